@@ -1,0 +1,29 @@
+package dev.braid.core.error;
+
+/** Stable codes for every Braid error, so callers can switch on them and docs can list them. */
+public enum ErrorCode {
+    /** The mapping is invalid; raised by configure with every problem listed. */
+    BRAID_MAPPING,
+    /** An entity class or attribute is not mapped. */
+    BRAID_UNMAPPED,
+    /** A query is malformed (an unmapped attribute, a wrong value type, ...). */
+    BRAID_QUERY,
+    /** {@code one()} found no row. */
+    BRAID_NO_RESULT,
+    /** {@code one()} found more than one row. */
+    BRAID_NON_UNIQUE_RESULT,
+    /** A value could not be converted between Java and the database. */
+    BRAID_CONVERSION,
+    /** A session was used by two operations at once. */
+    BRAID_SESSION_BUSY,
+    /** A session was used after its scope ended. */
+    BRAID_SESSION_CLOSED,
+    /** An entity is in the wrong state for the requested operation. */
+    BRAID_ENTITY_STATE,
+    /** An UPDATE or DELETE matched no row: the row was changed or deleted by someone else. */
+    BRAID_STALE_DATA,
+    /** The database rejected a statement; the SQL and SQLSTATE are attached. */
+    BRAID_DATABASE,
+    /** A statement violated a constraint (unique, foreign key, not null, check). */
+    BRAID_CONSTRAINT
+}

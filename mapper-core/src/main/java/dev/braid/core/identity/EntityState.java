@@ -1,0 +1,50 @@
+package dev.braid.core.identity;
+
+import dev.braid.core.meta.EntityKey;
+import dev.braid.core.meta.EntityMapping;
+
+/**
+ * What a session knows about one object: its mapping, status, key, and the column values last
+ * read from or written to the database (the snapshot dirty checking compares against).
+ */
+public final class EntityState {
+    private final EntityMapping mapping;
+    private final Object entity;
+    private EntityStatus status;
+    private EntityKey key;
+    private Object[] snapshot;
+    private long sequence;
+
+    EntityState(EntityMapping mapping, Object entity, EntityStatus status, EntityKey key, Object[] snapshot) {
+        this.mapping = mapping;
+        this.entity = entity;
+        this.status = status;
+        this.key = key;
+        this.snapshot = snapshot;
+    }
+
+    public EntityMapping mapping() { return mapping; }
+
+    public Object entity() { return entity; }
+
+    public EntityStatus status() { return status; }
+
+    /** The key, or null for a pending object whose id the database has not generated yet. */
+    public EntityKey key() { return key; }
+
+    /** Database values of every column as of the last load or flush; null while pending. */
+    public Object[] snapshot() { return snapshot; }
+
+    long sequence() { return sequence; }
+
+    void sequence(long sequence) { this.sequence = sequence; }
+
+    void status(EntityStatus status) { this.status = status; }
+
+    void key(EntityKey key) { this.key = key; }
+
+    void snapshot(Object[] snapshot) { this.snapshot = snapshot; }
+
+    @Override
+    public String toString() { return mapping.name() + (key == null ? "[new]" : key.toString()) + " " + status; }
+}

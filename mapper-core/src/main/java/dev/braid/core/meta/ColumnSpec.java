@@ -1,0 +1,25 @@
+package dev.braid.core.meta;
+
+import java.util.Objects;
+
+/**
+ * What a user declared about one attribute, before validation. Annotations and the fluent builder
+ * both produce these; {@link MappingRegistry.Builder#build()} validates and freezes them.
+ *
+ * @param foreignKeyEntity referenced entity class, or null
+ * @param foreignKeyTable  referenced table name, or null (one of the two names the target)
+ * @param foreignKeyColumn referenced column, or null for the target's single id column
+ */
+public record ColumnSpec(String attribute, String column, int length, boolean nullable, boolean unique,
+                         int precision, int scale, boolean id, IdGeneration generation, boolean version,
+                         Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn) {
+    public ColumnSpec {
+        Objects.requireNonNull(attribute, "attribute");
+        Objects.requireNonNull(column, "column");
+        Objects.requireNonNull(generation, "generation");
+    }
+
+    public boolean hasForeignKey() {
+        return foreignKeyEntity != null || foreignKeyTable != null;
+    }
+}

@@ -1,0 +1,13 @@
+package dev.braid.core.meta;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What a user declared about one entity class, before validation. */
+public record EntitySpec(Class<?> type, String table, List<ColumnSpec> columns) {
+    public EntitySpec {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(table, "table");
+        columns = List.copyOf(columns);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.braid.core.meta;
+
+import dev.braid.core.meta.annotation.Transient;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Finds the persistent fields of a class: declared and inherited, not static, not transient. */
+final class PersistentFields {
+    private PersistentFields() {}
+
+    /** Superclass fields first, then the class's own, each in declaration order. */
+    static List<Field> of(Class<?> type) {
+        Deque<Class<?>> hierarchy = new ArrayDeque<>();
+        for (Class<?> c = type; c != null && c != Object.class && c != Record.class; c = c.getSuperclass()) {
+            hierarchy.push(c);
+        }
+        List<Field> fields = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<Class<?>> topDown = new ArrayList<>(hierarchy);
+        // A subclass field hides a superclass field of the same name: walk bottom-up to keep the nearest.
+        List<Field> collected = new ArrayList<>();
+        for (int i = topDown.size() - 1; i >= 0; i--) {
+            for (Field f : topDown.get(i).getDeclaredFields()) {
+                int m = f.getModifiers();
+                if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
+                        || f.isAnnotationPresent(Transient.class)) {
+                    continue;
+                }
+                if (seen.add(f.getName())) {
+                    collected.add(f);
+                }
+            }
+        }
+        for (Class<?> c : topDown) {
+            for (Field f : collected) {
+                if (f.getDeclaringClass() == c) fields.add(f);
+            }
+        }
+        return fields;
+    }
+
+    static Optional<Field> named(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                return Optional.of(c.getDeclaredField(name));
+            } catch (NoSuchFieldException e) {
+                // keep looking in the superclass
+            }
+        }
+        return Optional.empty();
+    }
+}

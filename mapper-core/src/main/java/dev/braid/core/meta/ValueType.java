@@ -1,0 +1,47 @@
+package dev.braid.core.meta;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * How one Java type is stored: its column type, the class the driver reads and writes
+ * ({@code databaseClass}), and the conversions between the two. Most are identities; enums go
+ * through their names and {@code Instant} through a UTC {@code OffsetDateTime}.
+ */
+public final class ValueType {
+    private final Class<?> javaClass;
+    private final ColumnType columnType;
+    private final Class<?> databaseClass;
+    private final Function<Object, Object> toDatabase;
+    private final Function<Object, Object> fromDatabase;
+
+    ValueType(Class<?> javaClass, ColumnType columnType, Class<?> databaseClass,
+              Function<Object, Object> toDatabase, Function<Object, Object> fromDatabase) {
+        this.javaClass = Objects.requireNonNull(javaClass);
+        this.columnType = Objects.requireNonNull(columnType);
+        this.databaseClass = Objects.requireNonNull(databaseClass);
+        this.toDatabase = Objects.requireNonNull(toDatabase);
+        this.fromDatabase = Objects.requireNonNull(fromDatabase);
+    }
+
+    /** The attribute's declared Java type (primitive types stay primitive here). */
+    public Class<?> javaClass() { return javaClass; }
+
+    public ColumnType columnType() { return columnType; }
+
+    /** The class handed to and asked from the driver. */
+    public Class<?> databaseClass() { return databaseClass; }
+
+    /** Java value to driver value; null stays null. */
+    public Object toDatabase(Object javaValue) {
+        return javaValue == null ? null : toDatabase.apply(javaValue);
+    }
+
+    /** Driver value to Java value; null stays null. */
+    public Object fromDatabase(Object databaseValue) {
+        return databaseValue == null ? null : fromDatabase.apply(databaseValue);
+    }
+
+    @Override
+    public String toString() { return javaClass.getName() + " as " + columnType; }
+}

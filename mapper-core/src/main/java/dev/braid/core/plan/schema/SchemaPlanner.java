@@ -1,0 +1,98 @@
+package dev.braid.core.plan.schema;
+
+import dev.braid.core.meta.ColumnMapping;
+import dev.braid.core.meta.EntityMapping;
+import dev.braid.core.meta.MappingRegistry;
+import dev.braid.core.sql.RenderedSql;
+import dev.braid.core.sql.SqlRenderer;
+import dev.braid.core.sql.SqlStatement;
+import dev.braid.core.sql.dialect.Dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * DDL from the mapping, like SQLAlchemy's {@code metadata.create_all}: tables with primary keys,
+ * unique and foreign-key constraints, and an index on every foreign-key column that no primary key
+ * already leads with, in dependency order; drops in reverse. Read-only record views get no table.
+ */
+public final class SchemaPlanner {
+    private final MappingRegistry registry;
+    private final SqlRenderer renderer;
+    private final Dialect dialect;
+
+    public SchemaPlanner(MappingRegistry registry, Dialect dialect) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.renderer = new SqlRenderer(dialect);
+    }
+
+    /**
+     * CREATE TABLE and CREATE INDEX statements, referenced tables first.
+     *
+     * @param onlyMissing adds {@code IF NOT EXISTS}, so existing tables and indexes are left as they are
+     */
+    public List<RenderedSql> create(boolean onlyMissing) {
+        List<RenderedSql> statements = new ArrayList<>();
+        for (EntityMapping entity : registry.dependencyOrder()) {
+            statements.add(renderer.render(createTable(entity, onlyMissing)));
+            for (ColumnMapping column : entity.columns()) {
+                if (column.foreignKey() != null && !leadsPrimaryKey(entity, column)) {
+                    statements.add(renderer.render(new SqlStatement.CreateIndex(
+                            name("ix", entity.table(), column.column()), entity.table(), List.of(column.column()),
+                            onlyMissing)));
+                }
+            }
+        }
+        return statements;
+    }
+
+    /** DROP TABLE IF EXISTS for every table, referencing tables first. */
+    public List<RenderedSql> drop() {
+        List<RenderedSql> statements = new ArrayList<>();
+        List<EntityMapping> order = registry.dependencyOrder();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            statements.add(renderer.render(new SqlStatement.DropTable(order.get(i).table(), true)));
+        }
+        return statements;
+    }
+
+    /** The whole create script as text, one statement per line ending in {@code ;}, for migration tools. */
+    public String createScript(boolean onlyMissing) {
+        StringBuilder out = new StringBuilder();
+        for (RenderedSql sql : create(onlyMissing)) {
+            out.append(sql.sql()).append(";\n");
+        }
+        return out.toString();
+    }
+
+    private SqlStatement.CreateTable createTable(EntityMapping entity, boolean onlyMissing) {
+        List<SqlStatement.ColumnDefinition> columns = new ArrayList<>();
+        List<SqlStatement.UniqueConstraint> uniques = new ArrayList<>();
+        List<SqlStatement.ForeignKeyConstraint> foreignKeys = new ArrayList<>();
+        for (ColumnMapping c : entity.columns()) {
+            columns.add(new SqlStatement.ColumnDefinition(c.column(), c.type().columnType(), c.length(),
+                    c.precision(), c.scale(), c.nullable(), c.isGenerated()));
+            if (c.unique() && !(c.isId() && entity.idColumns().size() == 1)) {
+                uniques.add(new SqlStatement.UniqueConstraint(name("uq", entity.table(), c.column()), List.of(c.column())));
+            }
+            if (c.foreignKey() != null) {
+                foreignKeys.add(new SqlStatement.ForeignKeyConstraint(name("fk", entity.table(), c.column()),
+                        List.of(c.column()), c.foreignKey().table(), List.of(c.foreignKey().column())));
+            }
+        }
+        List<String> primaryKey = entity.idColumns().stream().map(ColumnMapping::column).toList();
+        return new SqlStatement.CreateTable(entity.table(), columns, primaryKey, uniques, foreignKeys, onlyMissing);
+    }
+
+    private static boolean leadsPrimaryKey(EntityMapping entity, ColumnMapping column) {
+        return !entity.idColumns().isEmpty() && entity.idColumns().get(0) == column;
+    }
+
+    /** {@code ix_books_author_id}, cut to the dialect's identifier limit. */
+    private String name(String prefix, String table, String column) {
+        String name = prefix + "_" + table + "_" + column;
+        return name.length() <= dialect.maxIdentifierLength() ? name : name.substring(0, dialect.maxIdentifierLength());
+    }
+}

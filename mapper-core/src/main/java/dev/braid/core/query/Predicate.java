@@ -1,0 +1,85 @@
+package dev.braid.core.query;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A typed filter over attributes. Values are always bound as parameters, never rendered into SQL.
+ * Build them from generated attribute references: {@code Author_.name.eq("Austen").and(Author_.id.gt(10L))}.
+ */
+public sealed interface Predicate
+        permits Predicate.Compare, Predicate.In, Predicate.IsNull, Predicate.Like,
+                Predicate.And, Predicate.Or, Predicate.Not {
+
+    enum Op {
+        EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
+
+        private final String sql;
+
+        Op(String sql) { this.sql = sql; }
+
+        public String sql() { return sql; }
+    }
+
+    static Predicate compare(Attribute<?, ?> attribute, Op op, Object value) {
+        if (value == null) {
+            if (op == Op.EQ) return new IsNull(attribute, false);
+            if (op == Op.NE) return new IsNull(attribute, true);
+            throw new IllegalArgumentException("Cannot compare " + attribute + " " + op.sql()
+                    + " NULL: SQL comparisons with NULL are never true. Use isNull()/isNotNull().");
+        }
+        return new Compare(attribute, op, value);
+    }
+
+    static Predicate and(Predicate... predicates) { return new And(List.of(predicates)); }
+
+    static Predicate or(Predicate... predicates) { return new Or(List.of(predicates)); }
+
+    static Predicate not(Predicate predicate) { return new Not(predicate); }
+
+    default Predicate and(Predicate other) { return new And(List.of(this, other)); }
+
+    default Predicate or(Predicate other) { return new Or(List.of(this, other)); }
+
+    default Predicate negate() { return new Not(this); }
+
+    record Compare(Attribute<?, ?> attribute, Op op, Object value) implements Predicate {
+        public Compare {
+            Objects.requireNonNull(attribute, "attribute");
+            Objects.requireNonNull(op, "op");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** {@code attribute IN (values)}; an empty list matches nothing. Null elements are not allowed. */
+    record In(Attribute<?, ?> attribute, List<?> values) implements Predicate {
+        public In {
+            Objects.requireNonNull(attribute, "attribute");
+            values = List.copyOf(values); // rejects nulls: NULL never matches IN
+        }
+    }
+
+    record IsNull(Attribute<?, ?> attribute, boolean negated) implements Predicate {
+        public IsNull { Objects.requireNonNull(attribute, "attribute"); }
+    }
+
+    /** {@code attribute LIKE pattern ESCAPE '\'}. */
+    record Like(Attribute<?, ?> attribute, String pattern) implements Predicate {
+        public Like {
+            Objects.requireNonNull(attribute, "attribute");
+            Objects.requireNonNull(pattern, "pattern");
+        }
+    }
+
+    record And(List<Predicate> operands) implements Predicate {
+        public And { operands = List.copyOf(operands); }
+    }
+
+    record Or(List<Predicate> operands) implements Predicate {
+        public Or { operands = List.copyOf(operands); }
+    }
+
+    record Not(Predicate operand) implements Predicate {
+        public Not { Objects.requireNonNull(operand, "operand"); }
+    }
+}

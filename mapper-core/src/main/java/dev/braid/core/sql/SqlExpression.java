@@ -1,0 +1,66 @@
+package dev.braid.core.sql;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Immutable SQL expressions. Values only ever appear as {@link Parameter}s; identifiers come from the mapping. */
+public sealed interface SqlExpression {
+
+    /** {@code qualifier.name}; the qualifier is a table name or alias, or null. */
+    record Column(String qualifier, String name) implements SqlExpression {
+        public Column { Objects.requireNonNull(name, "name"); }
+    }
+
+    /** A bound value; {@code type} is the driver class, used for NULLs and array element types. */
+    record Parameter(Object value, Class<?> type) implements SqlExpression {
+        public Parameter { Objects.requireNonNull(type, "type"); }
+    }
+
+    record Comparison(SqlExpression left, String operator, SqlExpression right) implements SqlExpression {
+        public Comparison {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(right, "right");
+            if (!List.of("=", "<>", "<", "<=", ">", ">=").contains(operator)) {
+                throw new IllegalArgumentException("Unknown comparison operator " + operator);
+            }
+        }
+    }
+
+    /**
+     * {@code operand IN (values)}. Dialects with array binds render {@code operand = ANY($1)} with one
+     * array parameter of {@code elementType}; others render one marker per value.
+     */
+    record InList(SqlExpression operand, List<Object> values, Class<?> elementType) implements SqlExpression {
+        public InList {
+            Objects.requireNonNull(operand, "operand");
+            Objects.requireNonNull(elementType, "elementType");
+            values = List.copyOf(values);
+        }
+    }
+
+    record NullCheck(SqlExpression operand, boolean negated) implements SqlExpression {
+        public NullCheck { Objects.requireNonNull(operand, "operand"); }
+    }
+
+    /** {@code operand LIKE pattern ESCAPE '\'}. */
+    record Like(SqlExpression operand, Parameter pattern) implements SqlExpression {
+        public Like {
+            Objects.requireNonNull(operand, "operand");
+            Objects.requireNonNull(pattern, "pattern");
+        }
+    }
+
+    record Junction(boolean conjunction, List<SqlExpression> operands) implements SqlExpression {
+        public Junction { operands = List.copyOf(operands); }
+    }
+
+    record Negation(SqlExpression operand) implements SqlExpression {
+        public Negation { Objects.requireNonNull(operand, "operand"); }
+    }
+
+    /** {@code COUNT(*)}. */
+    record CountAll() implements SqlExpression {}
+
+    /** The constant {@code 1}, for EXISTS-style probes. */
+    record One() implements SqlExpression {}
+}

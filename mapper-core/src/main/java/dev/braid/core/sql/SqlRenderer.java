@@ -1,0 +1,261 @@
+package dev.braid.core.sql;
+
+import dev.braid.core.query.LikePattern;
+import dev.braid.core.sql.SqlExpression.Column;
+import dev.braid.core.sql.SqlExpression.Comparison;
+import dev.braid.core.sql.SqlExpression.CountAll;
+import dev.braid.core.sql.SqlExpression.InList;
+import dev.braid.core.sql.SqlExpression.Junction;
+import dev.braid.core.sql.SqlExpression.Like;
+import dev.braid.core.sql.SqlExpression.Negation;
+import dev.braid.core.sql.SqlExpression.NullCheck;
+import dev.braid.core.sql.SqlExpression.One;
+import dev.braid.core.sql.SqlExpression.Parameter;
+import dev.braid.core.sql.dialect.Dialect;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the SQL model to text and ordered binds for one dialect. Pure: no connection, no I/O, so
+ * any statement can be shown before (or without) running it.
+ */
+public final class SqlRenderer {
+    private final Dialect dialect;
+
+    public SqlRenderer(Dialect dialect) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public RenderedSql render(SqlStatement statement) {
+        Output out = new Output();
+        if (statement instanceof SqlStatement.Select s) {
+            select(s, out);
+        } else if (statement instanceof SqlStatement.Insert i) {
+            insert(i, out);
+        } else if (statement instanceof SqlStatement.Update u) {
+            update(u, out);
+        } else if (statement instanceof SqlStatement.Delete d) {
+            delete(d, out);
+        } else if (statement instanceof SqlStatement.CreateTable c) {
+            createTable(c, out);
+        } else if (statement instanceof SqlStatement.CreateIndex c) {
+            createIndex(c, out);
+        } else if (statement instanceof SqlStatement.DropTable d) {
+            out.sql.append("DROP TABLE ").append(d.ifExists() ? "IF EXISTS " : "").append(id(d.table()));
+        } else {
+            throw new IllegalArgumentException("Unknown statement " + statement);
+        }
+        return new RenderedSql(out.sql.toString(), out.binds);
+    }
+
+    private void select(SqlStatement.Select s, Output out) {
+        out.sql.append("SELECT ");
+        for (int i = 0; i < s.columns().size(); i++) {
+            if (i > 0) out.sql.append(", ");
+            expression(s.columns().get(i), out);
+        }
+        out.sql.append(" FROM ").append(id(s.from().name()));
+        if (s.from().alias() != null) {
+            out.sql.append(' ').append(id(s.from().alias()));
+        }
+        if (s.where() != null) {
+            out.sql.append(" WHERE ");
+            expression(s.where(), out);
+        }
+        if (!s.orderBy().isEmpty()) {
+            out.sql.append(" ORDER BY ");
+            for (int i = 0; i < s.orderBy().size(); i++) {
+                if (i > 0) out.sql.append(", ");
+                expression(s.orderBy().get(i).expression(), out);
+                if (s.orderBy().get(i).descending()) out.sql.append(" DESC");
+            }
+        }
+        if (s.limit() != null) {
+            out.sql.append(" LIMIT ");
+            out.bind(s.limit(), Long.class, dialect);
+        }
+        if (s.offset() != null) {
+            out.sql.append(" OFFSET ");
+            out.bind(s.offset(), Long.class, dialect);
+        }
+    }
+
+    private void insert(SqlStatement.Insert insert, Output out) {
+        boolean finalTable = !insert.returning().isEmpty()
+                && dialect.generatedKeys() == Dialect.GeneratedKeys.FINAL_TABLE;
+        if (finalTable) {
+            out.sql.append("SELECT ").append(idList(insert.returning())).append(" FROM FINAL TABLE (");
+        }
+        out.sql.append("INSERT INTO ").append(id(insert.table()));
+        if (insert.columns().isEmpty()) {
+            out.sql.append(" DEFAULT VALUES");
+        } else {
+            out.sql.append(" (").append(idList(insert.columns())).append(") VALUES (");
+            for (int i = 0; i < insert.values().size(); i++) {
+                if (i > 0) out.sql.append(", ");
+                expression(insert.values().get(i), out);
+            }
+            out.sql.append(')');
+        }
+        if (finalTable) {
+            out.sql.append(')');
+        } else if (!insert.returning().isEmpty()) {
+            out.sql.append(" RETURNING ").append(idList(insert.returning()));
+        }
+    }
+
+    private void update(SqlStatement.Update update, Output out) {
+        out.sql.append("UPDATE ").append(id(update.table())).append(" SET ");
+        for (int i = 0; i < update.assignments().size(); i++) {
+            if (i > 0) out.sql.append(", ");
+            out.sql.append(id(update.assignments().get(i).column())).append(" = ");
+            expression(update.assignments().get(i).value(), out);
+        }
+        out.sql.append(" WHERE ");
+        expression(update.where(), out);
+    }
+
+    private void delete(SqlStatement.Delete delete, Output out) {
+        out.sql.append("DELETE FROM ").append(id(delete.table())).append(" WHERE ");
+        expression(delete.where(), out);
+    }
+
+    private void createTable(SqlStatement.CreateTable create, Output out) {
+        out.sql.append("CREATE TABLE ").append(create.ifNotExists() ? "IF NOT EXISTS " : "")
+                .append(id(create.table())).append(" (");
+        List<String> parts = new ArrayList<>();
+        for (SqlStatement.ColumnDefinition c : create.columns()) {
+            StringBuilder column = new StringBuilder(id(c.name())).append(' ')
+                    .append(dialect.typeName(c.type(), c.length(), c.precision(), c.scale()));
+            if (c.identity()) {
+                column.append(" GENERATED BY DEFAULT AS IDENTITY");
+            } else if (!c.nullable()) {
+                column.append(" NOT NULL");
+            }
+            parts.add(column.toString());
+        }
+        if (!create.primaryKey().isEmpty()) {
+            parts.add("PRIMARY KEY (" + idList(create.primaryKey()) + ")");
+        }
+        for (SqlStatement.UniqueConstraint u : create.uniques()) {
+            parts.add("CONSTRAINT " + id(u.name()) + " UNIQUE (" + idList(u.columns()) + ")");
+        }
+        for (SqlStatement.ForeignKeyConstraint fk : create.foreignKeys()) {
+            parts.add("CONSTRAINT " + id(fk.name()) + " FOREIGN KEY (" + idList(fk.columns()) + ") REFERENCES "
+                    + id(fk.referencedTable()) + " (" + idList(fk.referencedColumns()) + ")");
+        }
+        out.sql.append(String.join(", ", parts)).append(')');
+    }
+
+    private void createIndex(SqlStatement.CreateIndex index, Output out) {
+        out.sql.append("CREATE INDEX ").append(index.ifNotExists() ? "IF NOT EXISTS " : "")
+                .append(id(index.name())).append(" ON ").append(id(index.table()))
+                .append(" (").append(idList(index.columns())).append(')');
+    }
+
+    private void expression(SqlExpression e, Output out) {
+        if (e instanceof Column c) {
+            if (c.qualifier() != null) out.sql.append(id(c.qualifier())).append('.');
+            out.sql.append(id(c.name()));
+        } else if (e instanceof Parameter p) {
+            out.bind(p.value(), p.type(), dialect);
+        } else if (e instanceof Comparison c) {
+            expression(c.left(), out);
+            out.sql.append(' ').append(c.operator()).append(' ');
+            expression(c.right(), out);
+        } else if (e instanceof InList in) {
+            inList(in, out);
+        } else if (e instanceof NullCheck n) {
+            expression(n.operand(), out);
+            out.sql.append(n.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (e instanceof Like like) {
+            expression(like.operand(), out);
+            out.sql.append(" LIKE ");
+            expression(like.pattern(), out);
+            out.sql.append(" ESCAPE '").append(LikePattern.ESCAPE).append('\'');
+        } else if (e instanceof Junction j) {
+            junction(j, out);
+        } else if (e instanceof Negation n) {
+            out.sql.append("NOT (");
+            expression(n.operand(), out);
+            out.sql.append(')');
+        } else if (e instanceof CountAll) {
+            out.sql.append("COUNT(*)");
+        } else if (e instanceof One) {
+            out.sql.append('1');
+        } else {
+            throw new IllegalArgumentException("Unknown expression " + e);
+        }
+    }
+
+    private void inList(InList in, Output out) {
+        if (in.values().isEmpty()) {
+            out.sql.append("1 = 0"); // IN () is not valid SQL; an empty list matches nothing
+            return;
+        }
+        expression(in.operand(), out);
+        if (dialect.bindsInListAsArray()) {
+            Object array = Array.newInstance(in.elementType(), in.values().size());
+            for (int i = 0; i < in.values().size(); i++) {
+                Array.set(array, i, in.values().get(i));
+            }
+            out.sql.append(" = ANY(");
+            out.bind(array, array.getClass(), dialect);
+            out.sql.append(')');
+        } else {
+            out.sql.append(" IN (");
+            for (int i = 0; i < in.values().size(); i++) {
+                if (i > 0) out.sql.append(", ");
+                out.bind(in.values().get(i), in.elementType(), dialect);
+            }
+            out.sql.append(')');
+        }
+    }
+
+    private void junction(Junction j, Output out) {
+        if (j.operands().isEmpty()) {
+            out.sql.append(j.conjunction() ? "1 = 1" : "1 = 0");
+            return;
+        }
+        if (j.operands().size() == 1) {
+            expression(j.operands().get(0), out);
+            return;
+        }
+        String separator = j.conjunction() ? " AND " : " OR ";
+        for (int i = 0; i < j.operands().size(); i++) {
+            if (i > 0) out.sql.append(separator);
+            SqlExpression operand = j.operands().get(i);
+            boolean parenthesize = operand instanceof Junction inner && inner.conjunction() != j.conjunction()
+                    && inner.operands().size() > 1;
+            if (parenthesize) out.sql.append('(');
+            expression(operand, out);
+            if (parenthesize) out.sql.append(')');
+        }
+    }
+
+    private String id(String name) {
+        return dialect.identifier(name);
+    }
+
+    private String idList(List<String> names) {
+        return names.stream().map(this::id).collect(Collectors.joining(", "));
+    }
+
+    private static final class Output {
+        final StringBuilder sql = new StringBuilder(128);
+        final List<Bind> binds = new ArrayList<>();
+
+        void bind(Object value, Class<?> type, Dialect dialect) {
+            binds.add(new Bind(value, type));
+            sql.append(dialect.bindMarker(binds.size()));
+        }
+    }
+}

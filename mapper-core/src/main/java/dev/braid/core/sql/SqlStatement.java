@@ -1,0 +1,89 @@
+package dev.braid.core.sql;
+
+import dev.braid.core.meta.ColumnType;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Immutable statements. Rendering them is a dialect's job ({@link SqlRenderer}); executing them is not core's. */
+public sealed interface SqlStatement {
+
+    /** A SELECT. {@code where}, {@code limit} and {@code offset} may be null. */
+    record Select(List<SqlExpression> columns, TableRef from, SqlExpression where, List<OrderTerm> orderBy,
+                  Long limit, Long offset) implements SqlStatement {
+        public Select {
+            columns = List.copyOf(columns);
+            Objects.requireNonNull(from, "from");
+            orderBy = List.copyOf(orderBy);
+        }
+    }
+
+    /** An INSERT of one row; {@code returning} lists generated columns to read back (may be empty). */
+    record Insert(String table, List<String> columns, List<SqlExpression.Parameter> values, List<String> returning)
+            implements SqlStatement {
+        public Insert {
+            Objects.requireNonNull(table, "table");
+            columns = List.copyOf(columns);
+            values = List.copyOf(values);
+            returning = List.copyOf(returning);
+            if (columns.size() != values.size()) {
+                throw new IllegalArgumentException("INSERT into " + table + ": " + columns.size() + " columns, "
+                        + values.size() + " values");
+            }
+        }
+    }
+
+    record Assignment(String column, SqlExpression.Parameter value) {
+        public Assignment { Objects.requireNonNull(column, "column"); Objects.requireNonNull(value, "value"); }
+    }
+
+    record Update(String table, List<Assignment> assignments, SqlExpression where) implements SqlStatement {
+        public Update {
+            Objects.requireNonNull(table, "table");
+            assignments = List.copyOf(assignments);
+            Objects.requireNonNull(where, "an UPDATE without WHERE is never generated");
+            if (assignments.isEmpty()) throw new IllegalArgumentException("UPDATE " + table + " sets nothing");
+        }
+    }
+
+    record Delete(String table, SqlExpression where) implements SqlStatement {
+        public Delete {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(where, "a DELETE without WHERE is never generated");
+        }
+    }
+
+    record ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
+                            boolean nullable, boolean identity) {
+        public ColumnDefinition { Objects.requireNonNull(name); Objects.requireNonNull(type); }
+    }
+
+    record UniqueConstraint(String name, List<String> columns) {
+        public UniqueConstraint { columns = List.copyOf(columns); }
+    }
+
+    record ForeignKeyConstraint(String name, List<String> columns, String referencedTable,
+                                List<String> referencedColumns) {
+        public ForeignKeyConstraint {
+            columns = List.copyOf(columns);
+            referencedColumns = List.copyOf(referencedColumns);
+        }
+    }
+
+    record CreateTable(String table, List<ColumnDefinition> columns, List<String> primaryKey,
+                       List<UniqueConstraint> uniques, List<ForeignKeyConstraint> foreignKeys,
+                       boolean ifNotExists) implements SqlStatement {
+        public CreateTable {
+            columns = List.copyOf(columns);
+            primaryKey = List.copyOf(primaryKey);
+            uniques = List.copyOf(uniques);
+            foreignKeys = List.copyOf(foreignKeys);
+        }
+    }
+
+    record CreateIndex(String name, String table, List<String> columns, boolean ifNotExists) implements SqlStatement {
+        public CreateIndex { columns = List.copyOf(columns); }
+    }
+
+    record DropTable(String table, boolean ifExists) implements SqlStatement {}
+}

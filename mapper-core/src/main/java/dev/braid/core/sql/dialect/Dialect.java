@@ -1,0 +1,61 @@
+package dev.braid.core.sql.dialect;
+
+import dev.braid.core.meta.ColumnType;
+
+import java.util.Locale;
+
+/**
+ * What differs between databases, as capabilities rather than string templates: bind markers,
+ * quoting, DDL type names, how generated keys come back and how IN lists are bound.
+ */
+public interface Dialect {
+
+    /** Built-in dialect for H2 2.x. */
+    static Dialect h2() { return H2Dialect.INSTANCE; }
+
+    /** Built-in dialect for PostgreSQL 12 and later. */
+    static Dialect postgresql() { return PostgresDialect.INSTANCE; }
+
+    /**
+     * The dialect for an R2DBC {@code ConnectionFactoryMetadata.getName()} such as "H2" or "PostgreSQL".
+     *
+     * @throws IllegalArgumentException naming the product and how to choose a dialect explicitly
+     */
+    static Dialect forProductName(String productName) {
+        String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
+        if (name.contains("postgres")) return postgresql();
+        if (name.contains("h2")) return h2();
+        throw new IllegalArgumentException("No Braid dialect for database '" + productName
+                + "'. Supported: H2, PostgreSQL. Fix: use one of those, or pass a Dialect to Mapper.builder().dialect(...)");
+    }
+
+    String name();
+
+    /** The marker for the parameter at {@code index} (1-based). */
+    String bindMarker(int index);
+
+    /** The identifier as it must appear in SQL: bare when it is a plain lower-case non-reserved name, else quoted. */
+    String identifier(String name);
+
+    /** DDL type name. {@code length}, {@code precision} and {@code scale} are 0 when unspecified. */
+    String typeName(ColumnType type, int length, int precision, int scale);
+
+    /** How an INSERT returns generated columns. */
+    GeneratedKeys generatedKeys();
+
+    /** True when {@code x = ANY($1)} with one array bind is the way to bind an IN list. */
+    boolean bindsInListAsArray();
+
+    /** Largest number of keys sent in one IN list or array by selectin loading, by default. */
+    int defaultInListChunkSize();
+
+    /** The longest identifier the database keeps (PostgreSQL truncates at 63 bytes). */
+    int maxIdentifierLength();
+
+    enum GeneratedKeys {
+        /** {@code INSERT ... RETURNING col} (PostgreSQL). */
+        RETURNING_CLAUSE,
+        /** {@code SELECT col FROM FINAL TABLE (INSERT ...)} (H2's data change delta table). */
+        FINAL_TABLE
+    }
+}

@@ -1,0 +1,69 @@
+package dev.braid.core.sql.dialect;
+
+import dev.braid.core.meta.ColumnType;
+
+import java.util.Set;
+
+final class H2Dialect implements Dialect {
+    static final H2Dialect INSTANCE = new H2Dialect();
+
+    // H2 2.x keywords (https://h2database.com/html/advanced.html#keywords), lower-cased.
+    private static final Identifiers IDENTIFIERS = new Identifiers(Set.of(
+            "_rowid_", "all", "and", "any", "array", "as", "asymmetric", "authorization", "between", "both",
+            "case", "cast", "check", "constraint", "cross", "current_catalog", "current_date", "current_path",
+            "current_role", "current_schema", "current_time", "current_timestamp", "current_user", "day",
+            "default", "distinct", "else", "end", "except", "exists", "false", "fetch", "for", "foreign",
+            "from", "full", "group", "groups", "having", "hour", "if", "ilike", "in", "inner", "intersect",
+            "interval", "is", "join", "key", "leading", "left", "like", "limit", "localtime", "localtimestamp",
+            "minus", "minute", "month", "natural", "not", "null", "offset", "on", "or", "order", "over",
+            "partition", "primary", "qualify", "range", "regexp", "right", "row", "rownum", "rows", "second",
+            "select", "session_user", "set", "some", "symmetric", "system_user", "table", "to", "top",
+            "trailing", "true", "uescape", "union", "unique", "unknown", "user", "using", "value", "values",
+            "when", "where", "window", "with", "year"));
+
+    private H2Dialect() {}
+
+    @Override
+    public String name() { return "H2"; }
+
+    @Override
+    public String bindMarker(int index) { return "$" + index; }
+
+    @Override
+    public String identifier(String name) { return IDENTIFIERS.render(name); }
+
+    @Override
+    public String typeName(ColumnType type, int length, int precision, int scale) {
+        return switch (type) {
+            case SMALLINT -> "smallint";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case BOOLEAN -> "boolean";
+            case VARCHAR -> length > 0 ? "varchar(" + length + ")" : "varchar";
+            case DECIMAL -> precision > 0 ? "numeric(" + precision + ", " + scale + ")" : "numeric";
+            case DOUBLE -> "double precision";
+            case UUID -> "uuid";
+            case DATE -> "date";
+            case TIMESTAMP -> "timestamp";
+            case TIMESTAMP_TZ -> "timestamp with time zone";
+            case BINARY -> "varbinary";
+        };
+    }
+
+    @Override
+    public GeneratedKeys generatedKeys() { return GeneratedKeys.FINAL_TABLE; }
+
+    // H2 evaluates "= ANY(array)" by scanning the array for every row and cannot use an index for it,
+    // so IN lists with one marker per value are the faster form there.
+    @Override
+    public boolean bindsInListAsArray() { return false; }
+
+    @Override
+    public int defaultInListChunkSize() { return 500; }
+
+    @Override
+    public int maxIdentifierLength() { return 256; }
+
+    @Override
+    public String toString() { return name(); }
+}

@@ -1,0 +1,68 @@
+package dev.braid.core.sql.dialect;
+
+import dev.braid.core.meta.ColumnType;
+
+import java.util.Set;
+
+final class PostgresDialect implements Dialect {
+    static final PostgresDialect INSTANCE = new PostgresDialect();
+
+    // PostgreSQL's reserved key words (and those that cannot be column or table names).
+    private static final Identifiers IDENTIFIERS = new Identifiers(Set.of(
+            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
+            "binary", "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
+            "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
+            "current_schema", "current_time", "current_timestamp", "current_user", "default", "deferrable",
+            "desc", "distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign", "freeze",
+            "from", "full", "grant", "group", "having", "ilike", "in", "initially", "inner", "intersect",
+            "into", "is", "isnull", "join", "lateral", "leading", "left", "like", "limit", "localtime",
+            "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only", "or", "order",
+            "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+            "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample", "then",
+            "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
+            "where", "window", "with"));
+
+    private PostgresDialect() {}
+
+    @Override
+    public String name() { return "PostgreSQL"; }
+
+    @Override
+    public String bindMarker(int index) { return "$" + index; }
+
+    @Override
+    public String identifier(String name) { return IDENTIFIERS.render(name); }
+
+    @Override
+    public String typeName(ColumnType type, int length, int precision, int scale) {
+        return switch (type) {
+            case SMALLINT -> "smallint";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case BOOLEAN -> "boolean";
+            case VARCHAR -> length > 0 ? "varchar(" + length + ")" : "text";
+            case DECIMAL -> precision > 0 ? "numeric(" + precision + ", " + scale + ")" : "numeric";
+            case DOUBLE -> "double precision";
+            case UUID -> "uuid";
+            case DATE -> "date";
+            case TIMESTAMP -> "timestamp";
+            case TIMESTAMP_TZ -> "timestamp with time zone";
+            case BINARY -> "bytea";
+        };
+    }
+
+    @Override
+    public GeneratedKeys generatedKeys() { return GeneratedKeys.RETURNING_CLAUSE; }
+
+    @Override
+    public boolean bindsInListAsArray() { return true; }
+
+    @Override
+    public int defaultInListChunkSize() { return 500; }
+
+    @Override
+    public int maxIdentifierLength() { return 63; }
+
+    @Override
+    public String toString() { return name(); }
+}

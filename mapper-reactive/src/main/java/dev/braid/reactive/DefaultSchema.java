@@ -1,0 +1,71 @@
+package dev.braid.reactive;
+
+import dev.braid.core.plan.schema.SchemaPlanner;
+import dev.braid.core.sql.RenderedSql;
+import dev.braid.reactive.exec.StatementExecutor;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/** Runs the schema planner's DDL, statement after statement, on one connection. */
+final class DefaultSchema implements Schema {
+    private final ConnectionFactory connectionFactory;
+    private final SchemaPlanner planner;
+    private final StatementExecutor executor;
+
+    DefaultSchema(ConnectionFactory connectionFactory, SchemaPlanner planner, StatementExecutor executor) {
+        this.connectionFactory = connectionFactory;
+        this.planner = planner;
+        this.executor = executor;
+    }
+
+    @Override
+    public Mono<Void> createAll() {
+        return run(planner.create(false));
+    }
+
+    @Override
+    public Mono<Void> createMissing() {
+        return run(planner.create(true));
+    }
+
+    @Override
+    public Mono<Void> dropAll() {
+        return run(planner.drop());
+    }
+
+    @Override
+    public List<String> createStatements() {
+        return planner.create(false).stream().map(RenderedSql::sql).toList();
+    }
+
+    @Override
+    public List<String> dropStatements() {
+        return planner.drop().stream().map(RenderedSql::sql).toList();
+    }
+
+    @Override
+    public String createScript() {
+        return planner.createScript(false);
+    }
+
+    private Mono<Void> run(List<RenderedSql> statements) {
+        return Mono.usingWhen(
+                connectionFactory.create(),
+                // One transaction: on PostgreSQL a failed createAll leaves no half-built schema
+                // (H2 commits DDL implicitly, so there it is statement by statement).
+                (Connection connection) -> Mono.from(connection.beginTransaction())
+                        .thenMany(Flux.fromIterable(statements).concatMap(sql -> executor.execute(connection, sql)))
+                        .then(Mono.defer(() -> Mono.from(connection.commitTransaction()))),
+                Connection::close,
+                (connection, error) -> Mono.from(connection.rollbackTransaction())
+                        .onErrorResume(e -> Mono.empty())
+                        .then(Mono.defer(() -> Mono.from(connection.close()))),
+                connection -> Mono.from(connection.rollbackTransaction())
+                        .onErrorResume(e -> Mono.empty())
+                        .then(Mono.defer(() -> Mono.from(connection.close()))));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.braid.reactive;
+
+import dev.braid.core.error.ErrorCode;
+import dev.braid.core.error.ResultException;
+import dev.braid.core.query.Order;
+import dev.braid.core.query.Predicate;
+import dev.braid.core.query.Query;
+import dev.braid.core.sql.RenderedSql;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** An immutable query bound to its session. */
+final class DefaultSelect<T> implements Select<T> {
+    private final DefaultSession session;
+    private final Query<T> query;
+
+    DefaultSelect(DefaultSession session, Query<T> query) {
+        this.session = session;
+        this.query = query;
+    }
+
+    @Override
+    public Select<T> where(Predicate predicate) {
+        return new DefaultSelect<>(session, query.where(predicate));
+    }
+
+    @Override
+    public Select<T> orderBy(Order... terms) {
+        return new DefaultSelect<>(session, query.orderBy(terms));
+    }
+
+    @Override
+    public Select<T> limit(long limit) {
+        return new DefaultSelect<>(session, query.limit(limit));
+    }
+
+    @Override
+    public Select<T> offset(long offset) {
+        return new DefaultSelect<>(session, query.offset(offset));
+    }
+
+    @Override
+    public Query<T> query() {
+        return query;
+    }
+
+    @Override
+    public RenderedSql sql() {
+        return session.planner().select(query).sql();
+    }
+
+    @Override
+    public Flux<T> all() {
+        return session.stream(query);
+    }
+
+    @Override
+    public Mono<T> one() {
+        // Two rows are enough to tell "exactly one" from "more than one" without reading them all.
+        Query<T> probe = query.limit(query.limit() == null ? 2 : Math.min(2, query.limit()));
+        return session.stream(probe).collectList().flatMap(rows -> {
+            if (rows.isEmpty()) {
+                return Mono.error(new ResultException(ErrorCode.BRAID_NO_RESULT, "one() found no "
+                        + query.entityType().getSimpleName() + " for: " + sql().sql()
+                        + ". Fix: use first() when no row is a normal outcome"));
+            }
+            if (rows.size() > 1) {
+                return Mono.error(new ResultException(ErrorCode.BRAID_NON_UNIQUE_RESULT, "one() found more than one "
+                        + query.entityType().getSimpleName() + " for: " + sql().sql()
+                        + ". Fix: narrow the filter, or use first() with an orderBy"));
+            }
+            return Mono.just(rows.get(0));
+        });
+    }
+
+    @Override
+    public Mono<T> first() {
+        return session.stream(query.limit(1)).singleOrEmpty();
+    }
+
+    @Override
+    public Mono<Long> count() {
+        return session.count(query);
+    }
+
+    @Override
+    public Mono<Boolean> exists() {
+        return session.exists(query);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.braid.reactive;
+
+import dev.braid.core.query.Order;
+import dev.braid.core.query.Predicate;
+import dev.braid.core.query.Query;
+import dev.braid.core.sql.RenderedSql;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * A query bound to a session. Refining methods return a new {@code Select}; nothing runs until a
+ * terminal method's publisher is subscribed.
+ */
+public interface Select<T> {
+
+    /** Adds a filter; several calls are combined with AND. */
+    Select<T> where(Predicate predicate);
+
+    /** Appends ORDER BY terms, e.g. {@code Author_.name.asc()}. */
+    Select<T> orderBy(Order... terms);
+
+    Select<T> limit(long limit);
+
+    Select<T> offset(long offset);
+
+    /** The query model, for reuse with another session. */
+    Query<T> query();
+
+    /** The SQL this query sends (with its binds), rendered without a connection. */
+    RenderedSql sql();
+
+    /**
+     * The matching entities, streamed as rows arrive, honouring backpressure. The session is busy
+     * until the stream terminates: collect it before starting another query in the same session.
+     */
+    Flux<T> all();
+
+    /** Exactly one entity: errors with {@code BRAID_NO_RESULT} or {@code BRAID_NON_UNIQUE_RESULT} otherwise. */
+    Mono<T> one();
+
+    /** The first entity (in the query's order), or empty. Sends {@code LIMIT 1}. */
+    Mono<T> first();
+
+    /** Number of matching rows ({@code SELECT COUNT(*)}). */
+    Mono<Long> count();
+
+    /** Whether any row matches ({@code SELECT 1 ... LIMIT 1}). */
+    Mono<Boolean> exists();
+}

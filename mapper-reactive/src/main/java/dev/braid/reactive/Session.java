@@ -1,0 +1,47 @@
+package dev.braid.reactive;
+
+import dev.braid.core.sql.dialect.Dialect;
+import reactor.core.publisher.Mono;
+
+/**
+ * A unit of work on one connection: an identity map (one object per row), the objects added,
+ * changed and deleted since the last flush, and the queries that read through it.
+ *
+ * <p>Obtain one from {@link Mapper#withSession} or {@link Mapper#inTransaction}; it is valid until
+ * that scope ends. A session runs one operation at a time: start the next when the previous one
+ * has completed (chain with {@code then}, {@code flatMap}, {@code concatMap}); overlapping use fails
+ * with {@code BRAID_SESSION_BUSY} instead of corrupting the connection. Nothing here blocks.
+ */
+public interface Session {
+
+    /**
+     * The object with this id: from the identity map without SQL when the session already holds it,
+     * else by one SELECT. Empty when no row has that id. Composite keys take a {@code List} of parts.
+     */
+    <T> Mono<T> get(Class<T> type, Object id);
+
+    /** A query over {@code type}; refine it with where/orderBy/limit/offset, then run it. */
+    <T> Select<T> select(Class<T> type);
+
+    /** Makes a new object pending: it is inserted at the next flush (or when the transaction completes). */
+    <T> Mono<T> add(T entity);
+
+    /** Adds every object, in order. */
+    Mono<Void> addAll(Iterable<?> entities);
+
+    /** Marks a loaded object for deletion at the next flush; a pending one is simply dropped. */
+    Mono<Void> delete(Object entity);
+
+    /**
+     * Writes every pending change: INSERTs (generated ids are copied into the objects), UPDATEs of
+     * changed columns only, DELETEs. Queries flush first on their own (autoflush), and the scope
+     * flushes at its end, so calling this is only needed to see generated ids early.
+     */
+    Mono<Void> flush();
+
+    /** Whether this session tracks the object. */
+    boolean contains(Object entity);
+
+    /** The SQL dialect this session renders for. */
+    Dialect dialect();
+}

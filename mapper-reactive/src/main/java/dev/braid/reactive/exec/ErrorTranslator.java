@@ -1,0 +1,26 @@
+package dev.braid.reactive.exec;
+
+import dev.braid.core.error.ConstraintViolationException;
+import dev.braid.core.error.DatabaseException;
+import dev.braid.core.error.MapperException;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.R2dbcException;
+
+/** Driver exceptions to Braid exceptions that keep the SQL, the SQLSTATE and the cause. */
+final class ErrorTranslator {
+    private ErrorTranslator() {}
+
+    static Throwable translate(Throwable error, String sql) {
+        if (error instanceof MapperException) {
+            return error;
+        }
+        if (error instanceof R2dbcException r2dbc) {
+            String state = r2dbc.getSqlState();
+            if (error instanceof R2dbcDataIntegrityViolationException || (state != null && state.startsWith("23"))) {
+                return new ConstraintViolationException("Constraint violated: " + r2dbc.getMessage(), sql, state, error);
+            }
+            return new DatabaseException("The database rejected a statement: " + r2dbc.getMessage(), sql, state, error);
+        }
+        return error;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.braid.reactive.exec;
+
+import dev.braid.core.hydrate.RowView;
+import dev.braid.core.sql.Bind;
+import dev.braid.core.sql.RenderedSql;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Result;
+import io.r2dbc.spi.Statement;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * The one I/O seam: runs a rendered statement on a connection, binds every value by position,
+ * streams rows through a mapping function, logs the statement with its timing and translates
+ * driver errors. Callers must not start another statement on the same connection until the
+ * returned publisher terminates.
+ */
+public final class StatementExecutor {
+    private final int fetchSize;
+
+    /** @param fetchSize rows per fetch for queries (0: driver default) */
+    public StatementExecutor(int fetchSize) {
+        this.fetchSize = fetchSize;
+    }
+
+    /** Runs a query and maps each row; the row view is valid only inside {@code mapper}. */
+    public <T> Flux<T> query(Connection connection, RenderedSql sql, Function<RowView, T> mapper) {
+        return Flux.defer(() -> {
+            long start = System.nanoTime();
+            AtomicLong rows = new AtomicLong();
+            Statement statement = prepare(connection, sql);
+            if (fetchSize > 0) {
+                statement.fetchSize(fetchSize);
+            }
+            return Flux.from(statement.execute())
+                    .concatMap(result -> result.map((row, metadata) -> {
+                        rows.incrementAndGet();
+                        return mapper.apply(new R2dbcRowView(row));
+                    }))
+                    .doOnComplete(() -> SqlLog.executed(sql, start, rows.get(), "rows"))
+                    .doOnCancel(() -> SqlLog.executed(sql, start, rows.get(), "rows, cancelled"))
+                    .doOnError(e -> SqlLog.failed(sql, start, e));
+        }).onErrorMap(e -> ErrorTranslator.translate(e, sql.sql()));
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it affected. */
+    public Mono<Long> update(Connection connection, RenderedSql sql) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return Flux.from(prepare(connection, sql).execute())
+                    .concatMap(Result::getRowsUpdated)
+                    .reduce(0L, Long::sum)
+                    .doOnNext(count -> SqlLog.executed(sql, start, count, "rows affected"))
+                    .doOnError(e -> SqlLog.failed(sql, start, e));
+        }).onErrorMap(e -> ErrorTranslator.translate(e, sql.sql()));
+    }
+
+    /** Runs a statement that returns generated values and collects each row's values as driver types. */
+    public Mono<List<Object[]>> returning(Connection connection, RenderedSql sql, List<Class<?>> types) {
+        return query(connection, sql, row -> {
+            Object[] values = new Object[types.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row.get(i, types.get(i));
+            }
+            return values;
+        }).collectList();
+    }
+
+    /** Runs DDL or other statements whose results carry nothing. */
+    public Mono<Void> execute(Connection connection, RenderedSql sql) {
+        return update(connection, sql).then();
+    }
+
+    private static Statement prepare(Connection connection, RenderedSql sql) {
+        Statement statement = connection.createStatement(sql.sql());
+        List<Bind> binds = sql.binds();
+        for (int i = 0; i < binds.size(); i++) {
+            Bind bind = binds.get(i);
+            if (bind.value() == null) {
+                statement.bindNull(i, bind.type());
+            } else {
+                statement.bind(i, bind.value());
+            }
+        }
+        return statement;
+    }
+}
