@@ -1,0 +1,77 @@
+package dev.braid.reactive;
+
+import dev.braid.reactive.model.Models;
+import dev.braid.testkit.DatabaseTestBase;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Statement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A mapper over the test class's pooled, recording database with a fresh schema before every test,
+ * plus raw R2DBC helpers that check database contents without going through Braid.
+ */
+abstract class MapperTestBase extends DatabaseTestBase {
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    Mapper mapper;
+
+    boolean postgres() {
+        return database().name().equals("postgresql");
+    }
+
+    @BeforeAll
+    void createMapper() {
+        mapper = Mapper.builder(pool(), Models.registry()).build();
+    }
+
+    @BeforeEach
+    void freshSchema() {
+        mapper.schema().dropAll().then(mapper.schema().createAll()).block(TIMEOUT);
+        recorder().clear();
+    }
+
+    /** Runs SQL directly (not through Braid, not recorded) and returns each row's columns. */
+    List<List<Object>> rows(String sql, Object... binds) {
+        return Flux.usingWhen(database().connectionFactory().create(),
+                (Connection c) -> {
+                    Statement statement = c.createStatement(sql);
+                    for (int i = 0; i < binds.length; i++) statement.bind(i, binds[i]);
+                    return Flux.from(statement.execute()).concatMap(result -> result.map((row, meta) -> {
+                        List<Object> values = new ArrayList<>();
+                        for (int i = 0; i < meta.getColumnMetadatas().size(); i++) values.add(row.get(i));
+                        return values;
+                    }));
+                },
+                Connection::close)
+                .collectList().block(TIMEOUT);
+    }
+
+    /** A single value from direct SQL. */
+    Object value(String sql, Object... binds) {
+        return rows(sql, binds).get(0).get(0);
+    }
+
+    long count(String table) {
+        return ((Number) value("SELECT COUNT(*) FROM " + table)).longValue();
+    }
+
+    void execute(String sql) {
+        Mono.usingWhen(database().connectionFactory().create(),
+                (Connection c) -> Flux.from(c.createStatement(sql).execute()).concatMap(r -> r.getRowsUpdated()).then(),
+                Connection::close).block(TIMEOUT);
+    }
+
+    /** The INSERT text Braid sends for a generated id, per dialect. */
+    String insertReturningId(String table, String columns, String values) {
+        return postgres()
+                ? "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") RETURNING id"
+                : "SELECT id FROM FINAL TABLE (INSERT INTO " + table + " (" + columns + ") VALUES (" + values + "))";
+    }
+}

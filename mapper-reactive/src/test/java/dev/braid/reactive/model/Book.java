@@ -1,0 +1,27 @@
+package dev.braid.reactive.model;
+
+import dev.braid.core.meta.annotation.Column;
+import dev.braid.core.meta.annotation.Entity;
+import dev.braid.core.meta.annotation.ForeignKey;
+import dev.braid.core.meta.annotation.Id;
+import dev.braid.core.meta.annotation.Identity;
+
+@Entity(table = "books")
+public class Book {
+    @Id @Identity Long id;
+    @Column(length = 300) String title;
+    @ForeignKey(entity = Author.class) Long authorId;
+
+    public Book() {}
+
+    public Book(String title, Long authorId) {
+        this.title = title;
+        this.authorId = authorId;
+    }
+
+    public Long getId() { return id; }
+
+    public String getTitle() { return title; }
+
+    public Long getAuthorId() { return authorId; }
+}

@@ -1,0 +1,3 @@
+package dev.braid.reactive.model;
+
+public enum Color { RED, GREEN, BLUE }

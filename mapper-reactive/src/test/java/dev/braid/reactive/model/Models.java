@@ -1,0 +1,13 @@
+package dev.braid.reactive.model;
+
+import dev.braid.core.meta.MappingRegistry;
+
+public final class Models {
+    private Models() {}
+
+    public static MappingRegistry registry() {
+        return MappingRegistry.builder()
+                .entity(Author.class, Book.class, Account.class, Everything.class, Membership.class, AuthorView.class)
+                .build();
+    }
+}
