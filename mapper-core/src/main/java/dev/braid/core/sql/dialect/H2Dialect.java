@@ -40,7 +40,9 @@ final class H2Dialect implements Dialect {
             case BIGINT -> "bigint";
             case BOOLEAN -> "boolean";
             case VARCHAR -> length > 0 ? "varchar(" + length + ")" : "varchar";
-            case DECIMAL -> precision > 0 ? "numeric(" + precision + ", " + scale + ")" : "numeric";
+            // H2's bare NUMERIC has scale 0 and would silently drop fractions; DECFLOAT keeps every digit,
+            // like PostgreSQL's unconstrained numeric.
+            case DECIMAL -> precision > 0 ? "numeric(" + precision + ", " + scale + ")" : "decfloat";
             case DOUBLE -> "double precision";
             case UUID -> "uuid";
             case DATE -> "date";
