@@ -27,7 +27,7 @@ final class SqlLog {
     static void executed(RenderedSql sql, long startNanos, long rows, String outcome) {
         if (SQL.isDebugEnabled()) {
             double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
-            SQL.debug("[{} ms, {} {}] {}", String.format("%.2f", millis), rows, outcome, sql.sql());
+            SQL.debug("[{} ms, {} {}] {}", String.format(java.util.Locale.ROOT, "%.2f", millis), rows, outcome, sql.sql());
         }
         if (BINDS.isTraceEnabled() && !sql.binds().isEmpty()) {
             BINDS.trace("binds {} for {}", describe(sql.binds()), sql.sql());
@@ -37,7 +37,7 @@ final class SqlLog {
     static void failed(RenderedSql sql, long startNanos, Throwable error) {
         if (SQL.isDebugEnabled()) {
             double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
-            SQL.debug("[{} ms, failed: {}] {}", String.format("%.2f", millis), error.toString(), sql.sql());
+            SQL.debug("[{} ms, failed: {}] {}", String.format(java.util.Locale.ROOT, "%.2f", millis), error.toString(), sql.sql());
         }
         if (BINDS.isTraceEnabled() && !sql.binds().isEmpty()) {
             BINDS.trace("binds {} for {}", describe(sql.binds()), sql.sql());

@@ -41,8 +41,8 @@ public final class StatementExecutor {
                         rows.incrementAndGet();
                         return mapper.apply(new R2dbcRowView(row));
                     }))
-                    .doOnComplete(() -> SqlLog.executed(sql, start, rows.get(), "rows"))
-                    .doOnCancel(() -> SqlLog.executed(sql, start, rows.get(), "rows, cancelled"))
+                    .doOnComplete(() -> SqlLog.executed(sql, start, rows.get(), "row(s)"))
+                    .doOnCancel(() -> SqlLog.executed(sql, start, rows.get(), "row(s), cancelled"))
                     .doOnError(e -> SqlLog.failed(sql, start, e));
         }).onErrorMap(e -> ErrorTranslator.translate(e, sql.sql()));
     }
@@ -54,7 +54,7 @@ public final class StatementExecutor {
             return Flux.from(prepare(connection, sql).execute())
                     .concatMap(Result::getRowsUpdated)
                     .reduce(0L, Long::sum)
-                    .doOnNext(count -> SqlLog.executed(sql, start, count, "rows affected"))
+                    .doOnNext(count -> SqlLog.executed(sql, start, count, "row(s) affected"))
                     .doOnError(e -> SqlLog.failed(sql, start, e));
         }).onErrorMap(e -> ErrorTranslator.translate(e, sql.sql()));
     }

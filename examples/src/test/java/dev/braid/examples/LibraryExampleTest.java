@@ -1,0 +1,32 @@
+package dev.braid.examples;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's main example keeps doing what the README says it does. */
+class LibraryExampleTest {
+
+    @Test
+    void mainExampleRunsEndToEndOnEmbeddedH2() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            LibraryExample.main(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("committed: [Book(1, Pride and Prejudice, author 1), Book(2, Emma, author 1),"
+                + " Book(3, War and Peace, author 2)]");
+        assertThat(out).contains("found Book(1, Pride and Prejudice, author 1)", "found Book(3, War and Peace, author 2)");
+        assertThat(out).contains("same object: true");
+        assertThat(out).contains("UPDATE authors SET name = $1 WHERE id = $2");
+        assertThat(out).contains("books: 3", "Emma still there: false", "'Never Saved' in the database: false");
+    }
+}
