@@ -2,7 +2,9 @@ package dev.braid.reactive;
 
 import dev.braid.core.error.ErrorCode;
 import dev.braid.core.error.ResultException;
+import dev.braid.core.query.LoadOption;
 import dev.braid.core.query.Order;
+import dev.braid.core.query.Relation;
 import dev.braid.core.query.Predicate;
 import dev.braid.core.query.Query;
 import dev.braid.core.sql.RenderedSql;
@@ -27,6 +29,16 @@ final class DefaultSelect<T> implements Select<T> {
     @Override
     public Select<T> orderBy(Order... terms) {
         return new DefaultSelect<>(session, query.orderBy(terms));
+    }
+
+    @Override
+    public Select<T> options(LoadOption... options) {
+        return new DefaultSelect<>(session, query.options(options));
+    }
+
+    @Override
+    public Select<T> join(Relation<?, ?> relation) {
+        return new DefaultSelect<>(session, query.join(relation));
     }
 
     @Override
@@ -75,7 +87,8 @@ final class DefaultSelect<T> implements Select<T> {
 
     @Override
     public Mono<T> first() {
-        return session.stream(query.limit(1)).singleOrEmpty();
+        Query<T> probe = query.limit(query.limit() == null ? 1 : Math.min(1, query.limit()));
+        return session.stream(probe).singleOrEmpty();
     }
 
     @Override

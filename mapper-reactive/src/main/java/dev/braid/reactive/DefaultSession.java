@@ -1,21 +1,30 @@
 package dev.braid.reactive;
 
+import dev.braid.core.error.ErrorCode;
+import dev.braid.core.error.MapperException;
 import dev.braid.core.hydrate.EntityHydrator;
+import dev.braid.core.hydrate.RowView;
 import dev.braid.core.identity.EntityState;
 import dev.braid.core.identity.EntityStatus;
 import dev.braid.core.identity.IdentityMap;
 import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.meta.MappingRegistry;
+import dev.braid.core.meta.RelationshipMapping;
 import dev.braid.core.plan.flush.FlushPlan;
 import dev.braid.core.plan.flush.UnitOfWork;
+import dev.braid.core.plan.load.LoadNode;
 import dev.braid.core.plan.load.QueryPlanner;
 import dev.braid.core.plan.load.SelectPlan;
 import dev.braid.core.query.Query;
+import dev.braid.core.query.Relation;
+import dev.braid.core.relation.RelationInternals;
 import dev.braid.core.sql.SqlRenderer;
 import dev.braid.core.sql.dialect.Dialect;
+import dev.braid.reactive.exec.ErrorTranslator;
 import dev.braid.reactive.exec.StatementExecutor;
 import dev.braid.reactive.flush.FlushExecutor;
+import dev.braid.reactive.load.GraphLoader;
 import io.r2dbc.spi.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +32,13 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** A session on one connection. One operation at a time, enforced by {@link OperationGuard}. */
 final class DefaultSession implements Session {
@@ -34,6 +49,7 @@ final class DefaultSession implements Session {
     private final QueryPlanner planner;
     private final StatementExecutor executor;
     private final FlushExecutor flushExecutor;
+    private final GraphLoader graphLoader;
     private final boolean transactional;
     private final IdentityMap identityMap = new IdentityMap();
     private final EntityHydrator hydrator = new EntityHydrator(identityMap);
@@ -43,6 +59,9 @@ final class DefaultSession implements Session {
     private final List<FlushPlan> uncommitted = new ArrayList<>();
     // A non-transactional session wraps each flush in its own transaction; true while one is open.
     private volatile boolean flushTransactionOpen;
+    // Set when a flush failed inside the transaction: the database may hold part of it, so the
+    // transaction can only roll back (SQLAlchemy's "inactive transaction").
+    private volatile Throwable failedFlush;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
                    StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional) {
@@ -51,6 +70,7 @@ final class DefaultSession implements Session {
         this.planner = planner;
         this.executor = executor;
         this.flushExecutor = flushExecutor;
+        this.graphLoader = new GraphLoader(planner, executor);
         this.transactional = transactional;
         this.unitOfWork = new UnitOfWork(registry, identityMap, renderer);
     }
@@ -67,6 +87,7 @@ final class DefaultSession implements Session {
     @Override
     public <T> Mono<T> get(Class<T> type, Object id) {
         return guard.mono("get(" + type.getSimpleName() + ", " + id + ")", () -> {
+            requireActive();
             EntityMapping mapping = registry.entity(type);
             EntityKey key = mapping.keyFor(id);
             Object held = identityMap.get(key);
@@ -87,6 +108,7 @@ final class DefaultSession implements Session {
 
     <T> Flux<T> stream(Query<T> query) {
         return guard.flux("select " + query.entityType().getSimpleName(), () -> {
+            requireActive();
             SelectPlan plan = planner.select(query);
             return autoflush().thenMany(rows(plan, query.entityType()));
         });
@@ -94,6 +116,7 @@ final class DefaultSession implements Session {
 
     Mono<Long> count(Query<?> query) {
         return guard.mono("count " + query.entityType().getSimpleName(), () -> {
+            requireActive();
             var sql = planner.count(query);
             return autoflush().then(executor.query(connection, sql, row -> row.get(0, Long.class)).single());
         });
@@ -101,15 +124,123 @@ final class DefaultSession implements Session {
 
     Mono<Boolean> exists(Query<?> query) {
         return guard.mono("exists " + query.entityType().getSimpleName(), () -> {
+            requireActive();
             var sql = planner.exists(query);
             return autoflush().then(executor.query(connection, sql, row -> Boolean.TRUE).hasElements());
         });
     }
 
+    @Override
+    public Mono<Void> load(Object entity, Relation<?, ?>... path) {
+        return load(List.of(entity), path);
+    }
+
+    @Override
+    public Mono<Void> load(Collection<?> entities, Relation<?, ?>... path) {
+        return guard.mono("load " + List.of(path), () -> {
+            requireActive();
+            List<LoadNode> nodes = explicitPath(path);
+            for (Object entity : entities) {
+                if (!identityMap.contains(entity)) {
+                    throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot load " + List.of(path) + " of "
+                            + entity.getClass().getSimpleName() + ": the object is not in this session."
+                            + " Fix: load it in this session first");
+                }
+            }
+            return autoflush().then(graphLoader.load(connection, identityMap, hydrator, entities, nodes, Set.of()));
+        });
+    }
+
+    /** A chain of SELECTIN nodes for the path; the last one with its targets' default loads below it. */
+    private List<LoadNode> explicitPath(Relation<?, ?>[] path) {
+        if (path.length == 0) throw new IllegalArgumentException("load(...) needs a relationship, e.g. Author_.books");
+        List<RelationshipMapping> relationships = new ArrayList<>();
+        for (Relation<?, ?> step : path) {
+            relationships.add(registry.entity(step.ownerType()).requireRelationship(step.name()));
+        }
+        LoadNode node = planner.loads().single(relationships.get(relationships.size() - 1), 0);
+        for (int i = relationships.size() - 2; i >= 0; i--) {
+            node = new LoadNode(relationships.get(i), dev.braid.core.meta.LoadStrategy.SELECTIN, 0, List.of(node));
+        }
+        return List.of(node);
+    }
+
+    /**
+     * The plan's root entities. Without anything to load they stream straight from the result;
+     * otherwise the result is read completely first (a child query must not start while it is open),
+     * then the relationships are loaded level by level, then the roots are emitted.
+     */
     private <T> Flux<T> rows(SelectPlan plan, Class<T> type) {
         EntityMapping mapping = plan.entity();
-        return executor.query(connection, plan.sql(), row -> type.cast(hydrator.hydrate(mapping, row, 0)))
+        if (plan.streamable()) {
+            return executor.query(connection, plan.sql(), row -> type.cast(hydrator.hydrate(mapping, row, 0)))
+                    .filter(this::notDeleted);
+        }
+        Map<Object, Map<LoadNode, List<Object>>> joinedByRoot = new IdentityHashMap<>();
+        Map<Object, Boolean> roots = new LinkedHashMap<>();
+        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        return executor.query(connection, plan.sql(), row -> {
+                    Object root = hydrator.hydrate(mapping, row, 0);
+                    if (seen.add(root)) roots.put(new Identity(root), Boolean.TRUE);
+                    for (SelectPlan.JoinedLoad joined : plan.joined()) {
+                        collectJoined(root, joined, row, joinedByRoot);
+                    }
+                    return root;
+                })
+                .then(Mono.fromRunnable(() -> assignJoined(plan, joinedByRoot)))
+                .thenMany(Flux.defer(() -> {
+                    List<Object> ordered = new ArrayList<>();
+                    for (Object key : roots.keySet()) ordered.add(((Identity) key).object());
+                    Set<LoadNode> preloaded = new HashSet<>();
+                    for (SelectPlan.JoinedLoad joined : plan.joined()) preloaded.add(joined.node());
+                    return graphLoader.load(connection, identityMap, hydrator, ordered, plan.load(), preloaded)
+                            .thenMany(Flux.fromIterable(ordered));
+                }))
+                .map(type::cast)
                 .filter(this::notDeleted);
+    }
+
+    private void collectJoined(Object root, SelectPlan.JoinedLoad joined, RowView row,
+                               Map<Object, Map<LoadNode, List<Object>>> joinedByRoot) {
+        RelationshipMapping r = joined.node().relationship();
+        Object target = hydrator.hydrate(r.target(), row, joined.offset());
+        List<Object> list = joinedByRoot.computeIfAbsent(root, k -> new IdentityHashMap<>())
+                .computeIfAbsent(joined.node(), k -> new ArrayList<>());
+        if (target != null && list.stream().noneMatch(o -> o == target)) list.add(target);
+    }
+
+    private void assignJoined(SelectPlan plan, Map<Object, Map<LoadNode, List<Object>>> joinedByRoot) {
+        for (Map.Entry<Object, Map<LoadNode, List<Object>>> e : joinedByRoot.entrySet()) {
+            Object root = e.getKey();
+            for (SelectPlan.JoinedLoad joined : plan.joined()) {
+                RelationshipMapping r = joined.node().relationship();
+                Object wrapper = r.wrapperOf(root);
+                if (RelationInternals.isLoaded(wrapper)) continue; // held objects keep what they have
+                List<Object> found = e.getValue().getOrDefault(joined.node(), List.of());
+                if (r.isCollection()) {
+                    RelationInternals.loadCollection(wrapper, found);
+                    EntityState state = identityMap.stateOf(root);
+                    if (state != null) state.collectionSnapshot(r, found);
+                    if (r.reverse() != null && r.direction() == RelationshipMapping.Direction.ONE_TO_MANY) {
+                        for (Object child : found) {
+                            Object back = r.reverse().wrapperOf(child);
+                            if (!RelationInternals.isLoaded(back)) RelationInternals.loadReference(back, root);
+                        }
+                    }
+                } else {
+                    RelationInternals.loadReference(wrapper, found.isEmpty() ? null : found.get(0));
+                }
+            }
+        }
+    }
+
+    /** Identity-based key for ordered de-duplication of roots. */
+    private record Identity(Object object) {
+        @Override
+        public boolean equals(Object o) { return o instanceof Identity i && i.object == object; }
+
+        @Override
+        public int hashCode() { return System.identityHashCode(object); }
     }
 
     // Rows of objects deleted in this session but not flushed yet are not results (autoflush normally
@@ -122,6 +253,7 @@ final class DefaultSession implements Session {
     @Override
     public <T> Mono<T> add(T entity) {
         return guard.mono("add", () -> Mono.fromCallable(() -> {
+            requireActive();
             unitOfWork.add(entity);
             return entity;
         }));
@@ -130,6 +262,7 @@ final class DefaultSession implements Session {
     @Override
     public Mono<Void> addAll(Iterable<?> entities) {
         return guard.mono("addAll", () -> Mono.fromRunnable(() -> {
+            requireActive();
             for (Object entity : entities) {
                 unitOfWork.add(entity);
             }
@@ -138,17 +271,33 @@ final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> delete(Object entity) {
-        return guard.mono("delete", () -> Mono.fromRunnable(() -> unitOfWork.delete(entity)));
+        return guard.mono("delete", () -> Mono.fromRunnable(() -> {
+            requireActive();
+            unitOfWork.delete(entity);
+        }));
     }
 
     @Override
     public Mono<Void> flush() {
-        return guard.mono("flush", this::flushNow);
+        return guard.mono("flush", () -> {
+            requireActive();
+            return flushNow();
+        });
     }
 
     @Override
     public boolean contains(Object entity) {
         return identityMap.contains(entity);
+    }
+
+    private void requireActive() {
+        Throwable cause = failedFlush;
+        if (cause != null) {
+            throw new MapperException(ErrorCode.BRAID_SESSION_INACTIVE, "This session's transaction is inactive: a"
+                    + " flush failed in it (" + cause.getMessage() + "), so the database may hold part of that flush"
+                    + " and the transaction can only roll back. Fix: let the error end the transaction (it rolls back),"
+                    + " then retry the work in a new transaction", cause);
+        }
     }
 
     /** Flush before a query so it never returns results that contradict pending changes (autoflush). */
@@ -157,24 +306,32 @@ final class DefaultSession implements Session {
     }
 
     private Mono<Void> flushNow() {
-        if (!unitOfWork.hasChanges()) {
+        FlushPlan plan = unitOfWork.planFlush();
+        if (plan.isEmpty()) {
             return Mono.empty();
         }
-        FlushPlan plan = unitOfWork.planFlush();
         if (transactional) {
-            return flushExecutor.execute(connection, plan).doOnSuccess(v -> uncommitted.add(plan));
+            return flushExecutor.execute(connection, plan)
+                    .doOnSuccess(v -> uncommitted.add(plan))
+                    .doOnError(e -> failedFlush = e)
+                    .doOnCancel(() -> failedFlush = new MapperException(ErrorCode.BRAID_SESSION_INACTIVE,
+                            "the flush was cancelled"));
         }
         // Without a surrounding transaction each flush is atomic on its own.
-        return Mono.defer(() -> {
-                    flushTransactionOpen = true;
-                    return Mono.from(connection.beginTransaction());
-                })
+        return Mono.defer(() -> (flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty())
+                        .then(Mono.defer(() -> {
+                            flushTransactionOpen = true;
+                            return Mono.from(connection.beginTransaction())
+                                    .onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"));
+                        })))
                 .then(flushExecutor.execute(connection, plan))
-                .then(Mono.defer(() -> Mono.from(connection.commitTransaction())))
+                .then(Mono.defer(() -> Mono.from(connection.commitTransaction())
+                        .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"))))
                 .doOnSuccess(v -> {
                     flushTransactionOpen = false;
                     plan.complete();
                 })
+                .doOnCancel(plan::abort) // the commit may not have happened: the objects must not claim it did
                 .onErrorResume(error -> {
                     plan.abort();
                     return rollbackQuietly().then(Mono.error(error));
@@ -183,21 +340,21 @@ final class DefaultSession implements Session {
 
     /** The end-of-scope flush, as a publisher that emits nothing. */
     <T> Mono<T> flushAtEnd() {
-        return guard.mono("flush at end of scope", this::flushNow).then(Mono.empty());
+        return guard.mono("flush at end of scope", () -> {
+            requireActive();
+            return flushNow();
+        }).then(Mono.empty());
     }
 
-    Mono<Void> commitAndClose() {
+    /** Commits the transaction, as the last part of the scope's work: a failing COMMIT is the scope's error. */
+    <T> Mono<T> commit() {
         return Mono.defer(() -> Mono.from(connection.commitTransaction()))
+                .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"))
                 .doOnSuccess(v -> {
                     uncommitted.forEach(FlushPlan::complete);
                     uncommitted.clear();
                 })
-                .onErrorResume(error -> {
-                    // The COMMIT failed: the database rolled back, so undo what the flushes did to objects.
-                    undoUncommitted();
-                    return release().then(Mono.error(error));
-                })
-                .then(Mono.defer(this::release));
+                .then(Mono.empty());
     }
 
     Mono<Void> rollbackAndClose() {
@@ -232,7 +389,7 @@ final class DefaultSession implements Session {
                 });
     }
 
-    private Mono<Void> release() {
+    Mono<Void> release() {
         guard.close();
         identityMap.clear(); // objects outlive the scope as detached plain objects
         return Mono.from(connection.close()).onErrorResume(e -> {

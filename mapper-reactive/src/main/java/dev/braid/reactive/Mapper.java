@@ -87,8 +87,12 @@ public final class Mapper {
     public <T> Flux<T> inTransaction(Function<Session, ? extends Publisher<T>> work) {
         return Flux.usingWhen(
                 open(true),
-                session -> Flux.defer(() -> Flux.from(work.apply(session))).concatWith(session.flushAtEnd()),
-                DefaultSession::commitAndClose,
+                // The COMMIT is the work's last step, so a failing commit is reported as the scope's own
+                // error (then rolled back and released), not wrapped as a failed cleanup.
+                session -> Flux.defer(() -> Flux.from(work.apply(session)))
+                        .concatWith(session.flushAtEnd())
+                        .concatWith(session.commit()),
+                DefaultSession::release,
                 (session, error) -> session.rollbackAndClose(),
                 DefaultSession::rollbackAndClose);
     }
@@ -106,6 +110,7 @@ public final class Mapper {
                 return Mono.just(session);
             }
             return Mono.from(connection.beginTransaction())
+                    .onErrorMap(e -> dev.braid.reactive.exec.ErrorTranslator.translate(e, "BEGIN"))
                     .thenReturn(session)
                     .onErrorResume(e -> Mono.from(connection.close()).onErrorResume(x -> Mono.empty()).then(Mono.error(e)));
         });

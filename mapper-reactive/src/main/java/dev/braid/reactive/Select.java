@@ -1,6 +1,8 @@
 package dev.braid.reactive;
 
+import dev.braid.core.query.LoadOption;
 import dev.braid.core.query.Order;
+import dev.braid.core.query.Relation;
 import dev.braid.core.query.Predicate;
 import dev.braid.core.query.Query;
 import dev.braid.core.sql.RenderedSql;
@@ -18,6 +20,12 @@ public interface Select<T> {
 
     /** Appends ORDER BY terms, e.g. {@code Author_.name.asc()}. */
     Select<T> orderBy(Order... terms);
+
+    /** Load options for relationships of the results, e.g. {@code Loads.selectin(Author_.books)}. */
+    Select<T> options(LoadOption... options);
+
+    /** Joins a relationship, so where/orderBy can use the related entity's attributes; each result once. */
+    Select<T> join(Relation<?, ?> relation);
 
     Select<T> limit(long limit);
 

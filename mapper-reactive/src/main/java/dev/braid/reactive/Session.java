@@ -1,5 +1,6 @@
 package dev.braid.reactive;
 
+import dev.braid.core.query.Relation;
 import dev.braid.core.sql.dialect.Dialect;
 import reactor.core.publisher.Mono;
 
@@ -38,6 +39,15 @@ public interface Session {
      * flushes at its end, so calling this is only needed to see generated ids early.
      */
     Mono<Void> flush();
+
+    /**
+     * Loads a relationship path of an object explicitly, e.g. {@code session.load(author, Author_.books)}:
+     * one query per relationship per chunk of keys. Relationships already loaded are left as they are.
+     */
+    Mono<Void> load(Object entity, Relation<?, ?>... path);
+
+    /** Loads a relationship path for many objects at once: one query per chunk, never one per object. */
+    Mono<Void> load(java.util.Collection<?> entities, Relation<?, ?>... path);
 
     /** Whether this session tracks the object. */
     boolean contains(Object entity);

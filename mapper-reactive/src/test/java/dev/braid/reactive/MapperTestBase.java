@@ -26,9 +26,14 @@ abstract class MapperTestBase extends DatabaseTestBase {
         return database().name().equals("postgresql");
     }
 
+    /** The mapping under test; subclasses for other models override it. */
+    protected dev.braid.core.meta.MappingRegistry registry() {
+        return Models.registry();
+    }
+
     @BeforeAll
     void createMapper() {
-        mapper = Mapper.builder(pool(), Models.registry()).build();
+        mapper = Mapper.builder(pool(), registry()).build();
     }
 
     @BeforeEach

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Statements and timings go to dev.braid.sql; bind values never appear unless dev.braid.sql.binds is enabled. */
+/** Statements and timings go to dev.braid.sql; bind values never appear unless dev.braid.binds is enabled. */
 abstract class SqlLoggingContract extends MapperTestBase {
 
     @Test

@@ -3,7 +3,7 @@ package dev.braid.core.error;
 /**
  * The database rejected a statement. Keeps the SQL, the SQLSTATE and the driver's exception as cause.
  * Bind values are not part of the message (they may be sensitive); enable the
- * {@code dev.braid.sql.binds} logger at TRACE to see them.
+ * {@code dev.braid.binds} logger at TRACE to see them.
  */
 public class DatabaseException extends MapperException {
     private final String sql;

@@ -18,10 +18,14 @@ public enum ErrorCode {
     BRAID_SESSION_BUSY,
     /** A session was used after its scope ended. */
     BRAID_SESSION_CLOSED,
+    /** A flush failed inside this session's transaction: it can only roll back now. */
+    BRAID_SESSION_INACTIVE,
     /** An entity is in the wrong state for the requested operation. */
     BRAID_ENTITY_STATE,
     /** An UPDATE or DELETE matched no row: the row was changed or deleted by someone else. */
     BRAID_STALE_DATA,
+    /** A relationship that was not loaded was touched; the message names the attribute and how to load it. */
+    BRAID_NOT_LOADED,
     /** The database rejected a statement; the SQL and SQLSTATE are attached. */
     BRAID_DATABASE,
     /** A statement violated a constraint (unique, foreign key, not null, check). */

@@ -4,6 +4,8 @@ import dev.braid.core.identity.IdentityMap;
 import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.EntityMapping;
+import dev.braid.core.meta.RelationshipMapping;
+import dev.braid.core.relation.RelationInternals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,9 @@ import java.util.List;
 /**
  * Rows to entities through the identity map: a row whose key the session already holds yields the
  * object it holds (unchanged, so unflushed edits are never overwritten, as in SQLAlchemy), anything
- * else becomes a new persistent object with a snapshot for dirty checking.
+ * else becomes a new persistent object with a snapshot for dirty checking and all its relationships
+ * marked not loaded (the loaders fill in what the query asked for). Id-less records (projections)
+ * are created per row and not tracked.
  */
 public final class EntityHydrator {
     private final IdentityMap identityMap;
@@ -20,36 +24,55 @@ public final class EntityHydrator {
         this.identityMap = identityMap;
     }
 
-    /** The entity for a row whose columns are {@code mapping.columns()} in order from index {@code offset}. */
+    /**
+     * The entity for a row whose columns are {@code mapping.columns()} in order from index {@code offset},
+     * or null when the row's key is NULL (the empty side of a LEFT OUTER JOIN).
+     */
     public Object hydrate(EntityMapping mapping, RowView row, int offset) {
+        if (mapping.idColumns().isEmpty()) {
+            return mapping.instantiate(readValues(mapping, row, offset, null));
+        }
         EntityKey key = readKey(mapping, row, offset);
+        if (key == null) {
+            return null;
+        }
         Object existing = identityMap.get(key);
         if (existing != null) {
             return existing;
         }
+        Object[] snapshot = new Object[mapping.columns().size()];
+        Object entity = mapping.instantiate(readValues(mapping, row, offset, snapshot));
+        for (RelationshipMapping r : mapping.relationships()) {
+            RelationInternals.unload(r.wrapperOf(entity));
+        }
+        identityMap.loaded(mapping, entity, key, snapshot);
+        return entity;
+    }
+
+    private static Object[] readValues(EntityMapping mapping, RowView row, int offset, Object[] snapshot) {
         List<ColumnMapping> columns = mapping.columns();
         Object[] javaValues = new Object[columns.size()];
-        Object[] snapshot = new Object[columns.size()];
         for (int i = 0; i < javaValues.length; i++) {
             ColumnMapping column = columns.get(i);
             Object javaValue = column.fromDatabase(row.get(offset + i, column.type().databaseClass()));
             javaValues[i] = javaValue;
-            snapshot[i] = column.type().toDatabase(javaValue);
+            if (snapshot != null) snapshot[i] = column.type().toDatabase(javaValue);
         }
-        Object entity = mapping.instantiate(javaValues);
-        identityMap.loaded(mapping, entity, key, snapshot);
-        return entity;
+        return javaValues;
     }
 
     private static EntityKey readKey(EntityMapping mapping, RowView row, int offset) {
         List<ColumnMapping> ids = mapping.idColumns();
         if (ids.size() == 1) {
             ColumnMapping id = ids.get(0);
-            return new EntityKey(mapping.type(), id.fromDatabase(row.get(offset + id.index(), id.type().databaseClass())));
+            Object value = row.get(offset + id.index(), id.type().databaseClass());
+            return value == null ? null : new EntityKey(mapping.type(), id.fromDatabase(value));
         }
         List<Object> parts = new ArrayList<>(ids.size());
         for (ColumnMapping id : ids) {
-            parts.add(id.fromDatabase(row.get(offset + id.index(), id.type().databaseClass())));
+            Object value = row.get(offset + id.index(), id.type().databaseClass());
+            if (value == null) return null;
+            parts.add(id.fromDatabase(value));
         }
         return new EntityKey(mapping.type(), parts);
     }

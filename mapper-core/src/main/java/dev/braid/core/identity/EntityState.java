@@ -14,6 +14,10 @@ public final class EntityState {
     private EntityKey key;
     private Object[] snapshot;
     private long sequence;
+    // Members of each loaded collection as of the last load or flush: what flushes diff against
+    // (orphans of one-to-many, link rows of many-to-many).
+    private final java.util.Map<dev.braid.core.meta.RelationshipMapping, java.util.List<Object>> collections =
+            new java.util.HashMap<>();
 
     EntityState(EntityMapping mapping, Object entity, EntityStatus status, EntityKey key, Object[] snapshot) {
         this.mapping = mapping;
@@ -34,6 +38,16 @@ public final class EntityState {
 
     /** Database values of every column as of the last load or flush; null while pending. */
     public Object[] snapshot() { return snapshot; }
+
+    /** Members of a collection at its last load or flush, or null when it was never loaded. */
+    public java.util.List<Object> collectionSnapshot(dev.braid.core.meta.RelationshipMapping relationship) {
+        return collections.get(relationship);
+    }
+
+    public void collectionSnapshot(dev.braid.core.meta.RelationshipMapping relationship, java.util.List<?> members) {
+        if (members == null) collections.remove(relationship);
+        else collections.put(relationship, new java.util.ArrayList<>(members));
+    }
 
     long sequence() { return sequence; }
 

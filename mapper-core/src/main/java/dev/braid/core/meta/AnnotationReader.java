@@ -7,7 +7,14 @@ import dev.braid.core.meta.annotation.Id;
 import dev.braid.core.meta.annotation.Identity;
 import dev.braid.core.meta.annotation.Version;
 
+import dev.braid.core.meta.annotation.ManyToMany;
+import dev.braid.core.meta.annotation.ManyToOne;
+import dev.braid.core.meta.annotation.OneToMany;
+import dev.braid.core.meta.annotation.OneToOne;
+
 import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +29,48 @@ final class AnnotationReader {
         for (Field field : PersistentFields.of(type)) {
             columns.add(column(field));
         }
-        return new EntitySpec(type, table, columns);
+        List<RelationSpec> relations = new ArrayList<>();
+        for (Field field : PersistentFields.relations(type)) {
+            RelationSpec relation = relation(field);
+            if (relation != null) relations.add(relation);
+        }
+        return new EntitySpec(type, table, columns, relations);
+    }
+
+    /** An UNDECLARED spec when the wrapper field has no relationship annotation (configure reports it). */
+    private static RelationSpec relation(Field field) {
+        Class<?> target = targetType(field);
+        String name = field.getName();
+        ManyToOne m2o = field.getAnnotation(ManyToOne.class);
+        if (m2o != null) {
+            return new RelationSpec(name, RelationSpec.Kind.MANY_TO_ONE, target, m2o.foreignKey(), m2o.backPopulates(),
+                    null, null, null, m2o.load(), Set.of(m2o.cascade()), m2o.chunkSize());
+        }
+        OneToMany o2m = field.getAnnotation(OneToMany.class);
+        if (o2m != null) {
+            return new RelationSpec(name, RelationSpec.Kind.ONE_TO_MANY, target, o2m.foreignKey(), o2m.backPopulates(),
+                    null, null, null, o2m.load(), Set.of(o2m.cascade()), o2m.chunkSize());
+        }
+        OneToOne o2o = field.getAnnotation(OneToOne.class);
+        if (o2o != null) {
+            return new RelationSpec(name, RelationSpec.Kind.ONE_TO_ONE, target, o2o.foreignKey(), o2o.backPopulates(),
+                    null, null, null, o2o.load(), Set.of(o2o.cascade()), o2o.chunkSize());
+        }
+        ManyToMany m2m = field.getAnnotation(ManyToMany.class);
+        if (m2m != null) {
+            return new RelationSpec(name, RelationSpec.Kind.MANY_TO_MANY, target, null, m2m.backPopulates(),
+                    m2m.table(), m2m.column(), m2m.inverseColumn(), m2m.load(), Set.of(m2m.cascade()), m2m.chunkSize());
+        }
+        return new RelationSpec(name, RelationSpec.Kind.UNDECLARED, target, null, null, null, null, null,
+                LoadStrategy.DEFAULT, Set.of(), 0);
+    }
+
+    private static Class<?> targetType(Field field) {
+        if (field.getGenericType() instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
+                && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+            return c;
+        }
+        return null;
     }
 
     private static ColumnSpec column(Field field) {

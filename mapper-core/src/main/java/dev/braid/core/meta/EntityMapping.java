@@ -20,6 +20,8 @@ public final class EntityMapping {
     private final Map<String, ColumnMapping> byAttribute;
     private final Instantiator instantiator;
     private final boolean readOnly;
+    private List<RelationshipMapping> relationships = List.of();
+    private Map<String, RelationshipMapping> relationshipsByName = Map.of();
 
     EntityMapping(Class<?> type, String table, List<ColumnMapping> columns, Instantiator instantiator) {
         this.type = type;
@@ -34,6 +36,30 @@ public final class EntityMapping {
         this.byAttribute = Collections.unmodifiableMap(index);
         this.instantiator = instantiator;
         this.readOnly = type.isRecord();
+    }
+
+    /** Called once by the configure step, after every entity is frozen. */
+    void attach(List<RelationshipMapping> relationships) {
+        this.relationships = List.copyOf(relationships);
+        Map<String, RelationshipMapping> index = new LinkedHashMap<>();
+        for (RelationshipMapping r : relationships) index.put(r.attribute(), r);
+        this.relationshipsByName = Collections.unmodifiableMap(index);
+    }
+
+    public List<RelationshipMapping> relationships() { return relationships; }
+
+    public Optional<RelationshipMapping> relationship(String name) {
+        return Optional.ofNullable(relationshipsByName.get(name));
+    }
+
+    /** The relationship, or an error naming it and the mapped ones. */
+    public RelationshipMapping requireRelationship(String name) {
+        RelationshipMapping r = relationshipsByName.get(name);
+        if (r == null) {
+            throw new MapperException(ErrorCode.BRAID_UNMAPPED, name() + "." + name + " is not a relationship."
+                    + " Relationships of " + name() + ": " + relationshipsByName.keySet());
+        }
+        return r;
     }
 
     public Class<?> type() { return type; }
@@ -94,12 +120,17 @@ public final class EntityMapping {
 
     /** The key of an object with its id set, or null when its id is not set yet. */
     public EntityKey keyOf(Object entity) {
+        if (idColumns.isEmpty()) return null;
         Object id = idOf(entity);
         return id == null ? null : new EntityKey(type, id);
     }
 
     /** The key for an id as a caller passes it to {@code get}: one value, or a {@code List} for composite keys. */
     public EntityKey keyFor(Object id) {
+        if (idColumns.isEmpty()) {
+            throw new MapperException(ErrorCode.BRAID_QUERY, name() + " is a projection without an id, so it has no"
+                    + " rows to get by key. Fix: query it with select(" + name() + ".class).where(...)");
+        }
         if (idColumns.size() > 1 && !(id instanceof List<?> parts && parts.size() == idColumns.size())) {
             throw new MapperException(ErrorCode.BRAID_QUERY, name() + " has a composite key "
                     + idColumns.stream().map(ColumnMapping::attribute).toList()

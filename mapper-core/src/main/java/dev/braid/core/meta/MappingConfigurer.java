@@ -33,12 +33,17 @@ final class MappingConfigurer {
         }
         checkTables(byType);
         List<EntityMapping> mappings = new ArrayList<>();
+        Map<Class<?>, EntityMapping> frozen = new LinkedHashMap<>();
         for (EntitySpec spec : byType.values()) {
             EntityMapping mapping = freeze(spec, byType);
             if (mapping != null) {
                 mappings.add(mapping);
+                frozen.put(spec.type(), mapping);
             }
         }
+        // Relationships between the entities that froze; those touching a broken entity are skipped,
+        // since that entity's own problems are already reported.
+        new RelationshipResolver(byType, frozen, problems).resolve();
         if (!problems.isEmpty()) {
             throw new MappingException(problems);
         }
@@ -73,7 +78,7 @@ final class MappingConfigurer {
         if (spec.columns().isEmpty()) {
             problems.add(entity + " has no persistent attributes. Fix: add fields, or remove it from the registry");
         }
-        if (spec.columns().stream().noneMatch(ColumnSpec::id)) {
+        if (spec.columns().stream().noneMatch(ColumnSpec::id) && !type.isRecord()) {
             problems.add(entity + " has no id. Fix: annotate its primary-key field with @Id"
                     + " (or call .id(\"...\") in its EntityDefinition)");
         }

@@ -1,6 +1,8 @@
 package dev.braid.core.meta;
 
 import dev.braid.core.meta.annotation.Transient;
+import dev.braid.core.relation.RelatedList;
+import dev.braid.core.relation.Reference;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -31,7 +33,7 @@ final class PersistentFields {
             for (Field f : topDown.get(i).getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
-                        || f.isAnnotationPresent(Transient.class)) {
+                        || f.isAnnotationPresent(Transient.class) || isRelation(f)) {
                     continue;
                 }
                 if (seen.add(f.getName())) {
@@ -45,6 +47,24 @@ final class PersistentFields {
             }
         }
         return fields;
+    }
+
+    /** Relationship wrappers are not columns; the relationship annotations describe them. */
+    static boolean isRelation(Field f) {
+        return f.getType() == Reference.class || f.getType() == RelatedList.class;
+    }
+
+    /** Relationship fields: declared and inherited, in declaration order. */
+    static List<Field> relations(Class<?> type) {
+        List<Field> out = new ArrayList<>();
+        Deque<Class<?>> chain = new ArrayDeque<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) chain.push(c);
+        for (Class<?> c : chain) {
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && isRelation(f)) out.add(f);
+            }
+        }
+        return out;
     }
 
     static Optional<Field> named(Class<?> type, String name) {

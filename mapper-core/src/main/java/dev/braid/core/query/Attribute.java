@@ -41,6 +41,11 @@ public class Attribute<E, V> {
         return new StringAttribute<>(entityType, name);
     }
 
+    /** A relationship reference (what the processor generates for Reference and RelatedList fields). */
+    public static <E, T> Relation<E, T> relation(Class<E> ownerType, String name, Class<T> targetType) {
+        return Relation.of(ownerType, name, targetType);
+    }
+
     public Class<E> entityType() { return entityType; }
 
     public String name() { return name; }

@@ -9,7 +9,7 @@ import java.util.Objects;
  */
 public sealed interface Predicate
         permits Predicate.Compare, Predicate.In, Predicate.IsNull, Predicate.Like,
-                Predicate.And, Predicate.Or, Predicate.Not {
+                Predicate.And, Predicate.Or, Predicate.Not, Predicate.Exists {
 
     enum Op {
         EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
@@ -77,6 +77,11 @@ public sealed interface Predicate
 
     record Or(List<Predicate> operands) implements Predicate {
         public Or { operands = List.copyOf(operands); }
+    }
+
+    /** Related rows exist (matching {@code condition} on the target, when not null). */
+    record Exists(Relation<?, ?> relation, Predicate condition) implements Predicate {
+        public Exists { Objects.requireNonNull(relation, "relation"); }
     }
 
     record Not(Predicate operand) implements Predicate {

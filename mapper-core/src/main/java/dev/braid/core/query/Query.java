@@ -14,41 +14,72 @@ public final class Query<T> {
     private final List<Order> orderBy;
     private final Long limit;
     private final Long offset;
+    private final List<LoadOption> options;
+    private final List<Relation<?, ?>> joins;
 
-    private Query(Class<T> entityType, Predicate where, List<Order> orderBy, Long limit, Long offset) {
+    private Query(Class<T> entityType, Predicate where, List<Order> orderBy, Long limit, Long offset,
+                  List<LoadOption> options, List<Relation<?, ?>> joins) {
         this.entityType = Objects.requireNonNull(entityType, "entityType");
         this.where = where;
         this.orderBy = List.copyOf(orderBy);
         this.limit = limit;
         this.offset = offset;
+        this.options = List.copyOf(options);
+        this.joins = List.copyOf(joins);
+    }
+
+    private Query(Class<T> entityType, Predicate where, List<Order> orderBy, Long limit, Long offset) {
+        this(entityType, where, orderBy, limit, offset, List.of(), List.of());
     }
 
     public static <T> Query<T> from(Class<T> entityType) {
         return new Query<>(entityType, null, List.of(), null, null);
     }
 
+    /** Adds load options for relationships of the results. */
+    public Query<T> options(LoadOption... more) {
+        List<LoadOption> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return new Query<>(entityType, where, orderBy, limit, offset, all, joins);
+    }
+
+    /**
+     * Joins a relationship so filters and ordering can use the related entity's attributes
+     * (seed 000: the groups of user alice). Joins chain: each starts at the query's entity or at the
+     * target of an earlier join. Each result appears once, however many related rows match.
+     */
+    public Query<T> join(Relation<?, ?> relation) {
+        List<Relation<?, ?>> all = new ArrayList<>(joins);
+        all.add(Objects.requireNonNull(relation, "relation"));
+        return new Query<>(entityType, where, orderBy, limit, offset, options, all);
+    }
+
+    public List<LoadOption> options() { return options; }
+
+    public List<Relation<?, ?>> joins() { return joins; }
+
     /** Adds a filter; several calls are combined with AND. */
     public Query<T> where(Predicate predicate) {
         Objects.requireNonNull(predicate, "predicate");
         Predicate combined = where == null ? predicate : where.and(predicate);
-        return new Query<>(entityType, combined, orderBy, limit, offset);
+        return new Query<>(entityType, combined, orderBy, limit, offset, options, joins);
     }
 
     /** Appends ORDER BY terms. */
     public Query<T> orderBy(Order... terms) {
         List<Order> all = new ArrayList<>(orderBy);
         all.addAll(List.of(terms));
-        return new Query<>(entityType, where, all, limit, offset);
+        return new Query<>(entityType, where, all, limit, offset, options, joins);
     }
 
     public Query<T> limit(long limit) {
         if (limit < 0) throw new IllegalArgumentException("limit must be >= 0, was " + limit);
-        return new Query<>(entityType, where, orderBy, limit, offset);
+        return new Query<>(entityType, where, orderBy, limit, offset, options, joins);
     }
 
     public Query<T> offset(long offset) {
         if (offset < 0) throw new IllegalArgumentException("offset must be >= 0, was " + offset);
-        return new Query<>(entityType, where, orderBy, limit, offset);
+        return new Query<>(entityType, where, orderBy, limit, offset, options, joins);
     }
 
     public Class<T> entityType() { return entityType; }

@@ -58,6 +58,11 @@ public sealed interface SqlExpression {
         public Negation { Objects.requireNonNull(operand, "operand"); }
     }
 
+    /** {@code EXISTS (subquery)}. */
+    record Exists(SqlStatement.Select subquery) implements SqlExpression {
+        public Exists { Objects.requireNonNull(subquery, "subquery"); }
+    }
+
     /** {@code COUNT(*)}. */
     record CountAll() implements SqlExpression {}
 

@@ -62,9 +62,13 @@ public final class SqlRenderer {
             if (i > 0) out.sql.append(", ");
             expression(s.columns().get(i), out);
         }
-        out.sql.append(" FROM ").append(id(s.from().name()));
-        if (s.from().alias() != null) {
-            out.sql.append(' ').append(id(s.from().alias()));
+        out.sql.append(" FROM ");
+        table(s.from(), out);
+        for (SqlStatement.Join join : s.joins()) {
+            out.sql.append(join.leftOuter() ? " LEFT OUTER JOIN " : " JOIN ");
+            table(join.table(), out);
+            out.sql.append(" ON ");
+            expression(join.on(), out);
         }
         if (s.where() != null) {
             out.sql.append(" WHERE ");
@@ -85,6 +89,19 @@ public final class SqlRenderer {
         if (s.offset() != null) {
             out.sql.append(" OFFSET ");
             out.bind(s.offset(), Long.class, dialect);
+        }
+    }
+
+    private void table(TableRef table, Output out) {
+        if (table.subquery() != null) {
+            out.sql.append('(');
+            select(table.subquery(), out);
+            out.sql.append(") ").append(id(table.alias()));
+            return;
+        }
+        out.sql.append(id(table.name()));
+        if (table.alias() != null) {
+            out.sql.append(' ').append(id(table.alias()));
         }
     }
 
@@ -187,6 +204,10 @@ public final class SqlRenderer {
             out.sql.append("NOT (");
             expression(n.operand(), out);
             out.sql.append(')');
+        } else if (e instanceof SqlExpression.Exists exists) {
+            out.sql.append("EXISTS (");
+            select(exists.subquery(), out);
+            out.sql.append(')');
         } else if (e instanceof CountAll) {
             out.sql.append("COUNT(*)");
         } else if (e instanceof One) {
@@ -202,7 +223,8 @@ public final class SqlRenderer {
             return;
         }
         expression(in.operand(), out);
-        if (dialect.bindsInListAsArray()) {
+        // byte[] values cannot travel as an array of arrays: bind them one by one.
+        if (dialect.bindsInListAsArray() && in.elementType() != byte[].class) {
             Object array = Array.newInstance(in.elementType(), in.values().size());
             for (int i = 0; i < in.values().size(); i++) {
                 Array.set(array, i, in.values().get(i));

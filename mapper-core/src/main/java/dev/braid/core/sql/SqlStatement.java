@@ -9,12 +9,26 @@ import java.util.Objects;
 public sealed interface SqlStatement {
 
     /** A SELECT. {@code where}, {@code limit} and {@code offset} may be null. */
-    record Select(List<SqlExpression> columns, TableRef from, SqlExpression where, List<OrderTerm> orderBy,
-                  Long limit, Long offset) implements SqlStatement {
+    record Select(List<SqlExpression> columns, TableRef from, List<Join> joins, SqlExpression where,
+                  List<OrderTerm> orderBy, Long limit, Long offset) implements SqlStatement {
         public Select {
             columns = List.copyOf(columns);
             Objects.requireNonNull(from, "from");
+            joins = List.copyOf(joins);
             orderBy = List.copyOf(orderBy);
+        }
+
+        public Select(List<SqlExpression> columns, TableRef from, SqlExpression where, List<OrderTerm> orderBy,
+                      Long limit, Long offset) {
+            this(columns, from, List.of(), where, orderBy, limit, offset);
+        }
+    }
+
+    /** {@code [LEFT OUTER] JOIN table ON condition}. */
+    record Join(TableRef table, SqlExpression on, boolean leftOuter) {
+        public Join {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(on, "on");
         }
     }
 

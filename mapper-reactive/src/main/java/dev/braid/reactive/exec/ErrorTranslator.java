@@ -7,10 +7,11 @@ import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcException;
 
 /** Driver exceptions to Braid exceptions that keep the SQL, the SQLSTATE and the cause. */
-final class ErrorTranslator {
+public final class ErrorTranslator {
     private ErrorTranslator() {}
 
-    static Throwable translate(Throwable error, String sql) {
+    /** The Braid exception for a driver error while running {@code sql} (a statement, or e.g. "COMMIT"). */
+    public static Throwable translate(Throwable error, String sql) {
         if (error instanceof MapperException) {
             return error;
         }

@@ -11,12 +11,13 @@ import java.util.List;
 
 /**
  * SQL logging, SQLAlchemy's {@code echo=True}: statement and timing on {@code dev.braid.sql} at DEBUG;
- * bind values only on {@code dev.braid.sql.binds} at TRACE, a separate logger that is off unless you
- * turn it on, because values can be personal data.
+ * bind values only on {@code dev.braid.binds} at TRACE, a separate logger (not a child of
+ * {@code dev.braid.sql}, so turning SQL logging up never shows values) that is off unless you turn it
+ * on, because values can be personal data.
  */
 final class SqlLog {
     private static final Logger SQL = LoggerFactory.getLogger("dev.braid.sql");
-    private static final Logger BINDS = LoggerFactory.getLogger("dev.braid.sql.binds");
+    private static final Logger BINDS = LoggerFactory.getLogger("dev.braid.binds");
 
     private SqlLog() {}
 

@@ -2,17 +2,17 @@ package dev.braid.reactive.flush;
 
 import dev.braid.core.plan.flush.FlushPlan;
 import dev.braid.core.plan.flush.WriteStep;
+import dev.braid.core.sql.RenderedSql;
 import dev.braid.reactive.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.List;
-
 /**
  * Runs a flush plan's statements one after another on one connection ({@code concatMap}: a statement
- * starts only after the previous one's result was fully read). On error or cancel the plan's object
- * changes are undone; the caller rolls the transaction back.
+ * is rendered and started only after the previous one's result was fully read, so generated keys
+ * reach the statements that need them). On error or cancel the plan's object changes are undone;
+ * the caller rolls the transaction back.
  */
 public final class FlushExecutor {
     private final StatementExecutor executor;
@@ -24,24 +24,24 @@ public final class FlushExecutor {
     public Mono<Void> execute(Connection connection, FlushPlan plan) {
         return Flux.fromIterable(plan.steps())
                 .concatMap(step -> run(connection, step))
-                .then()
+                .then(Mono.fromRunnable(plan::succeeded))
                 .doOnError(e -> plan.abort())
-                .doOnCancel(plan::abort);
-    }
-
-    private Mono<Void> run(Connection connection, WriteStep step) {
-        if (step.returnedTypes().isEmpty()) {
-            return executor.update(connection, step.sql())
-                    .doOnNext(count -> step.applied(count, null))
-                    .then();
-        }
-        return executor.returning(connection, step.sql(), step.returnedTypes())
-                .doOnNext(rows -> step.applied(rows.size(), rows.isEmpty() ? null : rows.get(0)))
+                .doOnCancel(plan::abort)
                 .then();
     }
 
-    /** Exposed for callers that want to show the statements of a plan. */
-    public static List<String> statements(FlushPlan plan) {
-        return plan.steps().stream().map(s -> s.sql().sql()).toList();
+    private Mono<Void> run(Connection connection, WriteStep step) {
+        return Mono.defer(() -> {
+            RenderedSql sql = step.render();
+            if (sql == null) {
+                return Mono.empty(); // nothing left to write for this object
+            }
+            if (step.returnedTypes().isEmpty()) {
+                return executor.update(connection, sql).doOnNext(count -> step.applied(count, null)).then();
+            }
+            return executor.returning(connection, sql, step.returnedTypes())
+                    .doOnNext(rows -> step.applied(rows.size(), rows.isEmpty() ? null : rows.get(0)))
+                    .then();
+        });
     }
 }

@@ -1,6 +1,9 @@
 package dev.braid.core.meta.define;
 
+import dev.braid.core.meta.Cascade;
 import dev.braid.core.meta.ColumnSpec;
+import dev.braid.core.meta.LoadStrategy;
+import dev.braid.core.meta.RelationSpec;
 import dev.braid.core.meta.EntitySource;
 import dev.braid.core.meta.EntitySpec;
 import dev.braid.core.meta.IdGeneration;
@@ -9,6 +12,7 @@ import dev.braid.core.meta.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +30,7 @@ public final class EntityDefinition<T> implements EntitySource {
     private final Class<T> type;
     private String table;
     private final List<ColumnDefinition> columns = new ArrayList<>();
+    private final List<RelationDefinition> relations = new ArrayList<>();
 
     private EntityDefinition(Class<T> type) {
         this.type = Objects.requireNonNull(type, "type");
@@ -81,6 +86,37 @@ public final class EntityDefinition<T> implements EntitySource {
         return add(attribute, c -> {}, c -> c.version = true);
     }
 
+    /** A {@code Reference} field to one parent through a foreign key of this entity. */
+    public EntityDefinition<T> manyToOne(String attribute, Class<?> target, Consumer<RelationDefinition> details) {
+        return relation(new RelationDefinition(attribute, RelationSpec.Kind.MANY_TO_ONE, target), details);
+    }
+
+    /** A {@code RelatedList} field of the children whose foreign key references this entity. */
+    public EntityDefinition<T> oneToMany(String attribute, Class<?> target, Consumer<RelationDefinition> details) {
+        return relation(new RelationDefinition(attribute, RelationSpec.Kind.ONE_TO_MANY, target), details);
+    }
+
+    /** A {@code Reference} field over a unique foreign key (name it on the owning side). */
+    public EntityDefinition<T> oneToOne(String attribute, Class<?> target, Consumer<RelationDefinition> details) {
+        return relation(new RelationDefinition(attribute, RelationSpec.Kind.ONE_TO_ONE, target), details);
+    }
+
+    /** A {@code RelatedList} field through a link table with no entity class. */
+    public EntityDefinition<T> manyToMany(String attribute, Class<?> target, String linkTable, String column,
+                                          String inverseColumn, Consumer<RelationDefinition> details) {
+        RelationDefinition r = new RelationDefinition(attribute, RelationSpec.Kind.MANY_TO_MANY, target);
+        r.linkTable = linkTable;
+        r.linkColumn = column;
+        r.linkInverseColumn = inverseColumn;
+        return relation(r, details);
+    }
+
+    private EntityDefinition<T> relation(RelationDefinition relation, Consumer<RelationDefinition> details) {
+        details.accept(relation);
+        relations.add(relation);
+        return this;
+    }
+
     private EntityDefinition<T> add(String attribute, Consumer<ColumnDefinition> details, Consumer<ColumnDefinition> role) {
         ColumnDefinition column = new ColumnDefinition(attribute);
         role.accept(column);
@@ -91,7 +127,45 @@ public final class EntityDefinition<T> implements EntitySource {
 
     @Override
     public EntitySpec toSpec() {
-        return new EntitySpec(type, table, columns.stream().map(ColumnDefinition::toSpec).toList());
+        return new EntitySpec(type, table, columns.stream().map(ColumnDefinition::toSpec).toList(),
+                relations.stream().map(RelationDefinition::toSpec).toList());
+    }
+
+    /** Relationship details. */
+    public static final class RelationDefinition {
+        private final String attribute;
+        private final RelationSpec.Kind kind;
+        private final Class<?> target;
+        private String foreignKey;
+        private String backPopulates;
+        private String linkTable;
+        private String linkColumn;
+        private String linkInverseColumn;
+        private LoadStrategy load = LoadStrategy.DEFAULT;
+        private Set<Cascade> cascade = Set.of();
+        private int chunkSize;
+
+        private RelationDefinition(String attribute, RelationSpec.Kind kind, Class<?> target) {
+            this.attribute = Objects.requireNonNull(attribute, "attribute");
+            this.kind = kind;
+            this.target = Objects.requireNonNull(target, "target");
+        }
+
+        /** The foreign-key attribute (on this entity for to-one, on the target for one-to-many). */
+        public RelationDefinition foreignKey(String attribute) { this.foreignKey = attribute; return this; }
+
+        public RelationDefinition backPopulates(String reverse) { this.backPopulates = reverse; return this; }
+
+        public RelationDefinition load(LoadStrategy strategy) { this.load = strategy; return this; }
+
+        public RelationDefinition cascade(Cascade... cascades) { this.cascade = Set.of(cascades); return this; }
+
+        public RelationDefinition chunkSize(int keysPerQuery) { this.chunkSize = keysPerQuery; return this; }
+
+        RelationSpec toSpec() {
+            return new RelationSpec(attribute, kind, target, foreignKey, backPopulates, linkTable, linkColumn,
+                    linkInverseColumn, load, cascade, chunkSize);
+        }
     }
 
     /** Column details for one attribute. */

@@ -162,7 +162,10 @@ public final class MetamodelProcessor extends AbstractProcessor {
     // ---------------------------------------------------------------------------------------------
     // Attribute collection
 
-    private enum Kind { STRING, COMPARABLE, PLAIN }
+    private enum Kind { STRING, COMPARABLE, PLAIN, RELATION }
+
+    private static final java.util.Set<String> RELATION_WRAPPERS =
+            java.util.Set.of("dev.braid.core.relation.Reference", "dev.braid.core.relation.RelatedList");
 
     /** One generated reference: attribute name, kind, value type as source text and its class literal. */
     private record Attr(String name, Kind kind, String valueType, String classLiteral) { }
@@ -286,6 +289,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 case DECLARED: {
                     DeclaredType declared = (DeclaredType) type;
                     TypeElement valueElement = (TypeElement) declared.asElement();
+                    if (RELATION_WRAPPERS.contains(valueElement.getQualifiedName().toString())) {
+                        return relation(declared, element);
+                    }
                     if (isGeneric(declared)) {
                         return Classified.SKIP;
                     }
@@ -304,6 +310,26 @@ public final class MetamodelProcessor extends AbstractProcessor {
                     // Type variables, wildcards, intersections: not a single reifiable class.
                     return Classified.SKIP;
             }
+        }
+
+        /** {@code Reference<Author>} / {@code RelatedList<Book>}: a relationship reference to the type argument. */
+        private Classified relation(DeclaredType wrapper, Element element) {
+            if (wrapper.getTypeArguments().size() != 1) {
+                return Classified.SKIP;
+            }
+            TypeMirror argument = wrapper.getTypeArguments().get(0);
+            if (argument.getKind() == TypeKind.ERROR) {
+                return Classified.unresolved(argument);
+            }
+            if (argument.getKind() != TypeKind.DECLARED || isGeneric((DeclaredType) argument)) {
+                return Classified.SKIP;
+            }
+            TypeElement target = (TypeElement) ((DeclaredType) argument).asElement();
+            if (!accessible(target, element)) {
+                return Classified.SKIP;
+            }
+            String name = target.getQualifiedName().toString();
+            return new Classified(Kind.RELATION, name, name + ".class", null);
         }
 
         /**
@@ -448,6 +474,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 case STRING -> "string";
                 case COMPARABLE -> "comparable";
                 case PLAIN -> "of";
+                case RELATION -> "relation";
             });
         }
         Set<String> suppress = new LinkedHashSet<>();
@@ -493,6 +520,10 @@ public final class MetamodelProcessor extends AbstractProcessor {
                         .append(", ").append(a.valueType()).append("> ").append(a.name())
                         .append(" =\n            comparable(").append(entityType).append(".class, ").append(literal)
                         .append(", ").append(a.classLiteral()).append(");\n");
+                case RELATION -> out.append(QUERY_PACKAGE).append(".Relation<").append(entityType).append(", ")
+                        .append(a.valueType()).append("> ").append(a.name()).append(" =\n            relation(")
+                        .append(entityType).append(".class, ").append(literal).append(", ")
+                        .append(a.classLiteral()).append(");\n");
                 case PLAIN -> out.append(QUERY_PACKAGE).append(".Attribute<").append(entityType).append(", ")
                         .append(a.valueType()).append("> ").append(a.name()).append(" =\n            of(")
                         .append(entityType).append(".class, ").append(literal).append(", ")

@@ -12,14 +12,21 @@ import java.util.List;
 public final class FlushPlan {
     private final List<WriteStep> steps;
     private final Deque<Runnable> undo;
+    private final Runnable afterSuccess;
 
-    FlushPlan(List<WriteStep> steps, Deque<Runnable> undo) {
+    FlushPlan(List<WriteStep> steps, Deque<Runnable> undo, Runnable afterSuccess) {
         this.steps = List.copyOf(steps);
         this.undo = undo;
+        this.afterSuccess = afterSuccess;
     }
 
     static FlushPlan empty() {
-        return new FlushPlan(List.of(), new ArrayDeque<>());
+        return new FlushPlan(List.of(), new ArrayDeque<>(), () -> { });
+    }
+
+    /** Called once every step succeeded: refreshes collection snapshots and back-populates parents. */
+    public void succeeded() {
+        afterSuccess.run();
     }
 
     public List<WriteStep> steps() {

@@ -5,8 +5,13 @@ import dev.braid.core.error.MapperException;
 import dev.braid.core.identity.EntityState;
 import dev.braid.core.identity.EntityStatus;
 import dev.braid.core.identity.IdentityMap;
+import dev.braid.core.meta.Cascade;
+import dev.braid.core.meta.ColumnMapping;
+import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.meta.MappingRegistry;
+import dev.braid.core.meta.RelationshipMapping;
+import dev.braid.core.relation.RelationInternals;
 import dev.braid.core.sql.SqlRenderer;
 
 import java.util.ArrayDeque;
@@ -14,19 +19,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tracks new, changed and deleted objects of one session and plans the statements that write them:
- * INSERTs with referenced tables first, then UPDATEs of changed columns, then DELETEs with
- * referencing tables first.
+ * INSERTs with referenced tables (and, within a table, referenced rows) first, UPDATEs of changed
+ * columns, link rows of many-to-many collections, then DELETEs with referencing tables first.
+ * Relationships drive foreign keys: a loaded reference or a parent's loaded collection decides the
+ * foreign-key value, copied just before the row is written, so generated keys flow into children.
  */
 public final class UnitOfWork {
     private final MappingRegistry registry;
     private final IdentityMap identityMap;
     private final WritePlanner writes;
     private final Map<EntityMapping, Integer> tableRank = new HashMap<>();
+    // One-to-many relationships by child mapping: used to back-populate parents after a flush.
+    private final Map<EntityMapping, List<RelationshipMapping>> incoming = new HashMap<>();
 
     public UnitOfWork(MappingRegistry registry, IdentityMap identityMap, SqlRenderer renderer) {
         this.registry = registry;
@@ -36,13 +49,21 @@ public final class UnitOfWork {
         for (int i = 0; i < order.size(); i++) {
             tableRank.put(order.get(i), i);
         }
+        for (EntityMapping m : registry.entities()) {
+            for (RelationshipMapping r : m.relationships()) {
+                if (r.direction() == RelationshipMapping.Direction.ONE_TO_MANY && m.idColumns().size() == 1
+                        && r.localColumn() == m.idColumns().get(0)) {
+                    incoming.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r);
+                }
+            }
+        }
     }
 
     public IdentityMap identityMap() {
         return identityMap;
     }
 
-    /** Makes a new object pending (inserted at the next flush). Adding a tracked object again changes nothing. */
+    /** Makes a new object pending (inserted at the next flush), with the objects it reaches through save-update. */
     public void add(Object entity) {
         EntityMapping mapping = writableMapping(entity, "add");
         EntityState state = identityMap.stateOf(entity);
@@ -51,16 +72,38 @@ public final class UnitOfWork {
         } else if (state.status() == EntityStatus.DELETED) {
             identityMap.restore(state); // SQLAlchemy: adding a deleted object back un-deletes it
         }
+        cascadeSaveUpdate();
     }
 
-    /** Marks an object for deletion at the next flush; a pending object is simply forgotten. */
+    /**
+     * Marks an object for deletion at the next flush (a pending one is simply forgotten), and the
+     * objects of its loaded relationships that cascade DELETE.
+     */
     public void delete(Object entity) {
+        delete(entity, java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private void delete(Object entity, Set<Object> visited) {
+        if (!visited.add(entity)) return;
         EntityMapping mapping = writableMapping(entity, "delete");
         EntityState state = identityMap.stateOf(entity);
         if (state == null) {
             throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot delete " + mapping.name()
                     + (mapping.keyOf(entity) == null ? "" : " " + mapping.keyOf(entity))
                     + ": it is not in this session. Fix: load it in this session first (session.get), then delete it");
+        }
+        for (RelationshipMapping r : mapping.relationships()) {
+            if (!r.cascades(Cascade.DELETE)) continue;
+            Object wrapper = r.wrapperOf(entity);
+            if (!RelationInternals.isLoaded(wrapper)) {
+                throw new MapperException(ErrorCode.BRAID_NOT_LOADED, "Cannot delete " + describe(state) + ": "
+                        + r.qualifiedName() + " cascades DELETE but is not loaded, so Braid cannot know what to delete."
+                        + " Fix: load it first (session.load(entity, " + mapping.name() + "_." + r.attribute()
+                        + ") or Loads.selectin in the query)");
+            }
+            for (Object related : related(r, wrapper)) {
+                if (identityMap.stateOf(related) != null) delete(related, visited);
+            }
         }
         if (state.status() == EntityStatus.PENDING) {
             identityMap.remove(state);
@@ -69,45 +112,263 @@ public final class UnitOfWork {
         }
     }
 
-    /** True when a flush would send at least one statement. */
-    public boolean hasChanges() {
-        for (EntityState state : identityMap.states()) {
-            if (state.status() != EntityStatus.PERSISTENT || writes.isDirty(state)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Plans the statements for every pending change; executing them is the caller's job. */
     public FlushPlan planFlush() {
+        cascadeSaveUpdate();
+        Map<Object, ParentLink> parentOf = parentLinks();
+        Map<Object, RelationshipMapping> nullify = new IdentityHashMap<>();
+        collectOrphans(parentOf, nullify);
+        ForeignKeySync sync = new ForeignKeySync(parentOf, nullify);
+
         List<EntityState> inserts = new ArrayList<>();
         List<EntityState> updates = new ArrayList<>();
         List<EntityState> deletes = new ArrayList<>();
+        Deque<Runnable> undo = new ArrayDeque<>();
         for (EntityState state : identityMap.states()) {
             switch (state.status()) {
                 case PENDING -> inserts.add(state);
                 case DELETED -> deletes.add(state);
                 case PERSISTENT -> {
-                    if (writes.isDirty(state)) updates.add(state);
+                    sync.apply(state, undo);
+                    if (writes.isDirty(state) || sync.dependsOnPending(state, identityMap)) updates.add(state);
                 }
             }
         }
-        if (inserts.isEmpty() && updates.isEmpty() && deletes.isEmpty()) {
+        List<WriteStep> steps = new ArrayList<>();
+        for (EntityState s : orderInserts(inserts, sync)) steps.add(writes.insert(s, undo, () -> sync.apply(s, undo)));
+        for (EntityState s : updates) steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
+        linkChanges(steps);
+        deletes.sort(Comparator.comparingInt(s -> -rank(s.mapping())));
+        for (EntityState s : deletes) {
+            for (RelationshipMapping r : s.mapping().relationships()) {
+                if (r.direction() == RelationshipMapping.Direction.MANY_TO_MANY) {
+                    steps.add(writes.linkDelete(r, s.entity(), null)); // its link rows go before it
+                }
+            }
+        }
+        for (EntityState s : deletes) steps.add(writes.delete(s, undo));
+        if (steps.isEmpty()) {
             return FlushPlan.empty();
         }
-        inserts.sort(Comparator.comparingInt(s -> rank(s.mapping()))); // stable: keeps add order per table
-        deletes.sort(Comparator.comparingInt(s -> -rank(s.mapping())));
-        Deque<Runnable> undo = new ArrayDeque<>();
-        List<WriteStep> steps = new ArrayList<>();
-        for (EntityState s : inserts) steps.add(writes.insert(s, undo));
-        for (EntityState s : updates) steps.add(writes.update(s, undo));
-        for (EntityState s : deletes) steps.add(writes.delete(s, undo));
-        return new FlushPlan(steps, undo);
+        return new FlushPlan(steps, undo, () -> afterFlush(undo));
     }
+
+    // ----------------------------------------------------------------------------------- cascades
+
+    private void cascadeSaveUpdate() {
+        Deque<Object> work = new ArrayDeque<>();
+        for (EntityState state : identityMap.states()) {
+            if (state.status() != EntityStatus.DELETED) work.add(state.entity());
+        }
+        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!work.isEmpty()) {
+            Object entity = work.pop();
+            if (!seen.add(entity)) continue;
+            EntityMapping mapping = registry.entity(entity.getClass());
+            for (RelationshipMapping r : mapping.relationships()) {
+                if (!r.cascades(Cascade.SAVE_UPDATE)) continue;
+                Object wrapper = r.wrapperOf(entity);
+                if (!RelationInternals.isLoaded(wrapper)) continue;
+                for (Object related : related(r, wrapper)) {
+                    if (identityMap.stateOf(related) == null) {
+                        EntityMapping target = writableMapping(related, "cascade to");
+                        identityMap.pending(target, related);
+                    }
+                    if (identityMap.stateOf(related).status() != EntityStatus.DELETED) work.add(related);
+                }
+            }
+        }
+    }
+
+    private static List<?> related(RelationshipMapping r, Object wrapper) {
+        if (r.isCollection()) return new ArrayList<>(RelationInternals.peekCollection(wrapper));
+        Object target = RelationInternals.peekReference(wrapper);
+        return target == null ? List.of() : List.of(target);
+    }
+
+    // ------------------------------------------------------------------------- parents and orphans
+
+    /** A child's parent through a loaded one-to-many collection (or reverse one-to-one). */
+    record ParentLink(Object parent, RelationshipMapping relationship) {}
+
+    private Map<Object, ParentLink> parentLinks() {
+        Map<Object, ParentLink> parentOf = new IdentityHashMap<>();
+        for (EntityState state : identityMap.states()) {
+            if (state.status() == EntityStatus.DELETED) continue;
+            for (RelationshipMapping r : state.mapping().relationships()) {
+                if (r.direction() != RelationshipMapping.Direction.ONE_TO_MANY
+                        && r.direction() != RelationshipMapping.Direction.ONE_TO_ONE_REVERSE) continue;
+                Object wrapper = r.wrapperOf(state.entity());
+                if (!RelationInternals.isLoaded(wrapper)) continue;
+                for (Object child : related(r, wrapper)) {
+                    parentOf.put(child, new ParentLink(state.entity(), r));
+                }
+            }
+        }
+        return parentOf;
+    }
+
+    /**
+     * Children that left a loaded one-to-many collection (SQLAlchemy: removed, or the collection
+     * replaced) and joined no other parent: deleted with DELETE_ORPHAN, else their foreign key is set
+     * to NULL. Children of a deleted parent without a DELETE cascade are treated the same way.
+     */
+    private void collectOrphans(Map<Object, ParentLink> parentOf, Map<Object, RelationshipMapping> nullify) {
+        for (EntityState state : identityMap.states()) {
+            for (RelationshipMapping r : state.mapping().relationships()) {
+                if (r.direction() != RelationshipMapping.Direction.ONE_TO_MANY) continue;
+                Object wrapper = r.wrapperOf(state.entity());
+                List<Object> before = state.collectionSnapshot(r);
+                List<?> now = state.status() == EntityStatus.DELETED || !RelationInternals.isLoaded(wrapper)
+                        ? List.of() : RelationInternals.peekCollection(wrapper);
+                List<Object> left = new ArrayList<>();
+                if (before != null) {
+                    for (Object child : before) if (!containsIdentity(now, child)) left.add(child);
+                }
+                if (state.status() == EntityStatus.DELETED && RelationInternals.isLoaded(wrapper)) {
+                    left.addAll(RelationInternals.peekCollection(wrapper));
+                }
+                for (Object child : left) {
+                    EntityState childState = identityMap.stateOf(child);
+                    if (childState == null || childState.status() == EntityStatus.DELETED || parentOf.containsKey(child)) {
+                        continue;
+                    }
+                    if (r.cascades(Cascade.DELETE_ORPHAN)) {
+                        delete(child);
+                    } else {
+                        nullify.put(child, r);
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean containsIdentity(List<?> list, Object element) {
+        for (Object o : list) if (o == element) return true;
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------ ordering
+
+    /** Referenced tables first; within a table, referenced rows first (self-references). */
+    private List<EntityState> orderInserts(List<EntityState> inserts, ForeignKeySync sync) {
+        inserts.sort(Comparator.comparingInt(s -> rank(s.mapping()))); // stable: keeps add order per table
+        List<EntityState> ordered = new ArrayList<>(inserts.size());
+        Set<Object> placed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Object> visiting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Object, EntityState> pending = new IdentityHashMap<>();
+        for (EntityState s : inserts) pending.put(s.entity(), s);
+        for (EntityState s : inserts) place(s, pending, placed, visiting, ordered, sync);
+        return ordered;
+    }
+
+    private void place(EntityState s, Map<Object, EntityState> pending, Set<Object> placed, Set<Object> visiting,
+                       List<EntityState> ordered, ForeignKeySync sync) {
+        if (placed.contains(s.entity()) || !visiting.add(s.entity())) return;
+        for (Object dependency : sync.dependencies(s)) {
+            EntityState d = pending.get(dependency);
+            if (d != null && d.mapping() == s.mapping()) place(d, pending, placed, visiting, ordered, sync);
+        }
+        visiting.remove(s.entity());
+        placed.add(s.entity());
+        ordered.add(s);
+    }
+
+    // --------------------------------------------------------------------------------- link rows
+
+    private void linkChanges(List<WriteStep> steps) {
+        Map<List<Object>, WriteStep> inserts = new LinkedHashMap<>();
+        Map<List<Object>, WriteStep> deletes = new LinkedHashMap<>();
+        for (EntityState state : identityMap.states()) {
+            if (state.status() == EntityStatus.DELETED) continue;
+            for (RelationshipMapping r : state.mapping().relationships()) {
+                if (r.direction() != RelationshipMapping.Direction.MANY_TO_MANY) continue;
+                Object wrapper = r.wrapperOf(state.entity());
+                if (!RelationInternals.isLoaded(wrapper)) continue;
+                List<Object> before = state.collectionSnapshot(r);
+                List<?> now = RelationInternals.peekCollection(wrapper);
+                for (Object target : now) {
+                    if (before == null || !containsIdentity(before, target)) {
+                        inserts.putIfAbsent(pairKey(r, state.entity(), target), writes.linkInsert(r, state.entity(), target));
+                    }
+                }
+                if (before != null) {
+                    for (Object target : before) {
+                        EntityState targetState = identityMap.stateOf(target);
+                        if (!containsIdentity(now, target) && targetState != null
+                                && targetState.status() != EntityStatus.DELETED) {
+                            deletes.putIfAbsent(pairKey(r, state.entity(), target), writes.linkDelete(r, state.entity(), target));
+                        }
+                    }
+                }
+            }
+        }
+        // The same pair seen from both ends of a many-to-many is one link row.
+        deletes.keySet().removeIf(inserts::containsKey);
+        steps.addAll(deletes.values());
+        steps.addAll(inserts.values());
+    }
+
+    /** Identifies a link row independently of which end it was seen from. */
+    private static List<Object> pairKey(RelationshipMapping r, Object owner, Object target) {
+        String table = r.link().table().toLowerCase(java.util.Locale.ROOT);
+        boolean ownerFirst = r.link().ownerColumn().compareToIgnoreCase(r.link().targetColumn()) < 0;
+        Object first = ownerFirst ? owner : target;
+        Object second = ownerFirst ? target : owner;
+        return List.of(table, new IdentityKey(first), new IdentityKey(second));
+    }
+
+    private record IdentityKey(Object object) {
+        @Override
+        public boolean equals(Object o) { return o instanceof IdentityKey k && k.object == object; }
+
+        @Override
+        public int hashCode() { return System.identityHashCode(object); }
+    }
+
+    // ------------------------------------------------------------------------------- after flush
+
+    /** Collection snapshots follow the database; parents held by the session see children added by foreign key. */
+    private void afterFlush(Deque<Runnable> undo) {
+        for (EntityState state : identityMap.states()) {
+            if (state.status() != EntityStatus.PERSISTENT) continue;
+            for (RelationshipMapping r : state.mapping().relationships()) {
+                if (!r.isCollection()) continue;
+                Object wrapper = r.wrapperOf(state.entity());
+                if (!RelationInternals.isLoaded(wrapper)) continue;
+                List<Object> previous = state.collectionSnapshot(r);
+                state.collectionSnapshot(r, RelationInternals.peekCollection(wrapper));
+                undo.push(() -> state.collectionSnapshot(r, previous));
+            }
+            backPopulate(state);
+        }
+    }
+
+    private void backPopulate(EntityState child) {
+        for (RelationshipMapping r : incoming.getOrDefault(child.mapping(), List.of())) {
+            Object parentKey = r.remoteColumn().get(child.entity());
+            if (parentKey == null) continue;
+            Object parent = identityMap.get(new EntityKey(r.owner().type(), parentKey));
+            if (parent == null) continue;
+            Object wrapper = r.wrapperOf(parent);
+            if (!RelationInternals.isLoaded(wrapper)) continue;
+            if (!containsIdentity(RelationInternals.peekCollection(wrapper), child.entity())) {
+                RelationInternals.addQuietly(wrapper, child.entity());
+                EntityState parentState = identityMap.stateOf(parent);
+                List<Object> snapshot = parentState.collectionSnapshot(r);
+                if (snapshot != null) snapshot.add(child.entity()); // it is in the database already
+            }
+        }
+    }
+
+    // --------------------------------------------------------------------------------------- misc
 
     private int rank(EntityMapping mapping) {
         return tableRank.getOrDefault(mapping, Integer.MAX_VALUE);
+    }
+
+    private static String describe(EntityState state) {
+        return state.key() == null ? state.mapping().name() : state.key().toString();
     }
 
     private EntityMapping writableMapping(Object entity, String operation) {
@@ -120,5 +381,73 @@ public final class UnitOfWork {
                     + ": it is a record, and records are read-only views. Fix: map a class for writes");
         }
         return mapping;
+    }
+
+    /** Copies keys along relationships into foreign-key attributes, recording how to undo it. */
+    private static final class ForeignKeySync {
+        private final Map<Object, ParentLink> parentOf;
+        private final Map<Object, RelationshipMapping> nullify;
+
+        ForeignKeySync(Map<Object, ParentLink> parentOf, Map<Object, RelationshipMapping> nullify) {
+            this.parentOf = parentOf;
+            this.nullify = nullify;
+        }
+
+        void apply(EntityState state, Deque<Runnable> undo) {
+            Object entity = state.entity();
+            for (RelationshipMapping r : state.mapping().relationships()) {
+                if (!r.ownsForeignKey()) continue;
+                Object wrapper = r.wrapperOf(entity);
+                if (!RelationInternals.isLoaded(wrapper)) continue;
+                Object target = RelationInternals.peekReference(wrapper);
+                Object value = target == null ? null : r.remoteColumn().get(target);
+                if (target != null && value == null) continue; // the target's key is generated later
+                set(r.localColumn(), entity, value, undo);
+            }
+            ParentLink link = parentOf.get(entity);
+            if (link != null) {
+                Object value = link.relationship().localColumn().get(link.parent());
+                if (value != null) set(link.relationship().remoteColumn(), entity, value, undo);
+            } else if (nullify.containsKey(entity)) {
+                RelationshipMapping r = nullify.get(entity);
+                if (!r.remoteColumn().nullable()) {
+                    throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, describe(state) + " left "
+                            + r.qualifiedName() + ", but its foreign key " + r.remoteColumn().qualifiedName()
+                            + " cannot be NULL. Fix: give " + r.qualifiedName() + " cascade DELETE_ORPHAN (to delete"
+                            + " such children), or move the child to another parent before flushing");
+                }
+                set(r.remoteColumn(), entity, null, undo);
+            }
+        }
+
+        /** Objects whose generated keys this one's foreign keys wait for. */
+        List<Object> dependencies(EntityState state) {
+            List<Object> out = new ArrayList<>();
+            for (RelationshipMapping r : state.mapping().relationships()) {
+                if (!r.ownsForeignKey()) continue;
+                Object wrapper = r.wrapperOf(state.entity());
+                if (!RelationInternals.isLoaded(wrapper)) continue;
+                Object target = RelationInternals.peekReference(wrapper);
+                if (target != null) out.add(target);
+            }
+            ParentLink link = parentOf.get(state.entity());
+            if (link != null) out.add(link.parent());
+            return out;
+        }
+
+        boolean dependsOnPending(EntityState state, IdentityMap identityMap) {
+            for (Object d : dependencies(state)) {
+                EntityState ds = identityMap.stateOf(d);
+                if (ds != null && ds.status() == EntityStatus.PENDING) return true;
+            }
+            return false;
+        }
+
+        private static void set(ColumnMapping column, Object entity, Object value, Deque<Runnable> undo) {
+            Object previous = column.get(entity);
+            if (java.util.Objects.equals(previous, value)) return;
+            column.set(entity, value);
+            undo.push(() -> column.set(entity, previous));
+        }
     }
 }

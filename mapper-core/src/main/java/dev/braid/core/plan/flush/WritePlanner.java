@@ -9,6 +9,7 @@ import dev.braid.core.identity.IdentityMap;
 import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.EntityMapping;
+import dev.braid.core.meta.RelationshipMapping;
 import dev.braid.core.sql.RenderedSql;
 import dev.braid.core.sql.SqlExpression;
 import dev.braid.core.sql.SqlRenderer;
@@ -21,7 +22,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 
-/** Plans the single-row INSERT, UPDATE and DELETE of one object, with the state changes each implies. */
+/** Plans the single-row INSERT, UPDATE and DELETE of one object, and link-row writes, with their state changes. */
 final class WritePlanner {
     private final SqlRenderer renderer;
     private final IdentityMap identityMap;
@@ -42,114 +43,176 @@ final class WritePlanner {
         return false;
     }
 
-    WriteStep insert(EntityState state, Deque<Runnable> undo) {
+    /** @param beforeRender brings foreign keys up to date just before the statement is rendered */
+    WriteStep insert(EntityState state, Deque<Runnable> undo, Runnable beforeRender) {
         EntityMapping mapping = state.mapping();
         Object entity = state.entity();
-        List<String> columns = new ArrayList<>();
-        List<SqlExpression.Parameter> values = new ArrayList<>();
-        List<String> returning = new ArrayList<>();
-        ColumnMapping generated = null;
-        Object[] written = new Object[mapping.columns().size()];
-        Object initialVersion = null;
-        for (ColumnMapping column : mapping.columns()) {
-            Object value = column.getForDatabase(entity);
-            if (column.isGenerated() && value == null) {
-                generated = column;
-                returning.add(column.column());
-                continue;
+        Step step = new Step(WriteStep.Kind.INSERT, List.of());
+        step.renderer = () -> {
+            beforeRender.run();
+            List<String> columns = new ArrayList<>();
+            List<SqlExpression.Parameter> values = new ArrayList<>();
+            List<String> returning = new ArrayList<>();
+            ColumnMapping generated = null;
+            Object[] written = new Object[mapping.columns().size()];
+            Object initialVersion = null;
+            for (ColumnMapping column : mapping.columns()) {
+                Object value = column.getForDatabase(entity);
+                if (column.isGenerated() && value == null) {
+                    generated = column;
+                    returning.add(column.column());
+                    continue;
+                }
+                if (column.isVersion() && (value == null || ((Number) value).longValue() == 0)) {
+                    value = column.type().databaseClass() == Long.class ? (Object) 1L : (Object) 1;
+                    initialVersion = value;
+                }
+                if (value == null && column.isId()) {
+                    throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot insert " + mapping.name() + ": id "
+                            + column.qualifiedName() + " is null and not generated. Fix: assign it before adding the"
+                            + " object, or annotate it @Identity");
+                }
+                columns.add(column.column());
+                values.add(new SqlExpression.Parameter(value, column.type().databaseClass()));
+                written[column.index()] = value;
             }
-            if (column.isVersion() && (value == null || ((Number) value).longValue() == 0)) {
-                value = column.type().databaseClass() == Long.class ? (Object) 1L : (Object) 1;
-                initialVersion = value;
-            }
-            if (value == null && column.isId()) {
-                throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot insert " + mapping.name() + ": id "
-                        + column.qualifiedName() + " is null and not generated. Fix: assign it before adding the"
-                        + " object, or annotate it @Identity");
-            }
-            columns.add(column.column());
-            values.add(new SqlExpression.Parameter(value, column.type().databaseClass()));
-            written[column.index()] = value;
-        }
-        RenderedSql sql = renderer.render(new SqlStatement.Insert(mapping.table(), columns, values, returning));
-        ColumnMapping generatedColumn = generated;
-        Object version = initialVersion;
-        return new Step(WriteStep.Kind.INSERT, sql,
-                generated == null ? List.of() : List.of(generated.type().databaseClass()),
-                (rowCount, returned) -> {
-                    expectOne(rowCount, "INSERT", mapping, state, sql);
-                    if (generatedColumn != null) {
-                        Object id = generatedColumn.fromDatabase(returned[0]);
-                        generatedColumn.set(entity, id);
-                        written[generatedColumn.index()] = returned[0];
-                        undo.push(() -> generatedColumn.set(entity, null));
-                    }
-                    if (version != null) {
-                        ColumnMapping versionColumn = mapping.versionColumn().orElseThrow();
-                        Object previous = versionColumn.get(entity);
-                        versionColumn.set(entity, version);
-                        undo.push(() -> versionColumn.set(entity, previous));
-                    }
-                    EntityKey previousKey = state.key();
-                    identityMap.inserted(state, mapping.keyOf(entity), written);
-                    undo.push(() -> identityMap.uninserted(state, previousKey));
-                });
+            RenderedSql sql = renderer.render(new SqlStatement.Insert(mapping.table(), columns, values, returning));
+            ColumnMapping generatedColumn = generated;
+            Object version = initialVersion;
+            step.returned = generated == null ? List.of() : List.of(generated.type().databaseClass());
+            step.outcome = (rowCount, returnedValues) -> {
+                expectOne(rowCount, "INSERT", mapping, state, sql);
+                if (generatedColumn != null) {
+                    Object id = generatedColumn.fromDatabase(returnedValues[0]);
+                    generatedColumn.set(entity, id);
+                    written[generatedColumn.index()] = returnedValues[0];
+                    undo.push(() -> generatedColumn.set(entity, null));
+                }
+                if (version != null) {
+                    ColumnMapping versionColumn = mapping.versionColumn().orElseThrow();
+                    Object previous = versionColumn.get(entity);
+                    versionColumn.set(entity, versionColumn.fromDatabase(version));
+                    undo.push(() -> versionColumn.set(entity, previous));
+                }
+                EntityKey previousKey = state.key();
+                identityMap.inserted(state, mapping.keyOf(entity), written);
+                undo.push(() -> identityMap.uninserted(state, previousKey));
+            };
+            return sql;
+        };
+        return step;
     }
 
-    WriteStep update(EntityState state, Deque<Runnable> undo) {
+    WriteStep update(EntityState state, Deque<Runnable> undo, Runnable beforeRender) {
         EntityMapping mapping = state.mapping();
         Object entity = state.entity();
-        Object[] snapshot = state.snapshot();
-        Object[] current = mapping.readDatabaseValues(entity);
-        List<SqlStatement.Assignment> assignments = new ArrayList<>();
-        for (ColumnMapping column : mapping.columns()) {
-            int i = column.index();
-            if (sameValue(snapshot[i], current[i]) || column.isVersion()) {
-                continue;
+        Step step = new Step(WriteStep.Kind.UPDATE, List.of());
+        step.renderer = () -> {
+            beforeRender.run();
+            Object[] snapshot = state.snapshot();
+            Object[] current = mapping.readDatabaseValues(entity);
+            List<SqlStatement.Assignment> assignments = new ArrayList<>();
+            for (ColumnMapping column : mapping.columns()) {
+                int i = column.index();
+                if (sameValue(snapshot[i], current[i]) || column.isVersion()) {
+                    continue;
+                }
+                if (column.isId()) {
+                    throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "The primary key " + column.qualifiedName()
+                            + " of " + state.key() + " was changed to " + current[i] + ". Braid does not update keys."
+                            + " Fix: delete the object and add a new one with the new key");
+                }
+                assignments.add(new SqlStatement.Assignment(column.column(),
+                        new SqlExpression.Parameter(current[i], column.type().databaseClass())));
             }
-            if (column.isId()) {
-                throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "The primary key " + column.qualifiedName()
-                        + " of " + state.key() + " was changed to " + current[i] + ". Braid does not update keys."
-                        + " Fix: delete the object and add a new one with the new key");
+            if (assignments.isEmpty()) {
+                return null;
             }
-            assignments.add(new SqlStatement.Assignment(column.column(),
-                    new SqlExpression.Parameter(current[i], column.type().databaseClass())));
-        }
-        ColumnMapping versionColumn = mapping.versionColumn().orElse(null);
-        Object nextVersion = null;
-        if (versionColumn != null) {
-            Number old = (Number) snapshot[versionColumn.index()];
-            nextVersion = versionColumn.type().databaseClass() == Long.class
-                    ? (Object) (old.longValue() + 1) : (Object) (old.intValue() + 1);
-            assignments.add(new SqlStatement.Assignment(versionColumn.column(),
-                    new SqlExpression.Parameter(nextVersion, versionColumn.type().databaseClass())));
-            current[versionColumn.index()] = nextVersion;
-        }
-        RenderedSql sql = renderer.render(new SqlStatement.Update(mapping.table(), assignments, keyCondition(state)));
-        Object version = nextVersion;
-        return new Step(WriteStep.Kind.UPDATE, sql, List.of(), (rowCount, returned) -> {
-            expectOne(rowCount, "UPDATE", mapping, state, sql);
+            ColumnMapping versionColumn = mapping.versionColumn().orElse(null);
+            Object nextVersion = null;
             if (versionColumn != null) {
-                Object previous = versionColumn.get(entity);
-                versionColumn.set(entity, versionColumn.fromDatabase(version));
-                undo.push(() -> versionColumn.set(entity, previous));
+                Number old = (Number) snapshot[versionColumn.index()];
+                nextVersion = versionColumn.type().databaseClass() == Long.class
+                        ? (Object) (old.longValue() + 1) : (Object) (old.intValue() + 1);
+                assignments.add(new SqlStatement.Assignment(versionColumn.column(),
+                        new SqlExpression.Parameter(nextVersion, versionColumn.type().databaseClass())));
+                current[versionColumn.index()] = nextVersion;
             }
-            identityMap.updated(state, current);
-            undo.push(() -> identityMap.updated(state, snapshot));
-        });
+            RenderedSql sql = renderer.render(new SqlStatement.Update(mapping.table(), assignments, keyCondition(state)));
+            Object version = nextVersion;
+            step.outcome = (rowCount, returned) -> {
+                expectOne(rowCount, "UPDATE", mapping, state, sql);
+                if (versionColumn != null) {
+                    Object previous = versionColumn.get(entity);
+                    versionColumn.set(entity, versionColumn.fromDatabase(version));
+                    undo.push(() -> versionColumn.set(entity, previous));
+                }
+                identityMap.updated(state, current);
+                undo.push(() -> identityMap.updated(state, snapshot));
+            };
+            return sql;
+        };
+        return step;
     }
 
     WriteStep delete(EntityState state, Deque<Runnable> undo) {
         EntityMapping mapping = state.mapping();
-        RenderedSql sql = renderer.render(new SqlStatement.Delete(mapping.table(), keyCondition(state)));
         boolean versioned = mapping.versionColumn().isPresent();
-        return new Step(WriteStep.Kind.DELETE, sql, List.of(), (rowCount, returned) -> {
-            // Like SQLAlchemy: a DELETE that finds no row is an error only when a version column
-            // proves someone else changed the row; otherwise the row is gone, which was the goal.
-            if (versioned) expectOne(rowCount, "DELETE", mapping, state, sql);
-            identityMap.remove(state);
-            undo.push(() -> identityMap.reinstate(state, EntityStatus.DELETED));
-        });
+        Step step = new Step(WriteStep.Kind.DELETE, List.of());
+        step.renderer = () -> {
+            RenderedSql sql = renderer.render(new SqlStatement.Delete(mapping.table(), keyCondition(state)));
+            step.outcome = (rowCount, returned) -> {
+                // Like SQLAlchemy: a DELETE that finds no row is an error only when a version column
+                // proves someone else changed the row; otherwise the row is gone, which was the goal.
+                if (versioned) expectOne(rowCount, "DELETE", mapping, state, sql);
+                identityMap.remove(state);
+                undo.push(() -> identityMap.reinstate(state, EntityStatus.DELETED));
+            };
+            return sql;
+        };
+        return step;
+    }
+
+    /** INSERT of one link row of a many-to-many; the two keys are read when the step runs. */
+    WriteStep linkInsert(RelationshipMapping r, Object owner, Object target) {
+        Step step = new Step(WriteStep.Kind.LINK_INSERT, List.of());
+        step.renderer = () -> {
+            RenderedSql sql = renderer.render(new SqlStatement.Insert(r.link().table(),
+                    List.of(r.link().ownerColumn(), r.link().targetColumn()),
+                    List.of(key(r.localColumn(), owner), key(r.remoteColumn(), target)), List.of()));
+            step.outcome = (rowCount, returned) -> { };
+            return sql;
+        };
+        return step;
+    }
+
+    /** DELETE of one link row, or of every link row of {@code owner} when {@code target} is null. */
+    WriteStep linkDelete(RelationshipMapping r, Object owner, Object target) {
+        Step step = new Step(WriteStep.Kind.LINK_DELETE, List.of());
+        step.renderer = () -> {
+            List<SqlExpression> conditions = new ArrayList<>();
+            conditions.add(new SqlExpression.Comparison(new SqlExpression.Column(null, r.link().ownerColumn()), "=",
+                    key(r.localColumn(), owner)));
+            if (target != null) {
+                conditions.add(new SqlExpression.Comparison(new SqlExpression.Column(null, r.link().targetColumn()), "=",
+                        key(r.remoteColumn(), target)));
+            }
+            RenderedSql sql = renderer.render(new SqlStatement.Delete(r.link().table(),
+                    new SqlExpression.Junction(true, conditions)));
+            step.outcome = (rowCount, returned) -> { };
+            return sql;
+        };
+        return step;
+    }
+
+    private static SqlExpression.Parameter key(ColumnMapping column, Object entity) {
+        Object value = column.getForDatabase(entity);
+        if (value == null) {
+            throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot write a link row: " + column.qualifiedName()
+                    + " of " + entity.getClass().getSimpleName() + " has no value. Fix: add the object to the session"
+                    + " (cascade SAVE_UPDATE does this for related objects)");
+        }
+        return new SqlExpression.Parameter(value, column.type().databaseClass());
     }
 
     /** WHERE id = ... [AND version = ...], from the snapshot (what the database holds). */
@@ -186,15 +249,40 @@ final class WritePlanner {
         return Objects.equals(a, b);
     }
 
-    private record Step(Kind kind, RenderedSql sql, List<Class<?>> returnedTypes, Outcome outcome) implements WriteStep {
-        @Override
-        public void applied(long rowCount, Object[] returned) {
-            outcome.apply(rowCount, returned);
-        }
-    }
-
     @FunctionalInterface
     private interface Outcome {
         void apply(long rowCount, Object[] returned);
+    }
+
+    @FunctionalInterface
+    private interface Renderer {
+        RenderedSql render();
+    }
+
+    /** A step whose SQL and outcome are decided when it is rendered. */
+    private static final class Step implements WriteStep {
+        private final Kind kind;
+        private List<Class<?>> returned;
+        private Renderer renderer;
+        private Outcome outcome;
+
+        Step(Kind kind, List<Class<?>> returned) {
+            this.kind = kind;
+            this.returned = returned;
+        }
+
+        @Override
+        public Kind kind() { return kind; }
+
+        @Override
+        public RenderedSql render() { return renderer.render(); }
+
+        @Override
+        public List<Class<?>> returnedTypes() { return returned; }
+
+        @Override
+        public void applied(long rowCount, Object[] returnedValues) {
+            outcome.apply(rowCount, returnedValues);
+        }
     }
 }

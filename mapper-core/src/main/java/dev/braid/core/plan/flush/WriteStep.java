@@ -5,16 +5,17 @@ import dev.braid.core.sql.RenderedSql;
 import java.util.List;
 
 /**
- * One statement of a flush and what to do with its outcome. The executor runs {@link #sql()}; when
- * {@link #returnedTypes()} is not empty it reads one row of those driver types and passes the values
- * to {@link #applied}, otherwise it passes the affected-row count.
+ * One statement of a flush and what to do with its outcome. Steps are rendered when their turn
+ * comes ({@link #render()}), after the steps before them succeeded: a child's INSERT is rendered
+ * after its parent's INSERT returned the generated key it needs.
  */
 public interface WriteStep {
-    enum Kind { INSERT, UPDATE, DELETE }
+    enum Kind { INSERT, UPDATE, DELETE, LINK_INSERT, LINK_DELETE }
 
     Kind kind();
 
-    RenderedSql sql();
+    /** The statement, or null when, by the time it is rendered, there is nothing to write. */
+    RenderedSql render();
 
     /** Driver classes of the generated columns the statement returns, in order; empty when none. */
     List<Class<?>> returnedTypes();
@@ -22,8 +23,8 @@ public interface WriteStep {
     /**
      * Applies the statement's outcome to the session's objects.
      *
-     * @param rowCount  rows affected (for statements returning rows: the number of rows returned)
-     * @param returned  the returned generated values, or null
+     * @param rowCount rows affected (for statements returning rows: the number of rows returned)
+     * @param returned the returned generated values, or null
      * @throws dev.braid.core.error.StaleDataException when the row the step expected to change was not there
      */
     void applied(long rowCount, Object[] returned);

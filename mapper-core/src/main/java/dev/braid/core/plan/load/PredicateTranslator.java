@@ -5,27 +5,41 @@ import dev.braid.core.error.MapperException;
 import dev.braid.core.meta.Boxing;
 import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityMapping;
+import dev.braid.core.meta.MappingRegistry;
+import dev.braid.core.meta.RelationshipMapping;
 import dev.braid.core.query.Attribute;
 import dev.braid.core.query.Predicate;
 import dev.braid.core.sql.SqlExpression;
+import dev.braid.core.sql.SqlStatement;
+import dev.braid.core.sql.TableRef;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Translates typed predicates on one entity into SQL expressions with bound, converted values. */
+/**
+ * Translates typed predicates into SQL expressions with bound, converted values. Knows which alias
+ * each entity of the statement has (the queried entity and the joined ones); {@code any}/{@code has}
+ * become correlated EXISTS subqueries.
+ */
 final class PredicateTranslator {
-    private final EntityMapping entity;
-    private final String qualifier;
+    private final MappingRegistry registry;
+    private final Map<Class<?>, String> qualifiers;
+    private final Class<?> rootType;
+    private final Aliases aliases;
 
-    PredicateTranslator(EntityMapping entity, String qualifier) {
-        this.entity = entity;
-        this.qualifier = qualifier;
+    PredicateTranslator(MappingRegistry registry, Class<?> rootType, Map<Class<?>, String> qualifiers, Aliases aliases) {
+        this.registry = registry;
+        this.rootType = rootType;
+        this.qualifiers = qualifiers;
+        this.aliases = aliases;
     }
 
     SqlExpression translate(Predicate predicate) {
         if (predicate instanceof Predicate.Compare c) {
             ColumnMapping column = column(c.attribute());
-            return new SqlExpression.Comparison(columnRef(column), c.op().sql(), parameter(column, c.value()));
+            return new SqlExpression.Comparison(columnRef(c.attribute(), column), c.op().sql(), parameter(column, c.value()));
         }
         if (predicate instanceof Predicate.In in) {
             ColumnMapping column = column(in.attribute());
@@ -33,14 +47,15 @@ final class PredicateTranslator {
             for (Object v : in.values()) {
                 values.add(databaseValue(column, v));
             }
-            return new SqlExpression.InList(columnRef(column), values, column.type().databaseClass());
+            return new SqlExpression.InList(columnRef(in.attribute(), column), values, column.type().databaseClass());
         }
         if (predicate instanceof Predicate.IsNull n) {
-            return new SqlExpression.NullCheck(columnRef(column(n.attribute())), n.negated());
+            return new SqlExpression.NullCheck(columnRef(n.attribute(), column(n.attribute())), n.negated());
         }
         if (predicate instanceof Predicate.Like like) {
             ColumnMapping column = column(like.attribute());
-            return new SqlExpression.Like(columnRef(column), new SqlExpression.Parameter(like.pattern(), String.class));
+            return new SqlExpression.Like(columnRef(like.attribute(), column),
+                    new SqlExpression.Parameter(like.pattern(), String.class));
         }
         if (predicate instanceof Predicate.And and) {
             return new SqlExpression.Junction(true, and.operands().stream().map(this::translate).toList());
@@ -51,19 +66,58 @@ final class PredicateTranslator {
         if (predicate instanceof Predicate.Not not) {
             return new SqlExpression.Negation(translate(not.operand()));
         }
+        if (predicate instanceof Predicate.Exists exists) {
+            return exists(exists);
+        }
         throw new IllegalArgumentException("Unknown predicate " + predicate);
     }
 
-    SqlExpression.Column columnRef(ColumnMapping column) {
-        return new SqlExpression.Column(qualifier, column.column());
+    /** {@code EXISTS (SELECT 1 FROM target t WHERE t.fk = owner.id AND condition)}. */
+    private SqlExpression exists(Predicate.Exists exists) {
+        EntityMapping owner = registry.entity(exists.relation().ownerType());
+        String ownerAlias = qualifierOf(owner.type(), exists.relation().toString());
+        RelationshipMapping r = owner.requireRelationship(exists.relation().name());
+        String targetAlias = aliases.next(r.target().table());
+        List<SqlExpression> conditions = new ArrayList<>();
+        TableRef from;
+        List<SqlStatement.Join> joins = new ArrayList<>();
+        if (r.link() != null) {
+            String link = aliases.next(r.link().table());
+            from = new TableRef(r.link().table(), RelationJoins.alias(r.link().table(), link));
+            joins.add(new SqlStatement.Join(new TableRef(r.target().table(), RelationJoins.alias(r.target().table(), targetAlias)),
+                    RelationJoins.eq(targetAlias, r.remoteColumn().column(), link, r.link().targetColumn()), false));
+            conditions.add(RelationJoins.eq(link, r.link().ownerColumn(), ownerAlias, r.localColumn().column()));
+        } else {
+            from = new TableRef(r.target().table(), RelationJoins.alias(r.target().table(), targetAlias));
+            conditions.add(RelationJoins.eq(targetAlias, r.remoteColumn().column(), ownerAlias, r.localColumn().column()));
+        }
+        if (exists.condition() != null) {
+            Map<Class<?>, String> inner = new HashMap<>(qualifiers);
+            inner.put(r.target().type(), targetAlias); // inside the subquery the target's attributes mean this row
+            conditions.add(new PredicateTranslator(registry, rootType, inner, aliases).translate(exists.condition()));
+        }
+        return new SqlExpression.Exists(new SqlStatement.Select(List.of(new SqlExpression.One()), from, joins,
+                new SqlExpression.Junction(true, conditions), List.of(), null, null));
+    }
+
+    SqlExpression.Column columnRef(Attribute<?, ?> attribute, ColumnMapping column) {
+        return new SqlExpression.Column(qualifierOf(attribute.entityType(), attribute.toString()), column.column());
     }
 
     ColumnMapping column(Attribute<?, ?> attribute) {
-        if (!attribute.entityType().equals(entity.type())) {
-            throw new MapperException(ErrorCode.BRAID_QUERY, "The query selects " + entity.name()
-                    + " but filters or orders on " + attribute + ". Fix: use attributes of " + entity.name());
+        qualifierOf(attribute.entityType(), attribute.toString());
+        return registry.entity(attribute.entityType()).requireAttribute(attribute.name());
+    }
+
+    private String qualifierOf(Class<?> type, String what) {
+        String qualifier = qualifiers.get(type);
+        if (qualifier == null) {
+            String root = rootType.getSimpleName();
+            throw new MapperException(ErrorCode.BRAID_QUERY, "The query selects " + root + " but filters or orders on "
+                    + what + ". Fix: use attributes of " + root + ", or join the relationship that leads to "
+                    + type.getSimpleName() + " with .join(...)");
         }
-        return entity.requireAttribute(attribute.name());
+        return qualifier;
     }
 
     private SqlExpression.Parameter parameter(ColumnMapping column, Object value) {

@@ -5,9 +5,12 @@ import dev.braid.core.error.MapperException;
 import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.EntityMapping;
+import dev.braid.core.meta.LoadStrategy;
 import dev.braid.core.meta.MappingRegistry;
+import dev.braid.core.meta.RelationshipMapping;
 import dev.braid.core.query.Order;
 import dev.braid.core.query.Query;
+import dev.braid.core.query.Relation;
 import dev.braid.core.sql.OrderTerm;
 import dev.braid.core.sql.RenderedSql;
 import dev.braid.core.sql.SqlExpression;
@@ -17,60 +20,116 @@ import dev.braid.core.sql.TableRef;
 import dev.braid.core.sql.dialect.Dialect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Turns queries into rendered SELECT plans for one dialect. Stateless and thread-safe. */
 public final class QueryPlanner {
     private final MappingRegistry registry;
     private final SqlRenderer renderer;
+    private final LoadPlanner loads;
 
     public QueryPlanner(MappingRegistry registry, Dialect dialect) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.renderer = new SqlRenderer(dialect);
+        this.loads = new LoadPlanner(registry);
     }
 
     public Dialect dialect() {
         return renderer.dialect();
     }
 
-    /** The entities matching the query, with every mapped column selected in mapping order. */
+    public MappingRegistry registry() {
+        return registry;
+    }
+
+    public LoadPlanner loads() {
+        return loads;
+    }
+
+    /** The entities matching the query, every mapped column selected, plus what to load with them. */
     public SelectPlan select(Query<?> query) {
-        EntityMapping entity = registry.entity(query.entityType());
-        PredicateTranslator translator = new PredicateTranslator(entity, entity.table());
-        List<OrderTerm> order = new ArrayList<>();
-        for (Order o : query.orderBy()) {
-            order.add(new OrderTerm(translator.columnRef(translator.column(o.attribute())),
-                    o.direction() == Order.Direction.DESC));
+        Statement s = statement(query);
+        EntityMapping root = s.root;
+        List<LoadNode> tree = loads.plan(root, query.options());
+        List<LoadNode> joinedNodes = new ArrayList<>();
+        for (LoadNode node : tree) {
+            if (node.strategy() == LoadStrategy.JOINED) joinedNodes.add(node);
         }
-        SqlStatement.Select select = new SqlStatement.Select(columns(entity), TableRef.of(entity.table()),
-                query.where() == null ? null : translator.translate(query.where()),
-                order, query.limit(), query.offset());
-        return new SelectPlan(renderer.render(select), entity);
+        boolean joinedCollection = joinedNodes.stream().anyMatch(n -> n.relationship().isCollection());
+        String rootAlias = s.qualifiers.get(root.type());
+        List<SqlExpression> columns = new ArrayList<>(columns(root, rootAlias));
+        List<SqlStatement.Join> eagerJoins = new ArrayList<>();
+        List<SelectPlan.JoinedLoad> joined = new ArrayList<>();
+        List<OrderTerm> childOrder = new ArrayList<>();
+        for (LoadNode node : joinedNodes) {
+            RelationshipMapping r = node.relationship();
+            String alias = s.aliases.next(r.target().table());
+            eagerJoins.addAll(RelationJoins.joins(r, rootAlias, alias, s.aliases, true));
+            joined.add(new SelectPlan.JoinedLoad(node, columns.size()));
+            columns.addAll(columns(r.target(), alias));
+            if (r.isCollection()) {
+                for (ColumnMapping id : r.target().idColumns()) {
+                    childOrder.add(new OrderTerm(new SqlExpression.Column(alias, id.column()), false));
+                }
+            }
+        }
+        SqlStatement.Select select;
+        if (joinedCollection && (query.limit() != null || query.offset() != null)) {
+            if (!query.joins().isEmpty()) {
+                throw new MapperException(ErrorCode.BRAID_QUERY, "A query over " + root.name() + " with join(...),"
+                        + " limit/offset and a JOINED collection is not supported: the joins would repeat rows inside"
+                        + " the page. Fix: load the collection with Loads.selectin, or filter with any()/has()");
+            }
+            // The page must count parents, not joined rows: page the parents in a derived table, then join.
+            SqlStatement.Select page = new SqlStatement.Select(columns(root, rootAlias), TableRef.of(root.table()),
+                    s.joins, s.where, s.order, query.limit(), query.offset());
+            List<OrderTerm> outerOrder = new ArrayList<>(s.order);
+            outerOrder.addAll(rootIdOrder(root, rootAlias));
+            outerOrder.addAll(childOrder);
+            select = new SqlStatement.Select(columns, TableRef.derived(page, rootAlias), eagerJoins, null, outerOrder,
+                    null, null);
+        } else {
+            List<SqlStatement.Join> allJoins = new ArrayList<>(s.joins);
+            allJoins.addAll(eagerJoins);
+            List<OrderTerm> order = new ArrayList<>(s.order);
+            if (joinedCollection) {
+                order.addAll(rootIdOrder(root, rootAlias));
+                order.addAll(childOrder);
+            }
+            select = new SqlStatement.Select(columns, TableRef.of(root.table()), allJoins, s.where, order,
+                    query.limit(), query.offset());
+        }
+        return new SelectPlan(renderer.render(select), root, joined, tree, !query.joins().isEmpty() || joinedCollection);
     }
 
-    /** {@code SELECT COUNT(*)} over the query's filter; limit and offset apply as a user would expect. */
+    /** {@code SELECT COUNT(*)} over the query's filter. */
     public RenderedSql count(Query<?> query) {
-        EntityMapping entity = registry.entity(query.entityType());
         if (query.limit() != null || query.offset() != null) {
-            // COUNT(*) with LIMIT counts groups, not rows; count the limited id rows instead.
-            throw new MapperException(ErrorCode.BRAID_QUERY,
-                    "count() of " + entity.name() + " ignores paging: remove limit/offset, or count the page's results");
+            throw new MapperException(ErrorCode.BRAID_QUERY, "count() of " + query.entityType().getSimpleName()
+                    + " ignores paging: remove limit/offset, or count the page's results");
         }
-        PredicateTranslator translator = new PredicateTranslator(entity, entity.table());
-        return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.CountAll()), TableRef.of(entity.table()),
-                query.where() == null ? null : translator.translate(query.where()), List.of(), null, null));
+        if (!query.joins().isEmpty()) {
+            throw new MapperException(ErrorCode.BRAID_QUERY, "count() with join(...) would count joined rows. Fix:"
+                    + " filter with any()/has() instead of join(...), which counts each "
+                    + query.entityType().getSimpleName() + " once");
+        }
+        Statement s = statement(query);
+        return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.CountAll()), TableRef.of(s.root.table()),
+                s.joins, s.where, List.of(), null, null));
     }
 
-    /** {@code SELECT 1 ... LIMIT 1}: the cheapest probe for existence. */
+    /** {@code SELECT 1 ... LIMIT 1}: the cheapest probe for existence (offset kept). */
     public RenderedSql exists(Query<?> query) {
-        EntityMapping entity = registry.entity(query.entityType());
-        PredicateTranslator translator = new PredicateTranslator(entity, entity.table());
-        return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.One()), TableRef.of(entity.table()),
-                query.where() == null ? null : translator.translate(query.where()), List.of(), 1L, null));
+        Statement s = statement(query);
+        long limit = query.limit() == null ? 1 : Math.min(1, query.limit());
+        return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.One()), TableRef.of(s.root.table()),
+                s.joins, s.where, s.order, limit, query.offset()));
     }
 
-    /** The row with the given key. */
+    /** The row with the given key, with the mapping's default loads. */
     public SelectPlan byKey(EntityKey key) {
         EntityMapping entity = registry.entity(key.type());
         List<?> parts = entity.idParts(key);
@@ -80,15 +139,104 @@ public final class QueryPlanner {
             conditions.add(new SqlExpression.Comparison(new SqlExpression.Column(entity.table(), id.column()), "=",
                     new SqlExpression.Parameter(id.type().toDatabase(parts.get(i)), id.type().databaseClass())));
         }
-        SqlStatement.Select select = new SqlStatement.Select(columns(entity), TableRef.of(entity.table()),
+        SqlStatement.Select select = new SqlStatement.Select(columns(entity, entity.table()), TableRef.of(entity.table()),
                 new SqlExpression.Junction(true, conditions), List.of(), null, null);
-        return new SelectPlan(renderer.render(select), entity);
+        return new SelectPlan(renderer.render(select), entity, List.of(), loads.plan(entity, List.of()), false);
     }
 
-    private static List<SqlExpression> columns(EntityMapping entity) {
+    /**
+     * One selectin query for a chunk of parent keys (driver values): the targets of {@code r} for those
+     * parents, ordered by the target's key so collections come back in a stable order.
+     */
+    public SelectinQuery selectin(RelationshipMapping r, List<Object> keys) {
+        EntityMapping target = r.target();
+        String alias = target.table();
+        List<SqlExpression> columns = new ArrayList<>();
+        TableRef from;
+        List<SqlStatement.Join> joins = new ArrayList<>();
+        SqlExpression.Column keyColumn;
+        int keyIndex;
+        Class<?> keyType;
+        if (r.link() != null) {
+            String link = r.link().table();
+            keyColumn = new SqlExpression.Column(link, r.link().ownerColumn());
+            columns.add(keyColumn);
+            from = TableRef.of(link);
+            if (link.equalsIgnoreCase(target.table())) alias = target.table() + "_2";
+            joins.add(new SqlStatement.Join(new TableRef(target.table(), RelationJoins.alias(target.table(), alias)),
+                    RelationJoins.eq(alias, r.remoteColumn().column(), link, r.link().targetColumn()), false));
+            keyIndex = 0;
+            keyType = r.localColumn().type().databaseClass();
+        } else {
+            from = TableRef.of(target.table());
+            ColumnMapping matched = r.remoteColumn(); // FK for one-to-many, referenced key for many-to-one
+            keyColumn = new SqlExpression.Column(alias, matched.column());
+            keyIndex = matched.index();
+            keyType = matched.type().databaseClass();
+        }
+        int offset = columns.size();
+        columns.addAll(columns(target, alias));
+        List<OrderTerm> order = new ArrayList<>();
+        if (r.isCollection() || r.direction() == RelationshipMapping.Direction.ONE_TO_ONE_REVERSE) {
+            for (ColumnMapping id : target.idColumns()) {
+                order.add(new OrderTerm(new SqlExpression.Column(alias, id.column()), false));
+            }
+        }
+        SqlStatement.Select select = new SqlStatement.Select(columns, from, joins,
+                new SqlExpression.InList(keyColumn, keys, keyType), order, null, null);
+        return new SelectinQuery(renderer.render(select), offset, r.link() != null ? 0 : offset + keyIndex, keyType);
+    }
+
+    /** Default number of keys per selectin query for {@code r} and an optional per-query override. */
+    public int chunkSize(RelationshipMapping r, int override) {
+        if (override > 0) return override;
+        if (r.chunkSize() > 0) return r.chunkSize();
+        return dialect().defaultInListChunkSize();
+    }
+
+    private Statement statement(Query<?> query) {
+        EntityMapping root = registry.entity(query.entityType());
+        Aliases aliases = new Aliases();
+        String rootAlias = aliases.next(root.table());
+        Map<Class<?>, String> qualifiers = new HashMap<>();
+        qualifiers.put(root.type(), rootAlias);
+        List<SqlStatement.Join> joins = new ArrayList<>();
+        for (Relation<?, ?> relation : query.joins()) {
+            String ownerAlias = qualifiers.get(relation.ownerType());
+            if (ownerAlias == null) {
+                throw new MapperException(ErrorCode.BRAID_QUERY, "join(" + relation + ") does not start at "
+                        + root.name() + " or an entity joined before it. Fix: join the relationships in path order");
+            }
+            RelationshipMapping r = registry.entity(relation.ownerType()).requireRelationship(relation.name());
+            String targetAlias = aliases.next(r.target().table());
+            joins.addAll(RelationJoins.joins(r, ownerAlias, targetAlias, aliases, false));
+            qualifiers.putIfAbsent(r.target().type(), targetAlias);
+        }
+        PredicateTranslator translator = new PredicateTranslator(registry, root.type(), qualifiers, aliases);
+        SqlExpression where = query.where() == null ? null : translator.translate(query.where());
+        List<OrderTerm> order = new ArrayList<>();
+        for (Order o : query.orderBy()) {
+            order.add(new OrderTerm(translator.columnRef(o.attribute(), translator.column(o.attribute())),
+                    o.direction() == Order.Direction.DESC));
+        }
+        return new Statement(root, aliases, qualifiers, joins, where, order);
+    }
+
+    private record Statement(EntityMapping root, Aliases aliases, Map<Class<?>, String> qualifiers,
+                             List<SqlStatement.Join> joins, SqlExpression where, List<OrderTerm> order) {}
+
+    private static List<OrderTerm> rootIdOrder(EntityMapping root, String alias) {
+        List<OrderTerm> out = new ArrayList<>();
+        for (ColumnMapping id : root.idColumns()) {
+            out.add(new OrderTerm(new SqlExpression.Column(alias, id.column()), false));
+        }
+        return out;
+    }
+
+    private static List<SqlExpression> columns(EntityMapping entity, String qualifier) {
         List<SqlExpression> columns = new ArrayList<>(entity.columns().size());
         for (ColumnMapping c : entity.columns()) {
-            columns.add(new SqlExpression.Column(entity.table(), c.column()));
+            columns.add(new SqlExpression.Column(qualifier, c.column()));
         }
         return columns;
     }

@@ -3,6 +3,7 @@ package dev.braid.core.plan.schema;
 import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.meta.MappingRegistry;
+import dev.braid.core.meta.RelationshipMapping;
 import dev.braid.core.sql.RenderedSql;
 import dev.braid.core.sql.SqlRenderer;
 import dev.braid.core.sql.SqlStatement;
@@ -45,12 +46,50 @@ public final class SchemaPlanner {
                 }
             }
         }
+        for (RelationshipMapping.LinkTable link : linkTables().keySet()) {
+            RelationshipMapping r = linkTables().get(link);
+            String table = link.table();
+            List<SqlStatement.ColumnDefinition> columns = List.of(
+                    new SqlStatement.ColumnDefinition(link.ownerColumn(), r.localColumn().type().columnType(),
+                            r.localColumn().length(), r.localColumn().precision(), r.localColumn().scale(), false, false),
+                    new SqlStatement.ColumnDefinition(link.targetColumn(), r.remoteColumn().type().columnType(),
+                            r.remoteColumn().length(), r.remoteColumn().precision(), r.remoteColumn().scale(), false, false));
+            List<SqlStatement.ForeignKeyConstraint> fks = List.of(
+                    new SqlStatement.ForeignKeyConstraint(name("fk", table, link.ownerColumn()), List.of(link.ownerColumn()),
+                            r.owner().table(), List.of(r.localColumn().column())),
+                    new SqlStatement.ForeignKeyConstraint(name("fk", table, link.targetColumn()), List.of(link.targetColumn()),
+                            r.target().table(), List.of(r.remoteColumn().column())));
+            statements.add(renderer.render(new SqlStatement.CreateTable(table, columns,
+                    List.of(link.ownerColumn(), link.targetColumn()), List.of(), fks, onlyMissing)));
+            // The primary key serves lookups by the owner column; the other direction needs its own index.
+            statements.add(renderer.render(new SqlStatement.CreateIndex(name("ix", table, link.targetColumn()), table,
+                    List.of(link.targetColumn()), onlyMissing)));
+        }
         return statements;
+    }
+
+    /** Link tables of many-to-many relationships that no entity maps, each once (first declaring side). */
+    private java.util.Map<RelationshipMapping.LinkTable, RelationshipMapping> linkTables() {
+        java.util.Map<String, RelationshipMapping> byName = new java.util.LinkedHashMap<>();
+        for (EntityMapping entity : registry.dependencyOrder()) {
+            for (RelationshipMapping r : entity.relationships()) {
+                if (r.link() != null && !r.link().mappedAsEntity()) {
+                    byName.putIfAbsent(r.link().table().toLowerCase(java.util.Locale.ROOT), r);
+                }
+            }
+        }
+        java.util.Map<RelationshipMapping.LinkTable, RelationshipMapping> out = new java.util.LinkedHashMap<>();
+        for (RelationshipMapping r : byName.values()) out.put(r.link(), r);
+        return out;
     }
 
     /** DROP TABLE IF EXISTS for every table, referencing tables first. */
     public List<RenderedSql> drop() {
         List<RenderedSql> statements = new ArrayList<>();
+        List<RelationshipMapping.LinkTable> links = new ArrayList<>(linkTables().keySet());
+        for (int i = links.size() - 1; i >= 0; i--) {
+            statements.add(renderer.render(new SqlStatement.DropTable(links.get(i).table(), true)));
+        }
         List<EntityMapping> order = registry.dependencyOrder();
         for (int i = order.size() - 1; i >= 0; i--) {
             statements.add(renderer.render(new SqlStatement.DropTable(order.get(i).table(), true)));

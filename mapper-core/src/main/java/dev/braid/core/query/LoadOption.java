@@ -1,0 +1,31 @@
+package dev.braid.core.query;
+
+import dev.braid.core.meta.LoadStrategy;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A per-query load strategy for a relationship path, overriding the mapping's default:
+ * {@code Loads.selectin(Author_.books, Book_.reviews)} loads books, then their reviews.
+ * Every relationship on the path that has no option of its own is loaded with SELECTIN.
+ */
+public record LoadOption(List<Relation<?, ?>> path, LoadStrategy strategy, int chunkSize) {
+    public LoadOption {
+        path = List.copyOf(path);
+        Objects.requireNonNull(strategy, "strategy");
+        if (path.isEmpty()) throw new IllegalArgumentException("A load option needs at least one relationship");
+        for (int i = 1; i < path.size(); i++) {
+            if (!path.get(i).ownerType().equals(path.get(i - 1).targetType())) {
+                throw new IllegalArgumentException("Load path breaks at " + path.get(i) + ": it must start at "
+                        + path.get(i - 1).targetType().getSimpleName() + ", the target of " + path.get(i - 1));
+            }
+        }
+        if (chunkSize < 0) throw new IllegalArgumentException("chunkSize must be >= 0");
+    }
+
+    /** The same option with another number of keys per selectin query. */
+    public LoadOption chunkSize(int keysPerQuery) {
+        return new LoadOption(path, strategy, keysPerQuery);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.braid.core.relation;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A to-one relationship (many-to-one or one-to-one). Declare it as a field initialised with its owner:
+ * {@code final Reference<Author> author = Reference.of(this);}
+ *
+ * <p>A reference on a new object is loaded and empty. On an object read from the database it holds
+ * what its load strategy loaded; when it was not loaded, {@link #get()} throws an error that names
+ * the attribute and how to load it, so an unloaded reference never looks like {@code null}.
+ * {@link #set} keeps the other end in sync (the parent's loaded collection, or the other side of a
+ * one-to-one); the foreign key column follows at the next flush.
+ */
+public final class Reference<T> {
+    private final Object owner;
+    private T value;
+    private boolean loaded = true;
+    private String attribute;
+
+    private Reference(Object owner) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    /** A reference owned by {@code owner}; call it in a field initialiser with {@code this}. */
+    public static <T> Reference<T> of(Object owner) {
+        return new Reference<>(owner);
+    }
+
+    /** The referenced object, or null when there is none. */
+    public T get() {
+        if (!loaded) throw NotLoaded.error(owner, attribute());
+        return value;
+    }
+
+    /** The referenced object, if any. */
+    public Optional<T> find() {
+        return Optional.ofNullable(get());
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** Points this reference at {@code target} (or at nothing) and updates the other end in memory. */
+    public void set(T target) {
+        T previous = value;
+        value = target;
+        loaded = true;
+        RelationSync.referenceChanged(owner, attribute(), previous, target);
+    }
+
+    /** The current value whether loaded or not (null when not loaded). */
+    T peek() {
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    void assignQuietly(Object target) {
+        value = (T) target;
+        loaded = true;
+    }
+
+    void unload() {
+        value = null;
+        loaded = false;
+    }
+
+    Object owner() {
+        return owner;
+    }
+
+    String attribute() {
+        if (attribute == null) attribute = RelationSync.attributeOf(owner, this);
+        return attribute;
+    }
+
+    @Override
+    public String toString() {
+        return loaded ? "Reference[" + value + "]" : "Reference[not loaded]";
+    }
+}

@@ -1,0 +1,158 @@
+package dev.braid.core.relation;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
+
+/**
+ * A to-many relationship (one-to-many or many-to-many), a {@code java.util.List}. Declare it as a
+ * field initialised with its owner: {@code final RelatedList<Book> books = RelatedList.of(this);}
+ *
+ * <p>A collection on a new object is loaded and empty. On an object read from the database it holds
+ * what its load strategy loaded; when it was not loaded, every read and write throws an error that
+ * names the attribute and how to load it, so an unloaded collection never looks empty. Adding and
+ * removing keep the other end in sync in memory ({@code book.author}, or the other side of a
+ * many-to-many); the database follows at the next flush.
+ */
+public final class RelatedList<T> extends AbstractList<T> implements RandomAccess {
+    private final Object owner;
+    private final ArrayList<T> items = new ArrayList<>();
+    private boolean loaded = true;
+    private String attribute;
+
+    private RelatedList(Object owner) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    /** A collection owned by {@code owner}; call it in a field initialiser with {@code this}. */
+    public static <T> RelatedList<T> of(Object owner) {
+        return new RelatedList<>(owner);
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    @Override
+    public T get(int index) {
+        requireLoaded();
+        return items.get(index);
+    }
+
+    @Override
+    public int size() {
+        requireLoaded();
+        return items.size();
+    }
+
+    @Override
+    public T set(int index, T element) {
+        requireLoaded();
+        T previous = items.set(index, element);
+        if (previous != element) {
+            RelationSync.removed(owner, attribute(), previous);
+            RelationSync.added(owner, attribute(), element);
+        }
+        return previous;
+    }
+
+    @Override
+    public void add(int index, T element) {
+        requireLoaded();
+        Objects.requireNonNull(element, "a relationship collection cannot hold null");
+        items.add(index, element);
+        modCount++;
+        RelationSync.added(owner, attribute(), element);
+    }
+
+    @Override
+    public T remove(int index) {
+        requireLoaded();
+        T removed = items.remove(index);
+        modCount++;
+        RelationSync.removed(owner, attribute(), removed);
+        return removed;
+    }
+
+    /** Replaces the whole content (SQLAlchemy's {@code parent.children = [...]}). */
+    public void setAll(Collection<? extends T> replacement) {
+        List<T> copy = new ArrayList<>(replacement);
+        clear();
+        addAll(copy);
+    }
+
+    // --- used by Braid through RelationInternals, never sync the other end ---
+
+    void addQuietly(Object element) {
+        if (!loaded) return; // an unloaded collection stays unloaded: it cannot know all its members
+        for (T existing : items) {
+            if (existing == element) return;
+        }
+        @SuppressWarnings("unchecked") T typed = (T) element;
+        items.add(typed);
+        modCount++;
+    }
+
+    void removeQuietly(Object element) {
+        if (!loaded) return;
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == element) {
+                items.remove(i);
+                modCount++;
+                return;
+            }
+        }
+    }
+
+    void load(List<?> contents) {
+        items.clear();
+        for (Object o : contents) {
+            @SuppressWarnings("unchecked") T typed = (T) o;
+            items.add(typed);
+        }
+        loaded = true;
+        modCount++;
+    }
+
+    void unload() {
+        items.clear();
+        loaded = false;
+        modCount++;
+    }
+
+    /** The members without the loaded check (empty when not loaded). */
+    List<T> peek() {
+        return items;
+    }
+
+    Object owner() {
+        return owner;
+    }
+
+    private void requireLoaded() {
+        if (!loaded) throw NotLoaded.error(owner, attribute());
+    }
+
+    String attribute() {
+        if (attribute == null) attribute = RelationSync.attributeOf(owner, this);
+        return attribute;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
+
+    @Override
+    public String toString() {
+        return loaded ? items.toString() : "[not loaded]";
+    }
+}

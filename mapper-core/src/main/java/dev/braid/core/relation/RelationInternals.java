@@ -1,0 +1,57 @@
+package dev.braid.core.relation;
+
+import java.util.List;
+
+/**
+ * Braid's own access to relationship wrappers: loading them, marking them unloaded, reading them
+ * without the loaded check. Application code should use the wrappers' public methods instead.
+ */
+public final class RelationInternals {
+    private RelationInternals() {}
+
+    /** Marks a wrapper not loaded (right after an object was read from a row). */
+    public static void unload(Object wrapper) {
+        if (wrapper instanceof Reference<?> r) r.unload();
+        else if (wrapper instanceof RelatedList<?> l) l.unload();
+    }
+
+    public static boolean isLoaded(Object wrapper) {
+        if (wrapper instanceof Reference<?> r) return r.isLoaded();
+        if (wrapper instanceof RelatedList<?> l) return l.isLoaded();
+        return false;
+    }
+
+    /** Sets a reference as loaded without touching the other end. */
+    public static void loadReference(Object reference, Object target) {
+        ((Reference<?>) reference).assignQuietly(target);
+    }
+
+    /** Sets a collection's contents as loaded without touching the other ends. */
+    public static void loadCollection(Object collection, List<?> contents) {
+        ((RelatedList<?>) collection).load(contents);
+    }
+
+    /** Adds to a loaded collection without syncing (no-op when not loaded or already present). */
+    public static void addQuietly(Object collection, Object element) {
+        ((RelatedList<?>) collection).addQuietly(element);
+    }
+
+    public static void removeQuietly(Object collection, Object element) {
+        ((RelatedList<?>) collection).removeQuietly(element);
+    }
+
+    /** A reference's value, or null when it is not loaded. */
+    public static Object peekReference(Object reference) {
+        return ((Reference<?>) reference).peek();
+    }
+
+    /** A collection's members, empty when it is not loaded. */
+    public static List<?> peekCollection(Object collection) {
+        return ((RelatedList<?>) collection).peek();
+    }
+
+    /** Lets the configure step declare the reverse of a builder-mapped relationship. */
+    public static void registerReverse(Class<?> owner, String attribute, String reverse) {
+        RelationSync.registerReverse(owner, attribute, reverse == null ? "" : reverse);
+    }
+}

@@ -1,0 +1,332 @@
+package dev.braid.reactive;
+
+import dev.braid.core.error.ErrorCode;
+import dev.braid.core.error.MapperException;
+import dev.braid.core.meta.MappingRegistry;
+import dev.braid.core.query.Loads;
+import dev.braid.reactive.graph.GraphModel;
+import dev.braid.reactive.graph.Novel;
+import dev.braid.reactive.graph.Novel_;
+import dev.braid.reactive.graph.Review;
+import dev.braid.reactive.graph.Writer;
+import dev.braid.reactive.graph.Writer_;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** One-to-many / many-to-one with back_populates (seed 002), and the loading strategies. */
+abstract class GraphContract extends MapperTestBase {
+
+    @Override
+    protected MappingRegistry registry() {
+        return GraphModel.registry();
+    }
+
+    private String anyKeys(String column, int count) {
+        if (postgres()) return column + " = ANY($1)";
+        StringBuilder in = new StringBuilder(column + " IN (");
+        for (int i = 1; i <= count; i++) in.append(i > 1 ? ", " : "").append('$').append(i);
+        return in.append(')').toString();
+    }
+
+    private static final String WRITERS = "SELECT authors.id, authors.name FROM authors";
+    private static final String NOVEL_COLUMNS = "books.id, books.title, books.author_id";
+
+    /** Austen (2 books), Tolstoy (1 book), Nobody (none); each book has one review per star count given. */
+    private void seedLibrary() {
+        mapper.inTransaction(s -> {
+            Writer austen = new Writer("Jane Austen");
+            Writer tolstoy = new Writer("Leo Tolstoy");
+            Writer nobody = new Writer("Nobody");
+            Novel pride = new Novel("Pride and Prejudice", austen);
+            Novel emma = new Novel("Emma", austen);
+            Novel war = new Novel("War and Peace", tolstoy);
+            Review r1 = new Review(5);
+            r1.book.set(pride);
+            Review r2 = new Review(4);
+            r2.book.set(war);
+            return s.addAll(List.of(austen, tolstoy, nobody));
+        }).blockLast(TIMEOUT);
+        recorder().clear();
+    }
+
+    @Test
+    void assigningTheParentObjectSetsTheForeignKeyAndBothEndsInMemory() {
+        Writer austen = new Writer("Jane Austen");
+        Novel pride = new Novel("Pride and Prejudice");
+        Novel emma = new Novel("Emma");
+        pride.author.set(austen);
+        austen.books.add(emma);
+        // In memory at once, before any flush (back_populates):
+        assertThat(austen.books).containsExactly(pride, emma);
+        assertThat(emma.author.get()).isSameAs(austen);
+
+        StepVerifier.create(mapper.inTransactionMono(s -> s.add(pride))).expectNext(pride).verifyComplete();
+
+        // Adding the book cascades (save-update) to its author, inserted first so its id reaches the books.
+        assertThat(recorder().statements()).containsExactly(
+                insertReturningId("authors", "name", "$1"),
+                insertReturningId("books", "title, author_id", "$1, $2"),
+                insertReturningId("books", "title, author_id", "$1, $2"));
+        assertThat(pride.authorId).isEqualTo(austen.id).isNotNull();
+        assertThat(rows("SELECT b.title, a.name FROM books b JOIN authors a ON a.id = b.author_id ORDER BY b.id"))
+                .containsExactly(List.of("Pride and Prejudice", "Jane Austen"), List.of("Emma", "Jane Austen"));
+    }
+
+    @Test
+    void movingAChildBetweenParentsUpdatesAllThreeEnds() {
+        Writer a = new Writer("A");
+        Writer b = new Writer("B");
+        Novel book = new Novel("Moving", a);
+        b.books.add(book);
+        assertThat(a.books).isEmpty();
+        assertThat(b.books).containsExactly(book);
+        assertThat(book.author.get()).isSameAs(b);
+        book.author.set(null);
+        assertThat(b.books).isEmpty();
+    }
+
+    @Test
+    void selectinLoadsChildrenWithOneQueryPerChunkAndSetsTheReverse() {
+        seedLibrary();
+        List<Writer> writers = mapper.withSession(s -> s.select(Writer.class).orderBy(Writer_.id.asc())
+                .options(Loads.selectin(Writer_.books)).all()).collectList().block(TIMEOUT);
+
+        assertThat(writers).extracting(w -> w.name).containsExactly("Jane Austen", "Leo Tolstoy", "Nobody");
+        assertThat(writers.get(0).books).extracting(b -> b.title).containsExactly("Pride and Prejudice", "Emma");
+        assertThat(writers.get(1).books).extracting(b -> b.title).containsExactly("War and Peace");
+        assertThat(writers.get(2).books.isLoaded()).isTrue();
+        assertThat(writers.get(2).books).isEmpty();
+        assertThat(writers.get(0).books.get(0).author.get()).isSameAs(writers.get(0)); // reverse set, no query
+        assertThat(recorder().statements()).containsExactly(
+                WRITERS + " ORDER BY authors.id",
+                "SELECT " + NOVEL_COLUMNS + " FROM books WHERE " + anyKeys("books.author_id", 3) + " ORDER BY books.id");
+    }
+
+    @Test
+    void nestedPathsLoadLevelByLevel() {
+        seedLibrary();
+        List<Writer> writers = mapper.withSession(s -> s.select(Writer.class).orderBy(Writer_.id.asc())
+                .options(Loads.selectin(Writer_.books, Novel_.reviews)).all()).collectList().block(TIMEOUT);
+        assertThat(writers.get(0).books.get(0).reviews).extracting(r -> r.stars).containsExactly(5);
+        assertThat(writers.get(0).books.get(1).reviews).isEmpty();
+        assertThat(writers.get(1).books.get(0).reviews).extracting(r -> r.stars).containsExactly(4);
+        assertThat(recorder().statements()).hasSize(3);
+        assertThat(recorder().statements().get(2)).isEqualTo("SELECT reviews.id, reviews.stars, reviews.book_id"
+                + " FROM reviews WHERE " + anyKeys("reviews.book_id", 3) + " ORDER BY reviews.id");
+    }
+
+    @Test
+    void manyToOneTargetsAlreadyHeldCostNoQuery() {
+        seedLibrary();
+        StepVerifier.create(mapper.withSession(s -> s.select(Writer.class).all().collectList()
+                        .thenMany(s.select(Novel.class).orderBy(Novel_.id.asc()).options(Loads.selectin(Novel_.author)).all())
+                        .map(n -> n.author.get().name)))
+                .expectNext("Jane Austen", "Jane Austen", "Leo Tolstoy")
+                .verifyComplete();
+        assertThat(recorder().statements()).hasSize(2); // writers, novels; no query for the authors
+    }
+
+    @Test
+    void manyToOneSelectinQueriesDistinctKeysOnce() {
+        seedLibrary();
+        List<Novel> novels = mapper.withSession(s -> s.select(Novel.class).orderBy(Novel_.id.asc())
+                .options(Loads.selectin(Novel_.author)).all()).collectList().block(TIMEOUT);
+        assertThat(novels.get(0).author.get()).isSameAs(novels.get(1).author.get());
+        assertThat(recorder().statements().get(1))
+                .isEqualTo(WRITERS + " WHERE " + anyKeys("authors.id", 2));
+    }
+
+    @Test
+    void chunkBoundariesSendCeilOfParentsOverChunkQueries() {
+        mapper.inTransaction(s -> {
+            java.util.List<Writer> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Writer w = new Writer("w" + i);
+                if (i % 2 == 0) w.books.add(new Novel("book of " + i));
+                all.add(w);
+            }
+            return s.addAll(all);
+        }).blockLast(TIMEOUT);
+        for (int parents : new int[]{0, 1, 2, 3, 5}) {
+            recorder().clear();
+            List<Writer> loaded = mapper.withSession(s -> s.select(Writer.class).orderBy(Writer_.id.asc())
+                    .limit(parents).options(Loads.selectin(Writer_.books).chunkSize(2)).all())
+                    .collectList().block(TIMEOUT);
+            assertThat(loaded).hasSize(parents).allSatisfy(w -> assertThat(w.books.isLoaded()).isTrue());
+            assertThat(recorder().statements()).as("statements for %d parents", parents)
+                    .hasSize(1 + (parents + 1) / 2);
+        }
+    }
+
+    @Test
+    void joinedLoadsInOneStatementAndLimitCountsParents() {
+        seedLibrary();
+        List<Writer> writers = mapper.withSession(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).limit(2)
+                .options(Loads.joined(Writer_.books)).all()).collectList().block(TIMEOUT);
+        assertThat(writers).extracting(w -> w.name).containsExactly("Jane Austen", "Leo Tolstoy");
+        assertThat(writers.get(0).books).extracting(b -> b.title).containsExactly("Pride and Prejudice", "Emma");
+        assertThat(writers.get(1).books).hasSize(1);
+        assertThat(recorder().statements()).containsExactly("SELECT authors.id, authors.name, books.id, books.title,"
+                + " books.author_id FROM (SELECT authors.id, authors.name FROM authors ORDER BY authors.id LIMIT $1) authors"
+                + " LEFT OUTER JOIN books ON books.author_id = authors.id ORDER BY authors.id, authors.id, books.id");
+    }
+
+    @Test
+    void joinedWithoutPagingIsOneStatementToo() {
+        seedLibrary();
+        List<Novel> novels = mapper.withSession(s -> s.select(Novel.class).orderBy(Novel_.id.asc())
+                .options(Loads.joined(Novel_.author)).all()).collectList().block(TIMEOUT);
+        assertThat(novels).extracting(n -> n.author.get().name).containsExactly("Jane Austen", "Jane Austen", "Leo Tolstoy");
+        assertThat(recorder().statements()).containsExactly("SELECT " + NOVEL_COLUMNS + ", authors.id, authors.name"
+                + " FROM books LEFT OUTER JOIN authors ON authors.id = books.author_id ORDER BY books.id");
+    }
+
+    @Test
+    void unloadedRelationshipsRaiseNamingTheAttributeAndBothFixes() {
+        seedLibrary();
+        Writer writer = mapper.withSessionMono(s -> s.select(Writer.class).where(Writer_.name.eq("Jane Austen")).one())
+                .block(TIMEOUT);
+        assertThat(writer.books.isLoaded()).isFalse();
+        assertThatThrownBy(() -> writer.books.size())
+                .isInstanceOf(MapperException.class)
+                .satisfies(e -> assertThat(((MapperException) e).code()).isEqualTo(ErrorCode.BRAID_NOT_LOADED))
+                .hasMessageContaining("Writer.books is not loaded")
+                .hasMessageContaining(".options(Loads.selectin(Writer_.books))")
+                .hasMessageContaining("session.load(entity, Writer_.books)");
+        assertThatThrownBy(() -> writer.books.iterator().hasNext()).hasMessageContaining("Writer.books is not loaded");
+        assertThatThrownBy(() -> writer.books.add(new Novel("x"))).hasMessageContaining("Writer.books is not loaded");
+
+        Novel novel = mapper.withSessionMono(s -> s.select(Novel.class).where(Novel_.title.eq("Emma")).one()).block(TIMEOUT);
+        assertThat(novel.authorId).isNotNull();
+        assertThatThrownBy(novel.author::get).hasMessageContaining("Novel.author is not loaded"); // never looks null
+    }
+
+    @Test
+    void noloadMarksLoadedAndEmptyWithoutQuerying() {
+        seedLibrary();
+        List<Writer> writers = mapper.withSession(s -> s.select(Writer.class)
+                .options(Loads.noload(Writer_.books)).all()).collectList().block(TIMEOUT);
+        assertThat(writers).allSatisfy(w -> assertThat(w.books).isEmpty());
+        assertThat(recorder().statements()).hasSize(1);
+    }
+
+    @Test
+    void explicitLoadOfManyObjectsIsOneQueryPerChunk() {
+        seedLibrary();
+        StepVerifier.create(mapper.withSession(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).all().collectList()
+                        .flatMap(all -> s.load(all, Writer_.books).thenReturn(all))
+                        .map(all -> all.get(0).books.size() + all.get(1).books.size() + all.get(2).books.size())))
+                .expectNext(3)
+                .verifyComplete();
+        assertThat(recorder().statements()).hasSize(2);
+    }
+
+    @Test
+    void loadingAgainKeepsWhatIsLoaded() {
+        seedLibrary();
+        StepVerifier.create(mapper.withSession(s -> s.select(Writer.class).options(Loads.selectin(Writer_.books)).all()
+                        .collectList()
+                        .flatMap(all -> s.select(Writer.class).options(Loads.selectin(Writer_.books)).all().collectList())))
+                .expectNextCount(1)
+                .verifyComplete();
+        assertThat(recorder().statements()).hasSize(3); // writers, books, writers again (books already loaded)
+    }
+
+    @Test
+    void anyFiltersParentsByTheirChildren() {
+        seedLibrary();
+        assertThat(mapper.withSession(s -> s.select(Writer.class)
+                        .where(Writer_.books.any(Novel_.title.contains("Pride"))).all())
+                .map(w -> w.name).collectList().block(TIMEOUT)).containsExactly("Jane Austen");
+        assertThat(recorder().statements()).containsExactly(WRITERS + " WHERE EXISTS (SELECT 1 FROM books"
+                + " WHERE books.author_id = authors.id AND books.title LIKE $1 ESCAPE '\\')");
+        assertThat(mapper.withSession(s -> s.select(Writer.class).where(Writer_.books.any().negate())
+                .all()).map(w -> w.name).collectList().block(TIMEOUT)).containsExactly("Nobody");
+        assertThat(mapper.withSession(s -> s.select(Novel.class).where(Novel_.author.has(Writer_.name.startsWith("Leo")))
+                .all()).map(n -> n.title).collectList().block(TIMEOUT)).containsExactly("War and Peace");
+    }
+
+    @Test
+    void joinFiltersOnTheRelatedEntityAndReturnsEachParentOnce() {
+        seedLibrary();
+        assertThat(mapper.withSession(s -> s.select(Writer.class).join(Writer_.books)
+                        .where(Novel_.title.ne("nothing")).orderBy(Writer_.name.asc()).all())
+                .map(w -> w.name).collectList().block(TIMEOUT)).containsExactly("Jane Austen", "Leo Tolstoy");
+        assertThat(recorder().statements()).containsExactly(WRITERS + " JOIN books ON books.author_id = authors.id"
+                + " WHERE books.title <> $1 ORDER BY authors.name");
+    }
+
+    @Test
+    void cascadeDeleteRemovesTheBooksFirst() {
+        seedLibrary();
+        StepVerifier.create(mapper.inTransaction(s -> s.select(Writer.class).where(Writer_.name.eq("Leo Tolstoy"))
+                        .options(Loads.selectin(Writer_.books, Novel_.reviews)).one()
+                        .flatMap(s::delete)))
+                .verifyComplete();
+        assertThat(recorder().statements()).endsWith("DELETE FROM books WHERE id = $1", "DELETE FROM authors WHERE id = $1");
+        assertThat(rows("SELECT title FROM books ORDER BY id"))
+                .containsExactly(List.of("Pride and Prejudice"), List.of("Emma"));
+    }
+
+    @Test
+    void deleteCascadeOnAnUnloadedCollectionFailsBeforeSendingAnything() {
+        seedLibrary();
+        StepVerifier.create(mapper.inTransaction(s -> s.select(Writer.class).where(Writer_.name.eq("Leo Tolstoy")).one()
+                        .flatMap(s::delete)))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("Writer.books cascades DELETE but is not loaded"))
+                .verify(TIMEOUT);
+        assertThat(count("authors")).isEqualTo(3);
+    }
+
+    @Test
+    void removingFromTheCollectionDeletesTheOrphan() {
+        seedLibrary();
+        mapper.inTransaction(s -> s.select(Writer.class).where(Writer_.name.eq("Jane Austen"))
+                .options(Loads.selectin(Writer_.books, Novel_.reviews)).one()
+                .doOnNext(w -> w.books.remove(1))).blockLast(TIMEOUT);
+        assertThat(recorder().statements()).last().isEqualTo("DELETE FROM books WHERE id = $1");
+        assertThat(rows("SELECT title FROM books ORDER BY id"))
+                .containsExactly(List.of("Pride and Prejudice"), List.of("War and Peace"));
+    }
+
+    @Test
+    void getUsesIdentityMapAndSessionLoadFillsItsCollection() {
+        seedLibrary();
+        StepVerifier.create(mapper.withSessionMono(s -> s.select(Writer.class).where(Writer_.name.eq("Jane Austen")).one()
+                        .flatMap(w -> s.load(w, Writer_.books).thenReturn(w))))
+                .assertNext(w -> assertThat(w.books).hasSize(2))
+                .verifyComplete();
+    }
+
+    @Test
+    void tenThousandAuthorsWithBooksAndReviewsUseOnePlusChunkedQueries() {
+        execute(postgres()
+                ? "INSERT INTO authors (name) SELECT 'a' || g FROM generate_series(1, 10000) g"
+                : "INSERT INTO authors (name) SELECT 'a' || x FROM SYSTEM_RANGE(1, 10000)");
+        execute(postgres()
+                ? "INSERT INTO books (title, author_id) SELECT 'b' || g, 1 + (g - 1) / 10 FROM generate_series(1, 100000) g"
+                : "INSERT INTO books (title, author_id) SELECT 'b' || x, 1 + (x - 1) / 10 FROM SYSTEM_RANGE(1, 100000)");
+        execute(postgres()
+                ? "INSERT INTO reviews (stars, book_id) SELECT 5, g FROM generate_series(1, 100000, 2) g"
+                : "INSERT INTO reviews (stars, book_id) SELECT 5, x FROM SYSTEM_RANGE(1, 100000, 2)");
+        recorder().clear();
+        int chunk = mapper.dialect().defaultInListChunkSize();
+        long[] totals = mapper.withSession(s -> s.select(Writer.class)
+                        .options(Loads.selectin(Writer_.books, Novel_.reviews)).all())
+                .reduce(new long[3], (acc, w) -> {
+                    acc[0]++;
+                    acc[1] += w.books.size();
+                    for (Novel n : w.books) acc[2] += n.reviews.size();
+                    return acc;
+                }).block(TIMEOUT);
+        assertThat(totals).containsExactly(10_000, 100_000, 50_000);
+        int expected = 1 + (10_000 + chunk - 1) / chunk + (100_000 + chunk - 1) / chunk;
+        assertThat(recorder().statements()).hasSize(expected);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.braid.reactive.graph;
+
+import dev.braid.core.meta.MappingRegistry;
+
+public final class GraphModel {
+    private GraphModel() {}
+
+    public static MappingRegistry registry() {
+        return MappingRegistry.builder()
+                .entity(Writer.class, Novel.class, Review.class, Member.class, Post.class, Team.class, Message.class,
+                        Company.class, Employee.class, Node.class, Person.class, Passport.class)
+                .build();
+    }
+}
