@@ -67,6 +67,16 @@ final class DefaultSelect<T> implements Select<T> {
     }
 
     @Override
+    public Flux<T> stream(int window) {
+        return session.streamWindows(query, window);
+    }
+
+    @Override
+    public Flux<T> stream() {
+        return stream(session.dialect().defaultInListChunkSize());
+    }
+
+    @Override
     public Mono<T> one() {
         // Two rows are enough to tell "exactly one" from "more than one" without reading them all.
         Query<T> probe = query.limit(query.limit() == null ? 2 : Math.min(2, query.limit()));

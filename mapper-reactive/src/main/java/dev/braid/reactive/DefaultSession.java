@@ -114,6 +114,14 @@ final class DefaultSession implements Session {
         });
     }
 
+    <T> Flux<T> streamWindows(Query<T> query, int window) {
+        return guard.flux("stream " + query.entityType().getSimpleName(), () -> {
+            requireActive();
+            return autoflush().thenMany(new WindowedStream<>(connection, planner, executor, graphLoader, transactional,
+                    query, window, this::afterCancel).flux());
+        });
+    }
+
     Mono<Long> count(Query<?> query) {
         return guard.mono("count " + query.entityType().getSimpleName(), () -> {
             requireActive();
@@ -290,6 +298,26 @@ final class DefaultSession implements Session {
         return identityMap.contains(entity);
     }
 
+    /**
+     * Starts the cleanup of a cancelled operation at once (a cursor to close, a transaction to roll
+     * back) and makes every later use of the connection, its release included, wait for it.
+     */
+    private void afterCancel(Mono<Void> cleanupAction) {
+        Mono<Void> running = cleanupAction.onErrorResume(e -> {
+            LOG.warn("Cleaning up after a cancelled operation failed", e);
+            return Mono.empty();
+        }).cache();
+        running.subscribe();
+        Mono<Void> before = pendingCleanup;
+        pendingCleanup = before.then(running);
+    }
+
+    private volatile Mono<Void> pendingCleanup = Mono.empty();
+
+    private Mono<Void> awaitCleanup() {
+        return Mono.defer(() -> pendingCleanup);
+    }
+
     private void requireActive() {
         Throwable cause = failedFlush;
         if (cause != null) {
@@ -302,7 +330,7 @@ final class DefaultSession implements Session {
 
     /** Flush before a query so it never returns results that contradict pending changes (autoflush). */
     private Mono<Void> autoflush() {
-        return Mono.defer(this::flushNow);
+        return awaitCleanup().then(Mono.defer(this::flushNow));
     }
 
     private Mono<Void> flushNow() {
@@ -348,7 +376,7 @@ final class DefaultSession implements Session {
 
     /** Commits the transaction, as the last part of the scope's work: a failing COMMIT is the scope's error. */
     <T> Mono<T> commit() {
-        return Mono.defer(() -> Mono.from(connection.commitTransaction()))
+        return awaitCleanup().then(Mono.defer(() -> Mono.from(connection.commitTransaction())))
                 .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"))
                 .doOnSuccess(v -> {
                     uncommitted.forEach(FlushPlan::complete);
@@ -358,7 +386,7 @@ final class DefaultSession implements Session {
     }
 
     Mono<Void> rollbackAndClose() {
-        return rollbackQuietly().then(Mono.defer(() -> {
+        return awaitCleanup().then(rollbackQuietly()).then(Mono.defer(() -> {
             undoUncommitted();
             return release();
         }));
@@ -369,7 +397,8 @@ final class DefaultSession implements Session {
     }
 
     Mono<Void> closeAfterFailure() {
-        return Mono.defer(() -> flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty()).then(Mono.defer(this::release));
+        return awaitCleanup().then(Mono.defer(() -> flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty()))
+                .then(Mono.defer(this::release));
     }
 
     private void undoUncommitted() {
@@ -392,7 +421,7 @@ final class DefaultSession implements Session {
     Mono<Void> release() {
         guard.close();
         identityMap.clear(); // objects outlive the scope as detached plain objects
-        return Mono.from(connection.close()).onErrorResume(e -> {
+        return awaitCleanup().then(Mono.defer(() -> Mono.from(connection.close()))).onErrorResume(e -> {
             LOG.warn("Closing the connection failed", e);
             return Mono.empty();
         });

@@ -42,7 +42,7 @@ public final class Mapper {
                 : Dialect.forProductName(connectionFactory.getMetadata().getName());
         this.planner = new QueryPlanner(registry, dialect);
         this.renderer = new SqlRenderer(dialect);
-        this.executor = new StatementExecutor(builder.fetchSize);
+        this.executor = new StatementExecutor(builder.fetchSize >= 0 ? builder.fetchSize : dialect.defaultFetchSize());
         this.flushExecutor = new FlushExecutor(executor);
         this.schema = new DefaultSchema(connectionFactory, new SchemaPlanner(registry, dialect), executor);
     }
@@ -121,7 +121,7 @@ public final class Mapper {
         private final ConnectionFactory connectionFactory;
         private final MappingRegistry registry;
         private Dialect dialect;
-        private int fetchSize;
+        private int fetchSize = -1;
 
         private Builder(ConnectionFactory connectionFactory, MappingRegistry registry) {
             this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -134,7 +134,7 @@ public final class Mapper {
             return this;
         }
 
-        /** Rows the driver fetches per round trip for queries (0, the default: the driver's choice). */
+        /** Rows the driver fetches per round trip for queries (0: the whole result; default: the dialect's choice, 1000 on PostgreSQL). */
         public Builder fetchSize(int fetchSize) {
             if (fetchSize < 0) throw new IllegalArgumentException("fetchSize must be >= 0");
             this.fetchSize = fetchSize;

@@ -43,6 +43,19 @@ public interface Select<T> {
      */
     Flux<T> all();
 
+    /**
+     * The matching entities with their relationships (load options and defaults), in windows of
+     * {@code window} roots: each window is read, its relationships loaded, then emitted; at most one
+     * window is read ahead of what the subscriber has taken. Memory stays bounded whatever the result size:
+     * PostgreSQL reads through a server-side cursor (in a transaction; one is begun if the session has
+     * none), H2 through keyset pages on the id. The objects are detached: changes to them are not
+     * flushed by this session. Cancelling closes the cursor and frees the connection.
+     */
+    Flux<T> stream(int window);
+
+    /** {@link #stream(int)} with the dialect's default window (500 roots). */
+    Flux<T> stream();
+
     /** Exactly one entity: errors with {@code BRAID_NO_RESULT} or {@code BRAID_NON_UNIQUE_RESULT} otherwise. */
     Mono<T> one();
 

@@ -51,12 +51,17 @@ public final class QueryPlanner {
 
     /** The entities matching the query, every mapped column selected, plus what to load with them. */
     public SelectPlan select(Query<?> query) {
+        return select(query, true);
+    }
+
+    private SelectPlan select(Query<?> query, boolean joinsAllowed) {
         Statement s = statement(query);
         EntityMapping root = s.root;
         List<LoadNode> tree = loads.plan(root, query.options());
         List<LoadNode> joinedNodes = new ArrayList<>();
         for (LoadNode node : tree) {
-            if (node.strategy() == LoadStrategy.JOINED) joinedNodes.add(node);
+            // Not joined: the loader then treats the node as SELECTIN.
+            if (node.strategy() == LoadStrategy.JOINED && joinsAllowed) joinedNodes.add(node);
         }
         boolean joinedCollection = joinedNodes.stream().anyMatch(n -> n.relationship().isCollection());
         String rootAlias = s.qualifiers.get(root.type());
@@ -103,6 +108,39 @@ public final class QueryPlanner {
                     query.limit(), query.offset());
         }
         return new SelectPlan(renderer.render(select), root, joined, tree, !query.joins().isEmpty() || joinedCollection);
+    }
+
+    /**
+     * The plan for one window of a streamed query: like {@link #select} but every relationship is
+     * loaded after the window's rows (JOINED becomes SELECTIN), so a window is complete when its
+     * result is.
+     */
+    public SelectPlan streamWindow(Query<?> query) {
+        return select(query, false);
+    }
+
+    /** {@code DECLARE name NO SCROLL CURSOR FOR <select>} with the select's binds (PostgreSQL). */
+    public RenderedSql declareCursor(String name, RenderedSql select) {
+        requireCursors();
+        return new RenderedSql("DECLARE " + dialect().identifier(name) + " NO SCROLL CURSOR FOR " + select.sql(),
+                select.binds());
+    }
+
+    /** {@code FETCH FORWARD n FROM name}; {@code n} is Braid's window size, never user text. */
+    public RenderedSql fetchCursor(String name, int rows) {
+        requireCursors();
+        return new RenderedSql("FETCH FORWARD " + rows + " FROM " + dialect().identifier(name), List.of());
+    }
+
+    public RenderedSql closeCursor(String name) {
+        requireCursors();
+        return new RenderedSql("CLOSE " + dialect().identifier(name), List.of());
+    }
+
+    private void requireCursors() {
+        if (!dialect().supportsCursors()) {
+            throw new IllegalStateException(dialect().name() + " has no server-side cursors; stream with keyset windows");
+        }
     }
 
     /** {@code SELECT COUNT(*)} over the query's filter. */

@@ -49,6 +49,16 @@ public interface Dialect {
     /** Largest number of keys sent in one IN list or array by selectin loading, by default. */
     int defaultInListChunkSize();
 
+    /**
+     * Rows per fetch for streamed queries by default (0: the driver reads the whole result). On
+     * PostgreSQL a bounded fetch lets a cancelled stream stop after the current batch instead of
+     * draining the rest of the result before the connection is free again.
+     */
+    int defaultFetchSize();
+
+    /** True when server-side cursors ({@code DECLARE ... CURSOR}, {@code FETCH}) can window a streamed query. */
+    boolean supportsCursors();
+
     /** The longest identifier the database keeps (PostgreSQL truncates at 63 bytes). */
     int maxIdentifierLength();
 

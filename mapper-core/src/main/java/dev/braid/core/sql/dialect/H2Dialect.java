@@ -63,6 +63,13 @@ final class H2Dialect implements Dialect {
     @Override
     public int defaultInListChunkSize() { return 500; }
 
+    // r2dbc-h2 runs queries in-process and ignores fetch sizes.
+    @Override
+    public int defaultFetchSize() { return 0; }
+
+    @Override
+    public boolean supportsCursors() { return false; }
+
     @Override
     public int maxIdentifierLength() { return 256; }
 

@@ -61,6 +61,12 @@ final class PostgresDialect implements Dialect {
     public int defaultInListChunkSize() { return 500; }
 
     @Override
+    public int defaultFetchSize() { return 1000; }
+
+    @Override
+    public boolean supportsCursors() { return true; }
+
+    @Override
     public int maxIdentifierLength() { return 63; }
 
     @Override

@@ -1,0 +1,159 @@
+package dev.braid.reactive;
+
+import dev.braid.core.hydrate.EntityHydrator;
+import dev.braid.core.identity.IdentityMap;
+import dev.braid.core.meta.ColumnMapping;
+import dev.braid.core.meta.EntityMapping;
+import dev.braid.core.plan.load.QueryPlanner;
+import dev.braid.core.plan.load.SelectPlan;
+import dev.braid.core.query.Attribute;
+import dev.braid.core.query.Order;
+import dev.braid.core.query.Predicate;
+import dev.braid.core.query.Query;
+import dev.braid.core.sql.RenderedSql;
+import dev.braid.reactive.exec.ErrorTranslator;
+import dev.braid.reactive.exec.StatementExecutor;
+import dev.braid.reactive.load.GraphLoader;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Streams a query's entities with their relationships in bounded memory: reads one window of roots
+ * (a {@code FETCH} from a server-side cursor on PostgreSQL, a keyset page on H2), loads the window's
+ * relationships, emits it, and only when the subscriber wants more reads the next window. No child
+ * query ever starts while a root result is open. Each window has its own identity map, so emitted
+ * objects are detached and memory does not grow with the stream.
+ */
+final class WindowedStream<T> {
+    private static final AtomicInteger CURSORS = new AtomicInteger();
+
+    private final Connection connection;
+    private final QueryPlanner planner;
+    private final StatementExecutor executor;
+    private final GraphLoader loader;
+    private final boolean inTransaction;
+    private final Query<T> query;
+    private final int window;
+    private final java.util.function.Consumer<Mono<Void>> cleanups;
+
+    WindowedStream(Connection connection, QueryPlanner planner, StatementExecutor executor, GraphLoader loader,
+                   boolean inTransaction, Query<T> query, int window, java.util.function.Consumer<Mono<Void>> cleanups) {
+        this.cleanups = cleanups;
+        if (window < 1) throw new IllegalArgumentException("window must be >= 1, was " + window);
+        this.connection = connection;
+        this.planner = planner;
+        this.executor = executor;
+        this.loader = loader;
+        this.inTransaction = inTransaction;
+        this.query = query;
+        this.window = window;
+    }
+
+    Flux<T> flux() {
+        return planner.dialect().supportsCursors() ? cursorWindows() : keysetWindows();
+    }
+
+    /** PostgreSQL: DECLARE a cursor (inside a transaction), FETCH window by window, CLOSE on any end. */
+    private Flux<T> cursorWindows() {
+        SelectPlan plan = planner.streamWindow(query);
+        String cursor = "braid_cursor_" + CURSORS.incrementAndGet();
+        RenderedSql fetch = planner.fetchCursor(cursor, window);
+        Mono<Void> open = (inTransaction ? Mono.<Void>empty() : begin())
+                .then(executor.execute(connection, planner.declareCursor(cursor, plan.sql())));
+        Mono<Void> close = executor.execute(connection, planner.closeCursor(cursor))
+                .then(inTransaction ? Mono.empty() : commit());
+        Mono<Void> abandon = executor.execute(connection, planner.closeCursor(cursor)).onErrorResume(e -> Mono.empty())
+                .then(inTransaction ? Mono.empty() : Mono.from(connection.rollbackTransaction()).onErrorResume(e -> Mono.empty()));
+        // Not usingWhen: on cancel its cleanup would race the session's own release of the connection.
+        // The session runs a cancelled stream's cleanup before anything else touches the connection.
+        return open.thenMany(windows(last -> loadWindow(plan, fetch)))
+                .concatWith(close.then(Mono.empty()))
+                .onErrorResume(error -> abandon.then(Mono.error(error)))
+                .doOnCancel(() -> cleanups.accept(abandon));
+    }
+
+    /** H2: pages of {@code id > last ORDER BY id LIMIT window} (or offset pages for other orders). */
+    private Flux<T> keysetWindows() {
+        EntityMapping root = planner.registry().entity(query.entityType());
+        boolean keyset = root.idColumns().size() == 1 && query.limit() == null && query.offset() == null
+                && (query.orderBy().isEmpty() || (query.orderBy().size() == 1
+                && query.orderBy().get(0).attribute().name().equals(root.idColumns().get(0).attribute())
+                && query.orderBy().get(0).direction() == Order.Direction.ASC))
+                && Comparable.class.isAssignableFrom(dev.braid.core.meta.Boxing.boxed(root.idColumns().get(0).type().javaClass()));
+        AtomicInteger page = new AtomicInteger();
+        return windows(last -> {
+            Query<T> q;
+            if (keyset) {
+                Attribute<T, ?> id = idAttribute(root);
+                q = query.orderBy(id.asc()).limit(window);
+                if (last != null) {
+                    q = q.where(new Predicate.Compare(id, Predicate.Op.GT, root.idColumns().get(0).get(last)));
+                }
+            } else {
+                long skipped = (long) page.getAndIncrement() * window;
+                long offset = (query.offset() == null ? 0 : query.offset()) + skipped;
+                long size = query.limit() == null ? window : Math.max(0, Math.min(window, query.limit() - skipped));
+                q = query.limit(size).offset(offset);
+            }
+            return loadWindow(planner.streamWindow(q), null);
+        });
+    }
+
+    private Attribute<T, ?> idAttribute(EntityMapping root) {
+        ColumnMapping id = root.idColumns().get(0);
+        return Attribute.of(query.entityType(), id.attribute(), dev.braid.core.meta.Boxing.boxed(id.type().javaClass()));
+    }
+
+    /**
+     * Windows on demand: at most one window is read ahead of what the subscriber has taken, so memory
+     * holds two windows at most; a window shorter than the window size is the last.
+     */
+    private Flux<T> windows(java.util.function.Function<T, Mono<List<T>>> next) {
+        AtomicReference<T> last = new AtomicReference<>();
+        AtomicReference<Boolean> done = new AtomicReference<>(false);
+        // prefetch 0: no queue of windows builds up; a window is read when the previous one was handed on.
+        return Flux.<Integer>generate(sink -> sink.next(0))
+                .concatMap(tick -> done.get() ? Mono.just(List.<T>of()) : next.apply(last.get()), 0)
+                .takeWhile(list -> !list.isEmpty())
+                .doOnNext(list -> {
+                    last.set(list.get(list.size() - 1));
+                    if (list.size() < window) done.set(true);
+                })
+                .concatMap(Flux::fromIterable, 0);
+    }
+
+    /** Reads one window of roots completely, then loads its relationships into a fresh identity map. */
+    private Mono<List<T>> loadWindow(SelectPlan plan, RenderedSql fetch) {
+        return Mono.defer(() -> {
+            IdentityMap map = new IdentityMap();
+            EntityHydrator hydrator = new EntityHydrator(map);
+            EntityMapping root = plan.entity();
+            Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            List<T> roots = new ArrayList<>();
+            return executor.query(connection, fetch != null ? fetch : plan.sql(), row -> {
+                        Object entity = hydrator.hydrate(root, row, 0);
+                        if (seen.add(entity)) roots.add(query.entityType().cast(entity));
+                        return entity;
+                    })
+                    .then(Mono.defer(() -> loader.load(connection, map, hydrator, roots, plan.load(), Set.of())))
+                    .then(Mono.fromCallable(() -> roots));
+        });
+    }
+
+    private Mono<Void> begin() {
+        return Mono.from(connection.beginTransaction()).onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"));
+    }
+
+    private Mono<Void> commit() {
+        return Mono.from(connection.commitTransaction()).onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"));
+    }
+}
