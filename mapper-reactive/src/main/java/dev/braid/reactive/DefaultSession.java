@@ -106,6 +106,36 @@ final class DefaultSession implements Session {
         return new DefaultSelect<>(this, Query.from(type));
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Select<T> select(dev.braid.core.relation.WriteOnlyCollection<T> collection) {
+        Object owner = RelationInternals.writeOnlyOwner(collection);
+        EntityMapping ownerMapping = registry.entity(owner.getClass());
+        RelationshipMapping r = ownerMapping.requireRelationship(RelationInternals.writeOnlyAttribute(collection));
+        Object ownerKey = r.localColumn().get(owner);
+        if (ownerKey == null) {
+            throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot query " + r.qualifiedName() + " of a "
+                    + ownerMapping.name() + " that has no id yet. Fix: flush the session first");
+        }
+        Class<T> target = (Class<T>) r.target().type();
+        dev.braid.core.query.Predicate membership;
+        if (r.direction() == RelationshipMapping.Direction.MANY_TO_MANY) {
+            if (r.reverse() == null) {
+                throw new MapperException(ErrorCode.BRAID_QUERY, "Querying many-to-many " + r.qualifiedName()
+                        + " needs its reverse. Fix: declare backPopulates on both ends");
+            }
+            membership = dev.braid.core.query.Relation.of(target, r.reverse().attribute(), ownerMapping.type())
+                    .any(new dev.braid.core.query.Predicate.Compare(dev.braid.core.query.Attribute.of(ownerMapping.type(),
+                            r.localColumn().attribute(), dev.braid.core.meta.Boxing.boxed(r.localColumn().type().javaClass())),
+                            dev.braid.core.query.Predicate.Op.EQ, ownerKey));
+        } else {
+            membership = new dev.braid.core.query.Predicate.Compare(dev.braid.core.query.Attribute.of(target,
+                    r.remoteColumn().attribute(), dev.braid.core.meta.Boxing.boxed(r.remoteColumn().type().javaClass())),
+                    dev.braid.core.query.Predicate.Op.EQ, ownerKey);
+        }
+        return new DefaultSelect<>(this, Query.from(target).where(membership));
+    }
+
     <T> Flux<T> stream(Query<T> query) {
         return guard.flux("select " + query.entityType().getSimpleName(), () -> {
             requireActive();
@@ -290,6 +320,30 @@ final class DefaultSession implements Session {
         return guard.mono("flush", () -> {
             requireActive();
             return flushNow();
+        });
+    }
+
+    @Override
+    public <T> Mono<T> refresh(T entity) {
+        return guard.mono("refresh", () -> {
+            requireActive();
+            EntityState state = identityMap.stateOf(entity);
+            if (state == null || state.status() != EntityStatus.PERSISTENT) {
+                throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot refresh " + entity.getClass().getSimpleName()
+                        + ": it is " + (state == null ? "not in this session" : state.status().name().toLowerCase(java.util.Locale.ROOT))
+                        + ". Fix: refresh objects loaded (or flushed) in this session");
+            }
+            SelectPlan plan = planner.byKey(state.key());
+            return awaitCleanup()
+                    .then(executor.query(connection, plan.sql(), row -> {
+                        hydrator.refresh(entity, state.mapping(), row);
+                        return entity;
+                    }).singleOrEmpty())
+                    .switchIfEmpty(Mono.error(() -> new dev.braid.core.error.StaleDataException("Cannot refresh "
+                            + state.key() + ": its row no longer exists (deleted by another transaction)."
+                            + " Fix: delete or expunge the object in this session")))
+                    .flatMap(e -> graphLoader.load(connection, identityMap, hydrator, List.of(e), plan.load(), Set.of())
+                            .thenReturn(entity));
         });
     }
 

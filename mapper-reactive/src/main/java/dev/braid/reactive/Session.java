@@ -24,6 +24,13 @@ public interface Session {
     /** A query over {@code type}; refine it with where/orderBy/limit/offset, then run it. */
     <T> Select<T> select(Class<T> type);
 
+    /**
+     * A query over the members of a write-only collection (SQLAlchemy's {@code author.books.select()}):
+     * {@code session.select(author.books).where(Book_.title.startsWith("A")).count()}. Pending additions
+     * and removals are flushed first, so they are reflected.
+     */
+    <T> Select<T> select(dev.braid.core.relation.WriteOnlyCollection<T> collection);
+
     /** Makes a new object pending: it is inserted at the next flush (or when the transaction completes). */
     <T> Mono<T> add(T entity);
 
@@ -48,6 +55,13 @@ public interface Session {
 
     /** Loads a relationship path for many objects at once: one query per chunk, never one per object. */
     Mono<Void> load(java.util.Collection<?> entities, Relation<?, ?>... path);
+
+    /**
+     * Reads an object's row again and overwrites its attributes (discarding its unflushed changes);
+     * its relationships become unloaded, then the mapping's default loads run. Fails with
+     * {@code BRAID_STALE_DATA} when the row no longer exists.
+     */
+    <T> Mono<T> refresh(T entity);
 
     /** Whether this session tracks the object. */
     boolean contains(Object entity);

@@ -261,6 +261,31 @@ abstract class CrudContract extends MapperTestBase {
                 .verify();
     }
 
+    @Test
+    void refreshRereadsTheRowAndDiscardsUnflushedChanges() {
+        Long id = seedAuthor("Austen", 1775);
+        recorder().clear();
+        StepVerifier.create(mapper.inTransactionMono(s -> s.get(Author.class, id)
+                        .doOnNext(a -> a.setName("edited in memory"))
+                        .flatMap(a -> mapper.inTransactionMono(other -> other.get(Author.class, id)
+                                .doOnNext(o -> o.setBorn(1776))).thenReturn(a))
+                        .flatMap(s::refresh)))
+                .assertNext(a -> {
+                    assertThat(a.getName()).isEqualTo("Austen");
+                    assertThat(a.getBorn()).isEqualTo(1776);
+                })
+                .verifyComplete();
+        assertThat(recorder().statements()).filteredOn(sql -> sql.startsWith("UPDATE")).hasSize(1); // the other session's
+        assertThat(rows("SELECT name, born FROM authors")).containsExactly(List.of("Austen", 1776));
+
+        StepVerifier.create(mapper.withSessionMono(s -> s.get(Author.class, id)
+                        .flatMap(a -> mapper.inTransaction(other -> other.get(Author.class, id).flatMap(other::delete))
+                                .then(s.refresh(a)))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(StaleDataException.class)
+                        .hasMessageContaining("its row no longer exists"))
+                .verify(TIMEOUT);
+    }
+
     Long seedAuthor(String name, Integer born) {
         Author author = new Author(name, born);
         mapper.inTransactionMono(s -> s.add(author)).block(TIMEOUT);

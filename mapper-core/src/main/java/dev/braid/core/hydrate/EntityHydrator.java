@@ -49,6 +49,23 @@ public final class EntityHydrator {
         return entity;
     }
 
+    /**
+     * Overwrites a held object's columns with a fresh row (SQLAlchemy's {@code session.refresh}):
+     * unflushed changes to it are discarded and its relationships become unloaded, since they may be
+     * stale too.
+     */
+    public void refresh(Object entity, EntityMapping mapping, RowView row) {
+        Object[] snapshot = new Object[mapping.columns().size()];
+        Object[] values = readValues(mapping, row, 0, snapshot);
+        for (int i = 0; i < values.length; i++) {
+            mapping.columns().get(i).set(entity, values[i]);
+        }
+        for (RelationshipMapping r : mapping.relationships()) {
+            RelationInternals.unload(r.wrapperOf(entity));
+        }
+        identityMap.updated(identityMap.stateOf(entity), snapshot);
+    }
+
     private static Object[] readValues(EntityMapping mapping, RowView row, int offset, Object[] snapshot) {
         List<ColumnMapping> columns = mapping.columns();
         Object[] javaValues = new Object[columns.size()];

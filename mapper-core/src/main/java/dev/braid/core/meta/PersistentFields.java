@@ -51,7 +51,8 @@ final class PersistentFields {
 
     /** Relationship wrappers are not columns; the relationship annotations describe them. */
     static boolean isRelation(Field f) {
-        return f.getType() == Reference.class || f.getType() == RelatedList.class;
+        return f.getType() == Reference.class || f.getType() == RelatedList.class
+                || f.getType() == dev.braid.core.relation.WriteOnlyCollection.class;
     }
 
     /** Relationship fields: declared and inherited, in declaration order. */

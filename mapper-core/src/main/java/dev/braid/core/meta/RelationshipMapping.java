@@ -82,6 +82,11 @@ public final class RelationshipMapping {
     /** Keys per selectin query, or 0 for the dialect's default. */
     public int chunkSize() { return chunkSize; }
 
+    /** True for a WRITE_ONLY collection ({@code WriteOnlyCollection}): never loaded, changed by pending adds/removes. */
+    public boolean isWriteOnly() {
+        return load == LoadStrategy.WRITE_ONLY;
+    }
+
     /** True for one-to-many and many-to-many ({@code RelatedList}); false for references. */
     public boolean isCollection() {
         return direction == Direction.ONE_TO_MANY || direction == Direction.MANY_TO_MANY;

@@ -81,7 +81,13 @@ final class RelationshipResolver {
             return null;
         }
         boolean collection = spec.kind() == RelationSpec.Kind.ONE_TO_MANY || spec.kind() == RelationSpec.Kind.MANY_TO_MANY;
-        Class<?> expected = collection ? RelatedList.class : Reference.class;
+        boolean writeOnly = spec.load() == LoadStrategy.WRITE_ONLY;
+        if (writeOnly && !collection) {
+            problems.add(name + " is WRITE_ONLY but not a collection. Fix: WRITE_ONLY is for one-to-many and many-to-many");
+            return null;
+        }
+        Class<?> expected = writeOnly ? dev.braid.core.relation.WriteOnlyCollection.class
+                : collection ? RelatedList.class : Reference.class;
         if (field.get().getType() != expected) {
             problems.add(name + " is " + spec.kind() + " but its field is " + field.get().getType().getSimpleName()
                     + ". Fix: declare it as " + expected.getSimpleName() + "<" + target.name() + "> initialised with "

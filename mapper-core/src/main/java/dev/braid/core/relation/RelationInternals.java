@@ -50,6 +50,37 @@ public final class RelationInternals {
         return ((RelatedList<?>) collection).peek();
     }
 
+    /** Pending additions of a write-only collection. */
+    public static List<?> writeOnlyAdditions(Object collection) {
+        return ((WriteOnlyCollection<?>) collection).pendingAdditions();
+    }
+
+    public static List<?> writeOnlyRemovals(Object collection) {
+        return ((WriteOnlyCollection<?>) collection).pendingRemovals();
+    }
+
+    /** After a successful flush, the pending changes are in the database; returns how to undo that. */
+    public static Runnable clearWriteOnly(Object collection) {
+        WriteOnlyCollection<?> c = (WriteOnlyCollection<?>) collection;
+        List<?> added = c.pendingAdditions();
+        List<?> removed = c.pendingRemovals();
+        c.clearPending();
+        return () -> c.restorePending(added, removed);
+    }
+
+    public static boolean isWriteOnly(Object wrapper) {
+        return wrapper instanceof WriteOnlyCollection<?>;
+    }
+
+    /** The owner of a write-only collection (for queries through it). */
+    public static Object writeOnlyOwner(Object collection) {
+        return ((WriteOnlyCollection<?>) collection).owner();
+    }
+
+    public static String writeOnlyAttribute(Object collection) {
+        return ((WriteOnlyCollection<?>) collection).attribute();
+    }
+
     /** Lets the configure step declare the reverse of a builder-mapped relationship. */
     public static void registerReverse(Class<?> owner, String attribute, String reverse) {
         RelationSync.registerReverse(owner, attribute, reverse == null ? "" : reverse);

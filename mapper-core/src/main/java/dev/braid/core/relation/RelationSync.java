@@ -71,7 +71,8 @@ final class RelationSync {
             ref.assignQuietly(owner);
             if (previous != null && previous != owner) {
                 // The element moves from its previous parent's loaded collection to this one.
-                if (wrapper(previous, attribute) instanceof RelatedList<?> old) old.removeQuietly(element);
+                Object old = wrapper(previous, attribute);
+                if (old instanceof RelatedList<?> list) list.removeQuietly(element);
             }
         } else if (other instanceof RelatedList<?> list) {
             list.addQuietly(owner);
@@ -97,11 +98,14 @@ final class RelationSync {
         if (previous != null) {
             Object old = wrapper(previous, reverse);
             if (old instanceof RelatedList<?> list) list.removeQuietly(owner);
+            else if (old instanceof WriteOnlyCollection<?> writeOnly) writeOnly.forgetQuietly(owner);
             else if (old instanceof Reference<?> ref && ref.peek() == owner) ref.assignQuietly(null);
         }
         if (target != null) {
             Object now = wrapper(target, reverse);
-            if (now instanceof RelatedList<?> list) {
+            if (now instanceof WriteOnlyCollection<?> writeOnly) {
+                writeOnly.addQuietly(owner);
+            } else if (now instanceof RelatedList<?> list) {
                 list.addQuietly(owner);
             } else if (now instanceof Reference<?> ref) {
                 Object displaced = ref.peek();
@@ -120,7 +124,8 @@ final class RelationSync {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) || fields.containsKey(field.getName())) continue;
-                if (field.getType() != Reference.class && field.getType() != RelatedList.class) continue;
+                if (field.getType() != Reference.class && field.getType() != RelatedList.class
+                        && field.getType() != WriteOnlyCollection.class) continue;
                 try {
                     VarHandle handle = MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflectVarHandle(field);
                     fields.put(field.getName(), new WrapperField(field.getName(), handle, annotatedReverse(field)));

@@ -65,6 +65,14 @@ public final class GraphLoader {
             if (r.owner().type().isInstance(p)) owners.add(p);
         }
         LoadStrategy strategy = node.strategy();
+        if (r.isWriteOnly()) {
+            if (strategy == LoadStrategy.RAISE || strategy == LoadStrategy.NOLOAD || strategy == LoadStrategy.WRITE_ONLY) {
+                return Mono.empty();
+            }
+            return Mono.error(new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_QUERY,
+                    r.qualifiedName() + " is WRITE_ONLY and is never loaded. Fix: query it with session.select("
+                    + r.owner().name().toLowerCase(java.util.Locale.ROOT) + "." + r.attribute() + ")"));
+        }
         if (strategy == LoadStrategy.RAISE || strategy == LoadStrategy.WRITE_ONLY || owners.isEmpty()) {
             return Mono.empty();
         }

@@ -8,7 +8,8 @@ public final class GraphModel {
     public static MappingRegistry registry() {
         return MappingRegistry.builder()
                 .entity(Writer.class, Novel.class, Review.class, Member.class, Post.class, Team.class, Message.class,
-                        Company.class, Employee.class, Node.class, Person.class, Passport.class)
+                        Company.class, Employee.class, Node.class, Person.class, Passport.class,
+                        Shelf.class, Item.class)
                 .build();
     }
 }

@@ -165,7 +165,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
     private enum Kind { STRING, COMPARABLE, PLAIN, RELATION }
 
     private static final java.util.Set<String> RELATION_WRAPPERS =
-            java.util.Set.of("dev.braid.core.relation.Reference", "dev.braid.core.relation.RelatedList");
+            java.util.Set.of("dev.braid.core.relation.Reference", "dev.braid.core.relation.RelatedList",
+                    "dev.braid.core.relation.WriteOnlyCollection");
 
     /** One generated reference: attribute name, kind, value type as source text and its class literal. */
     private record Attr(String name, Kind kind, String valueType, String classLiteral) { }

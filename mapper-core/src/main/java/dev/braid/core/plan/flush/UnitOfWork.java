@@ -168,8 +168,9 @@ public final class UnitOfWork {
             for (RelationshipMapping r : mapping.relationships()) {
                 if (!r.cascades(Cascade.SAVE_UPDATE)) continue;
                 Object wrapper = r.wrapperOf(entity);
-                if (!RelationInternals.isLoaded(wrapper)) continue;
-                for (Object related : related(r, wrapper)) {
+                List<?> reachable = r.isWriteOnly() ? RelationInternals.writeOnlyAdditions(wrapper)
+                        : RelationInternals.isLoaded(wrapper) ? related(r, wrapper) : List.of();
+                for (Object related : reachable) {
                     if (identityMap.stateOf(related) == null) {
                         EntityMapping target = writableMapping(related, "cascade to");
                         identityMap.pending(target, related);
@@ -199,8 +200,9 @@ public final class UnitOfWork {
                 if (r.direction() != RelationshipMapping.Direction.ONE_TO_MANY
                         && r.direction() != RelationshipMapping.Direction.ONE_TO_ONE_REVERSE) continue;
                 Object wrapper = r.wrapperOf(state.entity());
-                if (!RelationInternals.isLoaded(wrapper)) continue;
-                for (Object child : related(r, wrapper)) {
+                List<?> children = r.isWriteOnly() ? RelationInternals.writeOnlyAdditions(wrapper)
+                        : RelationInternals.isLoaded(wrapper) ? related(r, wrapper) : List.of();
+                for (Object child : children) {
                     parentOf.put(child, new ParentLink(state.entity(), r));
                 }
             }
@@ -218,12 +220,16 @@ public final class UnitOfWork {
             for (RelationshipMapping r : state.mapping().relationships()) {
                 if (r.direction() != RelationshipMapping.Direction.ONE_TO_MANY) continue;
                 Object wrapper = r.wrapperOf(state.entity());
-                List<Object> before = state.collectionSnapshot(r);
-                List<?> now = state.status() == EntityStatus.DELETED || !RelationInternals.isLoaded(wrapper)
-                        ? List.of() : RelationInternals.peekCollection(wrapper);
                 List<Object> left = new ArrayList<>();
-                if (before != null) {
-                    for (Object child : before) if (!containsIdentity(now, child)) left.add(child);
+                if (r.isWriteOnly()) {
+                    left.addAll(RelationInternals.writeOnlyRemovals(wrapper));
+                } else {
+                    List<Object> before = state.collectionSnapshot(r);
+                    List<?> now = state.status() == EntityStatus.DELETED || !RelationInternals.isLoaded(wrapper)
+                            ? List.of() : RelationInternals.peekCollection(wrapper);
+                    if (before != null) {
+                        for (Object child : before) if (!containsIdentity(now, child)) left.add(child);
+                    }
                 }
                 if (state.status() == EntityStatus.DELETED && RelationInternals.isLoaded(wrapper)) {
                     left.addAll(RelationInternals.peekCollection(wrapper));
@@ -284,6 +290,15 @@ public final class UnitOfWork {
             for (RelationshipMapping r : state.mapping().relationships()) {
                 if (r.direction() != RelationshipMapping.Direction.MANY_TO_MANY) continue;
                 Object wrapper = r.wrapperOf(state.entity());
+                if (r.isWriteOnly()) {
+                    for (Object target : RelationInternals.writeOnlyAdditions(wrapper)) {
+                        inserts.putIfAbsent(pairKey(r, state.entity(), target), writes.linkInsert(r, state.entity(), target));
+                    }
+                    for (Object target : RelationInternals.writeOnlyRemovals(wrapper)) {
+                        deletes.putIfAbsent(pairKey(r, state.entity(), target), writes.linkDelete(r, state.entity(), target));
+                    }
+                    continue;
+                }
                 if (!RelationInternals.isLoaded(wrapper)) continue;
                 List<Object> before = state.collectionSnapshot(r);
                 List<?> now = RelationInternals.peekCollection(wrapper);
@@ -335,6 +350,10 @@ public final class UnitOfWork {
             for (RelationshipMapping r : state.mapping().relationships()) {
                 if (!r.isCollection()) continue;
                 Object wrapper = r.wrapperOf(state.entity());
+                if (r.isWriteOnly()) {
+                    undo.push(RelationInternals.clearWriteOnly(wrapper));
+                    continue;
+                }
                 if (!RelationInternals.isLoaded(wrapper)) continue;
                 List<Object> previous = state.collectionSnapshot(r);
                 state.collectionSnapshot(r, RelationInternals.peekCollection(wrapper));

@@ -1,0 +1,106 @@
+package dev.braid.core.relation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A collection too large to load (SQLAlchemy's {@code lazy="write_only"}): you can add and remove
+ * members without loading it, and query it with {@code session.select(author.books)}, but never
+ * iterate it in memory. Declare it with {@code load = LoadStrategy.WRITE_ONLY}:
+ * <pre>{@code
+ * @OneToMany(backPopulates = "author", load = LoadStrategy.WRITE_ONLY)
+ * final WriteOnlyCollection<Book> books = WriteOnlyCollection.of(this);
+ * }</pre>
+ * Additions and removals are written at the next flush (the foreign key set, or cleared, or the
+ * orphan deleted with DELETE_ORPHAN) and then forgotten.
+ */
+public final class WriteOnlyCollection<T> {
+    private final Object owner;
+    private final List<T> added = new ArrayList<>();
+    private final List<T> removed = new ArrayList<>();
+    private String attribute;
+
+    private WriteOnlyCollection(Object owner) {
+        this.owner = Objects.requireNonNull(owner, "owner");
+    }
+
+    public static <T> WriteOnlyCollection<T> of(Object owner) {
+        return new WriteOnlyCollection<>(owner);
+    }
+
+    /** Adds a member: written at the next flush; the member's reference back to the owner is set now. */
+    public void add(T element) {
+        Objects.requireNonNull(element, "a relationship collection cannot hold null");
+        if (!removeIdentity(removed, element)) added.add(element);
+        RelationSync.added(owner, attribute(), element);
+    }
+
+    /** Removes a member: written at the next flush. */
+    public void remove(T element) {
+        Objects.requireNonNull(element, "element");
+        if (!removeIdentity(added, element)) removed.add(element);
+        RelationSync.removed(owner, attribute(), element);
+    }
+
+    /** Members added since the last flush (for inspection; the collection itself is never loaded). */
+    public List<T> pendingAdditions() {
+        return List.copyOf(added);
+    }
+
+    public List<T> pendingRemovals() {
+        return List.copyOf(removed);
+    }
+
+    Object owner() {
+        return owner;
+    }
+
+    /** A member's reference moved it here: remember it as added without syncing back. */
+    @SuppressWarnings("unchecked")
+    void addQuietly(Object element) {
+        if (!removeIdentity(removed, element) && added.stream().noneMatch(e -> e == element)) added.add((T) element);
+    }
+
+    /** A member's reference left this owner: it is no longer a pending addition (nor a removal to write). */
+    void forgetQuietly(Object element) {
+        removeIdentity(added, element);
+    }
+
+    void restorePending(List<?> addedBefore, List<?> removedBefore) {
+        added.clear();
+        removed.clear();
+        for (Object o : addedBefore) added.add(cast(o));
+        for (Object o : removedBefore) removed.add(cast(o));
+    }
+
+    @SuppressWarnings("unchecked")
+    private T cast(Object o) {
+        return (T) o;
+    }
+
+    void clearPending() {
+        added.clear();
+        removed.clear();
+    }
+
+    String attribute() {
+        if (attribute == null) attribute = RelationSync.attributeOf(owner, this);
+        return attribute;
+    }
+
+    private static boolean removeIdentity(List<?> list, Object element) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == element) {
+                list.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "WriteOnlyCollection[+" + added.size() + ", -" + removed.size() + " pending]";
+    }
+}
