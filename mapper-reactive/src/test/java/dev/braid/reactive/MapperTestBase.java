@@ -68,9 +68,13 @@ abstract class MapperTestBase extends DatabaseTestBase {
     }
 
     void execute(String sql) {
+        execute(sql, TIMEOUT);
+    }
+
+    void execute(String sql, Duration timeout) {
         Mono.usingWhen(database().connectionFactory().create(),
                 (Connection c) -> Flux.from(c.createStatement(sql).execute()).concatMap(r -> r.getRowsUpdated()).then(),
-                Connection::close).block(TIMEOUT);
+                Connection::close).block(timeout);
     }
 
     /** The INSERT text Braid sends for a generated id, per dialect. */
