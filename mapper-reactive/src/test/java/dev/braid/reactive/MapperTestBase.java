@@ -77,6 +77,34 @@ abstract class MapperTestBase extends DatabaseTestBase {
                 Connection::close).block(timeout);
     }
 
+    /**
+     * The statements of a batched insert of several rows with generated ids: on PostgreSQL a key
+     * allocation and one INSERT over arrays; on H2 one INSERT per row.
+     */
+    java.util.List<String> insertRows(String table, int rows, String columns, String values, String arrayColumns,
+                                      String arrayTypes) {
+        if (postgres()) {
+            StringBuilder unnest = new StringBuilder();
+            String[] types = arrayTypes.split(",\\s*");
+            for (int i = 0; i < types.length; i++) {
+                unnest.append(i > 0 ? ", " : "").append('$').append(i + 1).append("::").append(types[i]).append("[]");
+            }
+            return java.util.List.of("SELECT nextval(pg_get_serial_sequence($1, $2)) FROM generate_series(1, $3)",
+                    "INSERT INTO " + table + " (" + arrayColumns + ") SELECT * FROM unnest(" + unnest + ")");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < rows; i++) out.add(insertReturningId(table, columns, values));
+        return out;
+    }
+
+    /** The statements of a batched delete of several rows by id. */
+    java.util.List<String> deleteRows(String table, int rows) {
+        if (postgres()) {
+            return java.util.List.of("DELETE FROM " + table + " WHERE (id) IN (SELECT * FROM unnest($1::bigint[]))");
+        }
+        return java.util.Collections.nCopies(rows, "DELETE FROM " + table + " WHERE id = $1");
+    }
+
     /** The INSERT text Braid sends for a generated id, per dialect. */
     String insertReturningId(String table, String columns, String values) {
         return postgres()

@@ -40,6 +40,15 @@ public final class SqlRenderer {
             select(s, out);
         } else if (statement instanceof SqlStatement.Insert i) {
             insert(i, out);
+        } else if (statement instanceof SqlStatement.InsertFromArrays i) {
+            out.sql.append("INSERT INTO ").append(id(i.table())).append(" (").append(idList(i.columns()))
+                    .append(") SELECT * FROM ");
+            unnest(i.arrays(), i.arrayTypes(), out);
+        } else if (statement instanceof SqlStatement.DeleteFromArrays d) {
+            out.sql.append("DELETE FROM ").append(id(d.table())).append(" WHERE (").append(idList(d.columns()))
+                    .append(") IN (SELECT * FROM ");
+            unnest(d.arrays(), d.arrayTypes(), out);
+            out.sql.append(')');
         } else if (statement instanceof SqlStatement.Update u) {
             update(u, out);
         } else if (statement instanceof SqlStatement.Delete d) {
@@ -90,6 +99,16 @@ public final class SqlRenderer {
             out.sql.append(" OFFSET ");
             out.bind(s.offset(), Long.class, dialect);
         }
+    }
+
+    private void unnest(List<SqlExpression.Parameter> arrays, List<String> types, Output out) {
+        out.sql.append("unnest(");
+        for (int i = 0; i < arrays.size(); i++) {
+            if (i > 0) out.sql.append(", ");
+            out.bind(arrays.get(i).value(), arrays.get(i).type(), dialect);
+            out.sql.append("::").append(types.get(i)).append("[]");
+        }
+        out.sql.append(')');
     }
 
     private void table(TableRef table, Output out) {

@@ -47,6 +47,31 @@ public sealed interface SqlStatement {
         }
     }
 
+    /**
+     * {@code INSERT INTO table (columns) SELECT * FROM unnest($1::type[], ...)}: one statement for many
+     * rows, one array bind per column. {@code arrayTypes} are the SQL element type names for the casts.
+     */
+    record InsertFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
+                            List<String> arrayTypes) implements SqlStatement {
+        public InsertFromArrays {
+            Objects.requireNonNull(table, "table");
+            columns = List.copyOf(columns);
+            arrays = List.copyOf(arrays);
+            arrayTypes = List.copyOf(arrayTypes);
+        }
+    }
+
+    /** {@code DELETE FROM table WHERE (columns) IN (SELECT * FROM unnest($1::type[], ...))}. */
+    record DeleteFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
+                            List<String> arrayTypes) implements SqlStatement {
+        public DeleteFromArrays {
+            Objects.requireNonNull(table, "table");
+            columns = List.copyOf(columns);
+            arrays = List.copyOf(arrays);
+            arrayTypes = List.copyOf(arrayTypes);
+        }
+    }
+
     record Assignment(String column, SqlExpression.Parameter value) {
         public Assignment { Objects.requireNonNull(column, "column"); Objects.requireNonNull(value, "value"); }
     }

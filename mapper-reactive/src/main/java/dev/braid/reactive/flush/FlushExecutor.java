@@ -37,10 +37,10 @@ public final class FlushExecutor {
                 return Mono.empty(); // nothing left to write for this object
             }
             if (step.returnedTypes().isEmpty()) {
-                return executor.update(connection, sql).doOnNext(count -> step.applied(count, null)).then();
+                return executor.update(connection, sql).doOnNext(count -> step.applied(count, java.util.List.of())).then();
             }
             return executor.returning(connection, sql, step.returnedTypes())
-                    .doOnNext(rows -> step.applied(rows.size(), rows.isEmpty() ? null : rows.get(0)))
+                    .doOnNext(rows -> step.applied(rows.size(), rows))
                     .then();
         });
     }

@@ -22,6 +22,10 @@ public class Novel {
     @OneToMany(backPopulates = "book")
     public final RelatedList<Review> reviews = RelatedList.of(this);
 
+    @dev.braid.core.meta.annotation.ManyToMany(table = "book_tags", column = "book_id", inverseColumn = "tag_id",
+            backPopulates = "books")
+    public final RelatedList<Tag> tags = RelatedList.of(this);
+
     protected Novel() {}
 
     public Novel(String title) { this.title = title; }

@@ -34,9 +34,13 @@ import java.util.Set;
  * foreign-key value, copied just before the row is written, so generated keys flow into children.
  */
 public final class UnitOfWork {
+    /** Rows per batched statement: large enough to amortise the round trip, small enough for its binds. */
+    static final int BATCH_SIZE = 1000;
+
     private final MappingRegistry registry;
     private final IdentityMap identityMap;
     private final WritePlanner writes;
+    private final boolean batching;
     private final Map<EntityMapping, Integer> tableRank = new HashMap<>();
     // One-to-many relationships by child mapping: used to back-populate parents after a flush.
     private final Map<EntityMapping, List<RelationshipMapping>> incoming = new HashMap<>();
@@ -45,6 +49,7 @@ public final class UnitOfWork {
         this.registry = registry;
         this.identityMap = identityMap;
         this.writes = new WritePlanner(renderer, identityMap);
+        this.batching = renderer.dialect().supportsArrayBatches();
         List<EntityMapping> order = registry.dependencyOrder();
         for (int i = 0; i < order.size(); i++) {
             tableRank.put(order.get(i), i);
@@ -135,7 +140,14 @@ public final class UnitOfWork {
             }
         }
         List<WriteStep> steps = new ArrayList<>();
-        for (EntityState s : orderInserts(inserts, sync)) steps.add(writes.insert(s, undo, () -> sync.apply(s, undo)));
+        for (List<EntityState> batch : insertBatches(orderInserts(inserts, sync), sync)) {
+            if (batch.size() == 1) {
+                EntityState s = batch.get(0);
+                steps.add(writes.insert(s, undo, () -> sync.apply(s, undo)));
+            } else {
+                steps.addAll(writes.insertBatch(batch, undo, s -> sync.apply(s, undo)));
+            }
+        }
         for (EntityState s : updates) steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
         linkChanges(steps);
         deletes.sort(Comparator.comparingInt(s -> -rank(s.mapping())));
@@ -146,7 +158,9 @@ public final class UnitOfWork {
                 }
             }
         }
-        for (EntityState s : deletes) steps.add(writes.delete(s, undo));
+        for (List<EntityState> batch : deleteBatches(deletes)) {
+            steps.add(batch.size() == 1 ? writes.delete(batch.get(0), undo) : writes.deleteBatch(batch, undo));
+        }
         if (steps.isEmpty()) {
             return FlushPlan.empty();
         }
@@ -280,11 +294,62 @@ public final class UnitOfWork {
         ordered.add(s);
     }
 
+    // ------------------------------------------------------------------------------------ batches
+
+    /**
+     * Consecutive inserts of one table, cut where a row depends on a row of the current batch (its key
+     * is not known before that batch runs), at {@link #BATCH_SIZE}, and to single rows where the
+     * dialect or a column type cannot batch.
+     */
+    private List<List<EntityState>> insertBatches(List<EntityState> ordered, ForeignKeySync sync) {
+        List<List<EntityState>> batches = new ArrayList<>();
+        List<EntityState> current = new ArrayList<>();
+        Set<Object> inCurrent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (EntityState s : ordered) {
+            boolean fits = batching && !current.isEmpty() && current.get(0).mapping() == s.mapping()
+                    && current.size() < BATCH_SIZE && WritePlanner.batchable(s.mapping())
+                    && sync.dependencies(s).stream().noneMatch(inCurrent::contains);
+            if (!fits && !current.isEmpty()) {
+                batches.add(current);
+                current = new ArrayList<>();
+                inCurrent.clear();
+            }
+            current.add(s);
+            inCurrent.add(s.entity());
+        }
+        if (!current.isEmpty()) batches.add(current);
+        return batches;
+    }
+
+    /** Consecutive deletes of one table with single-column keys and no version check. */
+    private List<List<EntityState>> deleteBatches(List<EntityState> ordered) {
+        List<List<EntityState>> batches = new ArrayList<>();
+        List<EntityState> current = new ArrayList<>();
+        for (EntityState s : ordered) {
+            boolean batchable = batching && s.mapping().idColumns().size() == 1 && s.mapping().versionColumn().isEmpty();
+            boolean fits = batchable && !current.isEmpty() && current.get(0).mapping() == s.mapping()
+                    && current.size() < BATCH_SIZE;
+            if (!fits && !current.isEmpty()) {
+                batches.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(s);
+            if (!batchable) {
+                batches.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) batches.add(current);
+        return batches;
+    }
+
     // --------------------------------------------------------------------------------- link rows
 
+    private record LinkChange(RelationshipMapping relationship, Object owner, Object target) {}
+
     private void linkChanges(List<WriteStep> steps) {
-        Map<List<Object>, WriteStep> inserts = new LinkedHashMap<>();
-        Map<List<Object>, WriteStep> deletes = new LinkedHashMap<>();
+        Map<List<Object>, LinkChange> inserts = new LinkedHashMap<>();
+        Map<List<Object>, LinkChange> deletes = new LinkedHashMap<>();
         for (EntityState state : identityMap.states()) {
             if (state.status() == EntityStatus.DELETED) continue;
             for (RelationshipMapping r : state.mapping().relationships()) {
@@ -292,10 +357,10 @@ public final class UnitOfWork {
                 Object wrapper = r.wrapperOf(state.entity());
                 if (r.isWriteOnly()) {
                     for (Object target : RelationInternals.writeOnlyAdditions(wrapper)) {
-                        inserts.putIfAbsent(pairKey(r, state.entity(), target), writes.linkInsert(r, state.entity(), target));
+                        inserts.putIfAbsent(pairKey(r, state.entity(), target), new LinkChange(r, state.entity(), target));
                     }
                     for (Object target : RelationInternals.writeOnlyRemovals(wrapper)) {
-                        deletes.putIfAbsent(pairKey(r, state.entity(), target), writes.linkDelete(r, state.entity(), target));
+                        deletes.putIfAbsent(pairKey(r, state.entity(), target), new LinkChange(r, state.entity(), target));
                     }
                     continue;
                 }
@@ -304,7 +369,7 @@ public final class UnitOfWork {
                 List<?> now = RelationInternals.peekCollection(wrapper);
                 for (Object target : now) {
                     if (before == null || !containsIdentity(before, target)) {
-                        inserts.putIfAbsent(pairKey(r, state.entity(), target), writes.linkInsert(r, state.entity(), target));
+                        inserts.putIfAbsent(pairKey(r, state.entity(), target), new LinkChange(r, state.entity(), target));
                     }
                 }
                 if (before != null) {
@@ -312,7 +377,7 @@ public final class UnitOfWork {
                         EntityState targetState = identityMap.stateOf(target);
                         if (!containsIdentity(now, target) && targetState != null
                                 && targetState.status() != EntityStatus.DELETED) {
-                            deletes.putIfAbsent(pairKey(r, state.entity(), target), writes.linkDelete(r, state.entity(), target));
+                            deletes.putIfAbsent(pairKey(r, state.entity(), target), new LinkChange(r, state.entity(), target));
                         }
                     }
                 }
@@ -320,8 +385,35 @@ public final class UnitOfWork {
         }
         // The same pair seen from both ends of a many-to-many is one link row.
         deletes.keySet().removeIf(inserts::containsKey);
-        steps.addAll(deletes.values());
-        steps.addAll(inserts.values());
+        linkSteps(deletes.values(), false, steps);
+        linkSteps(inserts.values(), true, steps);
+    }
+
+    /** One statement per link row, or one per relationship and batch where the dialect batches. */
+    private void linkSteps(java.util.Collection<LinkChange> changes, boolean insert, List<WriteStep> steps) {
+        if (!batching) {
+            for (LinkChange c : changes) {
+                steps.add(insert ? writes.linkInsert(c.relationship(), c.owner(), c.target())
+                        : writes.linkDelete(c.relationship(), c.owner(), c.target()));
+            }
+            return;
+        }
+        Map<RelationshipMapping, List<Object[]>> byRelationship = new LinkedHashMap<>();
+        for (LinkChange c : changes) {
+            byRelationship.computeIfAbsent(c.relationship(), k -> new ArrayList<>()).add(new Object[]{c.owner(), c.target()});
+        }
+        for (Map.Entry<RelationshipMapping, List<Object[]>> e : byRelationship.entrySet()) {
+            List<Object[]> pairs = e.getValue();
+            for (int i = 0; i < pairs.size(); i += BATCH_SIZE) {
+                List<Object[]> batch = pairs.subList(i, Math.min(pairs.size(), i + BATCH_SIZE));
+                if (batch.size() == 1) {
+                    steps.add(insert ? writes.linkInsert(e.getKey(), batch.get(0)[0], batch.get(0)[1])
+                            : writes.linkDelete(e.getKey(), batch.get(0)[0], batch.get(0)[1]));
+                } else {
+                    steps.add(writes.linkBatch(e.getKey(), new ArrayList<>(batch), insert));
+                }
+            }
+        }
     }
 
     /** Identifies a link row independently of which end it was seen from. */

@@ -83,9 +83,9 @@ final class WritePlanner {
             step.outcome = (rowCount, returnedValues) -> {
                 expectOne(rowCount, "INSERT", mapping, state, sql);
                 if (generatedColumn != null) {
-                    Object id = generatedColumn.fromDatabase(returnedValues[0]);
+                    Object id = generatedColumn.fromDatabase(returnedValues.get(0)[0]);
                     generatedColumn.set(entity, id);
-                    written[generatedColumn.index()] = returnedValues[0];
+                    written[generatedColumn.index()] = returnedValues.get(0)[0];
                     undo.push(() -> generatedColumn.set(entity, null));
                 }
                 if (version != null) {
@@ -205,6 +205,159 @@ final class WritePlanner {
         return step;
     }
 
+    // ----------------------------------------------------------------------------------- batches
+
+    /** True when every column of the entity can travel in an array bind (bytea arrays cannot). */
+    static boolean batchable(EntityMapping mapping) {
+        return mapping.columns().stream().noneMatch(c -> c.type().columnType() == dev.braid.core.meta.ColumnType.BINARY);
+    }
+
+    /**
+     * INSERT of many objects of one table in one statement over array binds. When their keys are
+     * generated, a first statement allocates them from the identity's sequence, so each object gets
+     * its key by position, never by trusting the order of returned rows.
+     */
+    List<WriteStep> insertBatch(List<EntityState> states, Deque<Runnable> undo, java.util.function.Consumer<EntityState> beforeRender) {
+        EntityMapping mapping = states.get(0).mapping();
+        List<WriteStep> steps = new ArrayList<>(2);
+        ColumnMapping generated = mapping.generatedColumn().orElse(null);
+        if (generated != null) {
+            Step allocate = new Step(WriteStep.Kind.ALLOCATE_IDS, List.of(Long.class));
+            allocate.renderer = () -> {
+                List<EntityState> needing = new ArrayList<>();
+                for (EntityState s : states) if (generated.get(s.entity()) == null) needing.add(s);
+                if (needing.isEmpty()) return null;
+                RenderedSql sql = new RenderedSql("SELECT nextval(pg_get_serial_sequence(" + renderer.dialect().bindMarker(1)
+                        + ", " + renderer.dialect().bindMarker(2) + ")) FROM generate_series(1, "
+                        + renderer.dialect().bindMarker(3) + ")", List.of(
+                        new dev.braid.core.sql.Bind(renderer.dialect().identifier(mapping.table()), String.class),
+                        new dev.braid.core.sql.Bind(generated.column(), String.class),
+                        new dev.braid.core.sql.Bind(needing.size(), Integer.class)));
+                allocate.outcome = (rowCount, rows) -> {
+                    if (rows.size() != needing.size()) {
+                        throw new IllegalStateException("Allocated " + rows.size() + " keys for " + needing.size()
+                                + " rows of " + mapping.table());
+                    }
+                    for (int i = 0; i < needing.size(); i++) {
+                        Object entity = needing.get(i).entity();
+                        Object id = generated.type().databaseClass() == Integer.class
+                                ? (Object) ((Number) rows.get(i)[0]).intValue() : rows.get(i)[0];
+                        generated.set(entity, generated.fromDatabase(id));
+                        undo.push(() -> generated.set(entity, null));
+                    }
+                };
+                return sql;
+            };
+            steps.add(allocate);
+        }
+        Step insert = new Step(WriteStep.Kind.INSERT, List.of());
+        insert.renderer = () -> {
+            int n = states.size();
+            List<ColumnMapping> columns = mapping.columns();
+            Object[][] written = new Object[n][];
+            List<String> names = new ArrayList<>();
+            List<SqlExpression.Parameter> arrays = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            Object[] versions = new Object[n];
+            for (int row = 0; row < n; row++) {
+                beforeRender.accept(states.get(row));
+                written[row] = new Object[columns.size()];
+            }
+            for (ColumnMapping column : columns) {
+                Object array = java.lang.reflect.Array.newInstance(column.type().databaseClass(), n);
+                for (int row = 0; row < n; row++) {
+                    Object entity = states.get(row).entity();
+                    Object value = column.getForDatabase(entity);
+                    if (column.isVersion() && (value == null || ((Number) value).longValue() == 0)) {
+                        value = column.type().databaseClass() == Long.class ? (Object) 1L : (Object) 1;
+                        versions[row] = value;
+                    }
+                    if (value == null && column.isId()) {
+                        throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot insert " + mapping.name()
+                                + ": id " + column.qualifiedName() + " is null and not generated. Fix: assign it before"
+                                + " adding the object, or annotate it @Identity");
+                    }
+                    java.lang.reflect.Array.set(array, row, value);
+                    written[row][column.index()] = value;
+                }
+                names.add(column.column());
+                arrays.add(new SqlExpression.Parameter(array, array.getClass()));
+                types.add(renderer.dialect().typeName(column.type().columnType(), column.length(), column.precision(),
+                        column.scale()));
+            }
+            RenderedSql sql = renderer.render(new SqlStatement.InsertFromArrays(mapping.table(), names, arrays, types));
+            insert.outcome = (rowCount, rows) -> {
+                if (rowCount != n) {
+                    throw new IllegalStateException("INSERT of " + n + " " + mapping.name() + " rows affected " + rowCount);
+                }
+                ColumnMapping versionColumn = mapping.versionColumn().orElse(null);
+                for (int row = 0; row < n; row++) {
+                    EntityState state = states.get(row);
+                    if (versionColumn != null && versions[row] != null) {
+                        Object entity = state.entity();
+                        Object previous = versionColumn.get(entity);
+                        versionColumn.set(entity, versionColumn.fromDatabase(versions[row]));
+                        undo.push(() -> versionColumn.set(entity, previous));
+                    }
+                    EntityKey previousKey = state.key();
+                    identityMap.inserted(state, mapping.keyOf(state.entity()), written[row]);
+                    undo.push(() -> identityMap.uninserted(state, previousKey));
+                }
+            };
+            return sql;
+        };
+        steps.add(insert);
+        return steps;
+    }
+
+    /** DELETE of many unversioned objects of one table by their single-column keys. */
+    WriteStep deleteBatch(List<EntityState> states, Deque<Runnable> undo) {
+        EntityMapping mapping = states.get(0).mapping();
+        ColumnMapping id = mapping.idColumns().get(0);
+        Step step = new Step(WriteStep.Kind.DELETE, List.of());
+        step.renderer = () -> {
+            Object keys = java.lang.reflect.Array.newInstance(id.type().databaseClass(), states.size());
+            for (int i = 0; i < states.size(); i++) {
+                java.lang.reflect.Array.set(keys, i, states.get(i).snapshot()[id.index()]);
+            }
+            RenderedSql sql = renderer.render(new SqlStatement.DeleteFromArrays(mapping.table(), List.of(id.column()),
+                    List.of(new SqlExpression.Parameter(keys, keys.getClass())),
+                    List.of(renderer.dialect().typeName(id.type().columnType(), id.length(), id.precision(), id.scale()))));
+            step.outcome = (rowCount, rows) -> {
+                for (EntityState state : states) {
+                    identityMap.remove(state);
+                    undo.push(() -> identityMap.reinstate(state, EntityStatus.DELETED));
+                }
+            };
+            return sql;
+        };
+        return step;
+    }
+
+    /** INSERT (or DELETE) of many link rows of one many-to-many in one statement. */
+    WriteStep linkBatch(RelationshipMapping r, List<Object[]> pairs, boolean insert) {
+        Step step = new Step(insert ? WriteStep.Kind.LINK_INSERT : WriteStep.Kind.LINK_DELETE, List.of());
+        step.renderer = () -> {
+            Object owners = java.lang.reflect.Array.newInstance(r.localColumn().type().databaseClass(), pairs.size());
+            Object targets = java.lang.reflect.Array.newInstance(r.remoteColumn().type().databaseClass(), pairs.size());
+            for (int i = 0; i < pairs.size(); i++) {
+                java.lang.reflect.Array.set(owners, i, key(r.localColumn(), pairs.get(i)[0]).value());
+                java.lang.reflect.Array.set(targets, i, key(r.remoteColumn(), pairs.get(i)[1]).value());
+            }
+            List<String> columns = List.of(r.link().ownerColumn(), r.link().targetColumn());
+            List<SqlExpression.Parameter> arrays = List.of(new SqlExpression.Parameter(owners, owners.getClass()),
+                    new SqlExpression.Parameter(targets, targets.getClass()));
+            List<String> types = List.of(
+                    renderer.dialect().typeName(r.localColumn().type().columnType(), r.localColumn().length(), 0, 0),
+                    renderer.dialect().typeName(r.remoteColumn().type().columnType(), r.remoteColumn().length(), 0, 0));
+            step.outcome = (rowCount, rows) -> { };
+            return renderer.render(insert
+                    ? new SqlStatement.InsertFromArrays(r.link().table(), columns, arrays, types)
+                    : new SqlStatement.DeleteFromArrays(r.link().table(), columns, arrays, types));
+        };
+        return step;
+    }
+
     private static SqlExpression.Parameter key(ColumnMapping column, Object entity) {
         Object value = column.getForDatabase(entity);
         if (value == null) {
@@ -251,7 +404,7 @@ final class WritePlanner {
 
     @FunctionalInterface
     private interface Outcome {
-        void apply(long rowCount, Object[] returned);
+        void apply(long rowCount, List<Object[]> returned);
     }
 
     @FunctionalInterface
@@ -281,7 +434,7 @@ final class WritePlanner {
         public List<Class<?>> returnedTypes() { return returned; }
 
         @Override
-        public void applied(long rowCount, Object[] returnedValues) {
+        public void applied(long rowCount, List<Object[]> returnedValues) {
             outcome.apply(rowCount, returnedValues);
         }
     }

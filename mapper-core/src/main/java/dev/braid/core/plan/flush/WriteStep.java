@@ -10,7 +10,7 @@ import java.util.List;
  * after its parent's INSERT returned the generated key it needs.
  */
 public interface WriteStep {
-    enum Kind { INSERT, UPDATE, DELETE, LINK_INSERT, LINK_DELETE }
+    enum Kind { INSERT, UPDATE, DELETE, LINK_INSERT, LINK_DELETE, ALLOCATE_IDS }
 
     Kind kind();
 
@@ -24,8 +24,8 @@ public interface WriteStep {
      * Applies the statement's outcome to the session's objects.
      *
      * @param rowCount rows affected (for statements returning rows: the number of rows returned)
-     * @param returned the returned generated values, or null
+     * @param returned the rows of returned values (each in {@link #returnedTypes()} order), or empty
      * @throws dev.braid.core.error.StaleDataException when the row the step expected to change was not there
      */
-    void applied(long rowCount, Object[] returned);
+    void applied(long rowCount, List<Object[]> returned);
 }

@@ -56,6 +56,13 @@ public interface Dialect {
      */
     int defaultFetchSize();
 
+    /**
+     * True when many rows can be written by one statement over array binds
+     * ({@code INSERT ... SELECT * FROM unnest($1, $2)}), and identity keys allocated ahead of the
+     * insert ({@code nextval} of the identity's sequence) so each object gets its key by position.
+     */
+    boolean supportsArrayBatches();
+
     /** True when server-side cursors ({@code DECLARE ... CURSOR}, {@code FETCH}) can window a streamed query. */
     boolean supportsCursors();
 

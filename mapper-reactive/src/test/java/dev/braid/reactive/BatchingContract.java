@@ -1,0 +1,79 @@
+package dev.braid.reactive;
+
+import dev.braid.core.meta.MappingRegistry;
+import dev.braid.core.query.Loads;
+import dev.braid.reactive.graph.GraphModel;
+import dev.braid.reactive.graph.Novel;
+import dev.braid.reactive.graph.Tag;
+import dev.braid.reactive.graph.Writer;
+import dev.braid.reactive.graph.Writer_;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One statement per table per batch where the dialect allows it, with every key flowing to the right row. */
+abstract class BatchingContract extends MapperTestBase {
+
+    @Override
+    protected MappingRegistry registry() {
+        return GraphModel.registry();
+    }
+
+    @Test
+    void oneAuthorAThousandBooksAndThreeThousandLinkRows() {
+        Writer writer = new Writer("prolific");
+        List<Tag> tags = List.of(new Tag("a"), new Tag("b"), new Tag("c"));
+        for (int i = 0; i < 1000; i++) {
+            Novel novel = new Novel("book " + i);
+            writer.books.add(novel);
+            novel.tags.addAll(tags);
+        }
+        mapper.inTransactionMono(s -> s.add(writer)).block(TIMEOUT);
+
+        if (postgres()) {
+            // writer; tags (keys, rows); books (keys, rows); link rows in batches of 1000
+            assertThat(recorder().statements()).hasSize(8);
+            assertThat(recorder().statements()).filteredOn(sql -> sql.startsWith("INSERT INTO book_tags"))
+                    .hasSize(3).allMatch(sql -> sql.equals("INSERT INTO book_tags (book_id, tag_id) SELECT * FROM"
+                            + " unnest($1::bigint[], $2::bigint[])"));
+        } else {
+            assertThat(recorder().statements()).hasSize(1 + 3 + 1000 + 3000);
+        }
+        assertThat(count("books")).isEqualTo(1000);
+        assertThat(count("book_tags")).isEqualTo(3000);
+        // every foreign key is right: each book belongs to the writer, and each has the three tags
+        assertThat(value("SELECT COUNT(*) FROM books WHERE author_id = " + writer.id)).isEqualTo(1000L);
+        assertThat(rows("SELECT b.title, COUNT(t.id) FROM books b JOIN book_tags bt ON bt.book_id = b.id"
+                + " JOIN tags t ON t.id = bt.tag_id GROUP BY b.title HAVING COUNT(t.id) <> 3")).isEmpty();
+        // objects got the keys of their own rows (by position, not by trusting result order)
+        List<Novel> books = new ArrayList<>(writer.books);
+        for (Novel n : List.of(books.get(0), books.get(499), books.get(999))) {
+            assertThat(value("SELECT title FROM books WHERE id = " + n.id)).isEqualTo(n.title);
+        }
+    }
+
+    @Test
+    void batchedDeletesAndLinkRemovals() {
+        Writer writer = new Writer("w");
+        Tag tag = new Tag("t");
+        for (int i = 0; i < 10; i++) {
+            Novel n = new Novel("n" + i);
+            writer.books.add(n);
+            n.tags.add(tag);
+        }
+        mapper.inTransactionMono(s -> s.add(writer)).block(TIMEOUT);
+        recorder().clear();
+        mapper.inTransaction(s -> s.select(Writer.class).options(Loads.selectin(Writer_.books)).one()
+                .flatMap(w -> s.load(w.books, dev.braid.reactive.graph.Novel_.tags).then(s.delete(w)))).blockLast(TIMEOUT);
+        assertThat(count("books")).isZero();
+        assertThat(count("book_tags")).isZero();
+        assertThat(count("authors")).isZero();
+        if (postgres()) {
+            assertThat(recorder().statements()).contains(
+                    "DELETE FROM books WHERE (id) IN (SELECT * FROM unnest($1::bigint[]))");
+        }
+    }
+}
