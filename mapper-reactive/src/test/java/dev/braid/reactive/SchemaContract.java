@@ -21,12 +21,12 @@ abstract class SchemaContract extends MapperTestBase {
 
     @Test
     void createAllBuildsEveryTableAndDropAllRemovesThem() {
-        assertThat(tables()).containsExactly("accounts", "authors", "books", "everything", "memberships");
+        assertThat(tables()).containsExactly("accounts", "authors", "books", "everything", "memberships", "scalars");
         StepVerifier.create(mapper.schema().dropAll()).verifyComplete();
         assertThat(tables()).isEmpty();
         assertThat(recorder().statements()).containsExactly(mapper.schema().dropStatements().toArray(String[]::new));
         StepVerifier.create(mapper.schema().createAll()).verifyComplete();
-        assertThat(tables()).hasSize(5);
+        assertThat(tables()).hasSize(6);
     }
 
     @Test

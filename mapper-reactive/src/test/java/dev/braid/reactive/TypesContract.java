@@ -147,6 +147,52 @@ abstract class TypesContract extends MapperTestBase {
         return (byte[]) value;
     }
 
+    @Test
+    void batchedInsertsCarryEveryArrayableTypeAndNulls() {
+        java.util.List<dev.braid.reactive.model.Scalars> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            dev.braid.reactive.model.Scalars s = new dev.braid.reactive.model.Scalars();
+            s.primitiveInt = i;
+            s.boxedInt = i == 1 ? null : i * 10;
+            s.primitiveShort = (short) i;
+            s.flag = i % 2 == 0;
+            s.text = i == 2 ? null : "t'" + i;
+            s.amount = new BigDecimal("1.25").multiply(BigDecimal.valueOf(i));
+            s.ratio = i / 3.0;
+            s.uuid = i == 0 ? null : UUID.nameUUIDFromBytes(new byte[]{(byte) i});
+            s.color = Color.values()[i];
+            s.day = LocalDate.of(2020, 1, 1 + i);
+            s.localTime = LocalDateTime.of(2020, 1, 1, i, 30);
+            s.offsetTime = OffsetDateTime.of(2020, 1, 1, i, 0, 0, 0, ZoneOffset.ofHours(i));
+            s.instant = Instant.parse("2020-01-01T00:00:00Z").plusSeconds(i);
+            rows.add(s);
+        }
+        mapper.inTransaction(s -> s.addAll(rows)).blockLast(TIMEOUT);
+        if (postgres()) assertThat(recorder().statements()).hasSize(2); // keys, then one INSERT over arrays
+        assertThat(rows).allSatisfy(r -> assertThat(r.version).isEqualTo(1));
+        java.util.List<dev.braid.reactive.model.Scalars> read = mapper.withSession(s -> s.select(dev.braid.reactive.model.Scalars.class)
+                .orderBy(dev.braid.reactive.model.Scalars_.primitiveInt.asc()).all()).collectList().block(TIMEOUT);
+        assertThat(read).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            dev.braid.reactive.model.Scalars a = rows.get(i);
+            dev.braid.reactive.model.Scalars b = read.get(i);
+            assertThat(b.id).isEqualTo(a.id);
+            assertThat(b.boxedInt).isEqualTo(a.boxedInt);
+            assertThat(b.primitiveShort).isEqualTo(a.primitiveShort);
+            assertThat(b.flag).isEqualTo(a.flag);
+            assertThat(b.text).isEqualTo(a.text);
+            assertThat(b.amount).isEqualByComparingTo(a.amount);
+            assertThat(b.ratio).isEqualTo(a.ratio);
+            assertThat(b.uuid).isEqualTo(a.uuid);
+            assertThat(b.color).isEqualTo(a.color);
+            assertThat(b.day).isEqualTo(a.day);
+            assertThat(b.localTime).isEqualTo(a.localTime);
+            assertThat(b.offsetTime.toInstant()).isEqualTo(a.offsetTime.toInstant());
+            assertThat(b.instant).isEqualTo(a.instant);
+            assertThat(b.version).isEqualTo(1);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "'; drop table authors;--", "Robert'); DROP TABLE authors;--", "\" OR \"\"=\"", "' OR '1'='1",

@@ -7,7 +7,7 @@ public final class Models {
 
     public static MappingRegistry registry() {
         return MappingRegistry.builder()
-                .entity(Author.class, Book.class, Account.class, Everything.class, Membership.class, AuthorView.class)
+                .entity(Author.class, Book.class, Account.class, Everything.class, Membership.class, AuthorView.class, Scalars.class)
                 .build();
     }
 }
