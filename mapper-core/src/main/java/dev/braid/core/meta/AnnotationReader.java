@@ -49,12 +49,12 @@ final class AnnotationReader {
         OneToMany o2m = field.getAnnotation(OneToMany.class);
         if (o2m != null) {
             return new RelationSpec(name, RelationSpec.Kind.ONE_TO_MANY, target, o2m.foreignKey(), o2m.backPopulates(),
-                    null, null, null, o2m.load(), Set.of(o2m.cascade()), o2m.chunkSize());
+                    null, null, null, o2m.load(), Set.of(o2m.cascade()), o2m.chunkSize(), o2m.passiveDeletes());
         }
         OneToOne o2o = field.getAnnotation(OneToOne.class);
         if (o2o != null) {
             return new RelationSpec(name, RelationSpec.Kind.ONE_TO_ONE, target, o2o.foreignKey(), o2o.backPopulates(),
-                    null, null, null, o2o.load(), Set.of(o2o.cascade()), o2o.chunkSize());
+                    null, null, null, o2o.load(), Set.of(o2o.cascade()), o2o.chunkSize(), o2o.passiveDeletes());
         }
         ManyToMany m2m = field.getAnnotation(ManyToMany.class);
         if (m2m != null) {

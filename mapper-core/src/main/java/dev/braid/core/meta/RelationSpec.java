@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public record RelationSpec(String attribute, Kind kind, Class<?> target, String foreignKey, String backPopulates,
                            String linkTable, String linkColumn, String linkInverseColumn,
-                           LoadStrategy load, Set<Cascade> cascade, int chunkSize) {
+                           LoadStrategy load, Set<Cascade> cascade, int chunkSize, boolean passiveDeletes) {
     /** The declared kind; one-to-one is resolved to its owning or reverse side at configure time. */
     public enum Kind { MANY_TO_ONE, ONE_TO_MANY, ONE_TO_ONE, MANY_TO_MANY, /** a wrapper field without annotation */ UNDECLARED }
 
@@ -23,5 +23,12 @@ public record RelationSpec(String attribute, Kind kind, Class<?> target, String 
         cascade = Set.copyOf(cascade);
         if (foreignKey != null && foreignKey.isEmpty()) foreignKey = null;
         if (backPopulates != null && backPopulates.isEmpty()) backPopulates = null;
+    }
+
+    public RelationSpec(String attribute, Kind kind, Class<?> target, String foreignKey, String backPopulates,
+                        String linkTable, String linkColumn, String linkInverseColumn,
+                        LoadStrategy load, Set<Cascade> cascade, int chunkSize) {
+        this(attribute, kind, target, foreignKey, backPopulates, linkTable, linkColumn, linkInverseColumn, load,
+                cascade, chunkSize, false);
     }
 }

@@ -31,11 +31,14 @@ public final class RelationshipMapping {
     private final Set<Cascade> cascade;
     private final int chunkSize;
     private final PropertyAccess access;
+    private final boolean passiveDeletes;
     private RelationshipMapping reverse;
 
     RelationshipMapping(EntityMapping owner, String attribute, Direction direction, EntityMapping target,
                         ColumnMapping localColumn, ColumnMapping remoteColumn, LinkTable link, String reverseName,
-                        LoadStrategy load, Set<Cascade> cascade, int chunkSize, PropertyAccess access) {
+                        LoadStrategy load, Set<Cascade> cascade, int chunkSize, PropertyAccess access,
+                        boolean passiveDeletes) {
+        this.passiveDeletes = passiveDeletes;
         this.owner = owner;
         this.attribute = attribute;
         this.direction = direction;
@@ -78,6 +81,9 @@ public final class RelationshipMapping {
     public boolean cascades(Cascade c) { return cascade.contains(c); }
 
     public Set<Cascade> cascade() { return cascade; }
+
+    /** Children of a deleted parent are left to the database's {@code ON DELETE CASCADE}. */
+    public boolean passiveDeletes() { return passiveDeletes; }
 
     /** Keys per selectin query, or 0 for the dialect's default. */
     public int chunkSize() { return chunkSize; }

@@ -114,7 +114,8 @@ final class RelationshipResolver {
         ColumnMapping referenced = referencedColumn(fk, target);
         if (referenced == null) return null;
         return new RelationshipMapping(owner, spec.attribute(), direction, target, fk, referenced, null,
-                spec.backPopulates(), spec.load(), Cascade.resolve(spec.cascade()), spec.chunkSize(), access);
+                spec.backPopulates(), spec.load(), Cascade.resolve(spec.cascade()), spec.chunkSize(), access,
+                spec.passiveDeletes());
     }
 
     private RelationshipMapping oneToMany(EntityMapping owner, RelationSpec spec, EntityMapping target,
@@ -129,7 +130,8 @@ final class RelationshipResolver {
         ColumnMapping referenced = referencedColumn(fk, owner);
         if (referenced == null) return null;
         return new RelationshipMapping(owner, spec.attribute(), direction, target, referenced, fk, null,
-                spec.backPopulates(), spec.load(), Cascade.resolve(spec.cascade()), spec.chunkSize(), access);
+                spec.backPopulates(), spec.load(), Cascade.resolve(spec.cascade()), spec.chunkSize(), access,
+                spec.passiveDeletes());
     }
 
     private RelationshipMapping oneToOne(EntityMapping owner, RelationSpec spec, EntityMapping target, PropertyAccess access) {
@@ -193,7 +195,7 @@ final class RelationshipResolver {
                 spec.linkInverseColumn(), mapped);
         return new RelationshipMapping(owner, spec.attribute(), RelationshipMapping.Direction.MANY_TO_MANY, target,
                 owner.idColumns().get(0), target.idColumns().get(0), link, spec.backPopulates(), spec.load(),
-                Cascade.resolve(spec.cascade()), spec.chunkSize(), access);
+                Cascade.resolve(spec.cascade()), spec.chunkSize(), access, spec.passiveDeletes());
     }
 
     /**

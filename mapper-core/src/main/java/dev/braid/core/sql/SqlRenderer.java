@@ -186,7 +186,8 @@ public final class SqlRenderer {
         }
         for (SqlStatement.ForeignKeyConstraint fk : create.foreignKeys()) {
             parts.add("CONSTRAINT " + id(fk.name()) + " FOREIGN KEY (" + idList(fk.columns()) + ") REFERENCES "
-                    + id(fk.referencedTable()) + " (" + idList(fk.referencedColumns()) + ")");
+                    + id(fk.referencedTable()) + " (" + idList(fk.referencedColumns()) + ")"
+                    + (fk.onDeleteCascade() ? " ON DELETE CASCADE" : ""));
         }
         out.sql.append(String.join(", ", parts)).append(')');
     }

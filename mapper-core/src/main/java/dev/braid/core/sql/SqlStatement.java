@@ -102,10 +102,14 @@ public sealed interface SqlStatement {
     }
 
     record ForeignKeyConstraint(String name, List<String> columns, String referencedTable,
-                                List<String> referencedColumns) {
+                                List<String> referencedColumns, boolean onDeleteCascade) {
         public ForeignKeyConstraint {
             columns = List.copyOf(columns);
             referencedColumns = List.copyOf(referencedColumns);
+        }
+
+        public ForeignKeyConstraint(String name, List<String> columns, String referencedTable, List<String> referencedColumns) {
+            this(name, columns, referencedTable, referencedColumns, false);
         }
     }
 

@@ -9,7 +9,8 @@ public final class GraphModel {
         return MappingRegistry.builder()
                 .entity(Writer.class, Novel.class, Review.class, Member.class, Post.class, Team.class, Message.class,
                         Company.class, Employee.class, Node.class, Person.class, Passport.class,
-                        Shelf.class, Item.class, Tag.class)
+                        Shelf.class, Item.class, Tag.class,
+                        Kennel.Home.class, Kennel.Dog.class, Kennel.Farm.class, Kennel.Cow.class)
                 .build();
     }
 }

@@ -28,4 +28,10 @@ public @interface OneToMany {
 
     /** Keys per selectin query; 0 means the dialect's default. */
     int chunkSize() default 0;
+
+    /**
+     * Leave deleting (or unlinking) the children of a deleted parent to the database: the DDL adds
+     * {@code ON DELETE CASCADE} to the foreign key, and Braid sends nothing for unloaded children.
+     */
+    boolean passiveDeletes() default false;
 }

@@ -26,4 +26,10 @@ public @interface OneToOne {
     Cascade[] cascade() default {};
 
     int chunkSize() default 0;
+
+    /**
+     * Leave deleting (or unlinking) the children of a deleted parent to the database: the DDL adds
+     * {@code ON DELETE CASCADE} to the foreign key, and Braid sends nothing for unloaded children.
+     */
+    boolean passiveDeletes() default false;
 }

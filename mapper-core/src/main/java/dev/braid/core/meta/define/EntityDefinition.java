@@ -144,6 +144,7 @@ public final class EntityDefinition<T> implements EntitySource {
         private LoadStrategy load = LoadStrategy.DEFAULT;
         private Set<Cascade> cascade = Set.of();
         private int chunkSize;
+        private boolean passiveDeletes;
 
         private RelationDefinition(String attribute, RelationSpec.Kind kind, Class<?> target) {
             this.attribute = Objects.requireNonNull(attribute, "attribute");
@@ -162,9 +163,12 @@ public final class EntityDefinition<T> implements EntitySource {
 
         public RelationDefinition chunkSize(int keysPerQuery) { this.chunkSize = keysPerQuery; return this; }
 
+        /** Leave children of a deleted parent to the database's ON DELETE CASCADE. */
+        public RelationDefinition passiveDeletes() { this.passiveDeletes = true; return this; }
+
         RelationSpec toSpec() {
             return new RelationSpec(attribute, kind, target, foreignKey, backPopulates, linkTable, linkColumn,
-                    linkInverseColumn, load, cascade, chunkSize);
+                    linkInverseColumn, load, cascade, chunkSize, passiveDeletes);
         }
     }
 

@@ -100,6 +100,7 @@ public final class UnitOfWork {
         for (RelationshipMapping r : mapping.relationships()) {
             if (!r.cascades(Cascade.DELETE)) continue;
             Object wrapper = r.wrapperOf(entity);
+            if (!RelationInternals.isLoaded(wrapper) && r.passiveDeletes()) continue; // ON DELETE CASCADE does it
             if (!RelationInternals.isLoaded(wrapper)) {
                 throw new MapperException(ErrorCode.BRAID_NOT_LOADED, "Cannot delete " + describe(state) + ": "
                         + r.qualifiedName() + " cascades DELETE but is not loaded, so Braid cannot know what to delete."
@@ -155,6 +156,8 @@ public final class UnitOfWork {
             for (RelationshipMapping r : s.mapping().relationships()) {
                 if (r.direction() == RelationshipMapping.Direction.MANY_TO_MANY) {
                     steps.add(writes.linkDelete(r, s.entity(), null)); // its link rows go before it
+                } else if (unloadedChildrenToDetach(r, s)) {
+                    steps.add(writes.detachChildren(r, s, undo));
                 }
             }
         }
@@ -292,6 +295,24 @@ public final class UnitOfWork {
         visiting.remove(s.entity());
         placed.add(s.entity());
         ordered.add(s);
+    }
+
+    /**
+     * Deleting a parent whose children were not loaded, without a DELETE cascade: SQLAlchemy sets the
+     * children's foreign key to NULL, and so does Braid, with one UPDATE. A NOT NULL key fails the
+     * flush before anything is sent, naming the relationship and the fixes.
+     */
+    private boolean unloadedChildrenToDetach(RelationshipMapping r, EntityState parent) {
+        if (r.ownsForeignKey() || r.link() != null || r.passiveDeletes() || r.cascades(Cascade.DELETE)) return false;
+        if (r.isWriteOnly() ? false : RelationInternals.isLoaded(r.wrapperOf(parent.entity()))) return false;
+        if (!r.remoteColumn().nullable()) {
+            throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot delete " + describe(parent) + ": its "
+                    + r.target().name() + " rows would keep " + r.remoteColumn().qualifiedName() + ", which cannot be NULL,"
+                    + " and " + r.qualifiedName() + " does not cascade DELETE. Fix: add Cascade.DELETE to "
+                    + r.qualifiedName() + " (and load it), or passiveDeletes = true with ON DELETE CASCADE in the"
+                    + " schema, or delete the children first");
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------------------------ batches

@@ -205,6 +205,38 @@ final class WritePlanner {
         return step;
     }
 
+    /** {@code UPDATE child SET fk = NULL WHERE fk = $parent}: unloaded children of a deleted parent. */
+    WriteStep detachChildren(RelationshipMapping r, EntityState parent, Deque<Runnable> undo) {
+        ColumnMapping fk = r.remoteColumn();
+        Step step = new Step(WriteStep.Kind.UPDATE, List.of());
+        step.renderer = () -> {
+            Object key = parent.snapshot()[r.localColumn().index()];
+            RenderedSql sql = renderer.render(new SqlStatement.Update(r.target().table(),
+                    List.of(new SqlStatement.Assignment(fk.column(), new SqlExpression.Parameter(null, fk.type().databaseClass()))),
+                    new SqlExpression.Comparison(new SqlExpression.Column(null, fk.column()), "=",
+                            new SqlExpression.Parameter(key, fk.type().databaseClass()))));
+            step.outcome = (rowCount, rows) -> {
+                // Children the session holds follow the database.
+                for (EntityState child : identityMap.states()) {
+                    if (child.mapping() != r.target() || child.snapshot() == null
+                            || !java.util.Objects.equals(child.snapshot()[fk.index()], key)) continue;
+                    Object previous = fk.get(child.entity());
+                    Object[] before = child.snapshot();
+                    Object[] after = before.clone();
+                    after[fk.index()] = null;
+                    fk.set(child.entity(), null);
+                    identityMap.updated(child, after);
+                    undo.push(() -> {
+                        fk.set(child.entity(), previous);
+                        identityMap.updated(child, before);
+                    });
+                }
+            };
+            return sql;
+        };
+        return step;
+    }
+
     // ----------------------------------------------------------------------------------- batches
 
     /** True when every column of the entity can travel in an array bind (bytea arrays cannot). */

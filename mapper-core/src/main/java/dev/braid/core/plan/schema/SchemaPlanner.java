@@ -118,11 +118,21 @@ public final class SchemaPlanner {
             }
             if (c.foreignKey() != null) {
                 foreignKeys.add(new SqlStatement.ForeignKeyConstraint(name("fk", entity.table(), c.column()),
-                        List.of(c.column()), c.foreignKey().table(), List.of(c.foreignKey().column())));
+                        List.of(c.column()), c.foreignKey().table(), List.of(c.foreignKey().column()), passiveDeletes(c)));
             }
         }
         List<String> primaryKey = entity.idColumns().stream().map(ColumnMapping::column).toList();
         return new SqlStatement.CreateTable(entity.table(), columns, primaryKey, uniques, foreignKeys, onlyMissing);
+    }
+
+    /** A parent's relationship over this column leaves deleting children to the database. */
+    private boolean passiveDeletes(ColumnMapping column) {
+        for (EntityMapping m : registry.entities()) {
+            for (RelationshipMapping r : m.relationships()) {
+                if (!r.ownsForeignKey() && r.link() == null && r.remoteColumn() == column && r.passiveDeletes()) return true;
+            }
+        }
+        return false;
     }
 
     private static boolean leadsPrimaryKey(EntityMapping entity, ColumnMapping column) {
