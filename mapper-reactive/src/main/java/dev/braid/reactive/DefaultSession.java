@@ -428,8 +428,118 @@ final class DefaultSession implements Session {
         }).then(Mono.empty());
     }
 
+    @Override
+    public Mono<Void> commit() {
+        return guard.mono("commit", () -> {
+            requireActive();
+            if (!transactional) {
+                return autoflush();
+            }
+            return autoflush()
+                    .then(Mono.defer(() -> Mono.from(connection.commitTransaction())))
+                    .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"))
+                    .doOnSuccess(v -> {
+                        uncommitted.forEach(FlushPlan::complete);
+                        uncommitted.clear();
+                    })
+                    .then(Mono.defer(() -> Mono.from(connection.beginTransaction())))
+                    .onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"));
+        });
+    }
+
+    @Override
+    public Mono<Void> rollback() {
+        return guard.mono("rollback", () -> {
+            if (!transactional) {
+                return Mono.fromRunnable(unitOfWork::revertToDatabase);
+            }
+            return awaitCleanup()
+                    .then(Mono.defer(() -> Mono.from(connection.rollbackTransaction())))
+                    .onErrorMap(e -> ErrorTranslator.translate(e, "ROLLBACK"))
+                    .then(Mono.fromRunnable(() -> {
+                        undoUncommitted();
+                        unitOfWork.revertToDatabase();
+                        failedFlush = null;
+                    }))
+                    .then(Mono.defer(() -> Mono.from(connection.beginTransaction())))
+                    .onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"));
+        });
+    }
+
+    @Override
+    public Mono<Void> expunge(Object entity) {
+        return guard.mono("expunge", () -> Mono.fromRunnable(() -> unitOfWork.expunge(entity)));
+    }
+
+    @Override
+    public <T> Mono<T> merge(T entity) {
+        return guard.mono("merge", () -> {
+            requireActive();
+            @SuppressWarnings("unchecked") Class<T> type = (Class<T>) entity.getClass();
+            EntityMapping mapping = registry.entity(type);
+            if (identityMap.contains(entity)) return Mono.just(entity);
+            EntityKey key = mapping.keyOf(entity);
+            Mono<T> persistent = key == null ? Mono.empty()
+                    : Mono.defer(() -> {
+                        Object held = identityMap.get(key);
+                        return held != null ? Mono.just(type.cast(held))
+                                : autoflush().then(rows(planner.byKey(key), type).singleOrEmpty());
+                    });
+            return persistent
+                    .map(target -> {
+                        // Copy the detached object's columns onto the session's object; the flush writes the difference.
+                        for (var column : mapping.columns()) {
+                            if (!column.isId()) column.set(target, column.get(entity));
+                        }
+                        return target;
+                    })
+                    .switchIfEmpty(Mono.fromCallable(() -> {
+                        Object[] values = new Object[mapping.columns().size()];
+                        for (var column : mapping.columns()) values[column.index()] = column.get(entity);
+                        T copy = type.cast(mapping.instantiate(values));
+                        unitOfWork.add(copy);
+                        return copy;
+                    }));
+        });
+    }
+
+    @Override
+    public <T> Flux<T> nested(java.util.function.Function<Session, ? extends org.reactivestreams.Publisher<T>> work) {
+        return Flux.defer(() -> {
+            if (!transactional) {
+                return Flux.error(new MapperException(ErrorCode.BRAID_ENTITY_STATE, "nested(...) needs a transaction"
+                        + " to set a savepoint in. Fix: use mapper.inTransaction(...)"));
+            }
+            requireActive();
+            String savepoint = "braid_sp_" + SAVEPOINTS.incrementAndGet();
+            int flushesBefore = uncommitted.size();
+            // Flush first, so everything unflushed when the savepoint rolls back is the nested work's own.
+            return autoflush()
+                    .then(Mono.defer(() -> Mono.from(connection.createSavepoint(savepoint))))
+                    .onErrorMap(e -> ErrorTranslator.translate(e, "SAVEPOINT " + savepoint))
+                    .thenMany(Flux.defer(() -> Flux.from(work.apply(this))))
+                    .concatWith(flushAtEnd())
+                    .concatWith(Mono.defer(() -> Mono.from(connection.releaseSavepoint(savepoint)))
+                            .onErrorMap(e -> ErrorTranslator.translate(e, "RELEASE SAVEPOINT " + savepoint))
+                            .then(Mono.empty()))
+                    .onErrorResume(error -> Mono.defer(() -> Mono.from(connection.rollbackTransactionToSavepoint(savepoint)))
+                            .onErrorMap(e -> ErrorTranslator.translate(e, "ROLLBACK TO SAVEPOINT " + savepoint))
+                            .then(Mono.fromRunnable(() -> {
+                                // Undo what the flushes inside the savepoint did to objects; the outer work goes on.
+                                while (uncommitted.size() > flushesBefore) {
+                                    uncommitted.remove(uncommitted.size() - 1).abort();
+                                }
+                                unitOfWork.revertToDatabase();
+                                failedFlush = null;
+                            }))
+                            .then(Mono.error(error)));
+        });
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger SAVEPOINTS = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Commits the transaction, as the last part of the scope's work: a failing COMMIT is the scope's error. */
-    <T> Mono<T> commit() {
+    <T> Mono<T> commitScope() {
         return awaitCleanup().then(Mono.defer(() -> Mono.from(connection.commitTransaction())))
                 .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"))
                 .doOnSuccess(v -> {

@@ -85,16 +85,37 @@ public final class Mapper {
      * is released exactly once in every case.
      */
     public <T> Flux<T> inTransaction(Function<Session, ? extends Publisher<T>> work) {
-        return Flux.usingWhen(
-                open(true),
+        return inTransaction(TransactionOptions.defaults(), work);
+    }
+
+    /** {@link #inTransaction(Function)} with an isolation level and retries of serialization failures. */
+    public <T> Flux<T> inTransaction(TransactionOptions options, Function<Session, ? extends Publisher<T>> work) {
+        Flux<T> once = Flux.usingWhen(
+                open(true, options),
                 // The COMMIT is the work's last step, so a failing commit is reported as the scope's own
                 // error (then rolled back and released), not wrapped as a failed cleanup.
                 session -> Flux.defer(() -> Flux.from(work.apply(session)))
                         .concatWith(session.flushAtEnd())
-                        .concatWith(session.commit()),
+                        .concatWith(session.commitScope()),
                 DefaultSession::release,
                 (session, error) -> session.rollbackAndClose(),
                 DefaultSession::rollbackAndClose);
+        if (options.retries() == 0) {
+            return once;
+        }
+        return once.retryWhen(reactor.util.retry.Retry.backoff(options.retries(), options.backoff())
+                .filter(Mapper::isSerializationFailure)
+                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private static boolean isSerializationFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof dev.braid.core.error.DatabaseException db
+                    && ("40001".equals(db.sqlState()) || "40P01".equals(db.sqlState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@link #inTransaction} for work that yields at most one value. */
@@ -103,13 +124,19 @@ public final class Mapper {
     }
 
     private Mono<DefaultSession> open(boolean transactional) {
+        return open(transactional, TransactionOptions.defaults());
+    }
+
+    private Mono<DefaultSession> open(boolean transactional, TransactionOptions options) {
         return Mono.from(connectionFactory.create()).flatMap(connection -> {
             DefaultSession session = new DefaultSession(connection, registry, planner, renderer, executor,
                     flushExecutor, transactional);
             if (!transactional) {
                 return Mono.just(session);
             }
-            return Mono.from(connection.beginTransaction())
+            io.r2dbc.spi.TransactionDefinition definition = options.isolation() == null ? null
+                    : io.r2dbc.spi.IsolationLevel.class.cast(options.isolation());
+            return Mono.from(definition == null ? connection.beginTransaction() : connection.beginTransaction(definition))
                     .onErrorMap(e -> dev.braid.reactive.exec.ErrorTranslator.translate(e, "BEGIN"))
                     .thenReturn(session)
                     .onErrorResume(e -> Mono.from(connection.close()).onErrorResume(x -> Mono.empty()).then(Mono.error(e)));

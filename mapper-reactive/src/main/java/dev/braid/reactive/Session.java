@@ -2,6 +2,7 @@ package dev.braid.reactive;
 
 import dev.braid.core.query.Relation;
 import dev.braid.core.sql.dialect.Dialect;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,6 +63,37 @@ public interface Session {
      * {@code BRAID_STALE_DATA} when the row no longer exists.
      */
     <T> Mono<T> refresh(T entity);
+
+    /**
+     * In a transaction: flushes, commits, and begins the next transaction, so the session goes on
+     * (SQLAlchemy's {@code session.commit()}). Without one: flushes.
+     */
+    Mono<Void> commit();
+
+    /**
+     * Rolls the transaction back and begins the next one: pending objects leave the session, deleted
+     * ones are restored, persistent ones get back their last committed values (relationships become
+     * unloaded), and an inactive session becomes usable again. Without a transaction: discards
+     * unflushed changes the same way.
+     */
+    Mono<Void> rollback();
+
+    /** Detaches an object (and, through EXPUNGE cascades, the loaded objects it refers to). */
+    Mono<Void> expunge(Object entity);
+
+    /**
+     * Copies a detached object's columns onto this session's object with the same key (loaded if
+     * needed) and returns that object; with no such row, adds a copy as new. Relationships are not
+     * merged: re-attach related objects with add or merge.
+     */
+    <T> Mono<T> merge(T entity);
+
+    /**
+     * Runs {@code work} inside a savepoint of the current transaction (pending changes are flushed
+     * first): if it fails, only its changes roll back in the database, the session's objects revert as
+     * after {@link #rollback()}, and the error propagates; the outer transaction goes on.
+     */
+    <T> Flux<T> nested(java.util.function.Function<Session, ? extends org.reactivestreams.Publisher<T>> work);
 
     /** Whether this session tracks the object. */
     boolean contains(Object entity);

@@ -118,6 +118,56 @@ public final class UnitOfWork {
         }
     }
 
+    /** Forgets an object (and what its loaded relationships cascade EXPUNGE to): it becomes detached. */
+    public void expunge(Object entity) {
+        Deque<Object> work = new ArrayDeque<>(List.of(entity));
+        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!work.isEmpty()) {
+            Object next = work.pop();
+            if (!seen.add(next)) continue;
+            EntityState state = identityMap.stateOf(next);
+            if (state == null) {
+                if (next == entity) {
+                    throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot expunge "
+                            + entity.getClass().getSimpleName() + ": it is not in this session");
+                }
+                continue;
+            }
+            for (RelationshipMapping r : state.mapping().relationships()) {
+                if (!r.cascades(Cascade.EXPUNGE) || r.isWriteOnly()) continue;
+                Object wrapper = r.wrapperOf(next);
+                if (RelationInternals.isLoaded(wrapper)) work.addAll(related(r, wrapper));
+            }
+            identityMap.remove(state);
+        }
+    }
+
+    /**
+     * After a rollback: pending objects leave the session, deleted ones are restored, and persistent
+     * ones get back the values of their last load or flush (which, after the undo of the rolled-back
+     * flushes, is what the database holds); their relationships become unloaded, since they may be stale.
+     */
+    public void revertToDatabase() {
+        for (EntityState state : identityMap.states()) {
+            switch (state.status()) {
+                case PENDING -> identityMap.remove(state);
+                case DELETED -> identityMap.restore(state);
+                case PERSISTENT -> { }
+            }
+            if (state.status() != EntityStatus.PERSISTENT || state.snapshot() == null) continue;
+            Object[] snapshot = state.snapshot();
+            for (ColumnMapping column : state.mapping().columns()) {
+                column.set(state.entity(), column.fromDatabase(snapshot[column.index()]));
+            }
+            for (RelationshipMapping r : state.mapping().relationships()) {
+                Object wrapper = r.wrapperOf(state.entity());
+                if (r.isWriteOnly()) RelationInternals.clearWriteOnly(wrapper);
+                else RelationInternals.unload(wrapper);
+                state.collectionSnapshot(r, null);
+            }
+        }
+    }
+
     /** Plans the statements for every pending change; executing them is the caller's job. */
     public FlushPlan planFlush() {
         cascadeSaveUpdate();
