@@ -116,6 +116,17 @@ public final class StatementRecorder {
     public void reset() {
         clear();
         armedFailures.clear();
+        hook = null;
+    }
+
+    private volatile java.util.function.IntConsumer hook;
+
+    /**
+     * Calls {@code hook} with the running statement count just before each statement is sent, on the
+     * thread that sends it (so a test can cancel exactly before statement k). Cleared by {@link #reset()}.
+     */
+    public void beforeEachStatement(java.util.function.IntConsumer hook) {
+        this.hook = hook;
     }
 
     /**
@@ -161,6 +172,8 @@ public final class StatementRecorder {
                 sqls.add(query.getQuery());
             }
             statements.addAll(sqls);
+            java.util.function.IntConsumer h = hook;
+            if (h != null) h.accept(statements.size());
         }
 
         @Override
