@@ -58,7 +58,19 @@ public final class SqlRenderer {
         } else if (statement instanceof SqlStatement.CreateIndex c) {
             createIndex(c, out);
         } else if (statement instanceof SqlStatement.DropTable d) {
-            out.sql.append("DROP TABLE ").append(d.ifExists() ? "IF EXISTS " : "").append(id(d.table()));
+            out.sql.append("DROP TABLE ").append(d.ifExists() ? "IF EXISTS " : "").append(id(d.table()))
+                    .append(d.cascade() ? " CASCADE" : "");
+        } else if (statement instanceof SqlStatement.AddForeignKey a) {
+            SqlStatement.ForeignKeyConstraint fk = a.constraint();
+            // PostgreSQL has no ADD CONSTRAINT IF NOT EXISTS: an anonymous block ignores a duplicate instead.
+            boolean guarded = a.ifNotExists() && !dialect.supportsAddConstraintIfNotExists();
+            if (guarded) out.sql.append("DO $$ BEGIN ");
+            out.sql.append("ALTER TABLE ").append(id(a.table())).append(" ADD CONSTRAINT ")
+                    .append(a.ifNotExists() && !guarded ? "IF NOT EXISTS " : "").append(id(fk.name()))
+                    .append(" FOREIGN KEY (").append(idList(fk.columns())).append(") REFERENCES ")
+                    .append(id(fk.referencedTable())).append(" (").append(idList(fk.referencedColumns())).append(')')
+                    .append(fk.onDeleteCascade() ? " ON DELETE CASCADE" : "");
+            if (guarded) out.sql.append("; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         } else {
             throw new IllegalArgumentException("Unknown statement " + statement);
         }

@@ -128,5 +128,13 @@ public sealed interface SqlStatement {
         public CreateIndex { columns = List.copyOf(columns); }
     }
 
-    record DropTable(String table, boolean ifExists) implements SqlStatement {}
+    /** {@code DROP TABLE [IF EXISTS] table [CASCADE]}. */
+    record DropTable(String table, boolean ifExists, boolean cascade) implements SqlStatement {
+        public DropTable(String table, boolean ifExists) {
+            this(table, ifExists, false);
+        }
+    }
+
+    /** {@code ALTER TABLE table ADD CONSTRAINT ... FOREIGN KEY ...}, for foreign keys that close a cycle. */
+    record AddForeignKey(String table, ForeignKeyConstraint constraint, boolean ifNotExists) implements SqlStatement {}
 }

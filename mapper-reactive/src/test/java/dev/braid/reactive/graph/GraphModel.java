@@ -10,7 +10,8 @@ public final class GraphModel {
                 .entity(Writer.class, Novel.class, Review.class, Member.class, Post.class, Team.class, Message.class,
                         Company.class, Employee.class, Node.class, Person.class, Passport.class,
                         Shelf.class, Item.class, Tag.class,
-                        Kennel.Home.class, Kennel.Dog.class, Kennel.Farm.class, Kennel.Cow.class)
+                        Kennel.Home.class, Kennel.Dog.class, Kennel.Farm.class, Kennel.Cow.class,
+                        Cycle.Department.class, Cycle.Staff.class)
                 .build();
     }
 }

@@ -191,7 +191,9 @@ public final class UnitOfWork {
             }
         }
         List<WriteStep> steps = new ArrayList<>();
-        for (List<EntityState> batch : insertBatches(orderInserts(inserts, sync), sync)) {
+        List<EntityState> orderedInserts = orderInserts(inserts, sync);
+        List<EntityState> postUpdates = cycleBreaks(orderedInserts, sync);
+        for (List<EntityState> batch : insertBatches(orderedInserts, sync)) {
             if (batch.size() == 1) {
                 EntityState s = batch.get(0);
                 steps.add(writes.insert(s, undo, () -> sync.apply(s, undo)));
@@ -200,6 +202,8 @@ public final class UnitOfWork {
             }
         }
         for (EntityState s : updates) steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
+        // Rows inserted before the row they reference (a cycle) get that key with an UPDATE afterwards.
+        for (EntityState s : postUpdates) steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
         linkChanges(steps);
         deletes.sort(Comparator.comparingInt(s -> -rank(s.mapping())));
         for (EntityState s : deletes) {
@@ -363,6 +367,34 @@ public final class UnitOfWork {
                     + " schema, or delete the children first");
         }
         return true;
+    }
+
+    /**
+     * Inserts that reference a row inserted after them (a cycle: mutual foreign keys, or two new rows
+     * pointing at each other): their key is written by a post-update once both rows exist. A NOT NULL
+     * key cannot wait, so such a cycle is reported, naming it.
+     */
+    private List<EntityState> cycleBreaks(List<EntityState> ordered, ForeignKeySync sync) {
+        Map<Object, Integer> position = new IdentityHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) position.put(ordered.get(i).entity(), i);
+        List<EntityState> postUpdates = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            EntityState s = ordered.get(i);
+            for (Map.Entry<Object, ColumnMapping> dependency : sync.dependencyColumns(s).entrySet()) {
+                Integer at = position.get(dependency.getKey());
+                if (at == null || at < i) continue;
+                ColumnMapping fk = dependency.getValue();
+                if (!fk.nullable()) {
+                    throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot order the inserts: "
+                            + describe(s) + " needs the key of " + dependency.getKey().getClass().getSimpleName()
+                            + " inserted after it (a cycle of foreign keys), and " + fk.qualifiedName()
+                            + " is NOT NULL, so it cannot be filled in by a later UPDATE. Fix: make "
+                            + fk.qualifiedName() + " nullable, or flush one side of the cycle first");
+                }
+                if (!postUpdates.contains(s)) postUpdates.add(s);
+            }
+        }
+        return postUpdates;
     }
 
     // ------------------------------------------------------------------------------------ batches
@@ -600,6 +632,21 @@ public final class UnitOfWork {
                 }
                 set(r.remoteColumn(), entity, null, undo);
             }
+        }
+
+        /** Objects whose keys this one's foreign keys take, with the foreign-key column each fills. */
+        Map<Object, ColumnMapping> dependencyColumns(EntityState state) {
+            Map<Object, ColumnMapping> out = new IdentityHashMap<>();
+            for (RelationshipMapping r : state.mapping().relationships()) {
+                if (!r.ownsForeignKey()) continue;
+                Object wrapper = r.wrapperOf(state.entity());
+                if (!RelationInternals.isLoaded(wrapper)) continue;
+                Object target = RelationInternals.peekReference(wrapper);
+                if (target != null) out.put(target, r.localColumn());
+            }
+            ParentLink link = parentOf.get(state.entity());
+            if (link != null) out.put(link.parent(), link.relationship().remoteColumn());
+            return out;
         }
 
         /** Objects whose generated keys this one's foreign keys wait for. */

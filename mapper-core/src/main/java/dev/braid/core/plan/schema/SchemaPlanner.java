@@ -36,8 +36,20 @@ public final class SchemaPlanner {
      */
     public List<RenderedSql> create(boolean onlyMissing) {
         List<RenderedSql> statements = new ArrayList<>();
+        java.util.Set<String> created = new java.util.HashSet<>();
+        List<SqlStatement> deferred = new ArrayList<>();
         for (EntityMapping entity : registry.dependencyOrder()) {
-            statements.add(renderer.render(createTable(entity, onlyMissing)));
+            created.add(entity.table().toLowerCase(java.util.Locale.ROOT));
+            SqlStatement.CreateTable table = createTable(entity, onlyMissing);
+            // A foreign key to a table not created yet (a cycle between tables) is added after all tables.
+            List<SqlStatement.ForeignKeyConstraint> now = new ArrayList<>();
+            for (SqlStatement.ForeignKeyConstraint fk : table.foreignKeys()) {
+                if (created.contains(fk.referencedTable().toLowerCase(java.util.Locale.ROOT))) now.add(fk);
+                else deferred.add(new SqlStatement.AddForeignKey(entity.table(), fk, onlyMissing));
+            }
+            table = new SqlStatement.CreateTable(table.table(), table.columns(), table.primaryKey(), table.uniques(), now,
+                    table.ifNotExists());
+            statements.add(renderer.render(table));
             for (ColumnMapping column : entity.columns()) {
                 if (column.foreignKey() != null && !leadsPrimaryKey(entity, column)) {
                     statements.add(renderer.render(new SqlStatement.CreateIndex(
@@ -45,6 +57,9 @@ public final class SchemaPlanner {
                             onlyMissing)));
                 }
             }
+        }
+        for (SqlStatement statement : deferred) {
+            statements.add(renderer.render(statement));
         }
         for (RelationshipMapping.LinkTable link : linkTables().keySet()) {
             RelationshipMapping r = linkTables().get(link);
@@ -88,11 +103,12 @@ public final class SchemaPlanner {
         List<RenderedSql> statements = new ArrayList<>();
         List<RelationshipMapping.LinkTable> links = new ArrayList<>(linkTables().keySet());
         for (int i = links.size() - 1; i >= 0; i--) {
-            statements.add(renderer.render(new SqlStatement.DropTable(links.get(i).table(), true)));
+            statements.add(renderer.render(new SqlStatement.DropTable(links.get(i).table(), true, false)));
         }
         List<EntityMapping> order = registry.dependencyOrder();
         for (int i = order.size() - 1; i >= 0; i--) {
-            statements.add(renderer.render(new SqlStatement.DropTable(order.get(i).table(), true)));
+            // CASCADE only where a foreign-key cycle makes plain drops impossible in any order.
+            statements.add(renderer.render(new SqlStatement.DropTable(order.get(i).table(), true, inCycle(order.get(i)))));
         }
         return statements;
     }
@@ -123,6 +139,21 @@ public final class SchemaPlanner {
         }
         List<String> primaryKey = entity.idColumns().stream().map(ColumnMapping::column).toList();
         return new SqlStatement.CreateTable(entity.table(), columns, primaryKey, uniques, foreignKeys, onlyMissing);
+    }
+
+    /**
+     * True when a table earlier in dependency order references this one (a cycle): dropping in reverse
+     * order reaches this table while that reference still exists.
+     */
+    private boolean inCycle(EntityMapping entity) {
+        List<EntityMapping> order = registry.dependencyOrder();
+        int at = order.indexOf(entity);
+        for (int j = 0; j < at; j++) {
+            for (ColumnMapping c : order.get(j).columns()) {
+                if (c.foreignKey() != null && c.foreignKey().table().equalsIgnoreCase(entity.table())) return true;
+            }
+        }
+        return false;
     }
 
     /** A parent's relationship over this column leaves deleting children to the database. */

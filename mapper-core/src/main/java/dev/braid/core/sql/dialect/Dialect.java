@@ -63,6 +63,9 @@ public interface Dialect {
      */
     boolean supportsArrayBatches();
 
+    /** True for {@code ALTER TABLE ... ADD CONSTRAINT IF NOT EXISTS} (H2); PostgreSQL has no such form. */
+    boolean supportsAddConstraintIfNotExists();
+
     /** True when server-side cursors ({@code DECLARE ... CURSOR}, {@code FETCH}) can window a streamed query. */
     boolean supportsCursors();
 

@@ -70,6 +70,9 @@ final class H2Dialect implements Dialect {
     @Override
     public boolean supportsCursors() { return false; }
 
+    @Override
+    public boolean supportsAddConstraintIfNotExists() { return true; }
+
     // In-process: a statement per row costs no network round trip, and H2 has no unnest-from-binds form
     // that returns generated keys by position.
     @Override

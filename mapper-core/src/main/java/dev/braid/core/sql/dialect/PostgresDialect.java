@@ -67,6 +67,9 @@ final class PostgresDialect implements Dialect {
     public boolean supportsCursors() { return true; }
 
     @Override
+    public boolean supportsAddConstraintIfNotExists() { return false; }
+
+    @Override
     public boolean supportsArrayBatches() { return true; }
 
     @Override
