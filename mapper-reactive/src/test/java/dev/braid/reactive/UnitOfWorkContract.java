@@ -66,7 +66,7 @@ abstract class UnitOfWorkContract extends MapperTestBase {
         ann.department.set(sales);
         mapper.inTransactionMono(s -> s.add(sales)).block(TIMEOUT);
         assertThat(recorder().statements()).hasSize(3);
-        assertThat(recorder().statements().get(2)).isEqualTo("UPDATE staff SET department_id = $1 WHERE id = $2") // staff went first;
+        assertThat(recorder().statements().get(2)).isEqualTo("UPDATE staff SET department_id = $1 WHERE id = $2");
         assertThat(rows("SELECT d.name, h.name, h.department_id = d.id FROM departments d JOIN staff h ON h.id = d.head_id"))
                 .containsExactly(List.of("sales", "ann", true));
         // the schema of a cycle: the closing foreign key is added after both tables exist, and dropAll works
