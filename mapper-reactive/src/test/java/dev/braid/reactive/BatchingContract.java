@@ -56,6 +56,27 @@ abstract class BatchingContract extends MapperTestBase {
     }
 
     @Test
+    void rowsChangingTheSameColumnsShareOneUpdate() {
+        Writer writer = new Writer("w");
+        for (int i = 0; i < 10; i++) writer.books.add(new Novel("n" + i));
+        mapper.inTransactionMono(s -> s.add(writer)).block(TIMEOUT);
+        recorder().clear();
+        mapper.inTransaction(s -> s.select(Novel.class).all().collectList().doOnNext(all -> {
+            for (Novel n : all) n.title = n.title.toUpperCase() + "'s";
+        })).blockLast(TIMEOUT);
+        if (postgres()) {
+            assertThat(recorder().statements()).containsExactly(
+                    "SELECT books.id, books.title, books.author_id FROM books",
+                    "UPDATE books SET title = braid_v.title FROM unnest($1::bigint[], $2::varchar(300)[]) AS braid_v"
+                            + " (id, title) WHERE books.id = braid_v.id");
+        } else {
+            assertThat(recorder().statements()).hasSize(11);
+        }
+        assertThat(rows("SELECT title FROM books ORDER BY id")).first().isEqualTo(List.of("N0's"));
+        assertThat(value("SELECT COUNT(*) FROM books WHERE title LIKE 'N%''s'")).isEqualTo(10L);
+    }
+
+    @Test
     void batchedDeletesAndLinkRemovals() {
         Writer writer = new Writer("w");
         Tag tag = new Tag("t");

@@ -44,6 +44,19 @@ public final class SqlRenderer {
             out.sql.append("INSERT INTO ").append(id(i.table())).append(" (").append(idList(i.columns()))
                     .append(") SELECT * FROM ");
             unnest(i.arrays(), i.arrayTypes(), out);
+        } else if (statement instanceof SqlStatement.UpdateFromArrays u) {
+            String v = "braid_v";
+            out.sql.append("UPDATE ").append(id(u.table())).append(" SET ");
+            for (int i = 0; i < u.setColumns().size(); i++) {
+                if (i > 0) out.sql.append(", ");
+                out.sql.append(id(u.setColumns().get(i))).append(" = ").append(v).append('.').append(id(u.setColumns().get(i)));
+            }
+            out.sql.append(" FROM ");
+            unnest(u.arrays(), u.arrayTypes(), out);
+            out.sql.append(" AS ").append(v).append(" (").append(id(u.keyColumn()));
+            for (String c : u.setColumns()) out.sql.append(", ").append(id(c));
+            out.sql.append(") WHERE ").append(id(u.table())).append('.').append(id(u.keyColumn())).append(" = ")
+                    .append(v).append('.').append(id(u.keyColumn()));
         } else if (statement instanceof SqlStatement.DeleteFromArrays d) {
             out.sql.append("DELETE FROM ").append(id(d.table())).append(" WHERE (").append(idList(d.columns()))
                     .append(") IN (SELECT * FROM ");

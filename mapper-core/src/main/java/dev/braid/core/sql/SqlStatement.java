@@ -61,6 +61,21 @@ public sealed interface SqlStatement {
         }
     }
 
+    /**
+     * {@code UPDATE table SET c = braid_v.c, ... FROM unnest($1::type[], ...) AS braid_v(key, c, ...)
+     * WHERE table.key = braid_v.key}: many rows, each with its own values, in one statement.
+     */
+    record UpdateFromArrays(String table, String keyColumn, List<String> setColumns,
+                            List<SqlExpression.Parameter> arrays, List<String> arrayTypes) implements SqlStatement {
+        public UpdateFromArrays {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(keyColumn, "keyColumn");
+            setColumns = List.copyOf(setColumns);
+            arrays = List.copyOf(arrays);
+            arrayTypes = List.copyOf(arrayTypes);
+        }
+    }
+
     /** {@code DELETE FROM table WHERE (columns) IN (SELECT * FROM unnest($1::type[], ...))}. */
     record DeleteFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
                             List<String> arrayTypes) implements SqlStatement {

@@ -201,7 +201,7 @@ public final class UnitOfWork {
                 steps.addAll(writes.insertBatch(batch, undo, s -> sync.apply(s, undo)));
             }
         }
-        for (EntityState s : updates) steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
+        updateSteps(updates, sync, undo, steps);
         // Rows inserted before the row they reference (a cycle) get that key with an UPDATE afterwards.
         for (EntityState s : postUpdates) steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
         linkChanges(steps);
@@ -422,6 +422,43 @@ public final class UnitOfWork {
         }
         if (!current.isEmpty()) batches.add(current);
         return batches;
+    }
+
+    /**
+     * UPDATEs: rows of one table changing the same columns, with single-column keys, no version check
+     * and no key still to come from a pending insert, share one statement where the dialect batches;
+     * the rest are one statement each, rendered when their turn comes.
+     */
+    private void updateSteps(List<EntityState> updates, ForeignKeySync sync, Deque<Runnable> undo, List<WriteStep> steps) {
+        Map<List<Object>, List<EntityState>> groups = new LinkedHashMap<>();
+        Map<List<Object>, List<ColumnMapping>> groupColumns = new HashMap<>();
+        for (EntityState s : updates) {
+            EntityMapping m = s.mapping();
+            boolean batchable = batching && m.idColumns().size() == 1 && m.versionColumn().isEmpty()
+                    && WritePlanner.batchable(m) && !sync.dependsOnPending(s, identityMap);
+            if (!batchable) {
+                steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
+                continue;
+            }
+            List<ColumnMapping> changed = writes.changedColumns(s);
+            List<Object> key = new ArrayList<>();
+            key.add(m);
+            key.addAll(changed);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+            groupColumns.put(key, changed);
+        }
+        for (Map.Entry<List<Object>, List<EntityState>> group : groups.entrySet()) {
+            List<EntityState> states = group.getValue();
+            List<ColumnMapping> columns = groupColumns.get(group.getKey());
+            for (int i = 0; i < states.size(); i += BATCH_SIZE) {
+                List<EntityState> batch = states.subList(i, Math.min(states.size(), i + BATCH_SIZE));
+                if (batch.size() == 1 || columns.isEmpty()) {
+                    for (EntityState s : batch) steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
+                } else {
+                    steps.add(writes.updateBatch(new ArrayList<>(batch), columns, undo));
+                }
+            }
+        }
     }
 
     /** Consecutive deletes of one table with single-column keys and no version check. */

@@ -342,6 +342,61 @@ final class WritePlanner {
         return steps;
     }
 
+    /** The columns whose values differ from the snapshot (never the key or version). */
+    List<ColumnMapping> changedColumns(EntityState state) {
+        Object[] snapshot = state.snapshot();
+        List<ColumnMapping> changed = new ArrayList<>();
+        for (ColumnMapping column : state.mapping().columns()) {
+            if (column.isId() || column.isVersion()) continue;
+            if (!sameValue(snapshot[column.index()], column.getForDatabase(state.entity()))) changed.add(column);
+        }
+        return changed;
+    }
+
+    /** UPDATE of the same columns of many unversioned objects of one table, one statement over arrays. */
+    WriteStep updateBatch(List<EntityState> states, List<ColumnMapping> columns, Deque<Runnable> undo) {
+        EntityMapping mapping = states.get(0).mapping();
+        ColumnMapping id = mapping.idColumns().get(0);
+        Step step = new Step(WriteStep.Kind.UPDATE, List.of());
+        step.renderer = () -> {
+            int n = states.size();
+            List<SqlExpression.Parameter> arrays = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            List<ColumnMapping> all = new ArrayList<>();
+            all.add(id);
+            all.addAll(columns);
+            Object[][] current = new Object[n][];
+            for (int row = 0; row < n; row++) current[row] = mapping.readDatabaseValues(states.get(row).entity());
+            for (ColumnMapping column : all) {
+                Object array = java.lang.reflect.Array.newInstance(column.type().databaseClass(), n);
+                for (int row = 0; row < n; row++) {
+                    Object value = column == id ? states.get(row).snapshot()[id.index()] : current[row][column.index()];
+                    java.lang.reflect.Array.set(array, row, value);
+                }
+                arrays.add(new SqlExpression.Parameter(array, array.getClass()));
+                types.add(renderer.dialect().typeName(column.type().columnType(), column.length(), column.precision(),
+                        column.scale()));
+            }
+            RenderedSql sql = renderer.render(new SqlStatement.UpdateFromArrays(mapping.table(), id.column(),
+                    columns.stream().map(ColumnMapping::column).toList(), arrays, types));
+            step.outcome = (rowCount, rows) -> {
+                if (rowCount != n) {
+                    throw new StaleDataException("UPDATE of " + n + " " + mapping.name() + " rows affected " + rowCount
+                            + ": some were deleted by another transaction. Fix: reload them and apply the change again."
+                            + " SQL: " + sql.sql());
+                }
+                for (int row = 0; row < n; row++) {
+                    EntityState state = states.get(row);
+                    Object[] before = state.snapshot();
+                    identityMap.updated(state, current[row]);
+                    undo.push(() -> identityMap.updated(state, before));
+                }
+            };
+            return sql;
+        };
+        return step;
+    }
+
     /** DELETE of many unversioned objects of one table by their single-column keys. */
     WriteStep deleteBatch(List<EntityState> states, Deque<Runnable> undo) {
         EntityMapping mapping = states.get(0).mapping();
