@@ -475,6 +475,54 @@ final class DefaultSession implements Session {
     public <T> Mono<T> merge(T entity) {
         return guard.mono("merge", () -> {
             requireActive();
+            return mergeGraph(entity, new IdentityHashMap<>());
+        });
+    }
+
+    /**
+     * Merges one object, then the objects its loaded relationships reach through MERGE cascades, and
+     * points the session object's relationships at the merged copies (through the wrappers' public
+     * API, so both ends, orphans and link rows follow as for any change).
+     */
+    private <T> Mono<T> mergeGraph(T entity, Map<Object, Object> merged) {
+        @SuppressWarnings("unchecked") T done = (T) merged.get(entity);
+        if (done != null) return Mono.just(done);
+        EntityMapping mapping = registry.entity(entity.getClass());
+        return mergeColumns(entity).flatMap(target -> {
+            merged.put(entity, target);
+            if (target == entity) return Mono.just(target);
+            return Flux.fromIterable(mapping.relationships())
+                    .filter(r -> r.cascades(dev.braid.core.meta.Cascade.MERGE) && !r.isWriteOnly()
+                            && RelationInternals.isLoaded(r.wrapperOf(entity)))
+                    .concatMap(r -> mergeRelationship(r, entity, target, merged))
+                    .then(Mono.just(target));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Mono<Void> mergeRelationship(RelationshipMapping r, Object detached, Object target, Map<Object, Object> merged) {
+        Object source = r.wrapperOf(detached);
+        if (!r.isCollection()) {
+            Object related = RelationInternals.peekReference(source);
+            Mono<Object> copy = related == null ? Mono.just(NONE) : mergeGraph(related, merged);
+            return copy.doOnNext(c -> ((dev.braid.core.relation.Reference<Object>) r.wrapperOf(target))
+                    .set(c == NONE ? null : c)).then();
+        }
+        List<?> members = new ArrayList<>(RelationInternals.peekCollection(source));
+        Object targetWrapper = r.wrapperOf(target);
+        Mono<Void> loaded = RelationInternals.isLoaded(targetWrapper) ? Mono.empty()
+                : graphLoader.load(connection, identityMap, hydrator, List.of(target), List.of(
+                        new LoadNode(r, dev.braid.core.meta.LoadStrategy.SELECTIN, 0, List.of())), Set.of());
+        return loaded.thenMany(Flux.fromIterable(members).concatMap(m -> mergeGraph(m, merged)))
+                .collectList()
+                .doOnNext(copies -> ((dev.braid.core.relation.RelatedList<Object>) targetWrapper).setAll(copies))
+                .then();
+    }
+
+    private static final Object NONE = new Object();
+
+    private <T> Mono<T> mergeColumns(T entity) {
+        return Mono.defer(() -> {
             @SuppressWarnings("unchecked") Class<T> type = (Class<T>) entity.getClass();
             EntityMapping mapping = registry.entity(type);
             if (identityMap.contains(entity)) return Mono.just(entity);

@@ -83,8 +83,9 @@ public interface Session {
 
     /**
      * Copies a detached object's columns onto this session's object with the same key (loaded if
-     * needed) and returns that object; with no such row, adds a copy as new. Relationships are not
-     * merged: re-attach related objects with add or merge.
+     * needed) and returns that object; with no such row, adds a copy as new. Relationships with the
+     * MERGE cascade (a default) that are loaded on the detached object are merged the same way, and the
+     * session object's relationship is set to the merged copies (its collection loaded first if needed).
      */
     <T> Mono<T> merge(T entity);
 

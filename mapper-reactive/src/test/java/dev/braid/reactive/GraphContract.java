@@ -305,6 +305,22 @@ abstract class GraphContract extends MapperTestBase {
     }
 
     @Test
+    void mergeCascadesThroughLoadedRelationships() {
+        seedLibrary();
+        // A graph read in one session, changed while detached (say, a JSON round trip), merged in another.
+        Writer detached = mapper.withSessionMono(s -> s.select(Writer.class).where(Writer_.name.eq("Jane Austen"))
+                .options(Loads.selectin(Writer_.books)).one()).block(TIMEOUT);
+        detached.books.get(0).title = "Pride & Prejudice";
+        detached.books.add(new Novel("Persuasion"));
+        recorder().clear();
+        StepVerifier.create(mapper.inTransactionMono(s -> s.merge(detached).map(w -> w != detached && w.books.size() == 3)))
+                .expectNext(true)
+                .verifyComplete();
+        assertThat(rows("SELECT title FROM books WHERE author_id = " + detached.id + " ORDER BY id"))
+                .containsExactly(List.of("Pride & Prejudice"), List.of("Emma"), List.of("Persuasion"));
+    }
+
+    @Test
     void tenThousandAuthorsWithBooksAndReviewsUseOnePlusChunkedQueries() {
         execute(postgres()
                 ? "INSERT INTO authors (name) SELECT 'a' || g FROM generate_series(1, 10000) g"

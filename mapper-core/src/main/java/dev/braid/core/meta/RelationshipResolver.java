@@ -96,6 +96,12 @@ final class RelationshipResolver {
         }
         int before = problems.size();
         checkReverse(owner, spec, target);
+        if (Cascade.resolve(spec.cascade()).contains(Cascade.DELETE_ORPHAN)
+                && (spec.kind() == RelationSpec.Kind.MANY_TO_ONE || spec.kind() == RelationSpec.Kind.MANY_TO_MANY)) {
+            problems.add(name + " has cascade DELETE_ORPHAN, but a " + target.name() + " can be referenced by several "
+                    + owner.name() + " objects through it, so one letting go does not make it an orphan. Fix: put"
+                    + " DELETE_ORPHAN on the one-to-many side (the relationship from the single parent to its children)");
+        }
         PropertyAccess access = new FieldAccess(field.get());
         RelationshipMapping result = switch (spec.kind()) {
             case MANY_TO_ONE -> manyToOne(owner, spec, target, access, RelationshipMapping.Direction.MANY_TO_ONE);

@@ -34,7 +34,8 @@ class RelationshipValidationTest {
         @Id Long id;
         @ForeignKey(entity = Parent.class) Long firstParentId;
         @ForeignKey(entity = Parent.class) Long secondParentId;
-        @ManyToOne(backPopulates = "children") final Reference<Parent> parentByFk = Reference.of(this);
+        @ManyToOne(backPopulates = "children", cascade = dev.braid.core.meta.Cascade.DELETE_ORPHAN)
+        final Reference<Parent> parentByFk = Reference.of(this);
         @OneToMany(backPopulates = "wrongDirection") final RelatedList<Parent> other = RelatedList.of(this);
     }
 
@@ -69,6 +70,9 @@ class RelationshipValidationTest {
                 + " Link) has no column 'nope'"));
         assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("Parent.unannotated is a relationship"
                 + " wrapper without a relationship annotation"));
+        assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("Child.parentByFk has cascade"
+                + " DELETE_ORPHAN, but a Parent can be referenced by several Child objects through it")
+                .contains("Fix: put DELETE_ORPHAN on the one-to-many side"));
     }
 
     static class Plain { Long id; Long ownerId; final Reference<Owner> owner = Reference.of(this); }
