@@ -1,0 +1,89 @@
+package dev.braid.benchmarks;
+
+import dev.braid.benchmarks.model.Author;
+import dev.braid.benchmarks.model.Book;
+import dev.braid.benchmarks.model.Group;
+import dev.braid.benchmarks.model.User;
+import dev.braid.core.query.Attribute;
+import dev.braid.core.query.ComparableAttribute;
+import dev.braid.core.query.Loads;
+import dev.braid.core.query.Relation;
+import dev.braid.reactive.Mapper;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The six workloads with Braid. Each returns a checksum that the hand-written version must equal. */
+public final class BraidWorkloads {
+    // Declared by hand (the benchmarks module does not run Braid's annotation processor).
+    static final ComparableAttribute<Author, Long> AUTHOR_ID = Attribute.comparable(Author.class, "id", Long.class);
+    static final Relation<Author, Book> AUTHOR_BOOKS = Relation.of(Author.class, "books", Book.class);
+    static final Relation<User, Group> USER_GROUPS = Relation.of(User.class, "groups", Group.class);
+
+    private final Mapper mapper;
+
+    public BraidWorkloads(Mapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** W1: every book, as objects. */
+    public Mono<Long> readAllBooks() {
+        return mapper.withSession(s -> s.select(Book.class).all()).reduce(0L, (acc, b) -> acc + b.id + b.authorId);
+    }
+
+    /** W2: every author with their books. */
+    public Mono<Long> authorsWithBooks() {
+        return mapper.withSession(s -> s.select(Author.class).options(Loads.selectin(AUTHOR_BOOKS)).all())
+                .reduce(0L, BraidWorkloads::authorChecksum);
+    }
+
+    /** W3: every user with their groups (many-to-many). */
+    public Mono<Long> usersWithGroups() {
+        return mapper.withSession(s -> s.select(User.class).options(Loads.selectin(USER_GROUPS)).all())
+                .reduce(0L, (acc, u) -> {
+                    long sum = acc + u.id;
+                    for (Group g : u.groups) sum += g.id;
+                    return sum;
+                });
+    }
+
+    /** W4: a page of 100 authors (ids {@code first..first+99}) with their books. */
+    public Mono<Long> pageOfAuthors(long first) {
+        return mapper.withSession(s -> s.select(Author.class).where(AUTHOR_ID.between(first, first + 99))
+                        .orderBy(AUTHOR_ID.asc()).options(Loads.selectin(AUTHOR_BOOKS)).all())
+                .reduce(0L, BraidWorkloads::authorChecksum);
+    }
+
+    /** W5: one transaction inserting {@code count} authors with 10 books each; returns the keys assigned. */
+    public Mono<Long> insertAuthorsWithBooks(int count, String prefix) {
+        List<Author> authors = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Author a = new Author(prefix + i);
+            for (int b = 0; b < 10; b++) a.books.add(new Book(prefix + i + " book " + b));
+            authors.add(a);
+        }
+        return mapper.inTransaction(s -> s.addAll(authors)).then(Mono.fromCallable(() -> {
+            long keys = 0;
+            for (Author a : authors) {
+                if (a.id != null) keys++;
+                for (Book b : a.books) if (b.id != null && a.id.equals(b.authorId)) keys++;
+            }
+            return keys;
+        }));
+    }
+
+    /** W6: one transaction deleting the given authors and (cascade) their books; returns authors deleted. */
+    public Mono<Long> deleteAuthors(List<Long> ids) {
+        return mapper.inTransaction(s -> s.select(Author.class).where(AUTHOR_ID.in(ids))
+                        .options(Loads.selectin(AUTHOR_BOOKS)).all().collectList()
+                        .flatMapMany(all -> reactor.core.publisher.Flux.fromIterable(all).concatMap(a -> s.delete(a).thenReturn(1L))))
+                .count();
+    }
+
+    static long authorChecksum(long acc, Author a) {
+        long sum = acc + a.id;
+        for (Book b : a.books) sum += b.id;
+        return sum;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.braid.benchmarks;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs every workload once on tiny data, on H2 and on PostgreSQL: Braid's and the hand-written
+ * checksums must match, and the statement counts are printed (they are quoted in the README).
+ * Keeps the benchmarks from rotting between manual runs.
+ */
+class WorkloadSmokeTest {
+
+    private static long counted(BenchDatabase db, String name, Supplier<Long> run) {
+        long before = db.statements.get();
+        long result = run.get();
+        System.out.printf("%-12s %-28s %d statements%n", db.postgres ? "postgresql" : "h2", name, db.statements.get() - before);
+        return result;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void braidAndTheBaselineComputeTheSameResults(String kind) {
+        try (BenchDatabase db = new BenchDatabase(kind, 300, 200)) {
+            BraidWorkloads braid = new BraidWorkloads(db.mapper);
+            HandWrittenWorkloads hand = new HandWrittenWorkloads(db.pool, db.postgres);
+            assertThat(counted(db, "W1 braid", () -> braid.readAllBooks().block()))
+                    .isEqualTo(counted(db, "W1 hand-written", () -> hand.readAllBooks().block()));
+            assertThat(counted(db, "W2 braid", () -> braid.authorsWithBooks().block()))
+                    .isEqualTo(counted(db, "W2 hand-written", () -> hand.authorsWithBooks().block()));
+            assertThat(counted(db, "W3 braid", () -> braid.usersWithGroups().block()))
+                    .isEqualTo(counted(db, "W3 hand-written", () -> hand.usersWithGroups().block()));
+            assertThat(counted(db, "W4 braid", () -> braid.pageOfAuthors(101).block()))
+                    .isEqualTo(counted(db, "W4 hand-written", () -> hand.pageOfAuthors(101).block()));
+
+            assertThat(counted(db, "W5 braid", () -> braid.insertAuthorsWithBooks(50, "w5 ").block())).isEqualTo(550);
+            assertThat(db.single("SELECT COUNT(*) FROM books b JOIN authors a ON a.id = b.author_id WHERE a.name LIKE 'w5 %'"))
+                    .isEqualTo(500);
+            db.run("DELETE FROM books WHERE author_id > 300", "DELETE FROM authors WHERE id > 300");
+            assertThat(counted(db, "W5 hand-written", () -> hand.insertAuthorsWithBooks(50, "w5 ").block())).isEqualTo(550);
+            assertThat(db.single("SELECT COUNT(*) FROM books b JOIN authors a ON a.id = b.author_id WHERE a.name LIKE 'w5 %'"))
+                    .isEqualTo(500);
+
+            List<Long> ids = db.ids("SELECT id FROM authors WHERE id > 300");
+            assertThat(counted(db, "W6 hand-written", () -> hand.deleteAuthors(ids).block())).isEqualTo(50);
+            hand.insertAuthorsWithBooks(50, "w6 ").block();
+            List<Long> again = db.ids("SELECT id FROM authors WHERE id > 300");
+            assertThat(counted(db, "W6 braid", () -> braid.deleteAuthors(again).block())).isEqualTo(50);
+            assertThat(db.single("SELECT COUNT(*) FROM authors")).isEqualTo(300);
+            assertThat(db.single("SELECT COUNT(*) FROM books")).isEqualTo(3000);
+        }
+    }
+}
