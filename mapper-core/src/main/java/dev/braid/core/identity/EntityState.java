@@ -14,10 +14,13 @@ public final class EntityState {
     private EntityKey key;
     private Object[] snapshot;
     private long sequence;
+    // Whether the identity map's order list holds this state (see IdentityMap#compact).
+    boolean listed;
     // Members of each loaded collection as of the last load or flush: what flushes diff against
     // (orphans of one-to-many, link rows of many-to-many).
-    private final java.util.Map<dev.braid.core.meta.RelationshipMapping, java.util.List<Object>> collections =
-            new java.util.HashMap<>();
+    // Created on first use: most objects never load a collection, and every object read stays in the
+    // identity map for the whole session.
+    private java.util.Map<dev.braid.core.meta.RelationshipMapping, java.util.List<Object>> collections;
 
     EntityState(EntityMapping mapping, Object entity, EntityStatus status, EntityKey key, Object[] snapshot) {
         this.mapping = mapping;
@@ -41,12 +44,16 @@ public final class EntityState {
 
     /** Members of a collection at its last load or flush, or null when it was never loaded. */
     public java.util.List<Object> collectionSnapshot(dev.braid.core.meta.RelationshipMapping relationship) {
-        return collections.get(relationship);
+        return collections == null ? null : collections.get(relationship);
     }
 
     public void collectionSnapshot(dev.braid.core.meta.RelationshipMapping relationship, java.util.List<?> members) {
-        if (members == null) collections.remove(relationship);
-        else collections.put(relationship, new java.util.ArrayList<>(members));
+        if (members == null) {
+            if (collections != null) collections.remove(relationship);
+            return;
+        }
+        if (collections == null) collections = new java.util.HashMap<>(4);
+        collections.put(relationship, new java.util.ArrayList<>(members));
     }
 
     long sequence() { return sequence; }

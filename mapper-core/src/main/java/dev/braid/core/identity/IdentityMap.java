@@ -6,7 +6,6 @@ import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.EntityMapping;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,8 +19,11 @@ import java.util.Map;
 public final class IdentityMap {
     private final Map<EntityKey, Object> byKey = new HashMap<>();
     private final Map<Object, EntityState> states = new IdentityHashMap<>();
-    // Flushes write in the order objects joined the session; a counter keeps that order without
-    // relying on the objects' equals/hashCode.
+    // Flushes write in the order objects joined the session. An append-only list (removed states are
+    // skipped and compacted away now and then) keeps that order without sorting and without relying on
+    // the objects' equals/hashCode.
+    private final java.util.ArrayList<EntityState> order = new java.util.ArrayList<>();
+    private int removed;
     private long sequence;
 
     /** The object for a key, or null. */
@@ -83,7 +85,10 @@ public final class IdentityMap {
     /** Tracks a removed object again (undo of a DELETE after a failed flush). */
     public void reinstate(EntityState state, EntityStatus status) {
         state.status(status);
-        states.put(state.entity(), state);
+        if (states.put(state.entity(), state) == null && !state.listed) {
+            state.listed = true; // compacted out meanwhile: back at the end
+            order.add(state);
+        }
         if (state.key() != null) byKey.put(state.key(), state.entity());
     }
 
@@ -103,7 +108,10 @@ public final class IdentityMap {
 
     /** Forgets an object (after its DELETE, or when a pending object is deleted before it was inserted). */
     public void remove(EntityState state) {
-        states.remove(state.entity());
+        if (states.remove(state.entity()) != null) {
+            removed++;
+            if (removed > 64 && removed > order.size() / 2) compact();
+        }
         if (state.key() != null && byKey.get(state.key()) == state.entity()) {
             byKey.remove(state.key());
         }
@@ -111,9 +119,20 @@ public final class IdentityMap {
 
     /** Every tracked object's state, in the order objects joined the session. */
     public List<EntityState> states() {
-        List<EntityState> all = new ArrayList<>(states.values());
-        all.sort(Comparator.comparingLong(EntityState::sequence));
+        List<EntityState> all = new ArrayList<>(states.size());
+        for (EntityState s : order) {
+            if (states.get(s.entity()) == s) all.add(s);
+        }
         return all;
+    }
+
+    private void compact() {
+        order.removeIf(s -> {
+            boolean gone = states.get(s.entity()) != s;
+            if (gone) s.listed = false;
+            return gone;
+        });
+        removed = 0;
     }
 
     public int size() {
@@ -124,10 +143,14 @@ public final class IdentityMap {
     public void clear() {
         byKey.clear();
         states.clear();
+        order.clear();
+        removed = 0;
     }
 
     private void track(EntityState state) {
         state.sequence(sequence++);
         states.put(state.entity(), state);
+        order.add(state);
+        state.listed = true;
     }
 }

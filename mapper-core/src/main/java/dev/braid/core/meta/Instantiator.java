@@ -14,7 +14,8 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
 
     static Instantiator forClass(Class<?> type) throws ReflectiveOperationException {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        return new ForClass(lookup.findConstructor(type, MethodType.methodType(void.class)));
+        return new ForClass(lookup.findConstructor(type, MethodType.methodType(void.class))
+                .asType(MethodType.methodType(Object.class)));
     }
 
     static Instantiator forRecord(Class<?> type, List<String> attributeOrder) throws ReflectiveOperationException {
@@ -41,7 +42,7 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
         public Object create(List<ColumnMapping> columns, Object[] values) {
             Object instance;
             try {
-                instance = constructor.invoke();
+                instance = (Object) constructor.invokeExact();
             } catch (Throwable e) {
                 throw new IllegalStateException("The no-arg constructor of "
                         + constructor.type().returnType().getName() + " failed", e);

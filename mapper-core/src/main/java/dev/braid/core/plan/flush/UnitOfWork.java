@@ -77,7 +77,8 @@ public final class UnitOfWork {
         } else if (state.status() == EntityStatus.DELETED) {
             identityMap.restore(state); // SQLAlchemy: adding a deleted object back un-deletes it
         }
-        cascadeSaveUpdate();
+        // Only from the added object: a walk over the whole session per add made addAll quadratic.
+        cascadeSaveUpdate(List.of(entity));
     }
 
     /**
@@ -170,6 +171,9 @@ public final class UnitOfWork {
 
     /** Plans the statements for every pending change; executing them is the caller's job. */
     public FlushPlan planFlush() {
+        if (!mayHaveChanges()) {
+            return FlushPlan.empty();
+        }
         cascadeSaveUpdate();
         Map<Object, ParentLink> parentOf = parentLinks();
         Map<Object, RelationshipMapping> nullify = new IdentityHashMap<>();
@@ -224,13 +228,59 @@ public final class UnitOfWork {
         return new FlushPlan(steps, undo, () -> afterFlush(undo));
     }
 
+    /**
+     * One cheap pass that proves most flushes empty (a session that only read, the autoflush before
+     * every query): anything new or deleted, a changed column, a reference that disagrees with its
+     * foreign key, a collection that differs from its snapshot, or pending write-only changes means
+     * the full planning has to run.
+     */
+    private boolean mayHaveChanges() {
+        for (EntityState state : identityMap.states()) {
+            if (state.status() != EntityStatus.PERSISTENT || writes.isDirty(state)) return true;
+            Object entity = state.entity();
+            for (RelationshipMapping r : state.mapping().relationships()) {
+                Object wrapper = r.wrapperOf(entity);
+                if (r.isWriteOnly()) {
+                    if (!RelationInternals.writeOnlyAdditions(wrapper).isEmpty()
+                            || !RelationInternals.writeOnlyRemovals(wrapper).isEmpty()) return true;
+                    continue;
+                }
+                if (!RelationInternals.isLoaded(wrapper)) continue;
+                if (r.isCollection()) {
+                    List<Object> snapshot = state.collectionSnapshot(r);
+                    List<?> now = RelationInternals.peekCollection(wrapper);
+                    if (snapshot == null ? !now.isEmpty() : !sameMembers(snapshot, now)) return true;
+                } else if (r.ownsForeignKey()) {
+                    Object target = RelationInternals.peekReference(wrapper);
+                    Object expected = target == null ? null : r.remoteColumn().get(target);
+                    if (target != null && expected == null) return true; // target not written yet
+                    if (!java.util.Objects.equals(r.localColumn().get(entity), expected)) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameMembers(List<?> a, List<?> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) return false;
+        }
+        return true;
+    }
+
     // ----------------------------------------------------------------------------------- cascades
 
     private void cascadeSaveUpdate() {
-        Deque<Object> work = new ArrayDeque<>();
+        List<Object> all = new ArrayList<>();
         for (EntityState state : identityMap.states()) {
-            if (state.status() != EntityStatus.DELETED) work.add(state.entity());
+            if (state.status() != EntityStatus.DELETED) all.add(state.entity());
         }
+        cascadeSaveUpdate(all);
+    }
+
+    private void cascadeSaveUpdate(List<Object> from) {
+        Deque<Object> work = new ArrayDeque<>(from);
         Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         while (!work.isEmpty()) {
             Object entity = work.pop();
