@@ -45,6 +45,10 @@ public class BraidVsR2dbcBenchmark {
         @Param({"10000"})
         public int authors;
 
+        /** Keys per selectin query for Braid; 0 is the dialect's default (500). */
+        @Param({"0"})
+        public int chunk;
+
         public BenchDatabase database;
         public BraidWorkloads braid;
         public HandWrittenWorkloads hand;
@@ -53,7 +57,7 @@ public class BraidVsR2dbcBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             database = new BenchDatabase(db, authors, authors);
-            braid = new BraidWorkloads(database.mapper);
+            braid = new BraidWorkloads(database.mapper, chunk);
             hand = new HandWrittenWorkloads(database.pool, database.postgres);
         }
 

@@ -22,9 +22,20 @@ public final class BraidWorkloads {
     static final Relation<User, Group> USER_GROUPS = Relation.of(User.class, "groups", Group.class);
 
     private final Mapper mapper;
+    private final int chunk;
 
     public BraidWorkloads(Mapper mapper) {
+        this(mapper, 0);
+    }
+
+    /** @param chunk keys per selectin query (0: the dialect's default) */
+    public BraidWorkloads(Mapper mapper, int chunk) {
         this.mapper = mapper;
+        this.chunk = chunk;
+    }
+
+    private dev.braid.core.query.LoadOption selectin(Relation<?, ?> relation) {
+        return chunk > 0 ? Loads.selectin(relation).chunkSize(chunk) : Loads.selectin(relation);
     }
 
     /** W1: every book, as objects. */
@@ -34,13 +45,13 @@ public final class BraidWorkloads {
 
     /** W2: every author with their books. */
     public Mono<Long> authorsWithBooks() {
-        return mapper.withSession(s -> s.select(Author.class).options(Loads.selectin(AUTHOR_BOOKS)).all())
+        return mapper.withSession(s -> s.select(Author.class).options(selectin(AUTHOR_BOOKS)).all())
                 .reduce(0L, BraidWorkloads::authorChecksum);
     }
 
     /** W3: every user with their groups (many-to-many). */
     public Mono<Long> usersWithGroups() {
-        return mapper.withSession(s -> s.select(User.class).options(Loads.selectin(USER_GROUPS)).all())
+        return mapper.withSession(s -> s.select(User.class).options(selectin(USER_GROUPS)).all())
                 .reduce(0L, (acc, u) -> {
                     long sum = acc + u.id;
                     for (Group g : u.groups) sum += g.id;
@@ -51,7 +62,7 @@ public final class BraidWorkloads {
     /** W4: a page of 100 authors (ids {@code first..first+99}) with their books. */
     public Mono<Long> pageOfAuthors(long first) {
         return mapper.withSession(s -> s.select(Author.class).where(AUTHOR_ID.between(first, first + 99))
-                        .orderBy(AUTHOR_ID.asc()).options(Loads.selectin(AUTHOR_BOOKS)).all())
+                        .orderBy(AUTHOR_ID.asc()).options(selectin(AUTHOR_BOOKS)).all())
                 .reduce(0L, BraidWorkloads::authorChecksum);
     }
 
@@ -76,7 +87,7 @@ public final class BraidWorkloads {
     /** W6: one transaction deleting the given authors and (cascade) their books; returns authors deleted. */
     public Mono<Long> deleteAuthors(List<Long> ids) {
         return mapper.inTransaction(s -> s.select(Author.class).where(AUTHOR_ID.in(ids))
-                        .options(Loads.selectin(AUTHOR_BOOKS)).all().collectList()
+                        .options(selectin(AUTHOR_BOOKS)).all().collectList()
                         .flatMapMany(all -> reactor.core.publisher.Flux.fromIterable(all).concatMap(a -> s.delete(a).thenReturn(1L))))
                 .count();
     }
