@@ -4,6 +4,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 
@@ -15,12 +16,23 @@ public final class ExampleDatabase {
     private ExampleDatabase() {}
 
     public static ConnectionPool connect(String defaultName) {
-        String url = System.getProperty("braid.url", System.getenv().getOrDefault("BRAID_URL",
-                "r2dbc:h2:mem:///" + defaultName + ";DB_CLOSE_DELAY=-1"));
+        String url = external() ? externalUrl() : "r2dbc:h2:mem:///" + defaultName + ";DB_CLOSE_DELAY=-1";
         ConnectionFactory factory = ConnectionFactories.get(url);
         return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
                 .maxSize(4)
                 .maxIdleTime(Duration.ofMinutes(1))
+                // Open connections on the thread that asks for one. r2dbc-pool's default hands allocation to
+                // Schedulers.single(), and a release finishing there can race the pool's dispose() in main().
+                .allocatorSubscribeOn(Schedulers.immediate())
                 .build());
+    }
+
+    /** Whether a database was named with -Dbraid.url or BRAID_URL (then every example shares it). */
+    public static boolean external() {
+        return externalUrl() != null;
+    }
+
+    private static String externalUrl() {
+        return System.getProperty("braid.url", System.getenv("BRAID_URL"));
     }
 }

@@ -1,0 +1,22 @@
+package dev.braid.examples.association;
+
+import dev.braid.core.meta.annotation.Column;
+import dev.braid.core.meta.annotation.Entity;
+import dev.braid.core.meta.annotation.Id;
+import dev.braid.core.meta.annotation.Identity;
+import dev.braid.core.meta.annotation.OneToMany;
+import dev.braid.core.relation.RelatedList;
+
+/** {@code user_groups = relationship("UserGroup", back_populates="group")}. */
+@Entity(table = "groups")
+public class Group {
+    @Id @Identity public Long id;
+    @Column(nullable = false, unique = true) public String name;
+
+    @OneToMany(backPopulates = "group")
+    public final RelatedList<UserGroup> userGroups = RelatedList.of(this);
+
+    protected Group() {}
+
+    public Group(String name) { this.name = name; }
+}

@@ -1,0 +1,35 @@
+package dev.braid.examples.association;
+
+import dev.braid.core.meta.annotation.Entity;
+import dev.braid.core.meta.annotation.ForeignKey;
+import dev.braid.core.meta.annotation.Id;
+import dev.braid.core.meta.annotation.ManyToOne;
+import dev.braid.core.relation.Reference;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The link table promoted to an entity (seed 000's association object): a composite key of two foreign
+ * keys, two many-to-one references, and an extra column, {@code joined_on = Column(DateTime, default=datetime.utcnow)}.
+ */
+@Entity(table = "user_group_association")
+public class UserGroup {
+    @Id @ForeignKey(entity = User.class) public Long userId;
+    @Id @ForeignKey(entity = Group.class) public Long groupId;
+    public LocalDateTime joinedOn = LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+
+    @ManyToOne(backPopulates = "userGroups")
+    public final Reference<User> user = Reference.of(this);
+
+    @ManyToOne(backPopulates = "userGroups")
+    public final Reference<Group> group = Reference.of(this);
+
+    protected UserGroup() {}
+
+    /** {@code UserGroup(user=alice, group=admin_group)}. */
+    public UserGroup(User user, Group group) {
+        this.user.set(user);
+        this.group.set(group);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.braid.examples.catalog;
+
+import dev.braid.core.meta.Cascade;
+import dev.braid.core.meta.annotation.Column;
+import dev.braid.core.meta.annotation.Entity;
+import dev.braid.core.meta.annotation.Id;
+import dev.braid.core.meta.annotation.Identity;
+import dev.braid.core.meta.annotation.OneToMany;
+import dev.braid.core.relation.RelatedList;
+
+/**
+ * Seed 002's Author with its books: {@code books = relationship("Book", back_populates="author",
+ * cascade="all, delete-orphan")}. Deleting an author deletes their (loaded) books first; a book removed
+ * from {@link #books} is deleted. Used by the seed scenarios, the streaming example and the web service.
+ */
+@Entity(table = "authors")
+public class Author {
+    @Id @Identity Long id;
+    @Column(length = 100, nullable = false) String name;
+
+    @OneToMany(backPopulates = "author", cascade = {Cascade.ALL, Cascade.DELETE_ORPHAN})
+    public final RelatedList<Book> books = RelatedList.of(this);
+
+    protected Author() {}
+
+    public Author(String name) { this.name = name; }
+
+    public Long getId() { return id; }
+
+    public String getName() { return name; }
+
+    public void setName(String name) { this.name = name; }
+
+    @Override
+    public String toString() { return "Author(" + id + ", " + name + ")"; }
+}
