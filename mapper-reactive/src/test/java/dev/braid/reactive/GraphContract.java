@@ -79,6 +79,20 @@ abstract class GraphContract extends MapperTestBase {
     }
 
     @Test
+    void aForeignKeySetDirectlyIsKeptWhenTheReferenceWasNeverSet() {
+        Writer austen = new Writer("Jane Austen");
+        mapper.inTransactionMono(s -> s.add(austen)).block(TIMEOUT);
+        Novel emma = new Novel("Emma");
+        emma.authorId = austen.id; // seed 002: using author_id directly, book.author untouched
+        StepVerifier.create(mapper.inTransactionMono(s -> s.add(emma).map(n -> n.authorId))).expectNext(austen.id).verifyComplete();
+        assertThat(rows("SELECT title, author_id FROM books")).containsExactly(List.of("Emma", austen.id));
+        // and a NOLOAD reference does not claim the key is NULL either
+        mapper.inTransaction(s -> s.select(Novel.class).options(Loads.noload(Novel_.author)).all()
+                .doOnNext(n -> n.title = "Emma!")).blockLast(TIMEOUT);
+        assertThat(rows("SELECT title, author_id FROM books")).containsExactly(List.of("Emma!", austen.id));
+    }
+
+    @Test
     void movingAChildBetweenParentsUpdatesAllThreeEnds() {
         Writer a = new Writer("A");
         Writer b = new Writer("B");

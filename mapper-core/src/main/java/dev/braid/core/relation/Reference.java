@@ -17,6 +17,10 @@ public final class Reference<T> {
     private final Object owner;
     private T value;
     private boolean loaded = true;
+    // False until the reference is set or loaded: a pristine reference on a new object says nothing
+    // about its foreign key, which the application may have set directly (SQLAlchemy syncs only
+    // relationships that were assigned).
+    private boolean assigned;
     private String attribute;
 
     private Reference(Object owner) {
@@ -48,6 +52,7 @@ public final class Reference<T> {
         T previous = value;
         value = target;
         loaded = true;
+        assigned = true;
         RelationSync.referenceChanged(owner, attribute(), previous, target);
     }
 
@@ -60,11 +65,24 @@ public final class Reference<T> {
     void assignQuietly(Object target) {
         value = (T) target;
         loaded = true;
+        assigned = true;
+    }
+
+    /** NOLOAD: reads as loaded and empty, but does not claim the foreign key is NULL. */
+    void markEmptyUnassigned() {
+        value = null;
+        loaded = true;
+        assigned = false;
+    }
+
+    boolean assigned() {
+        return assigned;
     }
 
     void unload() {
         value = null;
         loaded = false;
+        assigned = false;
     }
 
     Object owner() {

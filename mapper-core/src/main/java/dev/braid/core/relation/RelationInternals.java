@@ -40,6 +40,16 @@ public final class RelationInternals {
         ((RelatedList<?>) collection).removeQuietly(element);
     }
 
+    /** Marks a reference loaded and empty without deciding its foreign key (NOLOAD). */
+    public static void noloadReference(Object reference) {
+        ((Reference<?>) reference).markEmptyUnassigned();
+    }
+
+    /** True when a reference was set or loaded, so its value (even null) decides the foreign key. */
+    public static boolean isAssigned(Object reference) {
+        return ((Reference<?>) reference).assigned();
+    }
+
     /** A reference's value, or null when it is not loaded. */
     public static Object peekReference(Object reference) {
         return ((Reference<?>) reference).peek();

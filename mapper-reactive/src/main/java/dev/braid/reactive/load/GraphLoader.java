@@ -81,7 +81,7 @@ public final class GraphLoader {
                 Object wrapper = r.wrapperOf(owner);
                 if (RelationInternals.isLoaded(wrapper)) continue;
                 if (r.isCollection()) RelationInternals.loadCollection(wrapper, List.of());
-                else RelationInternals.loadReference(wrapper, null);
+                else RelationInternals.noloadReference(wrapper);
             }
             return Mono.empty();
         }

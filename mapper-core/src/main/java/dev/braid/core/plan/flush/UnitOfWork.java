@@ -250,7 +250,7 @@ public final class UnitOfWork {
                     List<Object> snapshot = state.collectionSnapshot(r);
                     List<?> now = RelationInternals.peekCollection(wrapper);
                     if (snapshot == null ? !now.isEmpty() : !sameMembers(snapshot, now)) return true;
-                } else if (r.ownsForeignKey()) {
+                } else if (r.ownsForeignKey() && RelationInternals.isAssigned(wrapper)) {
                     Object target = RelationInternals.peekReference(wrapper);
                     Object expected = target == null ? null : r.remoteColumn().get(target);
                     if (target != null && expected == null) return true; // target not written yet
@@ -699,7 +699,7 @@ public final class UnitOfWork {
             for (RelationshipMapping r : state.mapping().relationships()) {
                 if (!r.ownsForeignKey()) continue;
                 Object wrapper = r.wrapperOf(entity);
-                if (!RelationInternals.isLoaded(wrapper)) continue;
+                if (!RelationInternals.isLoaded(wrapper) || !RelationInternals.isAssigned(wrapper)) continue;
                 Object target = RelationInternals.peekReference(wrapper);
                 Object value = target == null ? null : r.remoteColumn().get(target);
                 if (target != null && value == null) continue; // the target's key is generated later
