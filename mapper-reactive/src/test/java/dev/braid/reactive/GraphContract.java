@@ -188,7 +188,7 @@ abstract class GraphContract extends MapperTestBase {
         assertThat(writers.get(1).books).hasSize(1);
         assertThat(recorder().statements()).containsExactly("SELECT authors.id, authors.name, books.id, books.title,"
                 + " books.author_id FROM (SELECT authors.id, authors.name FROM authors ORDER BY authors.id LIMIT $1) authors"
-                + " LEFT OUTER JOIN books ON books.author_id = authors.id ORDER BY authors.id, authors.id, books.id");
+                + " LEFT OUTER JOIN books ON books.author_id = authors.id ORDER BY authors.id, books.id");
     }
 
     @Test

@@ -92,8 +92,8 @@ public final class QueryPlanner {
             SqlStatement.Select page = new SqlStatement.Select(columns(root, rootAlias), TableRef.of(root.table()),
                     s.joins, s.where, s.order, query.limit(), query.offset());
             List<OrderTerm> outerOrder = new ArrayList<>(s.order);
-            outerOrder.addAll(rootIdOrder(root, rootAlias));
-            outerOrder.addAll(childOrder);
+            addMissing(outerOrder, rootIdOrder(root, rootAlias));
+            addMissing(outerOrder, childOrder);
             select = new SqlStatement.Select(columns, TableRef.derived(page, rootAlias), eagerJoins, null, outerOrder,
                     null, null);
         } else {
@@ -101,8 +101,8 @@ public final class QueryPlanner {
             allJoins.addAll(eagerJoins);
             List<OrderTerm> order = new ArrayList<>(s.order);
             if (joinedCollection) {
-                order.addAll(rootIdOrder(root, rootAlias));
-                order.addAll(childOrder);
+                addMissing(order, rootIdOrder(root, rootAlias));
+                addMissing(order, childOrder);
             }
             select = new SqlStatement.Select(columns, TableRef.of(root.table()), allJoins, s.where, order,
                     query.limit(), query.offset());
@@ -262,6 +262,14 @@ public final class QueryPlanner {
 
     private record Statement(EntityMapping root, Aliases aliases, Map<Class<?>, String> qualifiers,
                              List<SqlStatement.Join> joins, SqlExpression where, List<OrderTerm> order) {}
+
+    /** Appends the terms whose column the order does not already sort by. */
+    private static void addMissing(List<OrderTerm> order, List<OrderTerm> more) {
+        for (OrderTerm term : more) {
+            boolean present = order.stream().anyMatch(o -> o.expression().equals(term.expression()));
+            if (!present) order.add(term);
+        }
+    }
 
     private static List<OrderTerm> rootIdOrder(EntityMapping root, String alias) {
         List<OrderTerm> out = new ArrayList<>();
