@@ -13,7 +13,6 @@ public final class EntityState {
     private EntityStatus status;
     private EntityKey key;
     private Object[] snapshot;
-    private long sequence;
     // Whether the identity map's order list holds this state (see IdentityMap#compact).
     boolean listed;
     // Members of each loaded collection as of the last load or flush: what flushes diff against
@@ -55,10 +54,6 @@ public final class EntityState {
         if (collections == null) collections = new java.util.HashMap<>(4);
         collections.put(relationship, new java.util.ArrayList<>(members));
     }
-
-    long sequence() { return sequence; }
-
-    void sequence(long sequence) { this.sequence = sequence; }
 
     void status(EntityStatus status) { this.status = status; }
 

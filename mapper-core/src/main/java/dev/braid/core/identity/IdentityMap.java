@@ -24,7 +24,6 @@ public final class IdentityMap {
     // the objects' equals/hashCode.
     private final java.util.ArrayList<EntityState> order = new java.util.ArrayList<>();
     private int removed;
-    private long sequence;
 
     /** The object for a key, or null. */
     public Object get(EntityKey key) {
@@ -148,7 +147,6 @@ public final class IdentityMap {
     }
 
     private void track(EntityState state) {
-        state.sequence(sequence++);
         states.put(state.entity(), state);
         order.add(state);
         state.listed = true;

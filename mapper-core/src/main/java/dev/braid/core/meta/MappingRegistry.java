@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,13 +45,6 @@ public final class MappingRegistry {
 
     public Optional<EntityMapping> find(Class<?> type) {
         return Optional.ofNullable(byType.get(type));
-    }
-
-    /** The writable entity mapped to {@code table}, if any. */
-    public Optional<EntityMapping> byTable(String table) {
-        return byType.values().stream()
-                .filter(m -> !m.readOnly() && m.table().toLowerCase(Locale.ROOT).equals(table.toLowerCase(Locale.ROOT)))
-                .findFirst();
     }
 
     public Collection<EntityMapping> entities() {
