@@ -97,6 +97,12 @@ public class BraidVsR2dbcBenchmark {
         return db.braid.readAllBooks().block();
     }
 
+    /** The same with {@code Select.readOnly()}: results untracked by the session. */
+    @Benchmark
+    public long w1RowsBraidReadOnly(Db db) {
+        return db.braid.readAllBooks(true).block();
+    }
+
     @Benchmark
     public long w1RowsHandWritten(Db db) {
         return db.hand.readAllBooks().block();
@@ -105,6 +111,12 @@ public class BraidVsR2dbcBenchmark {
     @Benchmark
     public long w2OneToManyBraid(Db db) {
         return db.braid.authorsWithBooks().block();
+    }
+
+    /** The same with {@code Select.readOnly()}: results untracked by the session. */
+    @Benchmark
+    public long w2OneToManyBraidReadOnly(Db db) {
+        return db.braid.authorsWithBooks(true).block();
     }
 
     @Benchmark
@@ -117,6 +129,12 @@ public class BraidVsR2dbcBenchmark {
         return db.braid.usersWithGroups().block();
     }
 
+    /** The same with {@code Select.readOnly()}: results untracked by the session. */
+    @Benchmark
+    public long w3ManyToManyBraidReadOnly(Db db) {
+        return db.braid.usersWithGroups(true).block();
+    }
+
     @Benchmark
     public long w3ManyToManyHandWritten(Db db) {
         return db.hand.usersWithGroups().block();
@@ -125,6 +143,12 @@ public class BraidVsR2dbcBenchmark {
     @Benchmark
     public long w4PageBraid(Db db) {
         return db.braid.pageOfAuthors(db.randomPageStart()).block();
+    }
+
+    /** The same with {@code Select.readOnly()}: results untracked by the session. */
+    @Benchmark
+    public long w4PageBraidReadOnly(Db db) {
+        return db.braid.pageOfAuthors(db.randomPageStart(), true).block();
     }
 
     @Benchmark

@@ -9,6 +9,7 @@ import dev.braid.core.query.ComparableAttribute;
 import dev.braid.core.query.Loads;
 import dev.braid.core.query.Relation;
 import dev.braid.reactive.Mapper;
+import dev.braid.reactive.Select;
 import reactor.core.publisher.Mono;
 
 import java.util.ArrayList;
@@ -38,20 +39,38 @@ public final class BraidWorkloads {
         return chunk > 0 ? Loads.selectin(relation).chunkSize(chunk) : Loads.selectin(relation);
     }
 
-    /** W1: every book, as objects. */
+    private static <T> Select<T> tracked(Select<T> select, boolean readOnly) {
+        return readOnly ? select.readOnly() : select;
+    }
+
+    /** W1: every book, as objects tracked by the session. */
     public Mono<Long> readAllBooks() {
-        return mapper.withSession(s -> s.select(Book.class).all()).reduce(0L, (acc, b) -> acc + b.id + b.authorId);
+        return readAllBooks(false);
+    }
+
+    /** W1: every book, as objects; {@code readOnly}: untracked ({@code Select.readOnly()}). */
+    public Mono<Long> readAllBooks(boolean readOnly) {
+        return mapper.withSession(s -> tracked(s.select(Book.class), readOnly).all())
+                .reduce(0L, (acc, b) -> acc + b.id + b.authorId);
     }
 
     /** W2: every author with their books. */
     public Mono<Long> authorsWithBooks() {
-        return mapper.withSession(s -> s.select(Author.class).options(selectin(AUTHOR_BOOKS)).all())
+        return authorsWithBooks(false);
+    }
+
+    public Mono<Long> authorsWithBooks(boolean readOnly) {
+        return mapper.withSession(s -> tracked(s.select(Author.class), readOnly).options(selectin(AUTHOR_BOOKS)).all())
                 .reduce(0L, BraidWorkloads::authorChecksum);
     }
 
     /** W3: every user with their groups (many-to-many). */
     public Mono<Long> usersWithGroups() {
-        return mapper.withSession(s -> s.select(User.class).options(selectin(USER_GROUPS)).all())
+        return usersWithGroups(false);
+    }
+
+    public Mono<Long> usersWithGroups(boolean readOnly) {
+        return mapper.withSession(s -> tracked(s.select(User.class), readOnly).options(selectin(USER_GROUPS)).all())
                 .reduce(0L, (acc, u) -> {
                     long sum = acc + u.id;
                     for (Group g : u.groups) sum += g.id;
@@ -61,7 +80,11 @@ public final class BraidWorkloads {
 
     /** W4: a page of 100 authors (ids {@code first..first+99}) with their books. */
     public Mono<Long> pageOfAuthors(long first) {
-        return mapper.withSession(s -> s.select(Author.class).where(AUTHOR_ID.between(first, first + 99))
+        return pageOfAuthors(first, false);
+    }
+
+    public Mono<Long> pageOfAuthors(long first, boolean readOnly) {
+        return mapper.withSession(s -> tracked(s.select(Author.class), readOnly).where(AUTHOR_ID.between(first, first + 99))
                         .orderBy(AUTHOR_ID.asc()).options(selectin(AUTHOR_BOOKS)).all())
                 .reduce(0L, BraidWorkloads::authorChecksum);
     }

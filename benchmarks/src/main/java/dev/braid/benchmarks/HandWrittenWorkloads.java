@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The baseline: the same six workloads written by hand against R2DBC, as a careful programmer would
- * (two queries with an array bind for graphs, bulk inserts through unnest arrays on PostgreSQL and
- * multi-row VALUES on H2, deletes by key arrays).
+ * The baseline: the same six workloads written by hand against R2DBC, as a careful programmer would:
+ * two queries with an array bind for graphs ({@code = ANY($1)} on PostgreSQL; on H2, where
+ * {@code = ANY} scans the array for every row, a join on {@code TABLE(k BIGINT = $1)}), bulk inserts
+ * through unnest arrays on PostgreSQL and multi-row VALUES on H2, deletes by key arrays on
+ * PostgreSQL and IN lists on H2.
  */
 public final class HandWrittenWorkloads {
     private final ConnectionFactory pool;
@@ -81,7 +83,9 @@ public final class HandWrittenWorkloads {
                         byId.put(ids[i], list.get(i));
                     }
                     if (ids.length == 0) return Mono.just(list);
-                    return books(c.createStatement("SELECT id, title, author_id FROM books WHERE author_id = ANY($1)")
+                    return books(c.createStatement(postgres
+                            ? "SELECT id, title, author_id FROM books WHERE author_id = ANY($1)"
+                            : "SELECT b.id, b.title, b.author_id FROM TABLE(k BIGINT = $1) t JOIN books b ON b.author_id = t.k")
                             .bind(0, ids))
                             .doOnNext(b -> byId.get(b.authorId).books.add(b))
                             .then(Mono.just(list));
@@ -110,8 +114,12 @@ public final class HandWrittenWorkloads {
                         byId.put(ids[i], users.get(i));
                     }
                     Map<Long, PlainGroup> groupsById = new HashMap<>();
-                    return Flux.from(c.createStatement("SELECT l.user_id, g.id, g.name FROM user_group_association l"
-                                    + " JOIN " + groups + " g ON g.id = l.group_id WHERE l.user_id = ANY($1)").bind(0, ids).execute())
+                    String sql = postgres
+                            ? "SELECT l.user_id, g.id, g.name FROM user_group_association l"
+                                    + " JOIN groups g ON g.id = l.group_id WHERE l.user_id = ANY($1)"
+                            : "SELECT l.user_id, g.id, g.name FROM TABLE(k BIGINT = $1) t JOIN user_group_association l"
+                                    + " ON l.user_id = t.k JOIN " + groups + " g ON g.id = l.group_id";
+                    return Flux.from(c.createStatement(sql).bind(0, ids).execute())
                             .concatMap(r -> r.map((row, m) -> {
                                 long groupId = row.get(1, Long.class);
                                 PlainGroup g = groupsById.computeIfAbsent(groupId, k -> new PlainGroup(groupId, row.get(2, String.class)));
@@ -219,12 +227,21 @@ public final class HandWrittenWorkloads {
         }).doOnNext(all::add).then(Mono.fromRunnable(() -> keys.accept(all)));
     }
 
-    /** W6: books then authors, each by one key-array DELETE. */
+    /** W6: books then authors, each by one key-array DELETE (PostgreSQL) or IN-list DELETE (H2). */
     public Mono<Long> deleteAuthors(List<Long> ids) {
         Long[] keys = ids.toArray(Long[]::new);
-        return inTransaction(c -> Flux.from(c.createStatement("DELETE FROM books WHERE author_id = ANY($1)").bind(0, keys).execute())
+        return inTransaction(c -> Flux.from(keyed(c, "DELETE FROM books WHERE author_id", keys).execute())
                 .concatMap(r -> r.getRowsUpdated()).then()
-                .then(Flux.from(c.createStatement("DELETE FROM authors WHERE id = ANY($1)").bind(0, keys).execute())
+                .then(Flux.from(keyed(c, "DELETE FROM authors WHERE id", keys).execute())
                         .concatMap(r -> r.getRowsUpdated()).reduce(0L, Long::sum)));
+    }
+
+    private Statement keyed(Connection c, String sqlBeforeKeys, Long[] keys) {
+        if (postgres) return c.createStatement(sqlBeforeKeys + " = ANY($1)").bind(0, keys);
+        StringBuilder sql = new StringBuilder(sqlBeforeKeys).append(" IN (");
+        for (int i = 0; i < keys.length; i++) sql.append(i > 0 ? ", $" : "$").append(i + 1);
+        Statement statement = c.createStatement(sql.append(')').toString());
+        for (int i = 0; i < keys.length; i++) statement.bind(i, keys[i]);
+        return statement;
     }
 }

@@ -36,6 +36,15 @@ class WorkloadSmokeTest {
                     .isEqualTo(counted(db, "W3 hand-written", () -> hand.usersWithGroups().block()));
             assertThat(counted(db, "W4 braid", () -> braid.pageOfAuthors(101).block()))
                     .isEqualTo(counted(db, "W4 hand-written", () -> hand.pageOfAuthors(101).block()));
+            // The read-only variants compute the same results.
+            assertThat(counted(db, "W1 braid read-only", () -> braid.readAllBooks(true).block()))
+                    .isEqualTo(hand.readAllBooks().block());
+            assertThat(counted(db, "W2 braid read-only", () -> braid.authorsWithBooks(true).block()))
+                    .isEqualTo(hand.authorsWithBooks().block());
+            assertThat(counted(db, "W3 braid read-only", () -> braid.usersWithGroups(true).block()))
+                    .isEqualTo(hand.usersWithGroups().block());
+            assertThat(counted(db, "W4 braid read-only", () -> braid.pageOfAuthors(101, true).block()))
+                    .isEqualTo(hand.pageOfAuthors(101).block());
 
             assertThat(counted(db, "W5 braid", () -> braid.insertAuthorsWithBooks(50, "w5 ").block())).isEqualTo(550);
             assertThat(db.single("SELECT COUNT(*) FROM books b JOIN authors a ON a.id = b.author_id WHERE a.name LIKE 'w5 %'"))

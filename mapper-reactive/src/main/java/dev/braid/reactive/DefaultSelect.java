@@ -15,40 +15,51 @@ import reactor.core.publisher.Mono;
 final class DefaultSelect<T> implements Select<T> {
     private final DefaultSession session;
     private final Query<T> query;
+    private final boolean readOnly;
 
     DefaultSelect(DefaultSession session, Query<T> query) {
+        this(session, query, false);
+    }
+
+    private DefaultSelect(DefaultSession session, Query<T> query, boolean readOnly) {
         this.session = session;
         this.query = query;
+        this.readOnly = readOnly;
     }
 
     @Override
     public Select<T> where(Predicate predicate) {
-        return new DefaultSelect<>(session, query.where(predicate));
+        return new DefaultSelect<>(session, query.where(predicate), readOnly);
     }
 
     @Override
     public Select<T> orderBy(Order... terms) {
-        return new DefaultSelect<>(session, query.orderBy(terms));
+        return new DefaultSelect<>(session, query.orderBy(terms), readOnly);
     }
 
     @Override
     public Select<T> options(LoadOption... options) {
-        return new DefaultSelect<>(session, query.options(options));
+        return new DefaultSelect<>(session, query.options(options), readOnly);
     }
 
     @Override
     public Select<T> join(Relation<?, ?> relation) {
-        return new DefaultSelect<>(session, query.join(relation));
+        return new DefaultSelect<>(session, query.join(relation), readOnly);
     }
 
     @Override
     public Select<T> limit(long limit) {
-        return new DefaultSelect<>(session, query.limit(limit));
+        return new DefaultSelect<>(session, query.limit(limit), readOnly);
     }
 
     @Override
     public Select<T> offset(long offset) {
-        return new DefaultSelect<>(session, query.offset(offset));
+        return new DefaultSelect<>(session, query.offset(offset), readOnly);
+    }
+
+    @Override
+    public Select<T> readOnly() {
+        return new DefaultSelect<>(session, query, true);
     }
 
     @Override
@@ -63,7 +74,11 @@ final class DefaultSelect<T> implements Select<T> {
 
     @Override
     public Flux<T> all() {
-        return session.stream(query);
+        return run(query);
+    }
+
+    private Flux<T> run(Query<T> q) {
+        return readOnly ? session.streamReadOnly(q) : session.stream(q);
     }
 
     @Override
@@ -80,7 +95,7 @@ final class DefaultSelect<T> implements Select<T> {
     public Mono<T> one() {
         // Two rows are enough to tell "exactly one" from "more than one" without reading them all.
         Query<T> probe = query.limit(query.limit() == null ? 2 : Math.min(2, query.limit()));
-        return session.stream(probe).collectList().flatMap(rows -> {
+        return run(probe).collectList().flatMap(rows -> {
             if (rows.isEmpty()) {
                 return Mono.error(new ResultException(ErrorCode.BRAID_NO_RESULT, "one() found no "
                         + query.entityType().getSimpleName() + " for: " + sql().sql()
@@ -98,7 +113,7 @@ final class DefaultSelect<T> implements Select<T> {
     @Override
     public Mono<T> first() {
         Query<T> probe = query.limit(query.limit() == null ? 1 : Math.min(1, query.limit()));
-        return session.stream(probe).singleOrEmpty();
+        return run(probe).singleOrEmpty();
     }
 
     @Override

@@ -144,6 +144,24 @@ final class DefaultSession implements Session {
         });
     }
 
+    /** A query whose results the session does not track (see {@link Select#readOnly()}). */
+    <T> Flux<T> streamReadOnly(Query<T> query) {
+        return guard.flux("select " + query.entityType().getSimpleName(), () -> {
+            requireActive();
+            SelectPlan plan = planner.select(query);
+            return autoflush().thenMany(Flux.defer(() -> {
+                if (plan.streamable()) {
+                    // Each row is a distinct root and nothing else is read: no identity map is needed at all.
+                    EntityMapping mapping = plan.entity();
+                    Class<T> type = query.entityType();
+                    return executor.query(connection, plan.sql(), row -> type.cast(EntityHydrator.hydrateUnique(mapping, row, 0)));
+                }
+                IdentityMap keys = new IdentityMap();
+                return rows(plan, query.entityType(), keys, EntityHydrator.untracked(keys));
+            }));
+        });
+    }
+
     <T> Flux<T> streamWindows(Query<T> query, int window) {
         return guard.flux("stream " + query.entityType().getSimpleName(), () -> {
             requireActive();
@@ -209,10 +227,13 @@ final class DefaultSession implements Session {
      * then the relationships are loaded level by level, then the roots are emitted.
      */
     private <T> Flux<T> rows(SelectPlan plan, Class<T> type) {
+        return rows(plan, type, identityMap, hydrator).filter(this::notDeleted);
+    }
+
+    private <T> Flux<T> rows(SelectPlan plan, Class<T> type, IdentityMap identityMap, EntityHydrator hydrator) {
         EntityMapping mapping = plan.entity();
         if (plan.streamable()) {
-            return executor.query(connection, plan.sql(), row -> type.cast(hydrator.hydrate(mapping, row, 0)))
-                    .filter(this::notDeleted);
+            return executor.query(connection, plan.sql(), row -> type.cast(hydrator.hydrate(mapping, row, 0)));
         }
         Map<Object, Map<LoadNode, List<Object>>> joinedByRoot = new IdentityHashMap<>();
         Map<Object, Boolean> roots = new LinkedHashMap<>();
@@ -221,11 +242,11 @@ final class DefaultSession implements Session {
                     Object root = hydrator.hydrate(mapping, row, 0);
                     if (seen.add(root)) roots.put(new Identity(root), Boolean.TRUE);
                     for (SelectPlan.JoinedLoad joined : plan.joined()) {
-                        collectJoined(root, joined, row, joinedByRoot);
+                        collectJoined(hydrator, root, joined, row, joinedByRoot);
                     }
                     return root;
                 })
-                .then(Mono.fromRunnable(() -> assignJoined(plan, joinedByRoot)))
+                .then(Mono.fromRunnable(() -> assignJoined(identityMap, plan, joinedByRoot)))
                 .thenMany(Flux.defer(() -> {
                     List<Object> ordered = new ArrayList<>();
                     for (Object key : roots.keySet()) ordered.add(((Identity) key).object());
@@ -234,11 +255,10 @@ final class DefaultSession implements Session {
                     return graphLoader.load(connection, identityMap, hydrator, ordered, plan.load(), preloaded)
                             .thenMany(Flux.fromIterable(ordered));
                 }))
-                .map(type::cast)
-                .filter(this::notDeleted);
+                .map(type::cast);
     }
 
-    private void collectJoined(Object root, SelectPlan.JoinedLoad joined, RowView row,
+    private static void collectJoined(EntityHydrator hydrator, Object root, SelectPlan.JoinedLoad joined, RowView row,
                                Map<Object, Map<LoadNode, List<Object>>> joinedByRoot) {
         RelationshipMapping r = joined.node().relationship();
         Object target = hydrator.hydrate(r.target(), row, joined.offset());
@@ -247,7 +267,7 @@ final class DefaultSession implements Session {
         if (target != null && list.stream().noneMatch(o -> o == target)) list.add(target);
     }
 
-    private void assignJoined(SelectPlan plan, Map<Object, Map<LoadNode, List<Object>>> joinedByRoot) {
+    private static void assignJoined(IdentityMap identityMap, SelectPlan plan, Map<Object, Map<LoadNode, List<Object>>> joinedByRoot) {
         for (Map.Entry<Object, Map<LoadNode, List<Object>>> e : joinedByRoot.entrySet()) {
             Object root = e.getKey();
             for (SelectPlan.JoinedLoad joined : plan.joined()) {

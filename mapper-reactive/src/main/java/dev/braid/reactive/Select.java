@@ -31,6 +31,16 @@ public interface Select<T> {
 
     Select<T> offset(long offset);
 
+    /**
+     * Reads without tracking: the results are detached objects, as from {@link #stream(int)}. The
+     * session keeps no state or snapshot for them, so reading costs less time and memory and the
+     * flushes that follow never look at them; changes to them are not saved (bring one back with
+     * {@code session.merge}). Within one query each row still becomes one object, so relationships
+     * loaded with it form a consistent graph. Pending changes are flushed first, as for any query.
+     * Use it for reports, exports and read-only endpoints.
+     */
+    Select<T> readOnly();
+
     /** The query model, for reuse with another session. */
     Query<T> query();
 

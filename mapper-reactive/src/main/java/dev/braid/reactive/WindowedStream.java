@@ -135,7 +135,7 @@ final class WindowedStream<T> {
     private Mono<List<T>> loadWindow(SelectPlan plan, RenderedSql fetch) {
         return Mono.defer(() -> {
             IdentityMap map = new IdentityMap();
-            EntityHydrator hydrator = new EntityHydrator(map);
+            EntityHydrator hydrator = EntityHydrator.untracked(map); // the objects are detached: no snapshots
             EntityMapping root = plan.entity();
             Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             List<T> roots = new ArrayList<>();

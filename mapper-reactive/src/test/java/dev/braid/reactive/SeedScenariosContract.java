@@ -82,8 +82,12 @@ abstract class SeedScenariosContract extends MapperTestBase {
         assertThat(count("user_group_association")).isEqualTo(3);
         assertThat(count("groups".equals(groupsTable()) ? "groups" : groupsTable())).isEqualTo(2);
         String linkLoad = recorder().statements().get(1);
-        assertThat(linkLoad).startsWith("SELECT user_group_association.user_id, " + groupsTable() + ".id, "
-                + groupsTable() + ".name FROM user_group_association JOIN " + groupsTable());
+        String linkJoin = "JOIN " + groupsTable() + " ON " + groupsTable() + ".id = user_group_association.group_id";
+        assertThat(linkLoad).isEqualTo("SELECT user_group_association.user_id, " + groupsTable() + ".id, "
+                + groupsTable() + ".name FROM " + (postgres()
+                ? "user_group_association " + linkJoin + " WHERE user_group_association.user_id = ANY($1)"
+                : "TABLE(k bigint = $1) braid_keys JOIN user_group_association ON user_group_association.user_id = braid_keys.k "
+                + linkJoin) + " ORDER BY " + groupsTable() + ".id");
     }
 
     @Test

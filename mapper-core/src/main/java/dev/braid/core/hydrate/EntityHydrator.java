@@ -19,9 +19,24 @@ import java.util.List;
  */
 public final class EntityHydrator {
     private final IdentityMap identityMap;
+    private final boolean tracking;
 
+    /** Hydrates into a session's identity map: objects are tracked, with snapshots for dirty checking. */
     public EntityHydrator(IdentityMap identityMap) {
+        this(identityMap, true);
+    }
+
+    private EntityHydrator(IdentityMap identityMap, boolean tracking) {
         this.identityMap = identityMap;
+        this.tracking = tracking;
+    }
+
+    /**
+     * Hydrates detached objects (read-only queries): one object per key within {@code keys}, but no
+     * state, no snapshot, nothing for a flush to look at.
+     */
+    public static EntityHydrator untracked(IdentityMap keys) {
+        return new EntityHydrator(keys, false);
     }
 
     /**
@@ -40,12 +55,29 @@ public final class EntityHydrator {
         if (existing != null) {
             return existing;
         }
+        if (!tracking) {
+            Object entity = hydrateUnique(mapping, row, offset);
+            identityMap.remember(key, entity);
+            return entity;
+        }
         Object[] snapshot = new Object[mapping.columns().size()];
         Object entity = mapping.instantiate(readValues(mapping, row, offset, snapshot));
         for (RelationshipMapping r : mapping.relationships()) {
             RelationInternals.unload(r.wrapperOf(entity));
         }
         identityMap.loaded(mapping, entity, key, snapshot);
+        return entity;
+    }
+
+    /**
+     * A new, untracked object for a row known to be the only one with its key in the result (the
+     * roots of a plain query): no identity lookup at all. Its relationships are marked not loaded.
+     */
+    public static Object hydrateUnique(EntityMapping mapping, RowView row, int offset) {
+        Object entity = mapping.instantiate(readValues(mapping, row, offset, null));
+        for (RelationshipMapping r : mapping.relationships()) {
+            RelationInternals.unload(r.wrapperOf(entity));
+        }
         return entity;
     }
 

@@ -2,6 +2,7 @@ package dev.braid.core.identity;
 
 import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.EntityMapping;
+import dev.braid.core.meta.RelationshipMapping;
 
 /**
  * What a session knows about one object: its mapping, status, key, and the column values last
@@ -15,11 +16,13 @@ public final class EntityState {
     private Object[] snapshot;
     // Whether the identity map's order list holds this state (see IdentityMap#compact).
     boolean listed;
+    // Whether the identity map tracks this state now (a removed or replaced state is not).
+    boolean tracked;
     // Members of each loaded collection as of the last load or flush: what flushes diff against
     // (orphans of one-to-many, link rows of many-to-many).
-    // Created on first use: most objects never load a collection, and every object read stays in the
-    // identity map for the whole session.
-    private java.util.Map<dev.braid.core.meta.RelationshipMapping, java.util.List<Object>> collections;
+    // Indexed like mapping.relationships(); created on first use: most objects never load a
+    // collection, and every object read stays in the identity map for the whole session.
+    private java.util.List<Object>[] collections;
 
     EntityState(EntityMapping mapping, Object entity, EntityStatus status, EntityKey key, Object[] snapshot) {
         this.mapping = mapping;
@@ -41,18 +44,43 @@ public final class EntityState {
     /** Database values of every column as of the last load or flush; null while pending. */
     public Object[] snapshot() { return snapshot; }
 
-    /** Members of a collection at its last load or flush, or null when it was never loaded. */
-    public java.util.List<Object> collectionSnapshot(dev.braid.core.meta.RelationshipMapping relationship) {
-        return collections == null ? null : collections.get(relationship);
+    /** Members of a collection at its last load or flush (not to be changed), or null when it was never loaded. */
+    public java.util.List<Object> collectionSnapshot(RelationshipMapping relationship) {
+        return collections == null ? null : collections[slot(relationship)];
     }
 
-    public void collectionSnapshot(dev.braid.core.meta.RelationshipMapping relationship, java.util.List<?> members) {
+    /** Records a collection's members (copied), or forgets them with null. */
+    public void collectionSnapshot(RelationshipMapping relationship, java.util.List<?> members) {
+        adoptCollectionSnapshot(relationship, members == null ? null : java.util.Arrays.asList(members.toArray()));
+    }
+
+    /** Like {@link #collectionSnapshot(RelationshipMapping, java.util.List)} for a list nobody changes afterwards: kept as is. */
+    @SuppressWarnings("unchecked")
+    public void adoptCollectionSnapshot(RelationshipMapping relationship, java.util.List<?> members) {
         if (members == null) {
-            if (collections != null) collections.remove(relationship);
+            if (collections != null) collections[slot(relationship)] = null;
             return;
         }
-        if (collections == null) collections = new java.util.HashMap<>(4);
-        collections.put(relationship, new java.util.ArrayList<>(members));
+        if (collections == null) collections = new java.util.List[mapping.relationships().size()];
+        collections[slot(relationship)] = (java.util.List<Object>) members;
+    }
+
+    /** Adds a member to a recorded collection snapshot (nothing when the collection was never loaded). */
+    public void addToCollectionSnapshot(RelationshipMapping relationship, Object member) {
+        java.util.List<Object> before = collectionSnapshot(relationship);
+        if (before == null) return;
+        java.util.List<Object> after = new java.util.ArrayList<>(before.size() + 1);
+        after.addAll(before);
+        after.add(member);
+        collections[slot(relationship)] = after;
+    }
+
+    private int slot(RelationshipMapping relationship) {
+        java.util.List<RelationshipMapping> all = mapping.relationships();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == relationship) return i;
+        }
+        throw new IllegalArgumentException(relationship.qualifiedName() + " is not a relationship of " + mapping.name());
     }
 
     void status(EntityStatus status) { this.status = status; }

@@ -47,6 +47,14 @@ public final class IdentityMap {
         return state;
     }
 
+    /**
+     * Remembers the object for a key without tracking it (read-only results: later rows with the
+     * same key yield this object, but a flush never looks at it and {@link #stateOf} knows nothing).
+     */
+    public void remember(EntityKey key, Object entity) {
+        byKey.put(key, entity);
+    }
+
     /** Registers a new object to insert at the next flush. */
     public EntityState pending(EntityMapping mapping, Object entity) {
         EntityKey key = mapping.keyOf(entity);
@@ -88,6 +96,7 @@ public final class IdentityMap {
             state.listed = true; // compacted out meanwhile: back at the end
             order.add(state);
         }
+        state.tracked = true;
         if (state.key() != null) byKey.put(state.key(), state.entity());
     }
 
@@ -107,7 +116,9 @@ public final class IdentityMap {
 
     /** Forgets an object (after its DELETE, or when a pending object is deleted before it was inserted). */
     public void remove(EntityState state) {
-        if (states.remove(state.entity()) != null) {
+        if (states.get(state.entity()) == state) {
+            states.remove(state.entity());
+            state.tracked = false;
             removed++;
             if (removed > 64 && removed > order.size() / 2) compact();
         }
@@ -116,18 +127,31 @@ public final class IdentityMap {
         }
     }
 
-    /** Every tracked object's state, in the order objects joined the session. */
+    /** Every tracked object's state, in the order objects joined the session (a copy: safe to change the map meanwhile). */
     public List<EntityState> states() {
         List<EntityState> all = new ArrayList<>(states.size());
         for (EntityState s : order) {
-            if (states.get(s.entity()) == s) all.add(s);
+            if (s.tracked) all.add(s);
         }
         return all;
     }
 
+    /**
+     * True when {@code test} holds for any tracked object, checked in session order without copying:
+     * the autoflush check before every query runs this over the whole session. {@code test} must not
+     * change this map.
+     */
+    public boolean anyState(java.util.function.Predicate<EntityState> test) {
+        for (int i = 0, n = order.size(); i < n; i++) {
+            EntityState s = order.get(i);
+            if (s.tracked && test.test(s)) return true;
+        }
+        return false;
+    }
+
     private void compact() {
         order.removeIf(s -> {
-            boolean gone = states.get(s.entity()) != s;
+            boolean gone = !s.tracked;
             if (gone) s.listed = false;
             return gone;
         });
@@ -140,6 +164,10 @@ public final class IdentityMap {
 
     /** Forgets everything (session close, or expunge of all). */
     public void clear() {
+        for (EntityState s : order) {
+            s.tracked = false;
+            s.listed = false;
+        }
         byKey.clear();
         states.clear();
         order.clear();
@@ -147,7 +175,9 @@ public final class IdentityMap {
     }
 
     private void track(EntityState state) {
-        states.put(state.entity(), state);
+        EntityState previous = states.put(state.entity(), state);
+        if (previous != null) previous.tracked = false;
+        state.tracked = true;
         order.add(state);
         state.listed = true;
     }

@@ -137,6 +137,13 @@ public final class SqlRenderer {
     }
 
     private void table(TableRef table, Output out) {
+        if (table.keys() != null) {
+            TableRef.KeyArray keys = table.keys();
+            out.sql.append("TABLE(").append(id(keys.column())).append(' ').append(keys.sqlType()).append(" = ");
+            out.bind(keys.values(), keys.values().getClass(), dialect);
+            out.sql.append(") ").append(id(table.alias()));
+            return;
+        }
         if (table.subquery() != null) {
             out.sql.append('(');
             select(table.subquery(), out);

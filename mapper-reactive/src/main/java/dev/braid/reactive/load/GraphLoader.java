@@ -86,6 +86,9 @@ public final class GraphLoader {
             return Mono.empty();
         }
         Mono<Void> self = preloaded.contains(node) ? Mono.empty() : selectin(connection, identityMap, hydrator, owners, node);
+        if (node.children().isEmpty()) {
+            return self;
+        }
         return self.then(Mono.defer(() -> load(connection, identityMap, hydrator, related(r, owners), node.children(), Set.of())));
     }
 
@@ -148,7 +151,8 @@ public final class GraphLoader {
             if (r.isCollection()) {
                 RelationInternals.loadCollection(wrapper, found);
                 EntityState state = identityMap.stateOf(owner);
-                if (state != null) state.collectionSnapshot(r, found);
+                // The loader's list is not used after this: the snapshot keeps it (the wrapper copied it).
+                if (state != null) state.adoptCollectionSnapshot(r, found);
             } else {
                 RelationInternals.loadReference(wrapper, found.isEmpty() ? null : found.get(0));
             }

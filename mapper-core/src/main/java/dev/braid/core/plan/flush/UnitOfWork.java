@@ -235,27 +235,29 @@ public final class UnitOfWork {
      * the full planning has to run.
      */
     private boolean mayHaveChanges() {
-        for (EntityState state : identityMap.states()) {
-            if (state.status() != EntityStatus.PERSISTENT || writes.isDirty(state)) return true;
-            Object entity = state.entity();
-            for (RelationshipMapping r : state.mapping().relationships()) {
-                Object wrapper = r.wrapperOf(entity);
-                if (r.isWriteOnly()) {
-                    if (!RelationInternals.writeOnlyAdditions(wrapper).isEmpty()
-                            || !RelationInternals.writeOnlyRemovals(wrapper).isEmpty()) return true;
-                    continue;
-                }
-                if (!RelationInternals.isLoaded(wrapper)) continue;
-                if (r.isCollection()) {
-                    List<Object> snapshot = state.collectionSnapshot(r);
-                    List<?> now = RelationInternals.peekCollection(wrapper);
-                    if (snapshot == null ? !now.isEmpty() : !sameMembers(snapshot, now)) return true;
-                } else if (r.ownsForeignKey() && RelationInternals.isAssigned(wrapper)) {
-                    Object target = RelationInternals.peekReference(wrapper);
-                    Object expected = target == null ? null : r.remoteColumn().get(target);
-                    if (target != null && expected == null) return true; // target not written yet
-                    if (!java.util.Objects.equals(r.localColumn().get(entity), expected)) return true;
-                }
+        return identityMap.anyState(this::mayHaveChanged);
+    }
+
+    private boolean mayHaveChanged(EntityState state) {
+        if (state.status() != EntityStatus.PERSISTENT || writes.isDirty(state)) return true;
+        Object entity = state.entity();
+        for (RelationshipMapping r : state.mapping().relationships()) {
+            Object wrapper = r.wrapperOf(entity);
+            if (r.isWriteOnly()) {
+                if (!RelationInternals.writeOnlyAdditions(wrapper).isEmpty()
+                        || !RelationInternals.writeOnlyRemovals(wrapper).isEmpty()) return true;
+                continue;
+            }
+            if (!RelationInternals.isLoaded(wrapper)) continue;
+            if (r.isCollection()) {
+                List<Object> snapshot = state.collectionSnapshot(r);
+                List<?> now = RelationInternals.peekCollection(wrapper);
+                if (snapshot == null ? !now.isEmpty() : !sameMembers(snapshot, now)) return true;
+            } else if (r.ownsForeignKey() && RelationInternals.isAssigned(wrapper)) {
+                Object target = RelationInternals.peekReference(wrapper);
+                Object expected = target == null ? null : r.remoteColumn().get(target);
+                if (target != null && expected == null) return true; // target not written yet
+                if (!java.util.Objects.equals(r.localColumn().get(entity), expected)) return true;
             }
         }
         return false;
@@ -656,8 +658,7 @@ public final class UnitOfWork {
             if (!containsIdentity(RelationInternals.peekCollection(wrapper), child.entity())) {
                 RelationInternals.addQuietly(wrapper, child.entity());
                 EntityState parentState = identityMap.stateOf(parent);
-                List<Object> snapshot = parentState.collectionSnapshot(r);
-                if (snapshot != null) snapshot.add(child.entity()); // it is in the database already
+                parentState.addToCollectionSnapshot(r, child.entity()); // it is in the database already
             }
         }
     }

@@ -193,8 +193,8 @@ public final class QueryPlanner {
         TableRef from;
         List<SqlStatement.Join> joins = new ArrayList<>();
         SqlExpression.Column keyColumn;
+        ColumnMapping keyMapping; // the mapped column whose type the keys have
         int keyIndex;
-        Class<?> keyType;
         if (r.link() != null) {
             String link = r.link().table();
             keyColumn = new SqlExpression.Column(link, r.link().ownerColumn());
@@ -204,14 +204,15 @@ public final class QueryPlanner {
             joins.add(new SqlStatement.Join(new TableRef(target.table(), RelationJoins.alias(target.table(), alias)),
                     RelationJoins.eq(alias, r.remoteColumn().column(), link, r.link().targetColumn()), false));
             keyIndex = 0;
-            keyType = r.localColumn().type().databaseClass();
+            keyMapping = r.localColumn();
         } else {
             from = TableRef.of(target.table());
             ColumnMapping matched = r.remoteColumn(); // FK for one-to-many, referenced key for many-to-one
             keyColumn = new SqlExpression.Column(alias, matched.column());
             keyIndex = matched.index();
-            keyType = matched.type().databaseClass();
+            keyMapping = matched;
         }
+        Class<?> keyType = keyMapping.type().databaseClass();
         int offset = columns.size();
         columns.addAll(columns(target, alias));
         List<OrderTerm> order = new ArrayList<>();
@@ -220,10 +221,26 @@ public final class QueryPlanner {
                 order.add(new OrderTerm(new SqlExpression.Column(alias, id.column()), false));
             }
         }
-        SqlStatement.Select select = new SqlStatement.Select(columns, from, joins,
-                new SqlExpression.InList(keyColumn, keys, keyType), order, null, null);
+        SqlExpression where;
+        if (dialect().joinsKeyTable() && keyType != byte[].class && !keys.isEmpty()) {
+            // FROM TABLE(k type = $1) braid_keys JOIN <from> ON <key column> = braid_keys.k JOIN ...
+            Object array = java.lang.reflect.Array.newInstance(keyType, keys.size());
+            for (int i = 0; i < keys.size(); i++) java.lang.reflect.Array.set(array, i, keys.get(i));
+            String sqlType = dialect().typeName(keyMapping.type().columnType(), keyMapping.length(),
+                    keyMapping.precision(), keyMapping.scale());
+            joins.add(0, new SqlStatement.Join(from, new SqlExpression.Comparison(keyColumn, "=",
+                    new SqlExpression.Column(KEY_TABLE, "k")), false));
+            from = TableRef.keys(new TableRef.KeyArray("k", sqlType, array), KEY_TABLE);
+            where = null;
+        } else {
+            where = new SqlExpression.InList(keyColumn, keys, keyType);
+        }
+        SqlStatement.Select select = new SqlStatement.Select(columns, from, joins, where, order, null, null);
         return new SelectinQuery(renderer.render(select), offset, r.link() != null ? 0 : offset + keyIndex, keyType);
     }
+
+    // The key table's alias; "braid_" keeps it apart from mapped table names in practice.
+    private static final String KEY_TABLE = "braid_keys";
 
     /** Default number of keys per selectin query for {@code r} and an optional per-query override. */
     public int chunkSize(RelationshipMapping r, int override) {

@@ -43,6 +43,13 @@ public interface Dialect {
     /** How an INSERT returns generated columns. */
     GeneratedKeys generatedKeys();
 
+    /**
+     * True when selectin queries should join a table of the keys bound as one array
+     * ({@code FROM TABLE(k bigint = $1) braid_keys JOIN books ON books.author_id = braid_keys.k})
+     * instead of filtering with an IN list.
+     */
+    default boolean joinsKeyTable() { return false; }
+
     /** True when {@code x = ANY($1)} with one array bind is the way to bind an IN list. */
     boolean bindsInListAsArray();
 
