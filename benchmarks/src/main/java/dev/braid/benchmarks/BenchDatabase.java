@@ -58,7 +58,9 @@ public final class BenchDatabase implements AutoCloseable {
         this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(counting)
                 .initialSize(2).maxSize(4).maxIdleTime(Duration.ofMinutes(10)).build());
         MappingRegistry registry = MappingRegistry.builder().entity(Author.class, Book.class, User.class, Group.class).build();
-        this.mapper = Mapper.builder(pool, registry).build();
+        Mapper.Builder builder = Mapper.builder(pool, registry);
+        if (Integer.getInteger("braid.bench.fetchSize") != null) builder.fetchSize(Integer.getInteger("braid.bench.fetchSize"));
+        this.mapper = builder.build();
         createAndSeed();
     }
 

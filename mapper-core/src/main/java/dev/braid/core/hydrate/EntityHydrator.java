@@ -44,27 +44,37 @@ public final class EntityHydrator {
      * or null when the row's key is NULL (the empty side of a LEFT OUTER JOIN).
      */
     public Object hydrate(EntityMapping mapping, RowView row, int offset) {
-        if (mapping.idColumns().isEmpty()) {
-            return mapping.instantiate(readValues(mapping, row, offset, null));
+        List<ColumnMapping> ids = mapping.idColumns();
+        if (ids.isEmpty()) {
+            return mapping.instantiate(readValues(mapping, row, offset, null, -1, null));
         }
-        EntityKey key = readKey(mapping, row, offset);
-        if (key == null) {
+        if (ids.size() > 1) {
+            EntityKey key = readCompositeKey(mapping, row, offset);
+            return key == null ? null : hydrate(mapping, row, offset, key, -1, null);
+        }
+        // One id column: decoded once, for the key and for the object (decoding is per call on the drivers).
+        ColumnMapping id = ids.get(0);
+        Object rawId = row.get(offset + id.index(), id.type().databaseClass());
+        if (rawId == null) {
             return null;
         }
+        return hydrate(mapping, row, offset, new EntityKey(mapping.type(), id.fromDatabase(rawId)), id.index(), rawId);
+    }
+
+    private Object hydrate(EntityMapping mapping, RowView row, int offset, EntityKey key, int decodedIndex, Object decoded) {
         Object existing = identityMap.get(key);
         if (existing != null) {
             return existing;
         }
         if (!tracking) {
-            Object entity = hydrateUnique(mapping, row, offset);
+            Object entity = mapping.instantiate(readValues(mapping, row, offset, null, decodedIndex, decoded));
+            unloadRelationships(mapping, entity);
             identityMap.remember(key, entity);
             return entity;
         }
         Object[] snapshot = new Object[mapping.columns().size()];
-        Object entity = mapping.instantiate(readValues(mapping, row, offset, snapshot));
-        for (RelationshipMapping r : mapping.relationships()) {
-            RelationInternals.unload(r.wrapperOf(entity));
-        }
+        Object entity = mapping.instantiate(readValues(mapping, row, offset, snapshot, decodedIndex, decoded));
+        unloadRelationships(mapping, entity);
         identityMap.loaded(mapping, entity, key, snapshot);
         return entity;
     }
@@ -74,11 +84,16 @@ public final class EntityHydrator {
      * roots of a plain query): no identity lookup at all. Its relationships are marked not loaded.
      */
     public static Object hydrateUnique(EntityMapping mapping, RowView row, int offset) {
-        Object entity = mapping.instantiate(readValues(mapping, row, offset, null));
-        for (RelationshipMapping r : mapping.relationships()) {
-            RelationInternals.unload(r.wrapperOf(entity));
-        }
+        Object entity = mapping.instantiate(readValues(mapping, row, offset, null, -1, null));
+        unloadRelationships(mapping, entity);
         return entity;
+    }
+
+    private static void unloadRelationships(EntityMapping mapping, Object entity) {
+        List<RelationshipMapping> relationships = mapping.relationships();
+        for (int i = 0; i < relationships.size(); i++) {
+            RelationInternals.unload(relationships.get(i).wrapperOf(entity));
+        }
     }
 
     /**
@@ -88,7 +103,7 @@ public final class EntityHydrator {
      */
     public void refresh(Object entity, EntityMapping mapping, RowView row) {
         Object[] snapshot = new Object[mapping.columns().size()];
-        Object[] values = readValues(mapping, row, 0, snapshot);
+        Object[] values = readValues(mapping, row, 0, snapshot, -1, null);
         for (int i = 0; i < values.length; i++) {
             mapping.columns().get(i).set(entity, values[i]);
         }
@@ -98,25 +113,23 @@ public final class EntityHydrator {
         identityMap.updated(identityMap.stateOf(entity), snapshot);
     }
 
-    private static Object[] readValues(EntityMapping mapping, RowView row, int offset, Object[] snapshot) {
+    /** @param decodedIndex a column already decoded from this row ({@code decoded}), or -1 */
+    private static Object[] readValues(EntityMapping mapping, RowView row, int offset, Object[] snapshot,
+                                       int decodedIndex, Object decoded) {
         List<ColumnMapping> columns = mapping.columns();
         Object[] javaValues = new Object[columns.size()];
         for (int i = 0; i < javaValues.length; i++) {
             ColumnMapping column = columns.get(i);
-            Object javaValue = column.fromDatabase(row.get(offset + i, column.type().databaseClass()));
+            Object databaseValue = i == decodedIndex ? decoded : row.get(offset + i, column.type().databaseClass());
+            Object javaValue = column.fromDatabase(databaseValue);
             javaValues[i] = javaValue;
             if (snapshot != null) snapshot[i] = column.type().toDatabase(javaValue);
         }
         return javaValues;
     }
 
-    private static EntityKey readKey(EntityMapping mapping, RowView row, int offset) {
+    private static EntityKey readCompositeKey(EntityMapping mapping, RowView row, int offset) {
         List<ColumnMapping> ids = mapping.idColumns();
-        if (ids.size() == 1) {
-            ColumnMapping id = ids.get(0);
-            Object value = row.get(offset + id.index(), id.type().databaseClass());
-            return value == null ? null : new EntityKey(mapping.type(), id.fromDatabase(value));
-        }
         List<Object> parts = new ArrayList<>(ids.size());
         for (ColumnMapping id : ids) {
             Object value = row.get(offset + id.index(), id.type().databaseClass());

@@ -3,12 +3,17 @@ package dev.braid.reactive.exec;
 import dev.braid.core.hydrate.RowView;
 import io.r2dbc.spi.Row;
 
-/** Adapts an R2DBC row to core's driver-neutral row view. Valid only inside the mapping callback. */
+/**
+ * Adapts an R2DBC row to core's driver-neutral row view. Valid only inside the mapping callback: one
+ * view per statement is pointed at each row in turn (rows arrive one after another), so reading a
+ * large result allocates no view per row.
+ */
 final class R2dbcRowView implements RowView {
-    private final Row row;
+    private Row row;
 
-    R2dbcRowView(Row row) {
+    R2dbcRowView at(Row row) {
         this.row = row;
+        return this;
     }
 
     @Override

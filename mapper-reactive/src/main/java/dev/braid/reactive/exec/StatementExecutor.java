@@ -29,6 +29,18 @@ public final class StatementExecutor {
 
     /** Runs a query and maps each row; the row view is valid only inside {@code mapper}. */
     public <T> Flux<T> query(Connection connection, RenderedSql sql, Function<RowView, T> mapper) {
+        return query(connection, sql, mapper, fetchSize);
+    }
+
+    /**
+     * Runs a query whose result is bounded and always read to the end (a selectin chunk): fetched in
+     * one go, since a fetch size would only add round trips (one per batch) without ever saving a read.
+     */
+    public <T> Flux<T> queryBounded(Connection connection, RenderedSql sql, Function<RowView, T> mapper) {
+        return query(connection, sql, mapper, 0);
+    }
+
+    private <T> Flux<T> query(Connection connection, RenderedSql sql, Function<RowView, T> mapper, int fetchSize) {
         return Flux.defer(() -> {
             long start = System.nanoTime();
             AtomicLong rows = new AtomicLong();
@@ -36,10 +48,11 @@ public final class StatementExecutor {
             if (fetchSize > 0) {
                 statement.fetchSize(fetchSize);
             }
+            R2dbcRowView view = new R2dbcRowView();
             return Flux.from(statement.execute())
                     .concatMap(result -> result.map((row, metadata) -> {
                         rows.incrementAndGet();
-                        return mapper.apply(new R2dbcRowView(row));
+                        return mapper.apply(view.at(row));
                     }))
                     .doOnComplete(() -> SqlLog.executed(sql, start, rows.get(), "row(s)"))
                     .doOnCancel(() -> SqlLog.executed(sql, start, rows.get(), "row(s), cancelled"))

@@ -3,6 +3,7 @@ package dev.braid.reactive.load;
 import dev.braid.core.hydrate.EntityHydrator;
 import dev.braid.core.identity.EntityState;
 import dev.braid.core.identity.IdentityMap;
+import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.meta.LoadStrategy;
@@ -124,9 +125,12 @@ public final class GraphLoader {
         return Flux.fromIterable(chunks)
                 .concatMap(keyChunk -> {
                     SelectinQuery query = planner.selectin(r, keyChunk);
-                    return executor.query(connection, query.sql(), row -> {
-                        Object key = row.get(query.keyIndex(), query.keyType());
+                    ColumnMapping keyColumn = r.remoteColumn();
+                    return executor.queryBounded(connection, query.sql(), row -> {
                         Object entity = hydrator.hydrate(target, row, query.targetOffset());
+                        // Taken from the object when it holds the value: a second decode of the column costs more.
+                        Object key = query.keyIsTargetColumn() ? keyColumn.getForDatabase(entity)
+                                : row.get(query.keyIndex(), query.keyType());
                         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(entity);
                         return entity;
                     }).then();

@@ -236,7 +236,8 @@ public final class QueryPlanner {
             where = new SqlExpression.InList(keyColumn, keys, keyType);
         }
         SqlStatement.Select select = new SqlStatement.Select(columns, from, joins, where, order, null, null);
-        return new SelectinQuery(renderer.render(select), offset, r.link() != null ? 0 : offset + keyIndex, keyType);
+        return new SelectinQuery(renderer.render(select), offset, r.link() != null ? 0 : offset + keyIndex, keyType,
+                r.link() == null);
     }
 
     // The key table's alias; "braid_" keeps it apart from mapped table names in practice.
