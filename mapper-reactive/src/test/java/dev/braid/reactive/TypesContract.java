@@ -136,6 +136,10 @@ abstract class TypesContract extends MapperTestBase {
         mapper.inTransactionMono(s -> s.get(Everything.class, 1L).doOnNext(e -> e.bytes = new byte[]{9})).block(TIMEOUT);
         assertThat(recorder().statements()).last().isEqualTo("UPDATE everything SET bytes = $1 WHERE id = $2");
         assertThat((byte[]) toBytes(value("SELECT bytes FROM everything"))).containsExactly(9);
+        // Editing the loaded array in place is a change too: the snapshot holds its own copy.
+        mapper.inTransactionMono(s -> s.get(Everything.class, 1L).doOnNext(e -> e.bytes[0] = 7)).block(TIMEOUT);
+        assertThat(recorder().statements()).last().isEqualTo("UPDATE everything SET bytes = $1 WHERE id = $2");
+        assertThat((byte[]) toBytes(value("SELECT bytes FROM everything"))).containsExactly(7);
     }
 
     private static byte[] toBytes(Object value) {

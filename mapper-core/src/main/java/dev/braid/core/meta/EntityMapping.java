@@ -20,6 +20,7 @@ public final class EntityMapping {
     private final Map<String, ColumnMapping> byAttribute;
     private final Instantiator instantiator;
     private final boolean readOnly;
+    private final boolean plainColumnsOnly;
     private List<RelationshipMapping> relationships = List.of();
     private Map<String, RelationshipMapping> relationshipsByName = Map.of();
 
@@ -27,6 +28,8 @@ public final class EntityMapping {
         this.type = type;
         this.table = table;
         this.columns = List.copyOf(columns);
+        // byte[] is excluded: a snapshot must hold its own copy of a mutable array.
+        this.plainColumnsOnly = columns.stream().allMatch(c -> c.type().isPlain() && c.type().javaClass() != byte[].class);
         this.idColumns = columns.stream().filter(ColumnMapping::isId).toList();
         this.versionColumn = columns.stream().filter(ColumnMapping::isVersion).findFirst().orElse(null);
         Map<String, ColumnMapping> index = new LinkedHashMap<>();
@@ -100,6 +103,9 @@ public final class EntityMapping {
     }
 
     /** Creates an object from Java values in column order. */
+    /** True when every column's Java value is the driver's value (no conversion) and immutable. */
+    public boolean hasPlainColumnsOnly() { return plainColumnsOnly; }
+
     public Object instantiate(Object[] javaValues) {
         return instantiator.create(columns, javaValues);
     }

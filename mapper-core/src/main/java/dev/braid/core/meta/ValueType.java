@@ -15,6 +15,9 @@ public final class ValueType {
     private final Function<Object, Object> toDatabase;
     private final Function<Object, Object> fromDatabase;
 
+    /** The conversion of types the driver reads and writes as they are. */
+    static final Function<Object, Object> SAME = value -> value;
+
     ValueType(Class<?> javaClass, ColumnType columnType, Class<?> databaseClass,
               Function<Object, Object> toDatabase, Function<Object, Object> fromDatabase) {
         this.javaClass = Objects.requireNonNull(javaClass);
@@ -31,6 +34,11 @@ public final class ValueType {
 
     /** The class handed to and asked from the driver. */
     public Class<?> databaseClass() { return databaseClass; }
+
+    /** True when Java and driver values are the same objects (no conversion either way). */
+    public boolean isPlain() {
+        return toDatabase == SAME && fromDatabase == SAME;
+    }
 
     /** Java value to driver value; null stays null. */
     public Object toDatabase(Object javaValue) {

@@ -42,8 +42,7 @@ public final class ValueTypes {
     private ValueTypes() {}
 
     private static void plain(Class<?> javaClass, ColumnType columnType, Class<?> databaseClass) {
-        BY_CLASS.put(javaClass, new ValueType(javaClass, columnType, databaseClass,
-                Function.identity(), Function.identity()));
+        BY_CLASS.put(javaClass, new ValueType(javaClass, columnType, databaseClass, ValueType.SAME, ValueType.SAME));
     }
 
     /** The value type for {@code javaClass}, or empty when it is not a supported column type. */
