@@ -161,7 +161,11 @@ public final class Mapper {
             return this;
         }
 
-        /** Rows the driver fetches per round trip for queries (0: the whole result; default: the dialect's choice, 1000 on PostgreSQL). */
+        /**
+         * Rows the driver fetches per round trip for root queries (default 0: the whole result in one
+         * go). A fetch size lets a cancelled {@code all()} stop after the current batch, at the price of
+         * extra round trips on every query; {@code stream()} is the bounded form for large results.
+         */
         public Builder fetchSize(int fetchSize) {
             if (fetchSize < 0) throw new IllegalArgumentException("fetchSize must be >= 0");
             this.fetchSize = fetchSize;

@@ -34,8 +34,12 @@ import java.util.Set;
  * foreign-key value, copied just before the row is written, so generated keys flow into children.
  */
 public final class UnitOfWork {
-    /** Rows per batched statement: large enough to amortise the round trip, small enough for its binds. */
-    static final int BATCH_SIZE = 1000;
+    /**
+     * Rows per batched statement. Batches bind one array per column, so the number of binds does not
+     * grow with the rows; the cap only bounds one statement's size (10,000 rows of a few columns are
+     * well under a megabyte) and its arrays in memory.
+     */
+    static final int BATCH_SIZE = 10_000;
 
     private final MappingRegistry registry;
     private final IdentityMap identityMap;

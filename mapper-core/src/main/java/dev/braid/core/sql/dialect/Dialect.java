@@ -57,9 +57,8 @@ public interface Dialect {
     int defaultInListChunkSize();
 
     /**
-     * Rows per fetch for streamed queries by default (0: the driver reads the whole result). On
-     * PostgreSQL a bounded fetch lets a cancelled stream stop after the current batch instead of
-     * draining the rest of the result before the connection is free again.
+     * Rows per fetch for root queries by default (0: the driver reads the whole result). A bounded
+     * fetch lets a cancelled query stop after the current batch, but costs round trips on every query.
      */
     int defaultFetchSize();
 

@@ -61,7 +61,10 @@ final class PostgresDialect implements Dialect {
     public int defaultInListChunkSize() { return 500; }
 
     @Override
-    public int defaultFetchSize() { return 1000; }
+    // 0: the driver reads a result in one go. A fetch size costs extra round trips on every query
+    // (the portal is suspended per batch and closed with its own Sync): 1 ms of a 3.5 ms page request
+    // measured (W4). Large results belong in stream(), which fetches from a cursor window by window.
+    public int defaultFetchSize() { return 0; }
 
     @Override
     public boolean supportsCursors() { return true; }
