@@ -40,7 +40,12 @@ abstract class BatchingContract extends MapperTestBase {
                     .hasSize(1).allMatch(sql -> sql.equals("INSERT INTO book_tags (book_id, tag_id) SELECT * FROM"
                             + " unnest($1::bigint[], $2::bigint[])"));
         } else {
-            assertThat(recorder().statements()).hasSize(1 + 3 + 1000 + 3000);
+            // writer; tags and books as multi-row VALUES returning their keys; link rows 1,000 per VALUES
+            assertThat(recorder().statements()).hasSize(1 + 1 + 1 + 3);
+            assertThat(recorder().statements()).filteredOn(sql -> sql.startsWith("SELECT id FROM FINAL TABLE (INSERT INTO books"
+                    + " (title, author_id) VALUES ($1, $2), ($3, $4), ")).hasSize(1);
+            assertThat(recorder().statements()).filteredOn(sql -> sql.startsWith("INSERT INTO book_tags (book_id, tag_id) VALUES"))
+                    .hasSize(3);
         }
         assertThat(count("books")).isEqualTo(1000);
         assertThat(count("book_tags")).isEqualTo(3000);
@@ -53,6 +58,27 @@ abstract class BatchingContract extends MapperTestBase {
         for (Novel n : List.of(books.get(0), books.get(499), books.get(999))) {
             assertThat(value("SELECT title FROM books WHERE id = " + n.id)).isEqualTo(n.title);
         }
+    }
+
+    @Test
+    void everyObjectGetsTheKeyOfItsOwnRowAcrossSeveralBatches() {
+        Writer writer = new Writer("w");
+        for (int i = 0; i < 2500; i++) writer.books.add(new Novel("book " + i));
+        Novel handNumbered = new Novel("numbered by hand");
+        handNumbered.id = 1_000_000L;
+        writer.books.add(handNumbered);
+        mapper.inTransactionMono(s -> s.add(writer)).block(TIMEOUT);
+
+        // H2: 1,000 rows per VALUES statement, the hand-numbered row alone; PostgreSQL: one batch.
+        assertThat(recorder().statements()).filteredOn(sql -> sql.contains("INSERT INTO books"))
+                .hasSize(postgres() ? 1 : 4);
+        java.util.Map<Long, String> titles = new java.util.HashMap<>();
+        for (List<Object> row : rows("SELECT id, title FROM books")) titles.put(((Number) row.get(0)).longValue(), (String) row.get(1));
+        assertThat(titles).hasSize(2501);
+        for (Novel n : writer.books) {
+            assertThat(titles.get(n.id)).as("row of book %s", n.id).isEqualTo(n.title);
+        }
+        assertThat(handNumbered.id).isEqualTo(1_000_000L);
     }
 
     @Test

@@ -79,7 +79,7 @@ abstract class MapperTestBase extends DatabaseTestBase {
 
     /**
      * The statements of a batched insert of several rows with generated ids: on PostgreSQL a key
-     * allocation and one INSERT over arrays; on H2 one INSERT per row.
+     * allocation and one INSERT over arrays; on H2 one multi-row VALUES insert returning the keys.
      */
     java.util.List<String> insertRows(String table, int rows, String columns, String values, String arrayColumns,
                                       String arrayTypes) {
@@ -92,9 +92,15 @@ abstract class MapperTestBase extends DatabaseTestBase {
             return java.util.List.of("SELECT nextval(pg_get_serial_sequence($1, $2)) FROM generate_series(1, $3)",
                     "INSERT INTO " + table + " (" + arrayColumns + ") SELECT * FROM unnest(" + unnest + ")");
         }
-        java.util.List<String> out = new java.util.ArrayList<>();
-        for (int i = 0; i < rows; i++) out.add(insertReturningId(table, columns, values));
-        return out;
+        int width = values.split(",\\s*").length;
+        StringBuilder tuples = new StringBuilder();
+        for (int row = 0; row < rows; row++) {
+            tuples.append(row > 0 ? ", (" : "(");
+            for (int c = 0; c < width; c++) tuples.append(c > 0 ? ", $" : "$").append(row * width + c + 1);
+            tuples.append(')');
+        }
+        return java.util.List.of(rows == 1 ? insertReturningId(table, columns, values)
+                : "SELECT id FROM FINAL TABLE (INSERT INTO " + table + " (" + columns + ") VALUES " + tuples + ")");
     }
 
     /** The statements of a batched delete of several rows by id. */

@@ -41,9 +41,7 @@ public final class SqlRenderer {
         } else if (statement instanceof SqlStatement.Insert i) {
             insert(i, out);
         } else if (statement instanceof SqlStatement.InsertFromArrays i) {
-            out.sql.append("INSERT INTO ").append(id(i.table())).append(" (").append(idList(i.columns()))
-                    .append(") SELECT * FROM ");
-            unnest(i.arrays(), i.arrayTypes(), out);
+            insertFromArrays(i, out);
         } else if (statement instanceof SqlStatement.UpdateFromArrays u) {
             String v = "braid_v";
             out.sql.append("UPDATE ").append(id(u.table())).append(" SET ");
@@ -123,6 +121,36 @@ public final class SqlRenderer {
         if (s.offset() != null) {
             out.sql.append(" OFFSET ");
             out.bind(s.offset(), Long.class, dialect);
+        }
+    }
+
+    private void insertFromArrays(SqlStatement.InsertFromArrays i, Output out) {
+        boolean finalTable = !i.returning().isEmpty() && dialect.generatedKeys() == Dialect.GeneratedKeys.FINAL_TABLE;
+        if (finalTable) {
+            out.sql.append("SELECT ").append(idList(i.returning())).append(" FROM FINAL TABLE (");
+        }
+        out.sql.append("INSERT INTO ").append(id(i.table())).append(" (").append(idList(i.columns())).append(") ");
+        if (dialect.supportsArrayBatches()) {
+            out.sql.append("SELECT * FROM ");
+            unnest(i.arrays(), i.arrayTypes(), out);
+        } else {
+            // H2: multi-row VALUES, one marker per value (its array binds cannot carry NULL elements)
+            out.sql.append("VALUES ");
+            int rows = i.arrays().isEmpty() ? 0 : Array.getLength(i.arrays().get(0).value());
+            for (int row = 0; row < rows; row++) {
+                out.sql.append(row > 0 ? ", (" : "(");
+                for (int c = 0; c < i.arrays().size(); c++) {
+                    if (c > 0) out.sql.append(", ");
+                    Object array = i.arrays().get(c).value();
+                    out.bind(Array.get(array, row), array.getClass().getComponentType(), dialect);
+                }
+                out.sql.append(')');
+            }
+        }
+        if (finalTable) {
+            out.sql.append(')');
+        } else if (!i.returning().isEmpty()) {
+            out.sql.append(" RETURNING ").append(idList(i.returning()));
         }
     }
 

@@ -52,12 +52,18 @@ public sealed interface SqlStatement {
      * rows, one array bind per column. {@code arrayTypes} are the SQL element type names for the casts.
      */
     record InsertFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
-                            List<String> arrayTypes) implements SqlStatement {
+                            List<String> arrayTypes, List<String> returning) implements SqlStatement {
         public InsertFromArrays {
             Objects.requireNonNull(table, "table");
             columns = List.copyOf(columns);
             arrays = List.copyOf(arrays);
             arrayTypes = List.copyOf(arrayTypes);
+            returning = List.copyOf(returning);
+        }
+
+        public InsertFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
+                                List<String> arrayTypes) {
+            this(table, columns, arrays, arrayTypes, List.of());
         }
     }
 

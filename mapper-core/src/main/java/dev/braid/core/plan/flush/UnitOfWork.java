@@ -41,10 +41,15 @@ public final class UnitOfWork {
      */
     static final int BATCH_SIZE = 10_000;
 
+    /** Rows per multi-row VALUES insert on H2, which binds every value (1,000 rows as in its docs' bulk examples). */
+    static final int VALUES_BATCH_SIZE = 1_000;
+
     private final MappingRegistry registry;
     private final IdentityMap identityMap;
     private final WritePlanner writes;
     private final boolean batching;
+    // H2: inserts (only) are batched, their generated keys read back in row order.
+    private final boolean insertsReturnOrderedKeys;
     private final Map<EntityMapping, Integer> tableRank = new HashMap<>();
     // One-to-many relationships by child mapping: used to back-populate parents after a flush.
     private final Map<EntityMapping, List<RelationshipMapping>> incoming = new HashMap<>();
@@ -54,6 +59,7 @@ public final class UnitOfWork {
         this.identityMap = identityMap;
         this.writes = new WritePlanner(renderer, identityMap);
         this.batching = renderer.dialect().supportsArrayBatches();
+        this.insertsReturnOrderedKeys = !batching && renderer.dialect().batchesInsertsReturningOrderedKeys();
         List<EntityMapping> order = registry.dependencyOrder();
         for (int i = 0; i < order.size(); i++) {
             tableRank.put(order.get(i), i);
@@ -206,7 +212,9 @@ public final class UnitOfWork {
                 EntityState s = batch.get(0);
                 steps.add(writes.insert(s, undo, () -> sync.apply(s, undo)));
             } else {
-                steps.addAll(writes.insertBatch(batch, undo, s -> sync.apply(s, undo)));
+                steps.addAll(insertsReturnOrderedKeys
+                        ? List.of(writes.insertBatchReturningKeys(batch, undo, s -> sync.apply(s, undo)))
+                        : writes.insertBatch(batch, undo, s -> sync.apply(s, undo)));
             }
         }
         updateSteps(updates, sync, undo, steps);
@@ -465,8 +473,10 @@ public final class UnitOfWork {
         List<EntityState> current = new ArrayList<>();
         Set<Object> inCurrent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (EntityState s : ordered) {
-            boolean fits = batching && !current.isEmpty() && current.get(0).mapping() == s.mapping()
-                    && current.size() < BATCH_SIZE && WritePlanner.batchable(s.mapping())
+            boolean fits = (batching || insertsReturnOrderedKeys && keyLeftToTheDatabase(s))
+                    && !current.isEmpty() && current.get(0).mapping() == s.mapping()
+                    && (batching || keyLeftToTheDatabase(current.get(0)))
+                    && current.size() < (batching ? BATCH_SIZE : VALUES_BATCH_SIZE) && WritePlanner.batchable(s.mapping())
                     && sync.dependencies(s).stream().noneMatch(inCurrent::contains);
             if (!fits && !current.isEmpty()) {
                 batches.add(current);
@@ -515,6 +525,16 @@ public final class UnitOfWork {
                 }
             }
         }
+    }
+
+    /**
+     * H2 batches only rows whose key the database generates (or that have no generated key): the
+     * statement leaves the key column out, so an object with an id assigned by hand goes alone.
+     */
+    private static boolean keyLeftToTheDatabase(EntityState s) {
+        ColumnMapping generated = s.mapping().generatedColumn().orElse(null);
+        if (generated != null && s.mapping().columns().size() == 1) return false; // nothing else to write
+        return generated == null || generated.get(s.entity()) == null;
     }
 
     /** Consecutive deletes of one table with single-column keys and no version check. */
@@ -587,7 +607,7 @@ public final class UnitOfWork {
 
     /** One statement per link row, or one per relationship and batch where the dialect batches. */
     private void linkSteps(java.util.Collection<LinkChange> changes, boolean insert, List<WriteStep> steps) {
-        if (!batching) {
+        if (!batching && !(insert && insertsReturnOrderedKeys)) {
             for (LinkChange c : changes) {
                 steps.add(insert ? writes.linkInsert(c.relationship(), c.owner(), c.target())
                         : writes.linkDelete(c.relationship(), c.owner(), c.target()));
@@ -600,8 +620,9 @@ public final class UnitOfWork {
         }
         for (Map.Entry<RelationshipMapping, List<Object[]>> e : byRelationship.entrySet()) {
             List<Object[]> pairs = e.getValue();
-            for (int i = 0; i < pairs.size(); i += BATCH_SIZE) {
-                List<Object[]> batch = pairs.subList(i, Math.min(pairs.size(), i + BATCH_SIZE));
+            int size = batching ? BATCH_SIZE : VALUES_BATCH_SIZE;
+            for (int i = 0; i < pairs.size(); i += size) {
+                List<Object[]> batch = pairs.subList(i, Math.min(pairs.size(), i + size));
                 if (batch.size() == 1) {
                     steps.add(insert ? writes.linkInsert(e.getKey(), batch.get(0)[0], batch.get(0)[1])
                             : writes.linkDelete(e.getKey(), batch.get(0)[0], batch.get(0)[1]));

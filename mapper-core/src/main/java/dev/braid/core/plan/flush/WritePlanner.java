@@ -282,7 +282,27 @@ final class WritePlanner {
             };
             steps.add(allocate);
         }
-        Step insert = new Step(WriteStep.Kind.INSERT, List.of());
+        steps.add(insertRows(states, undo, beforeRender, null));
+        return steps;
+    }
+
+    /**
+     * H2: INSERT of many objects of one table in one statement over array binds, without the generated
+     * key column; the statement returns the generated keys ({@code FINAL TABLE}), which H2 assigns in
+     * increasing order of the rows inserted, so the i-th smallest key belongs to the i-th object.
+     */
+    WriteStep insertBatchReturningKeys(List<EntityState> states, Deque<Runnable> undo,
+                                       java.util.function.Consumer<EntityState> beforeRender) {
+        ColumnMapping generated = states.get(0).mapping().generatedColumn().orElse(null);
+        return insertRows(states, undo, beforeRender, generated);
+    }
+
+    /** @param generated a generated key column left out of the statement and returned by it, or null */
+    private WriteStep insertRows(List<EntityState> states, Deque<Runnable> undo,
+                                 java.util.function.Consumer<EntityState> beforeRender, ColumnMapping generated) {
+        EntityMapping mapping = states.get(0).mapping();
+        Step insert = new Step(WriteStep.Kind.INSERT,
+                generated == null ? List.of() : List.of(generated.type().databaseClass()));
         insert.renderer = () -> {
             int n = states.size();
             List<ColumnMapping> columns = mapping.columns();
@@ -296,6 +316,7 @@ final class WritePlanner {
                 written[row] = new Object[columns.size()];
             }
             for (ColumnMapping column : columns) {
+                if (column == generated) continue;
                 Object array = java.lang.reflect.Array.newInstance(column.type().databaseClass(), n);
                 for (int row = 0; row < n; row++) {
                     Object entity = states.get(row).entity();
@@ -317,10 +338,22 @@ final class WritePlanner {
                 types.add(renderer.dialect().typeName(column.type().columnType(), column.length(), column.precision(),
                         column.scale()));
             }
-            RenderedSql sql = renderer.render(new SqlStatement.InsertFromArrays(mapping.table(), names, arrays, types));
+            RenderedSql sql = renderer.render(new SqlStatement.InsertFromArrays(mapping.table(), names, arrays, types,
+                    generated == null ? List.of() : List.of(generated.column())));
             insert.outcome = (rowCount, rows) -> {
                 if (rowCount != n) {
                     throw new IllegalStateException("INSERT of " + n + " " + mapping.name() + " rows affected " + rowCount);
+                }
+                if (generated != null) {
+                    List<Object> keys = new ArrayList<>(n);
+                    for (Object[] r : rows) keys.add(r[0]);
+                    keys.sort(null); // identity values increase in the order the rows were inserted
+                    for (int row = 0; row < n; row++) {
+                        Object entity = states.get(row).entity();
+                        written[row][generated.index()] = keys.get(row);
+                        generated.set(entity, generated.fromDatabase(keys.get(row)));
+                        undo.push(() -> generated.set(entity, null));
+                    }
                 }
                 ColumnMapping versionColumn = mapping.versionColumn().orElse(null);
                 for (int row = 0; row < n; row++) {
@@ -338,8 +371,7 @@ final class WritePlanner {
             };
             return sql;
         };
-        steps.add(insert);
-        return steps;
+        return insert;
     }
 
     /** The columns whose values differ from the snapshot (never the key or version). */

@@ -69,6 +69,13 @@ public interface Dialect {
      */
     boolean supportsArrayBatches();
 
+    /**
+     * True when INSERTs (alone) can be batched over array binds although other writes cannot, the
+     * generated keys coming back from the statement itself in increasing order of the rows
+     * (H2: {@code SELECT id FROM FINAL TABLE (INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), ...)}).
+     */
+    default boolean batchesInsertsReturningOrderedKeys() { return false; }
+
     /** True for {@code ALTER TABLE ... ADD CONSTRAINT IF NOT EXISTS} (H2); PostgreSQL has no such form. */
     boolean supportsAddConstraintIfNotExists();
 

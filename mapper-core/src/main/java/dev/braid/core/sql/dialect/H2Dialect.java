@@ -78,10 +78,15 @@ final class H2Dialect implements Dialect {
     @Override
     public boolean supportsAddConstraintIfNotExists() { return true; }
 
-    // In-process: a statement per row costs no network round trip, and H2 has no unnest-from-binds form
-    // that returns generated keys by position.
+    // Updates and deletes go row by row (in-process, no round trips, and no UPDATE ... FROM on H2).
     @Override
     public boolean supportsArrayBatches() { return false; }
+
+    // Inserts are batched as multi-row VALUES: H2 inserts the rows one after another, so their identity
+    // values increase in row order, and FINAL TABLE returns them. (H2's identity sequence cannot be
+    // addressed to allocate keys first, as on PostgreSQL.)
+    @Override
+    public boolean batchesInsertsReturningOrderedKeys() { return true; }
 
     @Override
     public int maxIdentifierLength() { return 256; }
