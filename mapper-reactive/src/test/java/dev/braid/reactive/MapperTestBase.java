@@ -103,12 +103,15 @@ abstract class MapperTestBase extends DatabaseTestBase {
                 : "SELECT id FROM FINAL TABLE (INSERT INTO " + table + " (" + columns + ") VALUES " + tuples + ")");
     }
 
-    /** The statements of a batched delete of several rows by id. */
+    /** The statements of a batched delete of several rows by id: unnest on PostgreSQL, an IN list on H2. */
     java.util.List<String> deleteRows(String table, int rows) {
         if (postgres()) {
             return java.util.List.of("DELETE FROM " + table + " WHERE (id) IN (SELECT * FROM unnest($1::bigint[]))");
         }
-        return java.util.Collections.nCopies(rows, "DELETE FROM " + table + " WHERE id = $1");
+        if (rows == 1) return java.util.List.of("DELETE FROM " + table + " WHERE id = $1");
+        StringBuilder in = new StringBuilder("DELETE FROM " + table + " WHERE id IN (");
+        for (int i = 1; i <= rows; i++) in.append(i > 1 ? ", $" : "$").append(i);
+        return java.util.List.of(in.append(')').toString());
     }
 
     /** The INSERT text Braid sends for a generated id, per dialect. */

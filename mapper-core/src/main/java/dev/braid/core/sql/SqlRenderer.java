@@ -56,10 +56,14 @@ public final class SqlRenderer {
             out.sql.append(") WHERE ").append(id(u.table())).append('.').append(id(u.keyColumn())).append(" = ")
                     .append(v).append('.').append(id(u.keyColumn()));
         } else if (statement instanceof SqlStatement.DeleteFromArrays d) {
-            out.sql.append("DELETE FROM ").append(id(d.table())).append(" WHERE (").append(idList(d.columns()))
-                    .append(") IN (SELECT * FROM ");
-            unnest(d.arrays(), d.arrayTypes(), out);
-            out.sql.append(')');
+            if (dialect.supportsArrayBatches()) {
+                out.sql.append("DELETE FROM ").append(id(d.table())).append(" WHERE (").append(idList(d.columns()))
+                        .append(") IN (SELECT * FROM ");
+                unnest(d.arrays(), d.arrayTypes(), out);
+                out.sql.append(')');
+            } else {
+                deleteByInList(d, out);
+            }
         } else if (statement instanceof SqlStatement.Update u) {
             update(u, out);
         } else if (statement instanceof SqlStatement.Delete d) {
@@ -152,6 +156,20 @@ public final class SqlRenderer {
         } else if (!i.returning().isEmpty()) {
             out.sql.append(" RETURNING ").append(idList(i.returning()));
         }
+    }
+
+    /** H2: {@code DELETE FROM t WHERE id IN ($1, ..., $n)}, single-column keys only. */
+    private void deleteByInList(SqlStatement.DeleteFromArrays d, Output out) {
+        if (d.columns().size() != 1) {
+            throw new IllegalArgumentException("An IN-list DELETE takes a single key column, not " + d.columns());
+        }
+        Object keys = d.arrays().get(0).value();
+        out.sql.append("DELETE FROM ").append(id(d.table())).append(" WHERE ").append(id(d.columns().get(0))).append(" IN (");
+        for (int i = 0; i < Array.getLength(keys); i++) {
+            if (i > 0) out.sql.append(", ");
+            out.bind(Array.get(keys, i), keys.getClass().getComponentType(), dialect);
+        }
+        out.sql.append(')');
     }
 
     private void unnest(List<SqlExpression.Parameter> arrays, List<String> types, Output out) {

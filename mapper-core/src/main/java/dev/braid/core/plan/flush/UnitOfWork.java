@@ -41,7 +41,7 @@ public final class UnitOfWork {
      */
     static final int BATCH_SIZE = 10_000;
 
-    /** Rows per multi-row VALUES insert on H2, which binds every value (1,000 rows as in its docs' bulk examples). */
+    /** Rows per multi-row VALUES insert or IN-list delete on H2, which binds every value separately. */
     static final int VALUES_BATCH_SIZE = 1_000;
 
     private final MappingRegistry registry;
@@ -50,6 +50,8 @@ public final class UnitOfWork {
     private final boolean batching;
     // H2: inserts (only) are batched, their generated keys read back in row order.
     private final boolean insertsReturnOrderedKeys;
+    // H2: deletes by single-column key are batched as IN lists.
+    private final boolean deletesAsInLists;
     private final Map<EntityMapping, Integer> tableRank = new HashMap<>();
     // One-to-many relationships by child mapping: used to back-populate parents after a flush.
     private final Map<EntityMapping, List<RelationshipMapping>> incoming = new HashMap<>();
@@ -60,6 +62,7 @@ public final class UnitOfWork {
         this.writes = new WritePlanner(renderer, identityMap);
         this.batching = renderer.dialect().supportsArrayBatches();
         this.insertsReturnOrderedKeys = !batching && renderer.dialect().batchesInsertsReturningOrderedKeys();
+        this.deletesAsInLists = !batching && renderer.dialect().batchesDeletesAsInLists();
         List<EntityMapping> order = registry.dependencyOrder();
         for (int i = 0; i < order.size(); i++) {
             tableRank.put(order.get(i), i);
@@ -542,9 +545,10 @@ public final class UnitOfWork {
         List<List<EntityState>> batches = new ArrayList<>();
         List<EntityState> current = new ArrayList<>();
         for (EntityState s : ordered) {
-            boolean batchable = batching && s.mapping().idColumns().size() == 1 && s.mapping().versionColumn().isEmpty();
+            boolean batchable = (batching || deletesAsInLists) && s.mapping().idColumns().size() == 1
+                    && s.mapping().versionColumn().isEmpty();
             boolean fits = batchable && !current.isEmpty() && current.get(0).mapping() == s.mapping()
-                    && current.size() < BATCH_SIZE;
+                    && current.size() < (batching ? BATCH_SIZE : VALUES_BATCH_SIZE);
             if (!fits && !current.isEmpty()) {
                 batches.add(current);
                 current = new ArrayList<>();

@@ -76,6 +76,12 @@ public interface Dialect {
      */
     default boolean batchesInsertsReturningOrderedKeys() { return false; }
 
+    /**
+     * True when DELETEs by a single-column key are batched as {@code DELETE ... WHERE id IN ($1, ...)}
+     * although other writes cannot be batched over arrays (H2).
+     */
+    default boolean batchesDeletesAsInLists() { return false; }
+
     /** True for {@code ALTER TABLE ... ADD CONSTRAINT IF NOT EXISTS} (H2); PostgreSQL has no such form. */
     boolean supportsAddConstraintIfNotExists();
 
