@@ -171,6 +171,12 @@ public class BraidVsR2dbcBenchmark {
         return db.braid.deleteAuthors(batch.ids).block();
     }
 
+    /** W6 with Braid's bulk delete: books then authors by key, one statement each, nothing loaded. */
+    @Benchmark
+    public long w6CascadeDeleteBraidBulk(Db db, ToDelete batch) {
+        return db.braid.deleteAuthorsBulk(batch.ids).block();
+    }
+
     @Benchmark
     public long w6CascadeDeleteHandWritten(Db db, ToDelete batch) {
         return db.hand.deleteAuthors(batch.ids).block();

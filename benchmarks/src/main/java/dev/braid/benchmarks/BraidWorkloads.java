@@ -19,6 +19,7 @@ import java.util.List;
 public final class BraidWorkloads {
     // Declared by hand (the benchmarks module does not run Braid's annotation processor).
     static final ComparableAttribute<Author, Long> AUTHOR_ID = Attribute.comparable(Author.class, "id", Long.class);
+    static final ComparableAttribute<Book, Long> BOOK_AUTHOR_ID = Attribute.comparable(Book.class, "authorId", Long.class);
     static final Relation<Author, Book> AUTHOR_BOOKS = Relation.of(Author.class, "books", Book.class);
     static final Relation<User, Group> USER_GROUPS = Relation.of(User.class, "groups", Group.class);
 
@@ -113,6 +114,15 @@ public final class BraidWorkloads {
                         .options(selectin(AUTHOR_BOOKS)).all().collectList()
                         .flatMapMany(all -> reactor.core.publisher.Flux.fromIterable(all).concatMap(a -> s.delete(a).thenReturn(1L))))
                 .count();
+    }
+
+    /**
+     * W6 with bulk deletes ({@code select(...).where(...).delete()}): the books, then the authors, one
+     * statement each, nothing loaded; returns authors deleted.
+     */
+    public Mono<Long> deleteAuthorsBulk(List<Long> ids) {
+        return mapper.inTransactionMono(s -> s.select(Book.class).where(BOOK_AUTHOR_ID.in(ids)).delete()
+                .then(s.select(Author.class).where(AUTHOR_ID.in(ids)).delete()));
     }
 
     static long authorChecksum(long acc, Author a) {

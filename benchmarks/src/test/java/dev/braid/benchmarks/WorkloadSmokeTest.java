@@ -61,6 +61,11 @@ class WorkloadSmokeTest {
             assertThat(counted(db, "W6 braid", () -> braid.deleteAuthors(again).block())).isEqualTo(50);
             assertThat(db.single("SELECT COUNT(*) FROM authors")).isEqualTo(300);
             assertThat(db.single("SELECT COUNT(*) FROM books")).isEqualTo(3000);
+            hand.insertAuthorsWithBooks(50, "w6 bulk ").block();
+            List<Long> third = db.ids("SELECT id FROM authors WHERE id > 300");
+            assertThat(counted(db, "W6 braid bulk", () -> braid.deleteAuthorsBulk(third).block())).isEqualTo(50);
+            assertThat(db.single("SELECT COUNT(*) FROM authors")).isEqualTo(300);
+            assertThat(db.single("SELECT COUNT(*) FROM books")).isEqualTo(3000);
         }
     }
 }

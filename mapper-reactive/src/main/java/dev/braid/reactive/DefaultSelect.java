@@ -117,6 +117,11 @@ final class DefaultSelect<T> implements Select<T> {
     }
 
     @Override
+    public Mono<Long> delete() {
+        return session.bulkDelete(query);
+    }
+
+    @Override
     public Mono<Long> count() {
         return session.count(query);
     }

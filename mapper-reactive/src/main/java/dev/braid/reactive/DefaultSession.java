@@ -8,6 +8,7 @@ import dev.braid.core.identity.EntityState;
 import dev.braid.core.identity.EntityStatus;
 import dev.braid.core.identity.IdentityMap;
 import dev.braid.core.meta.EntityKey;
+import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.meta.MappingRegistry;
 import dev.braid.core.meta.RelationshipMapping;
@@ -167,6 +168,33 @@ final class DefaultSession implements Session {
             requireActive();
             return autoflush().thenMany(new WindowedStream<>(connection, planner, executor, graphLoader, transactional,
                     query, window, this::afterCancel).flux());
+        });
+    }
+
+    Mono<Long> bulkDelete(Query<?> query) {
+        return guard.mono("delete " + query.entityType().getSimpleName(), () -> {
+            requireActive();
+            EntityMapping mapping = registry.entity(query.entityType());
+            var sql = planner.bulkDelete(query);
+            List<ColumnMapping> ids = mapping.idColumns();
+            List<Class<?>> types = ids.stream().<Class<?>>map(c -> c.type().databaseClass()).toList();
+            return autoflush().then(executor.returning(connection, sql, types)).map(rows -> {
+                // The rows are gone: objects held for them leave the session, as after a flushed DELETE.
+                for (Object[] row : rows) {
+                    Object id;
+                    if (ids.size() == 1) {
+                        id = ids.get(0).fromDatabase(row[0]);
+                    } else {
+                        List<Object> parts = new ArrayList<>(ids.size());
+                        for (int i = 0; i < ids.size(); i++) parts.add(ids.get(i).fromDatabase(row[i]));
+                        id = parts;
+                    }
+                    Object held = identityMap.get(new dev.braid.core.meta.EntityKey(mapping.type(), id));
+                    EntityState state = held == null ? null : identityMap.stateOf(held);
+                    if (state != null) identityMap.remove(state);
+                }
+                return (long) rows.size();
+            });
         });
     }
 

@@ -72,6 +72,16 @@ public interface Select<T> {
     /** The first entity (in the query's order), or empty. Sends {@code LIMIT 1}. */
     Mono<T> first();
 
+    /**
+     * Deletes the matching rows with one statement, without loading them (SQLAlchemy's
+     * {@code delete(Book).where(...)}), and emits how many were deleted. Pending changes are flushed
+     * first; objects the session holds for deleted rows are detached. Nothing cascades in memory:
+     * rows that reference the deleted ones must go first, or be removed by the database
+     * ({@code passiveDeletes} with ON DELETE CASCADE); collections already loaded elsewhere are not
+     * updated. Takes a filter only ({@code BRAID_QUERY} otherwise, or without any filter).
+     */
+    Mono<Long> delete();
+
     /** Number of matching rows ({@code SELECT COUNT(*)}). */
     Mono<Long> count();
 

@@ -238,8 +238,17 @@ public final class SqlRenderer {
     }
 
     private void delete(SqlStatement.Delete delete, Output out) {
+        boolean oldTable = !delete.returning().isEmpty() && dialect.generatedKeys() == Dialect.GeneratedKeys.FINAL_TABLE;
+        if (oldTable) {
+            out.sql.append("SELECT ").append(idList(delete.returning())).append(" FROM OLD TABLE (");
+        }
         out.sql.append("DELETE FROM ").append(id(delete.table())).append(" WHERE ");
         expression(delete.where(), out);
+        if (oldTable) {
+            out.sql.append(')');
+        } else if (!delete.returning().isEmpty()) {
+            out.sql.append(" RETURNING ").append(idList(delete.returning()));
+        }
     }
 
     private void createTable(SqlStatement.CreateTable create, Output out) {

@@ -106,10 +106,16 @@ public sealed interface SqlStatement {
         }
     }
 
-    record Delete(String table, SqlExpression where) implements SqlStatement {
+    /** {@code DELETE FROM table WHERE ...}, returning the deleted rows' {@code returning} columns when given. */
+    record Delete(String table, SqlExpression where, List<String> returning) implements SqlStatement {
         public Delete {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(where, "a DELETE without WHERE is never generated");
+            returning = List.copyOf(returning);
+        }
+
+        public Delete(String table, SqlExpression where) {
+            this(table, where, List.of());
         }
     }
 

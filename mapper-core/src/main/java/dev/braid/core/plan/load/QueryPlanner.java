@@ -159,6 +159,32 @@ public final class QueryPlanner {
                 s.joins, s.where, List.of(), null, null));
     }
 
+    /**
+     * A bulk DELETE of the rows the query matches, returning their keys (so the session can forget the
+     * objects it holds for them): {@code DELETE FROM books WHERE ... RETURNING id} on PostgreSQL,
+     * {@code SELECT id FROM OLD TABLE (DELETE ...)} on H2. Only a filter makes sense here.
+     */
+    public RenderedSql bulkDelete(Query<?> query) {
+        EntityMapping root = registry.entity(query.entityType());
+        String name = query.entityType().getSimpleName();
+        if (root.readOnly() || root.idColumns().isEmpty()) {
+            throw new MapperException(ErrorCode.BRAID_QUERY, "delete() of " + name + ": it is a read-only view."
+                    + " Fix: delete through the writable entity mapped to " + root.table());
+        }
+        if (query.where() == null) {
+            throw new MapperException(ErrorCode.BRAID_QUERY, "delete() of " + name + " without where(...) would delete"
+                    + " every row of " + root.table() + ". Fix: add where(...)");
+        }
+        if (!query.joins().isEmpty() || query.limit() != null || query.offset() != null || !query.orderBy().isEmpty()
+                || !query.options().isEmpty()) {
+            throw new MapperException(ErrorCode.BRAID_QUERY, "delete() of " + name + " takes a filter only, not"
+                    + " join/orderBy/limit/offset/options. Fix: filter across relationships with any()/has()");
+        }
+        Statement s = statement(query);
+        return renderer.render(new SqlStatement.Delete(root.table(), s.where,
+                root.idColumns().stream().map(ColumnMapping::column).toList()));
+    }
+
     /** {@code SELECT 1 ... LIMIT 1}: the cheapest probe for existence (offset kept). */
     public RenderedSql exists(Query<?> query) {
         Statement s = statement(query);
