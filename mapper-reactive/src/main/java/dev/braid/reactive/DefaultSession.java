@@ -175,10 +175,13 @@ final class DefaultSession implements Session {
         return guard.mono("delete " + query.entityType().getSimpleName(), () -> {
             requireActive();
             EntityMapping mapping = registry.entity(query.entityType());
-            var sql = planner.bulkDelete(query);
+            planner.bulkDelete(query, false); // rejects what is not a plain filter before anything is sent
             List<ColumnMapping> ids = mapping.idColumns();
             List<Class<?>> types = ids.stream().<Class<?>>map(c -> c.type().databaseClass()).toList();
-            return autoflush().then(executor.returning(connection, sql, types)).map(rows -> {
+            return autoflush().then(Mono.defer(() -> identityMap.size() == 0
+                    // Nothing held that could be a deleted row: no keys to read back.
+                    ? executor.update(connection, planner.bulkDelete(query, false))
+                    : executor.returning(connection, planner.bulkDelete(query, true), types).map(rows -> {
                 // The rows are gone: objects held for them leave the session, as after a flushed DELETE.
                 for (Object[] row : rows) {
                     Object id;
@@ -194,7 +197,7 @@ final class DefaultSession implements Session {
                     if (state != null) identityMap.remove(state);
                 }
                 return (long) rows.size();
-            });
+            })));
         });
     }
 

@@ -160,11 +160,12 @@ public final class QueryPlanner {
     }
 
     /**
-     * A bulk DELETE of the rows the query matches, returning their keys (so the session can forget the
-     * objects it holds for them): {@code DELETE FROM books WHERE ... RETURNING id} on PostgreSQL,
-     * {@code SELECT id FROM OLD TABLE (DELETE ...)} on H2. Only a filter makes sense here.
+     * A bulk DELETE of the rows the query matches, with {@code returningKeys} returning their keys (so
+     * a session holding objects can forget those of deleted rows): {@code DELETE FROM books WHERE ...
+     * RETURNING id} on PostgreSQL, {@code SELECT id FROM OLD TABLE (DELETE ...)} on H2. Only a filter
+     * makes sense here.
      */
-    public RenderedSql bulkDelete(Query<?> query) {
+    public RenderedSql bulkDelete(Query<?> query, boolean returningKeys) {
         EntityMapping root = registry.entity(query.entityType());
         String name = query.entityType().getSimpleName();
         if (root.readOnly() || root.idColumns().isEmpty()) {
@@ -181,8 +182,8 @@ public final class QueryPlanner {
                     + " join/orderBy/limit/offset/options. Fix: filter across relationships with any()/has()");
         }
         Statement s = statement(query);
-        return renderer.render(new SqlStatement.Delete(root.table(), s.where,
-                root.idColumns().stream().map(ColumnMapping::column).toList()));
+        return renderer.render(new SqlStatement.Delete(root.table(), s.where, returningKeys
+                ? root.idColumns().stream().map(ColumnMapping::column).toList() : List.of()));
     }
 
     /** {@code SELECT 1 ... LIMIT 1}: the cheapest probe for existence (offset kept). */
