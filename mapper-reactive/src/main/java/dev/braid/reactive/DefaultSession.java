@@ -175,12 +175,13 @@ final class DefaultSession implements Session {
         return guard.mono("delete " + query.entityType().getSimpleName(), () -> {
             requireActive();
             EntityMapping mapping = registry.entity(query.entityType());
-            planner.bulkDelete(query, false); // rejects what is not a plain filter before anything is sent
+            // Rendered before the autoflush: a query that is not a plain filter is rejected before anything is sent.
+            var plain = planner.bulkDelete(query, false);
             List<ColumnMapping> ids = mapping.idColumns();
             List<Class<?>> types = ids.stream().<Class<?>>map(c -> c.type().databaseClass()).toList();
             return autoflush().then(Mono.defer(() -> identityMap.size() == 0
                     // Nothing held that could be a deleted row: no keys to read back.
-                    ? executor.update(connection, planner.bulkDelete(query, false))
+                    ? executor.update(connection, plain)
                     : executor.returning(connection, planner.bulkDelete(query, true), types).map(rows -> {
                 // The rows are gone: objects held for them leave the session, as after a flushed DELETE.
                 for (Object[] row : rows) {

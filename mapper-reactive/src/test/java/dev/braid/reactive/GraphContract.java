@@ -39,21 +39,8 @@ abstract class GraphContract extends MapperTestBase {
     private static final String WRITERS = "SELECT authors.id, authors.name FROM authors";
     private static final String NOVEL_COLUMNS = "books.id, books.title, books.author_id";
 
-    /** Austen (2 books), Tolstoy (1 book), Nobody (none); each book has one review per star count given. */
     private void seedLibrary() {
-        mapper.inTransaction(s -> {
-            Writer austen = new Writer("Jane Austen");
-            Writer tolstoy = new Writer("Leo Tolstoy");
-            Writer nobody = new Writer("Nobody");
-            Novel pride = new Novel("Pride and Prejudice", austen);
-            Novel emma = new Novel("Emma", austen);
-            Novel war = new Novel("War and Peace", tolstoy);
-            Review r1 = new Review(5);
-            r1.book.set(pride);
-            Review r2 = new Review(4);
-            r2.book.set(war);
-            return s.addAll(List.of(austen, tolstoy, nobody));
-        }).blockLast(TIMEOUT);
+        LibraryFixture.seed(mapper);
         recorder().clear();
     }
 

@@ -5,7 +5,6 @@ import dev.braid.core.query.Loads;
 import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Novel;
 import dev.braid.reactive.graph.Novel_;
-import dev.braid.reactive.graph.Review;
 import dev.braid.reactive.graph.Writer;
 import dev.braid.reactive.graph.Writer_;
 import org.junit.jupiter.api.Test;
@@ -23,19 +22,8 @@ abstract class ReadOnlyContract extends MapperTestBase {
         return GraphModel.registry();
     }
 
-    /** Austen (Pride and Prejudice with a 5-star review, Emma), Tolstoy (War and Peace), Nobody. */
     private void seedLibrary() {
-        mapper.inTransaction(s -> {
-            Writer austen = new Writer("Jane Austen");
-            Writer tolstoy = new Writer("Leo Tolstoy");
-            Writer nobody = new Writer("Nobody");
-            Novel pride = new Novel("Pride and Prejudice", austen);
-            new Novel("Emma", austen);
-            new Novel("War and Peace", tolstoy);
-            Review review = new Review(5);
-            review.book.set(pride);
-            return s.addAll(List.of(austen, tolstoy, nobody));
-        }).blockLast(TIMEOUT);
+        LibraryFixture.seed(mapper);
         recorder().clear();
     }
 

@@ -117,22 +117,16 @@ public final class EntityHydrator {
     private static Object[] readValues(EntityMapping mapping, RowView row, int offset, Object[] snapshot,
                                        int decodedIndex, Object decoded) {
         List<ColumnMapping> columns = mapping.columns();
-        if (snapshot != null && mapping.hasPlainColumnsOnly()) {
-            // Java values are the database values: the snapshot doubles as the constructor's input
-            // (an instantiator never keeps the array), saving one array per row.
-            for (int i = 0; i < snapshot.length; i++) {
-                ColumnMapping column = columns.get(i);
-                snapshot[i] = column.fromDatabase(i == decodedIndex ? decoded : row.get(offset + i, column.type().databaseClass()));
-            }
-            return snapshot;
-        }
-        Object[] javaValues = new Object[columns.size()];
+        // With plain columns the Java values are the database values: the snapshot doubles as the
+        // constructor's input (an instantiator never keeps the array), saving one array per row.
+        boolean shared = snapshot != null && mapping.hasPlainColumnsOnly();
+        Object[] javaValues = shared ? snapshot : new Object[columns.size()];
         for (int i = 0; i < javaValues.length; i++) {
             ColumnMapping column = columns.get(i);
             Object databaseValue = i == decodedIndex ? decoded : row.get(offset + i, column.type().databaseClass());
             Object javaValue = column.fromDatabase(databaseValue);
             javaValues[i] = javaValue;
-            if (snapshot != null) {
+            if (snapshot != null && !shared) {
                 Object stored = column.type().toDatabase(javaValue);
                 // The snapshot keeps its own copy of an array: an in-place edit must show up as a change.
                 snapshot[i] = stored instanceof byte[] bytes ? bytes.clone() : stored;

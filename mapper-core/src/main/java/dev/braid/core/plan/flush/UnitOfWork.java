@@ -52,6 +52,8 @@ public final class UnitOfWork {
     private final boolean insertsReturnOrderedKeys;
     // H2: deletes by single-column key are batched as IN lists.
     private final boolean deletesAsInLists;
+    // Rows per batched statement: array binds on PostgreSQL, one marker per value on H2.
+    private final int batchLimit;
     private final Map<EntityMapping, Integer> tableRank = new HashMap<>();
     // One-to-many relationships by child mapping: used to back-populate parents after a flush.
     private final Map<EntityMapping, List<RelationshipMapping>> incoming = new HashMap<>();
@@ -63,6 +65,7 @@ public final class UnitOfWork {
         this.batching = renderer.dialect().supportsArrayBatches();
         this.insertsReturnOrderedKeys = !batching && renderer.dialect().batchesInsertsReturningOrderedKeys();
         this.deletesAsInLists = !batching && renderer.dialect().batchesDeletesAsInLists();
+        this.batchLimit = batching ? BATCH_SIZE : VALUES_BATCH_SIZE;
         List<EntityMapping> order = registry.dependencyOrder();
         for (int i = 0; i < order.size(); i++) {
             tableRank.put(order.get(i), i);
@@ -468,7 +471,7 @@ public final class UnitOfWork {
 
     /**
      * Consecutive inserts of one table, cut where a row depends on a row of the current batch (its key
-     * is not known before that batch runs), at {@link #BATCH_SIZE}, and to single rows where the
+     * is not known before that batch runs), at the batch limit, and to single rows where the
      * dialect or a column type cannot batch.
      */
     private List<List<EntityState>> insertBatches(List<EntityState> ordered, ForeignKeySync sync) {
@@ -476,10 +479,8 @@ public final class UnitOfWork {
         List<EntityState> current = new ArrayList<>();
         Set<Object> inCurrent = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (EntityState s : ordered) {
-            boolean fits = (batching || insertsReturnOrderedKeys && keyLeftToTheDatabase(s))
-                    && !current.isEmpty() && current.get(0).mapping() == s.mapping()
-                    && (batching || keyLeftToTheDatabase(current.get(0)))
-                    && current.size() < (batching ? BATCH_SIZE : VALUES_BATCH_SIZE) && WritePlanner.batchable(s.mapping())
+            boolean fits = insertBatchable(s) && !current.isEmpty() && insertBatchable(current.get(0))
+                    && current.get(0).mapping() == s.mapping() && current.size() < batchLimit
                     && sync.dependencies(s).stream().noneMatch(inCurrent::contains);
             if (!fits && !current.isEmpty()) {
                 batches.add(current);
@@ -534,6 +535,10 @@ public final class UnitOfWork {
      * H2 batches only rows whose key the database generates (or that have no generated key): the
      * statement leaves the key column out, so an object with an id assigned by hand goes alone.
      */
+    private boolean insertBatchable(EntityState s) {
+        return WritePlanner.batchable(s.mapping()) && (batching || insertsReturnOrderedKeys && keyLeftToTheDatabase(s));
+    }
+
     private static boolean keyLeftToTheDatabase(EntityState s) {
         ColumnMapping generated = s.mapping().generatedColumn().orElse(null);
         if (generated != null && s.mapping().columns().size() == 1) return false; // nothing else to write
@@ -548,7 +553,7 @@ public final class UnitOfWork {
             boolean batchable = (batching || deletesAsInLists) && s.mapping().idColumns().size() == 1
                     && s.mapping().versionColumn().isEmpty();
             boolean fits = batchable && !current.isEmpty() && current.get(0).mapping() == s.mapping()
-                    && current.size() < (batching ? BATCH_SIZE : VALUES_BATCH_SIZE);
+                    && current.size() < batchLimit;
             if (!fits && !current.isEmpty()) {
                 batches.add(current);
                 current = new ArrayList<>();
@@ -624,9 +629,8 @@ public final class UnitOfWork {
         }
         for (Map.Entry<RelationshipMapping, List<Object[]>> e : byRelationship.entrySet()) {
             List<Object[]> pairs = e.getValue();
-            int size = batching ? BATCH_SIZE : VALUES_BATCH_SIZE;
-            for (int i = 0; i < pairs.size(); i += size) {
-                List<Object[]> batch = pairs.subList(i, Math.min(pairs.size(), i + size));
+            for (int i = 0; i < pairs.size(); i += batchLimit) {
+                List<Object[]> batch = pairs.subList(i, Math.min(pairs.size(), i + batchLimit));
                 if (batch.size() == 1) {
                     steps.add(insert ? writes.linkInsert(e.getKey(), batch.get(0)[0], batch.get(0)[1])
                             : writes.linkDelete(e.getKey(), batch.get(0)[0], batch.get(0)[1]));
