@@ -8,9 +8,6 @@ import dev.braid.core.meta.MappingRegistry;
 import dev.braid.reactive.Mapper;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
-import io.r2dbc.proxy.ProxyConnectionFactory;
-import io.r2dbc.proxy.core.QueryExecutionInfo;
-import io.r2dbc.proxy.listener.ProxyExecutionListener;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -24,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The benchmark schema and data (names as in the issue), on embedded H2 or on PostgreSQL
  * ({@code -Dbraid.bench.pg=r2dbc:postgresql://postgres@127.0.0.1:5432/test}), behind one connection pool
- * that both Braid and the hand-written baseline use, and a proxy that counts the statements sent.
+ * that both Braid and the hand-written baseline use, over a decorator that counts the statements sent.
  */
 public final class BenchDatabase implements AutoCloseable {
     public final boolean postgres;
@@ -49,12 +46,7 @@ public final class BenchDatabase implements AutoCloseable {
                     System.getProperty("braid.bench.pg", "r2dbc:postgresql://postgres@127.0.0.1:5432/test"));
             run(admin, "DROP SCHEMA IF EXISTS braid_bench CASCADE", "CREATE SCHEMA braid_bench");
         }
-        ConnectionFactory counting = ProxyConnectionFactory.builder(raw).listener(new ProxyExecutionListener() {
-            @Override
-            public void beforeQuery(QueryExecutionInfo info) {
-                statements.addAndGet(info.getQueries().size());
-            }
-        }).build();
+        ConnectionFactory counting = new CountingConnectionFactory(raw, statements);
         this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(counting)
                 .initialSize(2).maxSize(4).maxIdleTime(Duration.ofMinutes(10)).build());
         MappingRegistry registry = MappingRegistry.builder().entity(Author.class, Book.class, User.class, Group.class).build();
