@@ -16,6 +16,7 @@ import dev.braid.core.plan.flush.FlushPlan;
 import dev.braid.core.plan.flush.UnitOfWork;
 import dev.braid.core.plan.load.LoadNode;
 import dev.braid.core.plan.load.QueryPlanner;
+import dev.braid.core.plan.load.RowIdentity;
 import dev.braid.core.plan.load.SelectPlan;
 import dev.braid.core.query.Query;
 import dev.braid.core.query.Relation;
@@ -36,7 +37,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -151,14 +151,11 @@ final class DefaultSession implements Session {
             requireActive();
             SelectPlan plan = planner.select(query);
             return autoflush().thenMany(Flux.defer(() -> {
-                if (plan.streamable()) {
-                    // Each row is a distinct root and nothing else is read: no identity map is needed at all.
-                    EntityMapping mapping = plan.entity();
-                    Class<T> type = query.entityType();
-                    return executor.query(connection, plan.sql(), row -> type.cast(EntityHydrator.hydrateUnique(mapping, row, 0)));
-                }
+                // One object per row within the result, through a map of its own, used only for rows that
+                // can repeat an object (most rows cannot: plain roots, one-to-many children).
                 IdentityMap keys = new IdentityMap();
-                return rows(plan, query.entityType(), keys, EntityHydrator.untracked(keys));
+                return rows(plan, query.entityType(),
+                        new GraphLoader.Target(keys, null, EntityHydrator.untracked(keys), RowIdentity.of(plan)));
             }));
         });
     }
@@ -259,33 +256,36 @@ final class DefaultSession implements Session {
      * then the relationships are loaded level by level, then the roots are emitted.
      */
     private <T> Flux<T> rows(SelectPlan plan, Class<T> type) {
-        return rows(plan, type, identityMap, hydrator).filter(this::notDeleted);
+        return rows(plan, type, new GraphLoader.Target(identityMap, identityMap, hydrator, RowIdentity.always()))
+                .filter(this::notDeleted);
     }
 
-    private <T> Flux<T> rows(SelectPlan plan, Class<T> type, IdentityMap identityMap, EntityHydrator hydrator) {
+    private <T> Flux<T> rows(SelectPlan plan, Class<T> type, GraphLoader.Target target) {
         EntityMapping mapping = plan.entity();
+        EntityHydrator hydrator = target.hydrator();
+        boolean lookUpRoots = target.rowIdentity().roots();
         if (plan.streamable()) {
-            return executor.query(connection, plan.sql(), row -> type.cast(hydrator.hydrate(mapping, row, 0)));
+            return executor.query(connection, plan.sql(), row -> type.cast(lookUpRoots
+                    ? hydrator.hydrate(mapping, row, 0) : hydrator.hydrateNew(mapping, row, 0)));
         }
-        Map<Object, Map<LoadNode, List<Object>>> joinedByRoot = new IdentityHashMap<>();
-        Map<Object, Boolean> roots = new LinkedHashMap<>();
-        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        return executor.query(connection, plan.sql(), row -> {
-                    Object root = hydrator.hydrate(mapping, row, 0);
-                    if (seen.add(root)) roots.put(new Identity(root), Boolean.TRUE);
+        // Without joins every row is a different root: no check for repeats is needed.
+        boolean repeats = plan.distinctRoots() || !plan.joined().isEmpty();
+        List<Object> roots = new ArrayList<>();
+        Set<Object> seen = repeats ? java.util.Collections.newSetFromMap(new IdentityHashMap<>()) : null;
+        Map<Object, Map<LoadNode, List<Object>>> joinedByRoot = plan.joined().isEmpty() ? Map.of() : new IdentityHashMap<>();
+        return executor.consume(connection, plan.sql(), row -> {
+                    Object root = lookUpRoots ? hydrator.hydrate(mapping, row, 0) : hydrator.hydrateNew(mapping, row, 0);
+                    if (seen == null || seen.add(root)) roots.add(root);
                     for (SelectPlan.JoinedLoad joined : plan.joined()) {
                         collectJoined(hydrator, root, joined, row, joinedByRoot);
                     }
-                    return root;
-                })
-                .then(Mono.fromRunnable(() -> assignJoined(identityMap, plan, joinedByRoot)))
+                }, false)
+                .then(Mono.fromRunnable(() -> assignJoined(target.sessionObjects(), plan, joinedByRoot)))
                 .thenMany(Flux.defer(() -> {
-                    List<Object> ordered = new ArrayList<>();
-                    for (Object key : roots.keySet()) ordered.add(((Identity) key).object());
                     Set<LoadNode> preloaded = new HashSet<>();
                     for (SelectPlan.JoinedLoad joined : plan.joined()) preloaded.add(joined.node());
-                    return graphLoader.load(connection, identityMap, hydrator, ordered, plan.load(), preloaded)
-                            .thenMany(Flux.fromIterable(ordered));
+                    return graphLoader.load(connection, target, roots, true, plan.load(), preloaded)
+                            .thenMany(Flux.fromIterable(roots));
                 }))
                 .map(type::cast);
     }
@@ -309,7 +309,7 @@ final class DefaultSession implements Session {
                 List<Object> found = e.getValue().getOrDefault(joined.node(), List.of());
                 if (r.isCollection()) {
                     RelationInternals.loadCollection(wrapper, found);
-                    EntityState state = identityMap.stateOf(root);
+                    EntityState state = identityMap == null ? null : identityMap.stateOf(root);
                     if (state != null) state.collectionSnapshot(r, found);
                     if (r.reverse() != null && r.direction() == RelationshipMapping.Direction.ONE_TO_MANY) {
                         for (Object child : found) {
@@ -322,15 +322,6 @@ final class DefaultSession implements Session {
                 }
             }
         }
-    }
-
-    /** Identity-based key for ordered de-duplication of roots. */
-    private record Identity(Object object) {
-        @Override
-        public boolean equals(Object o) { return o instanceof Identity i && i.object == object; }
-
-        @Override
-        public int hashCode() { return System.identityHashCode(object); }
     }
 
     // Rows of objects deleted in this session but not flushed yet are not results (autoflush normally

@@ -5,6 +5,7 @@ import dev.braid.core.identity.IdentityMap;
 import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.plan.load.QueryPlanner;
+import dev.braid.core.plan.load.RowIdentity;
 import dev.braid.core.plan.load.SelectPlan;
 import dev.braid.core.query.Attribute;
 import dev.braid.core.query.Order;
@@ -136,15 +137,16 @@ final class WindowedStream<T> {
         return Mono.defer(() -> {
             IdentityMap map = new IdentityMap();
             EntityHydrator hydrator = EntityHydrator.untracked(map); // the objects are detached: no snapshots
+            RowIdentity identity = RowIdentity.of(plan);
             EntityMapping root = plan.entity();
-            Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<Object> seen = identity.roots() ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
             List<T> roots = new ArrayList<>();
-            return executor.query(connection, fetch != null ? fetch : plan.sql(), row -> {
-                        Object entity = hydrator.hydrate(root, row, 0);
-                        if (seen.add(entity)) roots.add(query.entityType().cast(entity));
-                        return entity;
-                    })
-                    .then(Mono.defer(() -> loader.load(connection, map, hydrator, roots, plan.load(), Set.of())))
+            return executor.consume(connection, fetch != null ? fetch : plan.sql(), row -> {
+                        Object entity = identity.roots() ? hydrator.hydrate(root, row, 0) : hydrator.hydrateNew(root, row, 0);
+                        if (seen == null || seen.add(entity)) roots.add(query.entityType().cast(entity));
+                    }, false)
+                    .then(Mono.defer(() -> loader.load(connection, new GraphLoader.Target(map, null, hydrator, identity),
+                            roots, true, plan.load(), Set.of())))
                     .then(Mono.fromCallable(() -> roots));
         });
     }

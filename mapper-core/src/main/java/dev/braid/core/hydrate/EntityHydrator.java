@@ -2,7 +2,6 @@ package dev.braid.core.hydrate;
 
 import dev.braid.core.identity.IdentityMap;
 import dev.braid.core.meta.ColumnMapping;
-import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.meta.RelationshipMapping;
 import dev.braid.core.relation.RelationInternals;
@@ -49,8 +48,8 @@ public final class EntityHydrator {
             return mapping.instantiate(readValues(mapping, row, offset, null, -1, null));
         }
         if (ids.size() > 1) {
-            EntityKey key = readCompositeKey(mapping, row, offset);
-            return key == null ? null : hydrate(mapping, row, offset, key, -1, null);
+            List<Object> id = readCompositeId(mapping, row, offset);
+            return id == null ? null : hydrate(mapping, row, offset, id, -1, null);
         }
         // One id column: decoded once, for the key and for the object (decoding is per call on the drivers).
         ColumnMapping id = ids.get(0);
@@ -58,25 +57,35 @@ public final class EntityHydrator {
         if (rawId == null) {
             return null;
         }
-        return hydrate(mapping, row, offset, new EntityKey(mapping.type(), id.fromDatabase(rawId)), id.index(), rawId);
+        return hydrate(mapping, row, offset, id.fromDatabase(rawId), id.index(), rawId);
     }
 
-    private Object hydrate(EntityMapping mapping, RowView row, int offset, EntityKey key, int decodedIndex, Object decoded) {
-        Object existing = identityMap.get(key);
+    private Object hydrate(EntityMapping mapping, RowView row, int offset, Object id, int decodedIndex, Object decoded) {
+        Object existing = identityMap.get(mapping, id);
         if (existing != null) {
             return existing;
         }
         if (!tracking) {
             Object entity = mapping.instantiate(readValues(mapping, row, offset, null, decodedIndex, decoded));
             unloadRelationships(mapping, entity);
-            identityMap.remember(key, entity);
+            identityMap.remember(mapping, id, entity);
             return entity;
         }
         Object[] snapshot = new Object[mapping.columns().size()];
         Object entity = mapping.instantiate(readValues(mapping, row, offset, snapshot, decodedIndex, decoded));
         unloadRelationships(mapping, entity);
-        identityMap.loaded(mapping, entity, key, snapshot);
+        identityMap.loaded(mapping, entity, id, snapshot);
         return entity;
+    }
+
+    /**
+     * A new object for a row known to be the only one with its key in the result, with no identity
+     * lookup: untracked, as {@link #hydrateUnique}. Only for read-only results; a session's objects
+     * always go through {@link #hydrate}.
+     */
+    public Object hydrateNew(EntityMapping mapping, RowView row, int offset) {
+        if (tracking) throw new IllegalStateException("a tracking hydrator must look every row up");
+        return hydrateUnique(mapping, row, offset);
     }
 
     /**
@@ -135,7 +144,7 @@ public final class EntityHydrator {
         return javaValues;
     }
 
-    private static EntityKey readCompositeKey(EntityMapping mapping, RowView row, int offset) {
+    private static List<Object> readCompositeId(EntityMapping mapping, RowView row, int offset) {
         List<ColumnMapping> ids = mapping.idColumns();
         List<Object> parts = new ArrayList<>(ids.size());
         for (ColumnMapping id : ids) {
@@ -143,6 +152,6 @@ public final class EntityHydrator {
             if (value == null) return null;
             parts.add(id.fromDatabase(value));
         }
-        return new EntityKey(mapping.type(), parts);
+        return parts;
     }
 }

@@ -12,6 +12,9 @@ public final class EntityState {
     private final EntityMapping mapping;
     private final Object entity;
     private EntityStatus status;
+    // The id value (a List for composite keys), null while a pending object has none; the EntityKey is
+    // made only when asked for (flushes and messages), not for every object loaded.
+    private Object id;
     private EntityKey key;
     private Object[] snapshot;
     // Whether the identity map's order list holds this state (see IdentityMap#compact).
@@ -24,11 +27,11 @@ public final class EntityState {
     // collection, and every object read stays in the identity map for the whole session.
     private java.util.List<Object>[] collections;
 
-    EntityState(EntityMapping mapping, Object entity, EntityStatus status, EntityKey key, Object[] snapshot) {
+    EntityState(EntityMapping mapping, Object entity, EntityStatus status, Object id, Object[] snapshot) {
         this.mapping = mapping;
         this.entity = entity;
         this.status = status;
-        this.key = key;
+        this.id = id;
         this.snapshot = snapshot;
     }
 
@@ -39,7 +42,13 @@ public final class EntityState {
     public EntityStatus status() { return status; }
 
     /** The key, or null for a pending object whose id the database has not generated yet. */
-    public EntityKey key() { return key; }
+    public EntityKey key() {
+        if (key == null && id != null) key = new EntityKey(mapping.type(), id);
+        return key;
+    }
+
+    /** The id value the session files this object under ({@code List} for composite keys), or null. */
+    Object id() { return id; }
 
     /** Database values of every column as of the last load or flush; null while pending. */
     public Object[] snapshot() { return snapshot; }
@@ -85,10 +94,13 @@ public final class EntityState {
 
     void status(EntityStatus status) { this.status = status; }
 
-    void key(EntityKey key) { this.key = key; }
+    void key(EntityKey key) {
+        this.key = key;
+        this.id = key == null ? null : key.id();
+    }
 
     void snapshot(Object[] snapshot) { this.snapshot = snapshot; }
 
     @Override
-    public String toString() { return mapping.name() + (key == null ? "[new]" : key.toString()) + " " + status; }
+    public String toString() { return mapping.name() + (id == null ? "[new]" : key().toString()) + " " + status; }
 }

@@ -15,89 +15,159 @@ import java.util.Map;
  * One session's objects: one object per row (by key), and the state of every object the session
  * tracks (by object identity, so user-defined equals/hashCode never matter). Not thread-safe: a
  * session runs one operation at a time.
+ *
+ * <p>Objects are filed per entity type by id value ({@link KeyTable}); an object's state is found
+ * through its current id, and pending objects without an id through a small identity map. Only when
+ * an object is not found that way (a new object of a type the session holds, or a held object whose
+ * id was changed in memory) is an index of every tracked object by identity built, once, and kept
+ * from then on: a session that only reads never pays for one.
  */
 public final class IdentityMap {
-    private final Map<EntityKey, Object> byKey = new HashMap<>();
-    private final Map<Object, EntityState> states = new IdentityHashMap<>();
+    private final Map<Class<?>, KeyTable> tables = new HashMap<>();
+    // The table used last: rows of one query are of one or two types.
+    private KeyTable lastTable;
+    // Tracked objects that have no key yet (pending, id generated at insert).
+    private final Map<Object, EntityState> unkeyed = new IdentityHashMap<>();
+    // Every tracked object by identity, built on the first lookup the tables cannot answer; null until then.
+    private Map<Object, EntityState> byObject;
     // Flushes write in the order objects joined the session. An append-only list (removed states are
     // skipped and compacted away now and then) keeps that order without sorting and without relying on
     // the objects' equals/hashCode.
-    private final java.util.ArrayList<EntityState> order = new java.util.ArrayList<>();
+    private final ArrayList<EntityState> order = new ArrayList<>();
     private int removed;
+    private int tracked;
+
+    private KeyTable table(Class<?> type) {
+        KeyTable last = lastTable;
+        if (last != null && last.mapping.type() == type) return last;
+        KeyTable table = tables.get(type);
+        if (table != null) lastTable = table;
+        return table;
+    }
+
+    private KeyTable tableFor(EntityMapping mapping) {
+        KeyTable table = table(mapping.type());
+        if (table == null) {
+            table = new KeyTable(mapping);
+            tables.put(mapping.type(), table);
+            lastTable = table;
+        }
+        return table;
+    }
 
     /** The object for a key, or null. */
     public Object get(EntityKey key) {
-        return byKey.get(key);
+        KeyTable table = table(key.type());
+        return table == null ? null : table.entity(key.id());
+    }
+
+    /** The object of {@code mapping} with this id value ({@code List} for a composite key), or null. */
+    public Object get(EntityMapping mapping, Object id) {
+        KeyTable table = table(mapping.type());
+        return table == null ? null : table.entity(id);
     }
 
     /** The state of a tracked object, or null when the session does not know it. */
     public EntityState stateOf(Object entity) {
-        return states.get(entity);
+        if (byObject != null) return byObject.get(entity);
+        KeyTable table = table(entity.getClass());
+        if (table != null) {
+            Object id = table.mapping.idOf(entity);
+            EntityState state = id == null ? null : table.state(id);
+            if (state != null && state.entity() == entity) return state;
+        }
+        EntityState pending = unkeyed.get(entity);
+        if (pending != null) return pending;
+        if (table == null || table.trackedSize == 0) return null; // no held object it could be
+        // Not found by its current id: a new object, or a held one whose id was changed in memory.
+        indexByObject();
+        return byObject.get(entity);
+    }
+
+    private void indexByObject() {
+        Map<Object, EntityState> index = new IdentityHashMap<>(Math.max(32, tracked * 2));
+        for (EntityState s : order) {
+            if (s.tracked) index.put(s.entity(), s);
+        }
+        byObject = index;
     }
 
     public boolean contains(Object entity) {
-        return states.containsKey(entity);
+        return stateOf(entity) != null;
     }
 
     /** Registers an object just loaded from a row. */
     public EntityState loaded(EntityMapping mapping, Object entity, EntityKey key, Object[] snapshot) {
-        EntityState state = new EntityState(mapping, entity, EntityStatus.PERSISTENT, key, snapshot);
-        track(state);
-        byKey.put(key, entity);
+        return loaded(mapping, entity, key.id(), snapshot);
+    }
+
+    /** Registers an object just loaded from a row whose id value is {@code id}. */
+    public EntityState loaded(EntityMapping mapping, Object entity, Object id, Object[] snapshot) {
+        EntityState state = new EntityState(mapping, entity, EntityStatus.PERSISTENT, id, snapshot);
+        // The object was just created from the row: no earlier state of it can exist.
+        append(state);
+        KeyTable table = tableFor(mapping);
+        table.put(id, entity, state);
+        table.trackedSize++;
         return state;
     }
 
     /**
-     * Remembers the object for a key without tracking it (read-only results: later rows with the
+     * Remembers the object for an id without tracking it (read-only results: later rows with the
      * same key yield this object, but a flush never looks at it and {@link #stateOf} knows nothing).
      */
-    public void remember(EntityKey key, Object entity) {
-        byKey.put(key, entity);
+    public void remember(EntityMapping mapping, Object id, Object entity) {
+        tableFor(mapping).put(id, entity, null);
     }
 
     /** Registers a new object to insert at the next flush. */
     public EntityState pending(EntityMapping mapping, Object entity) {
-        EntityKey key = mapping.keyOf(entity);
-        if (key != null) {
-            Object existing = byKey.get(key);
+        Object id = mapping.idOf(entity);
+        if (id != null) {
+            Object existing = get(mapping, id);
             if (existing != null && existing != entity) {
                 throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Another " + mapping.name() + " object with key "
-                        + key + " is already in this session. Fix: modify that object (session.get), or merge");
+                        + new EntityKey(mapping.type(), id) + " is already in this session. Fix: modify that object"
+                        + " (session.get), or merge");
             }
         }
-        EntityState state = new EntityState(mapping, entity, EntityStatus.PENDING, key, null);
+        EntityState state = new EntityState(mapping, entity, EntityStatus.PENDING, id, null);
         track(state);
-        if (key != null) byKey.put(key, entity);
+        file(state);
         return state;
     }
 
     /** Records a successful INSERT: the object now has a row with this key and these values. */
     public void inserted(EntityState state, EntityKey key, Object[] snapshot) {
-        if (state.key() != null && !state.key().equals(key)) byKey.remove(state.key());
+        unfile(state);
         state.key(key);
         state.snapshot(snapshot);
         state.status(EntityStatus.PERSISTENT);
-        byKey.put(key, state.entity());
+        file(state);
     }
 
     /** Undoes {@link #inserted} after a failed flush: the object is pending again with its old key. */
     public void uninserted(EntityState state, EntityKey previousKey) {
-        if (state.key() != null && byKey.get(state.key()) == state.entity()) byKey.remove(state.key());
+        unfile(state);
         state.key(previousKey);
         state.snapshot(null);
         state.status(EntityStatus.PENDING);
-        if (previousKey != null) byKey.put(previousKey, state.entity());
+        file(state);
     }
 
     /** Tracks a removed object again (undo of a DELETE after a failed flush). */
     public void reinstate(EntityState state, EntityStatus status) {
         state.status(status);
-        if (states.put(state.entity(), state) == null && !state.listed) {
-            state.listed = true; // compacted out meanwhile: back at the end
-            order.add(state);
+        if (!state.tracked) {
+            state.tracked = true;
+            tracked++;
+            if (byObject != null) byObject.put(state.entity(), state);
+            if (!state.listed) {
+                state.listed = true; // compacted out meanwhile: back at the end
+                order.add(state);
+            }
         }
-        state.tracked = true;
-        if (state.key() != null) byKey.put(state.key(), state.entity());
+        file(state);
     }
 
     /** Records a successful UPDATE. */
@@ -116,20 +186,46 @@ public final class IdentityMap {
 
     /** Forgets an object (after its DELETE, or when a pending object is deleted before it was inserted). */
     public void remove(EntityState state) {
-        if (states.get(state.entity()) == state) {
-            states.remove(state.entity());
+        if (state.tracked) {
+            unfile(state);
             state.tracked = false;
+            tracked--;
+            if (byObject != null) byObject.remove(state.entity());
             removed++;
             if (removed > 64 && removed > order.size() / 2) compact();
         }
-        if (state.key() != null && byKey.get(state.key()) == state.entity()) {
-            byKey.remove(state.key());
+    }
+
+    // Files a tracked state where stateOf and get find it: by key when it has one, else as unkeyed.
+    private void file(EntityState state) {
+        Object id = state.id();
+        if (id == null) {
+            unkeyed.put(state.entity(), state);
+            return;
+        }
+        KeyTable table = tableFor(state.mapping());
+        EntityState before = table.state(id);
+        if (before == state) return;
+        table.put(id, state.entity(), state);
+        if (before == null) table.trackedSize++;
+    }
+
+    private void unfile(EntityState state) {
+        Object id = state.id();
+        if (id == null) {
+            if (unkeyed.get(state.entity()) == state) unkeyed.remove(state.entity());
+            return;
+        }
+        KeyTable table = table(state.mapping().type());
+        if (table != null && table.state(id) == state) {
+            table.remove(id, state.entity());
+            table.trackedSize--;
         }
     }
 
     /** Every tracked object's state, in the order objects joined the session (a copy: safe to change the map meanwhile). */
     public List<EntityState> states() {
-        List<EntityState> all = new ArrayList<>(states.size());
+        List<EntityState> all = new ArrayList<>(tracked);
         for (EntityState s : order) {
             if (s.tracked) all.add(s);
         }
@@ -159,7 +255,7 @@ public final class IdentityMap {
     }
 
     public int size() {
-        return states.size();
+        return tracked;
     }
 
     /** Forgets everything (session close, or expunge of all). */
@@ -168,16 +264,29 @@ public final class IdentityMap {
             s.tracked = false;
             s.listed = false;
         }
-        byKey.clear();
-        states.clear();
+        tables.clear();
+        lastTable = null;
+        unkeyed.clear();
+        byObject = null;
         order.clear();
         removed = 0;
+        tracked = 0;
     }
 
     private void track(EntityState state) {
-        EntityState previous = states.put(state.entity(), state);
-        if (previous != null) previous.tracked = false;
+        EntityState previous = stateOf(state.entity());
+        if (previous != null) {
+            previous.tracked = false;
+            tracked--;
+            unfile(previous);
+        }
+        append(state);
+    }
+
+    private void append(EntityState state) {
         state.tracked = true;
+        tracked++;
+        if (byObject != null) byObject.put(state.entity(), state);
         order.add(state);
         state.listed = true;
     }

@@ -21,6 +21,7 @@ public final class EntityMapping {
     private final Instantiator instantiator;
     private final boolean readOnly;
     private final boolean plainColumnsOnly;
+    private final KeyOrder keyOrder;
     private List<RelationshipMapping> relationships = List.of();
     private Map<String, RelationshipMapping> relationshipsByName = Map.of();
 
@@ -31,6 +32,7 @@ public final class EntityMapping {
         // byte[] is excluded: a snapshot must hold its own copy of a mutable array.
         this.plainColumnsOnly = columns.stream().allMatch(c -> c.type().isPlain() && c.type().javaClass() != byte[].class);
         this.idColumns = columns.stream().filter(ColumnMapping::isId).toList();
+        this.keyOrder = new KeyOrder(idColumns);
         this.versionColumn = columns.stream().filter(ColumnMapping::isVersion).findFirst().orElse(null);
         Map<String, ColumnMapping> index = new LinkedHashMap<>();
         for (ColumnMapping c : columns) {
@@ -75,6 +77,9 @@ public final class EntityMapping {
     public List<ColumnMapping> columns() { return columns; }
 
     public List<ColumnMapping> idColumns() { return idColumns; }
+
+    /** Orders objects of this entity by key (how loaded collections are ordered). */
+    public java.util.Comparator<Object> keyOrder() { return keyOrder; }
 
     /** The optimistic-lock version column, if any. */
     public Optional<ColumnMapping> versionColumn() { return Optional.ofNullable(versionColumn); }

@@ -19,9 +19,11 @@ final class FieldAccess implements PropertyAccess {
     private final Field field;
     private final MethodHandle getter;
     private final MethodHandle setter; // null for final fields (records)
+    private final boolean primitive;
 
     FieldAccess(Field field) {
         this.field = field;
+        this.primitive = field.getType().isPrimitive();
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
             this.getter = lookup.unreflectGetter(field).asType(GETTER);
@@ -48,7 +50,7 @@ final class FieldAccess implements PropertyAccess {
             throw new IllegalStateException(field.getDeclaringClass().getSimpleName() + "." + field.getName()
                     + " is final and cannot be set; records are read-only entities");
         }
-        if (value == null && field.getType().isPrimitive()) {
+        if (value == null && primitive) {
             throw new NullPointerException(field.getDeclaringClass().getSimpleName() + "." + field.getName()
                     + " is a primitive and cannot hold NULL; use the wrapper type or make the column NOT NULL");
         }

@@ -68,6 +68,19 @@ public final class Reference<T> {
         assigned = true;
     }
 
+    /** The value read for a load still in progress; the reference stays unloaded until {@link #finishLoading}. */
+    @SuppressWarnings("unchecked")
+    void stage(Object target) {
+        if (loaded) throw new IllegalStateException("stage() on a loaded reference");
+        value = (T) target;
+    }
+
+    /** Ends a load: the staged value (null when none was read) becomes the loaded one. */
+    void finishLoading() {
+        loaded = true;
+        assigned = true;
+    }
+
     /** NOLOAD: reads as loaded and empty, but does not claim the foreign key is NULL. */
     void markEmptyUnassigned() {
         value = null;

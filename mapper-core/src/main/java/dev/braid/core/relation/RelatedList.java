@@ -123,6 +123,31 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         modCount++;
     }
 
+    /**
+     * Adds a member read for a load still in progress: the collection stays unloaded (unreadable)
+     * until {@link #finishLoading}, and the database guarantees no member comes twice.
+     */
+    void stage(Object element) {
+        if (loaded) throw new IllegalStateException("stage() on a loaded collection");
+        @SuppressWarnings("unchecked") T typed = (T) element;
+        items.add(typed);
+    }
+
+    /** Ends a load: the staged members, put in {@code order} unless already in it, become the content. */
+    @SuppressWarnings("unchecked")
+    void finishLoading(java.util.Comparator<Object> order) {
+        if (order != null && !inOrder(order)) items.sort((java.util.Comparator<? super T>) order);
+        loaded = true;
+        modCount++;
+    }
+
+    private boolean inOrder(java.util.Comparator<Object> order) {
+        for (int i = 1; i < items.size(); i++) {
+            if (order.compare(items.get(i - 1), items.get(i)) > 0) return false;
+        }
+        return true;
+    }
+
     /** The members without the loaded check (empty when not loaded). */
     List<T> peek() {
         return items;

@@ -31,6 +31,27 @@ public final class RelationInternals {
         ((RelatedList<?>) collection).load(contents);
     }
 
+    /**
+     * Stages a member (collection) or the value (reference) of a relationship being loaded: it stays
+     * unloaded, so nothing can read a partial load, until {@link #finishLoading}; {@link #unload}
+     * drops what was staged.
+     */
+    public static void stage(Object wrapper, Object target) {
+        if (wrapper instanceof RelatedList<?> l) l.stage(target);
+        else ((Reference<?>) wrapper).stage(target);
+    }
+
+    /** The value staged on an unloaded reference, or null. */
+    public static Object staged(Object reference) {
+        return ((Reference<?>) reference).peek();
+    }
+
+    /** Ends a load begun with {@link #stage}: collections are put in {@code order} (when given) first. */
+    public static void finishLoading(Object wrapper, java.util.Comparator<Object> order) {
+        if (wrapper instanceof RelatedList<?> l) l.finishLoading(order);
+        else ((Reference<?>) wrapper).finishLoading();
+    }
+
     /** Adds to a loaded collection without syncing (no-op when not loaded or already present). */
     public static void addQuietly(Object collection, Object element) {
         ((RelatedList<?>) collection).addQuietly(element);

@@ -10,7 +10,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -40,23 +39,43 @@ public final class StatementExecutor {
         return query(connection, sql, mapper, 0);
     }
 
+    /**
+     * Runs a query for its effect on each row ({@code consumer} keeps what it needs) and completes
+     * with the number of rows. Nothing is emitted to the caller per row: a {@code Flux} whose rows are
+     * dropped with {@code then()} or counted with {@code count()} pays a discard hook, and a context
+     * lookup through the whole operator chain, for every row. {@code bounded}: read in one go (see
+     * {@link #queryBounded}).
+     */
+    public Mono<Long> consume(Connection connection, RenderedSql sql, java.util.function.Consumer<RowView> consumer,
+                              boolean bounded) {
+        // collect, not count() or then(): those call a discard hook (and look the context up) per row.
+        return query(connection, sql, row -> {
+            consumer.accept(row);
+            return Boolean.TRUE;
+        }, bounded ? 0 : fetchSize).collect(() -> new long[1], (rows, row) -> rows[0]++).map(rows -> rows[0]);
+    }
+
     private <T> Flux<T> query(Connection connection, RenderedSql sql, Function<RowView, T> mapper, int fetchSize) {
         return Flux.defer(() -> {
-            long start = System.nanoTime();
-            AtomicLong rows = new AtomicLong();
             Statement statement = prepare(connection, sql);
             if (fetchSize > 0) {
                 statement.fetchSize(fetchSize);
             }
             R2dbcRowView view = new R2dbcRowView();
+            if (!SqlLog.enabled()) {
+                // Nothing to log: no clock, no row counter, no extra operators for every row.
+                return Flux.from(statement.execute()).concatMap(result -> result.map((row, metadata) -> mapper.apply(view.at(row))));
+            }
+            long start = System.nanoTime();
+            long[] rows = new long[1]; // rows arrive one after another: no atomic needed
             return Flux.from(statement.execute())
                     .concatMap(result -> result.map((row, metadata) -> {
-                        rows.incrementAndGet();
+                        rows[0]++;
                         return mapper.apply(view.at(row));
                     }))
-                    .doOnComplete(() -> SqlLog.executed(sql, start, rows.get(), "row(s)"))
-                    .doOnCancel(() -> SqlLog.executed(sql, start, rows.get(), "row(s), cancelled"))
-                    .doOnError(e -> SqlLog.failed(sql, start, e));
+                    .doOnComplete(() -> SqlLog.executed(sql, start, rows[0], "row(s)"))
+                    .doOnError(e -> SqlLog.failed(sql, start, e))
+                    .doOnCancel(() -> SqlLog.executed(sql, start, rows[0], "row(s), cancelled"));
         }).onErrorMap(e -> ErrorTranslator.translate(e, sql.sql()));
     }
 

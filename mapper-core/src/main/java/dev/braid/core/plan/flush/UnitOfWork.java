@@ -684,7 +684,7 @@ public final class UnitOfWork {
         for (RelationshipMapping r : incoming.getOrDefault(child.mapping(), List.of())) {
             Object parentKey = r.remoteColumn().get(child.entity());
             if (parentKey == null) continue;
-            Object parent = identityMap.get(new EntityKey(r.owner().type(), parentKey));
+            Object parent = identityMap.get(r.owner(), parentKey);
             if (parent == null) continue;
             Object wrapper = r.wrapperOf(parent);
             if (!RelationInternals.isLoaded(wrapper)) continue;

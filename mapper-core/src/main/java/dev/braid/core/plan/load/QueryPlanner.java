@@ -11,6 +11,7 @@ import dev.braid.core.meta.RelationshipMapping;
 import dev.braid.core.query.Order;
 import dev.braid.core.query.Query;
 import dev.braid.core.query.Relation;
+import dev.braid.core.sql.Bind;
 import dev.braid.core.sql.OrderTerm;
 import dev.braid.core.sql.RenderedSql;
 import dev.braid.core.sql.SqlExpression;
@@ -211,9 +212,30 @@ public final class QueryPlanner {
 
     /**
      * One selectin query for a chunk of parent keys (driver values): the targets of {@code r} for those
-     * parents, ordered by the target's key so collections come back in a stable order.
+     * parents. No ORDER BY: the database would sort every chunk before sending its first row; the
+     * loader orders collections by key in memory instead. Where the keys travel as one array (every
+     * dialect but for byte[] keys), the text is rendered once per relationship and only the array changes.
      */
     public SelectinQuery selectin(RelationshipMapping r, List<Object> keys) {
+        if (keys.isEmpty()) return renderSelectin(r, keys);
+        SelectinQuery template = selectinTemplates.computeIfAbsent(r, rel -> {
+            SelectinQuery one = renderSelectin(rel, List.of(keys.get(0)));
+            List<Bind> binds = one.sql().binds();
+            return binds.size() == 1 && binds.get(0).value() != null && binds.get(0).value().getClass().isArray()
+                    && binds.get(0).value().getClass() != byte[].class ? one : NOT_CACHEABLE;
+        });
+        if (template == NOT_CACHEABLE) return renderSelectin(r, keys);
+        Object array = java.lang.reflect.Array.newInstance(template.keyType(), keys.size());
+        System.arraycopy(keys.toArray(), 0, array, 0, keys.size());
+        RenderedSql sql = new RenderedSql(template.sql().sql(), List.of(new Bind(array, array.getClass())));
+        return new SelectinQuery(sql, template.targetOffset(), template.keyIndex(), template.keyType(), template.keyIsTargetColumn());
+    }
+
+    private static final SelectinQuery NOT_CACHEABLE = new SelectinQuery(new RenderedSql("", List.of()), 0, 0, Object.class, false);
+
+    private final Map<RelationshipMapping, SelectinQuery> selectinTemplates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private SelectinQuery renderSelectin(RelationshipMapping r, List<Object> keys) {
         EntityMapping target = r.target();
         String alias = target.table();
         List<SqlExpression> columns = new ArrayList<>();
@@ -242,12 +264,6 @@ public final class QueryPlanner {
         Class<?> keyType = keyMapping.type().databaseClass();
         int offset = columns.size();
         columns.addAll(columns(target, alias));
-        List<OrderTerm> order = new ArrayList<>();
-        if (r.isCollection() || r.direction() == RelationshipMapping.Direction.ONE_TO_ONE_REVERSE) {
-            for (ColumnMapping id : target.idColumns()) {
-                order.add(new OrderTerm(new SqlExpression.Column(alias, id.column()), false));
-            }
-        }
         SqlExpression where;
         if (dialect().joinsKeyTable() && keyType != byte[].class && !keys.isEmpty()) {
             // FROM TABLE(k type = $1) braid_keys JOIN <from> ON <key column> = braid_keys.k JOIN ...
@@ -262,7 +278,7 @@ public final class QueryPlanner {
         } else {
             where = new SqlExpression.InList(keyColumn, keys, keyType);
         }
-        SqlStatement.Select select = new SqlStatement.Select(columns, from, joins, where, order, null, null);
+        SqlStatement.Select select = new SqlStatement.Select(columns, from, joins, where, List.of(), null, null);
         return new SelectinQuery(renderer.render(select), offset, r.link() != null ? 0 : offset + keyIndex, keyType,
                 r.link() == null);
     }
