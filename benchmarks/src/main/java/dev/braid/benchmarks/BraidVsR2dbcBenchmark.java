@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class BraidVsR2dbcBenchmark {
 
     @State(Scope.Benchmark)
@@ -169,6 +169,12 @@ public class BraidVsR2dbcBenchmark {
     @Benchmark
     public long w6CascadeDeleteBraid(Db db, ToDelete batch) {
         return db.braid.deleteAuthors(batch.ids).block();
+    }
+
+    /** W6 with the books loaded first, so the cascade deletes them row by row (SQLAlchemy's way). */
+    @Benchmark
+    public long w6CascadeDeleteBraidLoaded(Db db, ToDelete batch) {
+        return db.braid.deleteAuthorsLoaded(batch.ids).block();
     }
 
     /** W6 with Braid's bulk delete: books then authors by key, one statement each, nothing loaded. */

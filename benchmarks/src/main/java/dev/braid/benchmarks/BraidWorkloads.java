@@ -108,8 +108,18 @@ public final class BraidWorkloads {
         }));
     }
 
-    /** W6: one transaction deleting the given authors and (cascade) their books; returns authors deleted. */
+    /**
+     * W6: one transaction deleting the given authors and (cascade) their books; returns authors deleted.
+     * The books are not loaded: the flush deletes them by their authors' keys.
+     */
     public Mono<Long> deleteAuthors(List<Long> ids) {
+        return mapper.inTransaction(s -> s.select(Author.class).where(AUTHOR_ID.in(ids)).all().collectList()
+                        .flatMapMany(all -> reactor.core.publisher.Flux.fromIterable(all).concatMap(a -> s.delete(a).thenReturn(1L))))
+                .count();
+    }
+
+    /** W6 with the books loaded first (selectin), so the cascade deletes each book row by its key. */
+    public Mono<Long> deleteAuthorsLoaded(List<Long> ids) {
         return mapper.inTransaction(s -> s.select(Author.class).where(AUTHOR_ID.in(ids))
                         .options(selectin(AUTHOR_BOOKS)).all().collectList()
                         .flatMapMany(all -> reactor.core.publisher.Flux.fromIterable(all).concatMap(a -> s.delete(a).thenReturn(1L))))

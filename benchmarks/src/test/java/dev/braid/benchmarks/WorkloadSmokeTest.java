@@ -15,10 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WorkloadSmokeTest {
 
-    private static long counted(BenchDatabase db, String name, Supplier<Long> run) {
+    private final java.util.Map<String, Long> statements = new java.util.LinkedHashMap<>();
+
+    private long counted(BenchDatabase db, String name, Supplier<Long> run) {
         long before = db.statements.get();
         long result = run.get();
-        System.out.printf("%-12s %-28s %d statements%n", db.postgres ? "postgresql" : "h2", name, db.statements.get() - before);
+        long sent = db.statements.get() - before;
+        statements.put(name, sent);
+        System.out.printf("%-12s %-28s %d statements%n", db.postgres ? "postgresql" : "h2", name, sent);
         return result;
     }
 
@@ -61,11 +65,32 @@ class WorkloadSmokeTest {
             assertThat(counted(db, "W6 braid", () -> braid.deleteAuthors(again).block())).isEqualTo(50);
             assertThat(db.single("SELECT COUNT(*) FROM authors")).isEqualTo(300);
             assertThat(db.single("SELECT COUNT(*) FROM books")).isEqualTo(3000);
+            hand.insertAuthorsWithBooks(50, "w6 loaded ").block();
+            List<Long> loaded = db.ids("SELECT id FROM authors WHERE id > 300");
+            assertThat(counted(db, "W6 braid loaded", () -> braid.deleteAuthorsLoaded(loaded).block())).isEqualTo(50);
+            assertThat(db.single("SELECT COUNT(*) FROM authors")).isEqualTo(300);
+            assertThat(db.single("SELECT COUNT(*) FROM books")).isEqualTo(3000);
             hand.insertAuthorsWithBooks(50, "w6 bulk ").block();
             List<Long> third = db.ids("SELECT id FROM authors WHERE id > 300");
             assertThat(counted(db, "W6 braid bulk", () -> braid.deleteAuthorsBulk(third).block())).isEqualTo(50);
             assertThat(db.single("SELECT COUNT(*) FROM authors")).isEqualTo(300);
             assertThat(db.single("SELECT COUNT(*) FROM books")).isEqualTo(3000);
         }
+        // 300 authors, 200 users: every selectin load fits one chunk (500 keys).
+        java.util.Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        for (String w : List.of("W1 hand-written", "W1 braid", "W1 braid read-only")) expected.put(w, 1L);
+        for (String w : List.of("W2", "W3", "W4")) {
+            expected.put(w + " hand-written", 2L);
+            expected.put(w + " braid", 2L); // the roots, then one selectin query
+            expected.put(w + " braid read-only", 2L);
+        }
+        // PostgreSQL: keys allocated from each identity sequence, then one unnest INSERT per table.
+        expected.put("W5 braid", kind.equals("postgresql") ? 4L : 2L);
+        expected.put("W5 hand-written", 2L);
+        expected.put("W6 hand-written", 2L);
+        expected.put("W6 braid", 3L); // the authors, their books by the authors' keys, the authors
+        expected.put("W6 braid loaded", 4L); // the authors, their books, the books by id, the authors
+        expected.put("W6 braid bulk", 2L);
+        assertThat(statements).containsExactlyInAnyOrderEntriesOf(expected);
     }
 }

@@ -301,17 +301,18 @@ public final class SeedScenariosExample {
             say("   one query per author (what lazy loading in a loop would do) would have been 1 + "
                     + joined.size() + " statements");
 
-            step("4. Cascade delete: deleting Leo Tolstoy deletes his books first.");
-            say("   with the books not loaded, Braid refuses before sending anything:");
-            mapper.inTransaction(s -> s.select(Author.class).where(Author_.name.eq("Leo Tolstoy")).one().flatMap(s::delete))
-                    .onErrorResume(MapperException.class, e -> {
-                        say("   " + e.getMessage());
-                        return Mono.empty();
-                    })
-                    .blockLast(WAIT);
-            say("   with the books loaded (selectin):");
+            step("4. Cascade delete: deleting an author deletes the author's books first.");
+            say("   with the books loaded (selectin), each book goes by its id:");
             db.counted(() -> mapper.inTransaction(s -> s.select(Author.class).where(Author_.name.eq("Leo Tolstoy"))
                     .options(Loads.selectin(Author_.books)).one().flatMap(s::delete)).blockLast(WAIT));
+            mapper.inTransactionMono(s -> {
+                Author bronte = new Author("Charlotte Bronte");
+                bronte.books.addAll(List.of(new Book("Jane Eyre"), new Book("Villette")));
+                return s.add(bronte);
+            }).block(WAIT);
+            say("   without loading them, they go by their author's key, in one statement, and nothing is read:");
+            db.counted(() -> mapper.inTransaction(s -> s.select(Author.class).where(Author_.name.eq("Charlotte Bronte"))
+                    .one().flatMap(s::delete)).blockLast(WAIT));
             say("   authors left: " + mapper.withSession(s -> s.select(Author.class).orderBy(Author_.id.asc()).all())
                     .map(Author::getName).collectList().block(WAIT)
                     + ", books left: " + mapper.withSession(s -> s.select(Book.class).orderBy(Book_.id.asc()).all())

@@ -102,9 +102,12 @@ class SeedScenariosExampleTest {
         assertThat(section("   joined:", "4. Cascade delete")).contains("-> 1 statement\n",
                 "Jane Austen: [Pride and Prejudice, Emma]; Leo Tolstoy: [War and Peace, Anna Karenina]; Nobody: []");
         assertThat(section("4. Cascade delete", "All seed scenarios ran"))
-                .contains("Author.books cascades DELETE but is not loaded", "DELETE FROM books WHERE id IN ($1, $2)",
-                        "DELETE FROM authors WHERE id = $1",
+                .contains("DELETE FROM books WHERE id IN ($1, $2)", "DELETE FROM authors WHERE id = $1",
+                        "go by their author's key", "DELETE FROM books WHERE author_id IN ($1)",
                         "authors left: [Jane Austen, Nobody], books left: [Pride and Prejudice, Emma]");
+        assertThat(section("go by their author's key", "authors left"))
+                .as("the unloaded books are not read: the author's SELECT, then two DELETEs")
+                .contains("-> 3 statements").doesNotContain("FROM books WHERE books.author_id");
         assertThat(rows("library", "SELECT b.title, a.name FROM books b JOIN authors a ON a.id = b.author_id ORDER BY b.id"))
                 .containsExactly(List.of("Pride and Prejudice", "Jane Austen"), List.of("Emma", "Jane Austen"));
         assertThat(rows("library", "SELECT name FROM authors ORDER BY id"))

@@ -120,7 +120,7 @@ abstract class BatchingContract extends MapperTestBase {
         assertThat(count("authors")).isZero();
         if (postgres()) {
             assertThat(recorder().statements()).contains(
-                    "DELETE FROM books WHERE (id) IN (SELECT * FROM unnest($1::bigint[]))");
+                    "DELETE FROM books WHERE id = ANY($1::bigint[])");
         }
     }
 }

@@ -106,7 +106,7 @@ abstract class MapperTestBase extends DatabaseTestBase {
     /** The statements of a batched delete of several rows by id: unnest on PostgreSQL, an IN list on H2. */
     java.util.List<String> deleteRows(String table, int rows) {
         if (postgres()) {
-            return java.util.List.of("DELETE FROM " + table + " WHERE (id) IN (SELECT * FROM unnest($1::bigint[]))");
+            return java.util.List.of("DELETE FROM " + table + " WHERE id = ANY($1::bigint[])");
         }
         if (rows == 1) return java.util.List.of("DELETE FROM " + table + " WHERE id = $1");
         StringBuilder in = new StringBuilder("DELETE FROM " + table + " WHERE id IN (");

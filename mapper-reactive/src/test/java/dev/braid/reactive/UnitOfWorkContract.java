@@ -2,7 +2,15 @@ package dev.braid.reactive;
 
 import dev.braid.core.error.MapperException;
 import dev.braid.core.meta.MappingRegistry;
+import dev.braid.reactive.graph.Company;
+import dev.braid.reactive.graph.Company_;
+import dev.braid.reactive.graph.Employee;
+import dev.braid.reactive.graph.Employee_;
 import dev.braid.reactive.graph.GraphModel;
+import dev.braid.reactive.graph.Item;
+import dev.braid.reactive.graph.Novel;
+import dev.braid.reactive.graph.Shelf;
+import dev.braid.reactive.graph.Writer;
 import dev.braid.reactive.graph.Kennel;
 import dev.braid.reactive.graph.Member;
 import dev.braid.reactive.graph.Member_;
@@ -88,5 +96,97 @@ abstract class UnitOfWorkContract extends MapperTestBase {
                 "SELECT farms.id, farms.name FROM farms WHERE farms.id = $1",
                 "DELETE FROM farms WHERE id = $1");
         assertThat(count("cows")).isZero();
+    }
+
+    private String deleteByParentKeys(String table, String column, int keys) {
+        if (postgres()) return "DELETE FROM " + table + " WHERE " + column + " = ANY($1::bigint[])";
+        StringBuilder in = new StringBuilder("DELETE FROM " + table + " WHERE " + column + " IN (");
+        for (int i = 1; i <= keys; i++) in.append(i > 1 ? ", $" : "$").append(i);
+        return in.append(')').toString();
+    }
+
+    private List<Company> companies(String... names) {
+        List<Company> companies = new java.util.ArrayList<>();
+        for (String name : names) {
+            Company c = new Company(name);
+            c.employees.addAll(List.of(new Employee(name + " one"), new Employee(name + " two")));
+            companies.add(c);
+        }
+        mapper.inTransaction(s -> s.addAll(companies)).blockLast(TIMEOUT);
+        recorder().clear();
+        return companies;
+    }
+
+    @Test
+    void aDeleteCascadeOverUnloadedChildrenDeletesThemByTheParentsKeysWithoutReadingThem() {
+        companies("a", "b", "c");
+        Employee[] held = new Employee[1];
+        StepVerifier.create(mapper.inTransaction(s -> s.select(Employee.class).where(Employee_.name.eq("a one")).one()
+                        .doOnNext(e -> held[0] = e)
+                        .then(s.select(Company.class).where(Company_.name.in(List.of("a", "b"))).all().collectList())
+                        .flatMapMany(reactor.core.publisher.Flux::fromIterable)
+                        .concatMap(s::delete)
+                        .then(s.flush())
+                        .then(reactor.core.publisher.Mono.fromCallable(() -> s.contains(held[0])))))
+                .expectNext(false) // the held employee's row went with its company: it left the session
+                .verifyComplete();
+        assertThat(recorder().statements()).hasSize(4).endsWith(
+                deleteByParentKeys("employees", "company_id", 2),
+                deleteRows("companies", 2).get(0));
+        assertThat(rows("SELECT name FROM companies")).containsExactly(List.of("c"));
+        assertThat(rows("SELECT name FROM employees ORDER BY id")).containsExactly(List.of("c one"), List.of("c two"));
+    }
+
+    @Test
+    void aFailedDeleteByParentKeysLeavesTheDatabaseAndTheSessionAsTheyWere() {
+        companies("a", "b");
+        recorder().failNextMatching("DELETE FROM companies");
+        Employee[] held = new Employee[1];
+        Company[] company = new Company[1];
+        StepVerifier.create(mapper.withSession(s -> s.select(Employee.class).where(Employee_.name.eq("a one")).one()
+                        .doOnNext(e -> held[0] = e)
+                        .then(s.select(Company.class).where(Company_.name.eq("a")).one())
+                        .doOnNext(c -> company[0] = c)
+                        .flatMap(c -> s.delete(c).then(s.flush()))
+                        .onErrorResume(e -> reactor.core.publisher.Mono.empty())
+                        .then(reactor.core.publisher.Mono.fromCallable(() -> List.of(s.contains(held[0]), s.contains(company[0]))))
+                        // the delete is still pending after the failed flush: give it up
+                        .flatMap(known -> s.rollback().thenReturn(known))))
+                .expectNext(List.of(true, true))
+                .verifyComplete();
+        assertThat(recorder().statements()).contains(deleteByParentKeys("employees", "company_id", 1));
+        assertThat(count("companies")).isEqualTo(2);
+        assertThat(count("employees")).isEqualTo(4);
+    }
+
+    @Test
+    void aWriteOnlyCollectionThatCascadesDeleteGoesByTheOwnersKey() {
+        Shelf shelf = new Shelf("s");
+        shelf.items.add(new Item("x"));
+        shelf.items.add(new Item("y"));
+        mapper.inTransactionMono(s -> s.add(shelf)).block(TIMEOUT);
+        recorder().clear();
+        mapper.inTransaction(s -> s.get(Shelf.class, shelf.id).flatMap(s::delete)).blockLast(TIMEOUT);
+        assertThat(recorder().statements()).containsExactly(
+                "SELECT shelves.id, shelves.name FROM shelves WHERE shelves.id = $1",
+                deleteByParentKeys("items", "shelf_id", 1),
+                "DELETE FROM shelves WHERE id = $1");
+        assertThat(count("items")).isZero();
+        assertThat(count("shelves")).isZero();
+    }
+
+    @Test
+    void childrenWithWorkOfTheirOwnMustBeLoadedToCascade() {
+        Writer w = new Writer("w");
+        new Novel("n", w);
+        mapper.inTransactionMono(s -> s.add(w)).block(TIMEOUT);
+        recorder().clear();
+        StepVerifier.create(mapper.inTransaction(s -> s.get(Writer.class, w.id).flatMap(s::delete)))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("Writer.books cascades DELETE but is not"
+                        + " loaded, and each Novel needs work of its own when deleted (Novel.reviews must be cascaded or"
+                        + " detached), so Braid must read them first"))
+                .verify(TIMEOUT);
+        assertThat(recorder().statements()).hasSize(1); // the get; nothing written
+        assertThat(count("books")).isEqualTo(1);
     }
 }

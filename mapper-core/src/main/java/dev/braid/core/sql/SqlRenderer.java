@@ -56,7 +56,13 @@ public final class SqlRenderer {
             out.sql.append(") WHERE ").append(id(u.table())).append('.').append(id(u.keyColumn())).append(" = ")
                     .append(v).append('.').append(id(u.keyColumn()));
         } else if (statement instanceof SqlStatement.DeleteFromArrays d) {
-            if (dialect.supportsArrayBatches()) {
+            if (dialect.supportsArrayBatches() && d.columns().size() == 1) {
+                // = ANY uses the column's index; IN (SELECT * FROM unnest(...)) may be planned as a hash join over the table.
+                out.sql.append("DELETE FROM ").append(id(d.table())).append(" WHERE ").append(id(d.columns().get(0)))
+                        .append(" = ANY(");
+                out.bind(d.arrays().get(0).value(), d.arrays().get(0).type(), dialect);
+                out.sql.append("::").append(d.arrayTypes().get(0)).append("[])");
+            } else if (dialect.supportsArrayBatches()) {
                 out.sql.append("DELETE FROM ").append(id(d.table())).append(" WHERE (").append(idList(d.columns()))
                         .append(") IN (SELECT * FROM ");
                 unnest(d.arrays(), d.arrayTypes(), out);

@@ -118,11 +118,14 @@ public final class UnitOfWork {
             if (!r.cascades(Cascade.DELETE)) continue;
             Object wrapper = r.wrapperOf(entity);
             if (!RelationInternals.isLoaded(wrapper) && r.passiveDeletes()) continue; // ON DELETE CASCADE does it
+            // Children nobody loaded: the flush deletes them by this object's key, without reading them.
+            if (!RelationInternals.isLoaded(wrapper) && deletableByParentKey(r)) continue;
             if (!RelationInternals.isLoaded(wrapper)) {
                 throw new MapperException(ErrorCode.BRAID_NOT_LOADED, "Cannot delete " + describe(state) + ": "
-                        + r.qualifiedName() + " cascades DELETE but is not loaded, so Braid cannot know what to delete."
+                        + r.qualifiedName() + " cascades DELETE but is not loaded, and each " + r.target().name()
+                        + " needs work of its own when deleted (" + whyReadFirst(r) + "), so Braid must read them first."
                         + " Fix: load it first (session.load(entity, " + mapping.name() + "_." + r.attribute()
-                        + ") or Loads.selectin in the query)");
+                        + ") or Loads.selectin in the query), or let the database cascade (passiveDeletes = true)");
             }
             for (Object related : related(r, wrapper)) {
                 if (identityMap.stateOf(related) != null) delete(related, visited);
@@ -237,7 +240,21 @@ public final class UnitOfWork {
                 }
             }
         }
+        Map<RelationshipMapping, List<Object>> childrenByParentKey = childrenToDeleteByParentKey(deletes);
         for (List<EntityState> batch : deleteBatches(deletes)) {
+            // Children deleted by their parents' keys go just before the parents' own rows; their table's
+            // explicitly deleted rows (a higher rank) have gone already.
+            EntityMapping parents = batch.get(0).mapping();
+            for (var it = childrenByParentKey.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<RelationshipMapping, List<Object>> e = it.next();
+                if (e.getKey().owner() != parents) continue;
+                List<Object> keys = e.getValue();
+                for (int from = 0; from < keys.size(); from += batchLimit) {
+                    steps.add(writes.deleteByParentKeys(e.getKey(),
+                            List.copyOf(keys.subList(from, Math.min(keys.size(), from + batchLimit))), undo));
+                }
+                it.remove();
+            }
             steps.add(batch.size() == 1 ? writes.delete(batch.get(0), undo) : writes.deleteBatch(batch, undo));
         }
         if (steps.isEmpty()) {
@@ -426,6 +443,47 @@ public final class UnitOfWork {
      * children's foreign key to NULL, and so does Braid, with one UPDATE. A NOT NULL key fails the
      * flush before anything is sent, naming the relationship and the fixes.
      */
+    /**
+     * True when the rows of {@code r}'s targets can be deleted with one statement by their parents' keys
+     * instead of being read and deleted one by one: the targets hold the foreign key (one-to-many,
+     * reverse one-to-one), and deleting one of them needs nothing else (no rows of their own to cascade
+     * to or detach, no link rows, no version to check) unless the database does it (passiveDeletes).
+     */
+    static boolean deletableByParentKey(RelationshipMapping r) {
+        if (r.ownsForeignKey() || r.link() != null || !r.cascades(Cascade.DELETE)) return false;
+        EntityMapping target = r.target();
+        if (target.versionColumn().isPresent() || r.owner().idColumns().size() != 1) return false;
+        for (RelationshipMapping own : target.relationships()) {
+            if (own.ownsForeignKey()) continue; // a reference to another row: nothing to do when this row goes
+            if (!own.passiveDeletes()) return false;
+        }
+        return true;
+    }
+
+    private static String whyReadFirst(RelationshipMapping r) {
+        EntityMapping target = r.target();
+        if (r.ownsForeignKey() || r.link() != null) return "it is not a child holding the foreign key";
+        if (target.versionColumn().isPresent()) return "its version is checked";
+        for (RelationshipMapping own : target.relationships()) {
+            if (!own.ownsForeignKey() && !own.passiveDeletes()) return own.qualifiedName() + " must be cascaded or detached";
+        }
+        return r.owner().name() + " has a composite key";
+    }
+
+    /** The keys of deleted parents whose unloaded children go by key, per relationship, in delete order. */
+    private Map<RelationshipMapping, List<Object>> childrenToDeleteByParentKey(List<EntityState> deletes) {
+        Map<RelationshipMapping, List<Object>> byRelationship = new LinkedHashMap<>();
+        for (EntityState s : deletes) {
+            for (RelationshipMapping r : s.mapping().relationships()) {
+                if (r.passiveDeletes() || !deletableByParentKey(r)) continue;
+                if (!r.isWriteOnly() && RelationInternals.isLoaded(r.wrapperOf(s.entity()))) continue; // cascaded in memory
+                Object key = s.snapshot()[r.localColumn().index()];
+                if (key != null) byRelationship.computeIfAbsent(r, k -> new ArrayList<>()).add(key);
+            }
+        }
+        return byRelationship;
+    }
+
     private boolean unloadedChildrenToDetach(RelationshipMapping r, EntityState parent) {
         if (r.ownsForeignKey() || r.link() != null || r.passiveDeletes() || r.cascades(Cascade.DELETE)) return false;
         if (r.isWriteOnly() ? false : RelationInternals.isLoaded(r.wrapperOf(parent.entity()))) return false;

@@ -237,6 +237,35 @@ final class WritePlanner {
         return step;
     }
 
+    /**
+     * DELETE of the unloaded children of deleted parents by the parents' keys (a DELETE cascade over a
+     * collection nobody loaded). Children the session holds that the statement deleted leave it.
+     */
+    WriteStep deleteByParentKeys(RelationshipMapping r, List<Object> parentKeys, Deque<Runnable> undo) {
+        ColumnMapping fk = r.remoteColumn();
+        EntityMapping children = r.target();
+        Step step = new Step(WriteStep.Kind.DELETE, List.of());
+        step.renderer = () -> {
+            Object keys = java.lang.reflect.Array.newInstance(fk.type().databaseClass(), parentKeys.size());
+            System.arraycopy(parentKeys.toArray(), 0, keys, 0, parentKeys.size());
+            RenderedSql sql = renderer.render(new SqlStatement.DeleteFromArrays(children.table(), List.of(fk.column()),
+                    List.of(new SqlExpression.Parameter(keys, keys.getClass())),
+                    List.of(renderer.dialect().typeName(fk.type().columnType(), fk.length(), fk.precision(), fk.scale()))));
+            step.outcome = (rowCount, rows) -> {
+                java.util.Set<Object> deletedParents = new java.util.HashSet<>(parentKeys);
+                for (EntityState child : identityMap.states()) {
+                    if (child.mapping() != children || child.snapshot() == null
+                            || !deletedParents.contains(child.snapshot()[fk.index()])) continue;
+                    EntityStatus status = child.status();
+                    identityMap.remove(child);
+                    undo.push(() -> identityMap.reinstate(child, status));
+                }
+            };
+            return sql;
+        };
+        return step;
+    }
+
     // ----------------------------------------------------------------------------------- batches
 
     /** True when every column of the entity can travel in an array bind (bytea arrays cannot). */
