@@ -89,7 +89,8 @@ abstract class MapperTestBase extends DatabaseTestBase {
             for (int i = 0; i < types.length; i++) {
                 unnest.append(i > 0 ? ", " : "").append('$').append(i + 1).append("::").append(types[i]).append("[]");
             }
-            return java.util.List.of("SELECT nextval(pg_get_serial_sequence($1, $2)) FROM generate_series(1, $3)",
+            return java.util.List.of("WITH braid_seq AS MATERIALIZED (SELECT pg_get_serial_sequence($1, $2)::regclass AS s)"
+                            + " SELECT array_agg(nextval(braid_seq.s)) FROM braid_seq, generate_series(1, $3)",
                     "INSERT INTO " + table + " (" + arrayColumns + ") SELECT * FROM unnest(" + unnest + ")");
         }
         int width = values.split(",\\s*").length;

