@@ -107,7 +107,7 @@ public final class IdentityMap {
         // The object was just created from the row: no earlier state of it can exist.
         append(state);
         KeyTable table = tableFor(mapping);
-        table.put(id, entity, state);
+        table.put(id, state);
         table.trackedSize++;
         return state;
     }
@@ -117,7 +117,7 @@ public final class IdentityMap {
      * same key yield this object, but a flush never looks at it and {@link #stateOf} knows nothing).
      */
     public void remember(EntityMapping mapping, Object id, Object entity) {
-        tableFor(mapping).put(id, entity, null);
+        tableFor(mapping).put(id, entity);
     }
 
     /** Registers a new object to insert at the next flush. */
@@ -206,7 +206,7 @@ public final class IdentityMap {
         KeyTable table = tableFor(state.mapping());
         EntityState before = table.state(id);
         if (before == state) return;
-        table.put(id, state.entity(), state);
+        table.put(id, state);
         if (before == null) table.trackedSize++;
     }
 

@@ -5,13 +5,13 @@ import dev.braid.core.meta.EntityMapping;
 /**
  * The objects of one entity type by id value (a single value, or a {@code List} for a composite
  * key): open addressing with linear probing over one plain array, so registering an object allocates
- * nothing (no key object, no map node) and a lookup needs no key object either. A slot is three
- * consecutive elements (id, object, state; the state is null for objects only remembered, not
- * tracked), so a probe touches one cache line; ids are spread as {@code HashMap} spreads them, which
- * keeps consecutive ids (the usual case) in consecutive slots.
+ * nothing (no key object, no map node) and a lookup needs no key object either. A slot is two
+ * consecutive elements, the id and the object's state (or, for an object only remembered and not
+ * tracked, the object itself), so a probe touches one cache line; ids are spread as {@code HashMap}
+ * spreads them, which keeps consecutive ids (the usual case) in consecutive slots.
  */
 final class KeyTable {
-    private static final int WIDTH = 3;
+    private static final int WIDTH = 2;
 
     final EntityMapping mapping;
     private Object[] slots = new Object[16 * WIDTH];
@@ -45,16 +45,18 @@ final class KeyTable {
 
     Object entity(Object id) {
         int slot = find(id);
-        return slot < 0 ? null : slots[slot * WIDTH + 1];
+        if (slot < 0) return null;
+        Object held = slots[slot * WIDTH + 1];
+        return held instanceof EntityState state ? state.entity() : held;
     }
 
     EntityState state(Object id) {
         int slot = find(id);
-        return slot < 0 ? null : (EntityState) slots[slot * WIDTH + 2];
+        return slot < 0 ? null : slots[slot * WIDTH + 1] instanceof EntityState state ? state : null;
     }
 
-    /** Registers (or replaces) the object for {@code id}. */
-    void put(Object id, Object entity, EntityState state) {
+    /** Registers (or replaces) what is held for {@code id}: a tracked object's state, or an untracked object. */
+    void put(Object id, Object stateOrEntity) {
         if (size + 1 > ((mask + 1) >> 1) + ((mask + 1) >> 2)) grow();
         Object[] s = slots;
         for (int i = home(id); ; i = (i + 1) & mask) {
@@ -62,14 +64,12 @@ final class KeyTable {
             Object held = s[at];
             if (held == null) {
                 s[at] = id;
-                s[at + 1] = entity;
-                s[at + 2] = state;
+                s[at + 1] = stateOrEntity;
                 size++;
                 return;
             }
             if (held.equals(id)) {
-                s[at + 1] = entity;
-                s[at + 2] = state;
+                s[at + 1] = stateOrEntity;
                 return;
             }
         }
@@ -78,7 +78,9 @@ final class KeyTable {
     /** Forgets {@code id} when it is registered for {@code entity}. */
     void remove(Object id, Object entity) {
         int slot = find(id);
-        if (slot < 0 || slots[slot * WIDTH + 1] != entity) return;
+        if (slot < 0) return;
+        Object held = slots[slot * WIDTH + 1];
+        if ((held instanceof EntityState state ? state.entity() : held) != entity) return;
         // Backward-shift deletion keeps every probe sequence unbroken without tombstones.
         Object[] s = slots;
         int hole = slot;
@@ -87,13 +89,13 @@ final class KeyTable {
             // Move the entry at i into the hole unless its home lies cyclically in (hole, i].
             boolean homeBetween = hole <= i ? hole < home && home <= i : hole < home || home <= i;
             if (!homeBetween) {
-                System.arraycopy(s, i * WIDTH, s, hole * WIDTH, WIDTH);
+                s[hole * WIDTH] = s[i * WIDTH];
+                s[hole * WIDTH + 1] = s[i * WIDTH + 1];
                 hole = i;
             }
         }
         s[hole * WIDTH] = null;
         s[hole * WIDTH + 1] = null;
-        s[hole * WIDTH + 2] = null;
         size--;
     }
 
@@ -106,10 +108,16 @@ final class KeyTable {
     private void grow() {
         Object[] old = slots;
         mask = (mask << 1) | 1;
-        slots = new Object[(mask + 1) * WIDTH];
-        size = 0;
-        for (int i = 0; i < old.length; i += WIDTH) {
-            if (old[i] != null) put(old[i], old[i + 1], (EntityState) old[i + 2]);
+        Object[] s = new Object[(mask + 1) * WIDTH];
+        // Every id is distinct: no equality checks while moving them.
+        for (int j = 0; j < old.length; j += WIDTH) {
+            Object id = old[j];
+            if (id == null) continue;
+            int i = home(id);
+            while (s[i * WIDTH] != null) i = (i + 1) & mask;
+            s[i * WIDTH] = id;
+            s[i * WIDTH + 1] = old[j + 1];
         }
+        slots = s;
     }
 }

@@ -35,7 +35,7 @@ class IdentityMapTest {
         for (Long id : ids) {
             Object o = new Object();
             objects.add(o);
-            table.put(id, o, null);
+            table.put(id, o);
         }
         assertThat(table.size()).isEqualTo(ids.size());
         for (int i = 0; i < ids.size(); i++) assertThat(table.entity(ids.get(i))).isSameAs(objects.get(i));

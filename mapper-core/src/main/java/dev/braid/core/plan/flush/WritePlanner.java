@@ -35,8 +35,12 @@ final class WritePlanner {
     boolean isDirty(EntityState state) {
         Object[] snapshot = state.snapshot();
         List<ColumnMapping> columns = state.mapping().columns();
+        Object entity = state.entity();
         for (int i = 0; i < columns.size(); i++) {
-            if (!sameValue(snapshot[i], columns.get(i).getForDatabase(state.entity()))) {
+            ColumnMapping column = columns.get(i);
+            Object current = column.type().isPlain() ? column.get(entity) : column.getForDatabase(entity);
+            // The usual case, an untouched column, is the very object the snapshot holds.
+            if (current != snapshot[i] && !sameValue(snapshot[i], current)) {
                 return true;
             }
         }
