@@ -290,7 +290,7 @@ public final class SeedScenariosExample {
             } catch (MapperException e) {
                 say("   " + e.code() + " for " + raised.get(0).getName() + ".books");
             }
-            say("   selectin: the authors, then one SELECT of books per 500 authors (their ids bound as one array)");
+            say("   selectin: the authors, then one SELECT of their books (per 500 authors on H2, 5,000 on PostgreSQL; the ids bound as one array)");
             List<Author> selectin = db.counted(() -> mapper.withSession(s -> s.select(Author.class)
                     .orderBy(Author_.id.asc()).options(Loads.selectin(Author_.books)).all()).collectList().block(WAIT));
             say("   " + shelf(selectin));

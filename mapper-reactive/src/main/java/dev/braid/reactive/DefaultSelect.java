@@ -88,7 +88,7 @@ final class DefaultSelect<T> implements Select<T> {
 
     @Override
     public Flux<T> stream() {
-        return stream(session.dialect().defaultInListChunkSize());
+        return stream(session.dialect().defaultStreamWindow());
     }
 
     @Override

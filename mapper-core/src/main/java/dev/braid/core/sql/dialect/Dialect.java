@@ -56,6 +56,9 @@ public interface Dialect {
     /** Largest number of keys sent in one IN list or array by selectin loading, by default. */
     int defaultInListChunkSize();
 
+    /** Roots per window of {@code stream()}, by default: what bounds a stream's memory. */
+    default int defaultStreamWindow() { return 500; }
+
     /**
      * Rows per fetch for root queries by default (0: the driver reads the whole result). A bounded
      * fetch lets a cancelled query stop after the current batch, but costs round trips on every query.

@@ -57,8 +57,10 @@ final class PostgresDialect implements Dialect {
     @Override
     public boolean bindsInListAsArray() { return true; }
 
+    // The keys travel as one array parameter, so there is no parameter limit; each chunk costs a round
+    // trip and a plan. Measured on W2 (10,000 authors' books): 500 keys 95 ms, 2,000 78 ms, 10,000 73 ms.
     @Override
-    public int defaultInListChunkSize() { return 500; }
+    public int defaultInListChunkSize() { return 5_000; }
 
     @Override
     // 0: the driver reads a result in one go. A fetch size costs extra round trips on every query
