@@ -79,20 +79,12 @@ public final class EntityHydrator {
     }
 
     /**
-     * A new object for a row known to be the only one with its key in the result, with no identity
-     * lookup: untracked, as {@link #hydrateUnique}. Only for read-only results; a session's objects
-     * always go through {@link #hydrate}.
+     * A new, untracked object for a row known to be the only one with its key in the result (the
+     * roots of a plain query, one-to-many children): no identity lookup at all. Its relationships are
+     * marked not loaded. Only for read-only results; a session's objects always go through {@link #hydrate}.
      */
     public Object hydrateNew(EntityMapping mapping, RowView row, int offset) {
         if (tracking) throw new IllegalStateException("a tracking hydrator must look every row up");
-        return hydrateUnique(mapping, row, offset);
-    }
-
-    /**
-     * A new, untracked object for a row known to be the only one with its key in the result (the
-     * roots of a plain query): no identity lookup at all. Its relationships are marked not loaded.
-     */
-    public static Object hydrateUnique(EntityMapping mapping, RowView row, int offset) {
         Object entity = mapping.instantiate(readValues(mapping, row, offset, null, -1, null));
         unloadRelationships(mapping, entity);
         return entity;

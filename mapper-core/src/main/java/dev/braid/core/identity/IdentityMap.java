@@ -78,7 +78,7 @@ public final class IdentityMap {
         }
         EntityState pending = unkeyed.get(entity);
         if (pending != null) return pending;
-        if (table == null || table.trackedSize == 0) return null; // no held object it could be
+        if (table == null || table.tracked() == 0) return null; // no held object it could be
         // Not found by its current id: a new object, or a held one whose id was changed in memory.
         indexByObject();
         return byObject.get(entity);
@@ -96,19 +96,12 @@ public final class IdentityMap {
         return stateOf(entity) != null;
     }
 
-    /** Registers an object just loaded from a row. */
-    public EntityState loaded(EntityMapping mapping, Object entity, EntityKey key, Object[] snapshot) {
-        return loaded(mapping, entity, key.id(), snapshot);
-    }
-
     /** Registers an object just loaded from a row whose id value is {@code id}. */
     public EntityState loaded(EntityMapping mapping, Object entity, Object id, Object[] snapshot) {
         EntityState state = new EntityState(mapping, entity, EntityStatus.PERSISTENT, id, snapshot);
         // The object was just created from the row: no earlier state of it can exist.
         append(state);
-        KeyTable table = tableFor(mapping);
-        table.put(id, state);
-        table.trackedSize++;
+        tableFor(mapping).put(id, state);
         return state;
     }
 
@@ -203,11 +196,7 @@ public final class IdentityMap {
             unkeyed.put(state.entity(), state);
             return;
         }
-        KeyTable table = tableFor(state.mapping());
-        EntityState before = table.state(id);
-        if (before == state) return;
-        table.put(id, state);
-        if (before == null) table.trackedSize++;
+        tableFor(state.mapping()).put(id, state);
     }
 
     private void unfile(EntityState state) {
@@ -217,10 +206,7 @@ public final class IdentityMap {
             return;
         }
         KeyTable table = table(state.mapping().type());
-        if (table != null && table.state(id) == state) {
-            table.remove(id, state.entity());
-            table.trackedSize--;
-        }
+        if (table != null && table.state(id) == state) table.remove(id, state.entity());
     }
 
     /** Every tracked object's state, in the order objects joined the session (a copy: safe to change the map meanwhile). */

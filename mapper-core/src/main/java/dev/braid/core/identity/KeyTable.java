@@ -18,7 +18,7 @@ final class KeyTable {
     private int mask = 15;
     private int size;
     // How many slots hold a tracked state (the others hold remembered, untracked objects).
-    int trackedSize;
+    private int tracked;
 
     KeyTable(EntityMapping mapping) {
         this.mapping = mapping;
@@ -26,6 +26,11 @@ final class KeyTable {
 
     int size() {
         return size;
+    }
+
+    /** How many of the objects held are tracked (have a state). */
+    int tracked() {
+        return tracked;
     }
 
     private int home(Object id) {
@@ -66,9 +71,12 @@ final class KeyTable {
                 s[at] = id;
                 s[at + 1] = stateOrEntity;
                 size++;
+                if (stateOrEntity instanceof EntityState) tracked++;
                 return;
             }
             if (held.equals(id)) {
+                if (s[at + 1] instanceof EntityState) tracked--;
+                if (stateOrEntity instanceof EntityState) tracked++;
                 s[at + 1] = stateOrEntity;
                 return;
             }
@@ -81,6 +89,7 @@ final class KeyTable {
         if (slot < 0) return;
         Object held = slots[slot * WIDTH + 1];
         if ((held instanceof EntityState state ? state.entity() : held) != entity) return;
+        if (held instanceof EntityState) tracked--;
         // Backward-shift deletion keeps every probe sequence unbroken without tombstones.
         Object[] s = slots;
         int hole = slot;
@@ -102,7 +111,7 @@ final class KeyTable {
     void clear() {
         java.util.Arrays.fill(slots, null);
         size = 0;
-        trackedSize = 0;
+        tracked = 0;
     }
 
     private void grow() {

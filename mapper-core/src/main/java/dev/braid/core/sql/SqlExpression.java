@@ -14,6 +14,17 @@ public sealed interface SqlExpression {
     /** A bound value; {@code type} is the driver class, used for NULLs and array element types. */
     record Parameter(Object value, Class<?> type) implements SqlExpression {
         public Parameter { Objects.requireNonNull(type, "type"); }
+
+        /** One array parameter holding {@code values} (driver values of {@code elementType}), in order. */
+        public static Parameter array(Class<?> elementType, List<?> values) {
+            Object array = java.lang.reflect.Array.newInstance(elementType, values.size());
+            if (elementType.isPrimitive()) {
+                for (int i = 0; i < values.size(); i++) java.lang.reflect.Array.set(array, i, values.get(i));
+            } else {
+                System.arraycopy(values.toArray(), 0, array, 0, values.size());
+            }
+            return new Parameter(array, array.getClass());
+        }
     }
 
     record Comparison(SqlExpression left, String operator, SqlExpression right) implements SqlExpression {

@@ -338,12 +338,9 @@ public final class SqlRenderer {
         expression(in.operand(), out);
         // byte[] values cannot travel as an array of arrays: bind them one by one.
         if (dialect.bindsInListAsArray() && in.elementType() != byte[].class) {
-            Object array = Array.newInstance(in.elementType(), in.values().size());
-            for (int i = 0; i < in.values().size(); i++) {
-                Array.set(array, i, in.values().get(i));
-            }
+            Parameter array = Parameter.array(in.elementType(), in.values());
             out.sql.append(" = ANY(");
-            out.bind(array, array.getClass(), dialect);
+            out.bind(array.value(), array.type(), dialect);
             out.sql.append(')');
         } else {
             out.sql.append(" IN (");

@@ -54,6 +54,24 @@ class IdentityMapTest {
             assertThat(table.entity(ids.get(i))).isSameAs(removed.contains(i) ? null : objects.get(i));
         }
         assertThat(table.entity(-1L)).isNull();
+        assertThat(table.tracked()).as("only remembered objects: none tracked").isZero();
+    }
+
+    @Test
+    void keyTableCountsTrackedStatesThroughReplacementAndRemoval() {
+        KeyTable table = new KeyTable(authors);
+        Author a = author(1L);
+        EntityState state = new EntityState(authors, a, EntityStatus.PERSISTENT, 1L, new Object[authors.columns().size()]);
+        table.put(1L, a);
+        assertThat(table.tracked()).isZero();
+        table.put(1L, state);
+        assertThat(table.tracked()).isEqualTo(1);
+        table.put(1L, state);
+        assertThat(table.tracked()).isEqualTo(1);
+        assertThat(table.entity(1L)).isSameAs(a);
+        table.remove(1L, a);
+        assertThat(table.tracked()).isZero();
+        assertThat(table.size()).isZero();
     }
 
     @Test

@@ -32,19 +32,12 @@ public final class StatementExecutor {
     }
 
     /**
-     * Runs a query whose result is bounded and always read to the end (a selectin chunk): fetched in
-     * one go, since a fetch size would only add round trips (one per batch) without ever saving a read.
-     */
-    public <T> Flux<T> queryBounded(Connection connection, RenderedSql sql, Function<RowView, T> mapper) {
-        return query(connection, sql, mapper, 0);
-    }
-
-    /**
      * Runs a query for its effect on each row ({@code consumer} keeps what it needs) and completes
      * with the number of rows. Nothing is emitted to the caller per row: a {@code Flux} whose rows are
      * dropped with {@code then()} or counted with {@code count()} pays a discard hook, and a context
-     * lookup through the whole operator chain, for every row. {@code bounded}: read in one go (see
-     * {@link #queryBounded}).
+     * lookup through the whole operator chain, for every row. {@code bounded}: a result that is
+     * always read to the end (a selectin chunk) is fetched in one go, since a fetch size would only
+     * add round trips without ever saving a read.
      */
     public Mono<Long> consume(Connection connection, RenderedSql sql, java.util.function.Consumer<RowView> consumer,
                               boolean bounded) {

@@ -477,24 +477,20 @@ public final class UnitOfWork {
      * to or detach, no link rows, no version to check) unless the database does it (passiveDeletes).
      */
     static boolean deletableByParentKey(RelationshipMapping r) {
-        if (r.ownsForeignKey() || r.link() != null || !r.cascades(Cascade.DELETE)) return false;
-        EntityMapping target = r.target();
-        if (target.versionColumn().isPresent() || r.owner().idColumns().size() != 1) return false;
-        for (RelationshipMapping own : target.relationships()) {
-            if (own.ownsForeignKey()) continue; // a reference to another row: nothing to do when this row goes
-            if (!own.passiveDeletes()) return false;
-        }
-        return true;
+        return r.cascades(Cascade.DELETE) && whyReadFirst(r) == null;
     }
 
+    /** Why the targets of {@code r} must be read before they can be deleted, or null when they need not be. */
     private static String whyReadFirst(RelationshipMapping r) {
         EntityMapping target = r.target();
         if (r.ownsForeignKey() || r.link() != null) return "it is not a child holding the foreign key";
         if (target.versionColumn().isPresent()) return "its version is checked";
+        if (r.owner().idColumns().size() != 1) return r.owner().name() + " has a composite key";
         for (RelationshipMapping own : target.relationships()) {
+            // A reference to another row needs nothing when this row goes; rows referencing it do.
             if (!own.ownsForeignKey() && !own.passiveDeletes()) return own.qualifiedName() + " must be cascaded or detached";
         }
-        return r.owner().name() + " has a composite key";
+        return null;
     }
 
     /** The keys of deleted parents whose unloaded children go by key, per relationship, in delete order. */
@@ -597,7 +593,7 @@ public final class UnitOfWork {
         for (EntityState s : updates) {
             EntityMapping m = s.mapping();
             boolean batchable = batching && m.idColumns().size() == 1 && m.versionColumn().isEmpty()
-                    && WritePlanner.batchable(m) && !sync.dependsOnPending(s, identityMap);
+                    && m.arrayBindable() && !sync.dependsOnPending(s, identityMap);
             if (!batchable) {
                 steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
                 continue;

@@ -250,10 +250,8 @@ final class WritePlanner {
         EntityMapping children = r.target();
         Step step = new Step(WriteStep.Kind.DELETE, List.of());
         step.renderer = () -> {
-            Object keys = java.lang.reflect.Array.newInstance(fk.type().databaseClass(), parentKeys.size());
-            System.arraycopy(parentKeys.toArray(), 0, keys, 0, parentKeys.size());
             RenderedSql sql = renderer.render(new SqlStatement.DeleteFromArrays(children.table(), List.of(fk.column()),
-                    List.of(new SqlExpression.Parameter(keys, keys.getClass())),
+                    List.of(SqlExpression.Parameter.array(fk.type().databaseClass(), parentKeys)),
                     List.of(renderer.dialect().typeName(fk.type().columnType(), fk.length(), fk.precision(), fk.scale()))));
             step.outcome = (rowCount, rows) -> {
                 java.util.Set<Object> deletedParents = new java.util.HashSet<>(parentKeys);
@@ -272,10 +270,6 @@ final class WritePlanner {
 
     // ----------------------------------------------------------------------------------- batches
 
-    /** True when every column of the entity can travel in an array bind (bytea arrays cannot). */
-    static boolean batchable(EntityMapping mapping) {
-        return mapping.arrayBindable();
-    }
 
     /**
      * INSERT of many objects of one table in one statement over array binds. When their keys are

@@ -225,9 +225,8 @@ public final class QueryPlanner {
                     && binds.get(0).value().getClass() != byte[].class ? one : NOT_CACHEABLE;
         });
         if (template == NOT_CACHEABLE) return renderSelectin(r, keys);
-        Object array = java.lang.reflect.Array.newInstance(template.keyType(), keys.size());
-        System.arraycopy(keys.toArray(), 0, array, 0, keys.size());
-        RenderedSql sql = new RenderedSql(template.sql().sql(), List.of(new Bind(array, array.getClass())));
+        SqlExpression.Parameter array = SqlExpression.Parameter.array(template.keyType(), keys);
+        RenderedSql sql = new RenderedSql(template.sql().sql(), List.of(new Bind(array.value(), array.type())));
         return new SelectinQuery(sql, template.targetOffset(), template.keyIndex(), template.keyType(), template.keyIsTargetColumn());
     }
 
@@ -267,8 +266,7 @@ public final class QueryPlanner {
         SqlExpression where;
         if (dialect().joinsKeyTable() && keyType != byte[].class && !keys.isEmpty()) {
             // FROM TABLE(k type = $1) braid_keys JOIN <from> ON <key column> = braid_keys.k JOIN ...
-            Object array = java.lang.reflect.Array.newInstance(keyType, keys.size());
-            for (int i = 0; i < keys.size(); i++) java.lang.reflect.Array.set(array, i, keys.get(i));
+            Object array = SqlExpression.Parameter.array(keyType, keys).value();
             String sqlType = dialect().typeName(keyMapping.type().columnType(), keyMapping.length(),
                     keyMapping.precision(), keyMapping.scale());
             joins.add(0, new SqlStatement.Join(from, new SqlExpression.Comparison(keyColumn, "=",
