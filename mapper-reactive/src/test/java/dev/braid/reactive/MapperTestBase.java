@@ -63,6 +63,11 @@ abstract class MapperTestBase extends DatabaseTestBase {
         return rows(sql, binds).get(0).get(0);
     }
 
+    /** The seed model's "groups" table as Braid writes it: a keyword in H2, quoted there. */
+    String groupsTable() {
+        return postgres() ? "groups" : "\"groups\"";
+    }
+
     long count(String table) {
         return ((Number) value("SELECT COUNT(*) FROM " + table)).longValue();
     }

@@ -33,10 +33,6 @@ abstract class SeedScenariosContract extends MapperTestBase {
         return GraphModel.registry();
     }
 
-    private String groupsTable() {
-        return postgres() ? "groups" : "\"groups\"";
-    }
-
     private void seedUsersAndGroups() {
         mapper.inTransaction(s -> s.addAll(List.of(new Member("alice"), new Member("bob"),
                 new Team("admin"), new Team("staff")))).blockLast(TIMEOUT);

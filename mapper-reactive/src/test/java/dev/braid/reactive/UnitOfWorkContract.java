@@ -15,6 +15,8 @@ import dev.braid.reactive.graph.Kennel;
 import dev.braid.reactive.graph.Member;
 import dev.braid.reactive.graph.Member_;
 import dev.braid.reactive.graph.Message;
+import dev.braid.reactive.graph.Post;
+import dev.braid.reactive.graph.Team;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -188,5 +190,39 @@ abstract class UnitOfWorkContract extends MapperTestBase {
                 .verify(TIMEOUT);
         assertThat(recorder().statements()).hasSize(1); // the get; nothing written
         assertThat(count("books")).isEqualTo(1);
+    }
+
+    @Test
+    void longCollectionsWriteOnlyTheMembersThatChanged() {
+        // Collections longer than a handful of members are compared through identity sets at flush; this
+        // checks that the comparison still finds exactly the one orphan and the one link row per side.
+        Member alice = new Member("alice");
+        for (int i = 0; i < 20; i++) alice.posts.add(new Post("post " + i));
+        for (int i = 0; i < 12; i++) alice.groups.add(new Team("team " + i));
+        mapper.inTransactionMono(s -> s.add(alice)).block(TIMEOUT);
+        recorder().clear();
+
+        StepVerifier.create(mapper.inTransactionMono(s -> s.select(Member.class).where(Member_.username.eq("alice"))
+                        .options(dev.braid.core.query.Loads.selectin(Member_.posts),
+                                dev.braid.core.query.Loads.selectin(Member_.groups)).one()
+                        .doOnNext(a -> {
+                            a.posts.remove(5);                 // an orphan: DELETE_ORPHAN deletes it
+                            a.groups.remove(3);                // one link row less
+                            a.groups.add(new Team("newcomer")); // a new team and one link row more
+                        })
+                        .map(a -> a.posts.size() * 100 + a.groups.size())))
+                .expectNext(19 * 100 + 12)
+                .verifyComplete();
+
+        List<String> writes = recorder().statements().subList(3, recorder().statements().size());
+        assertThat(writes).containsExactly(
+                insertReturningId(groupsTable(), "name", "$1"),
+                "DELETE FROM user_group_association WHERE user_id = $1 AND group_id = $2",
+                "INSERT INTO user_group_association (user_id, group_id) VALUES ($1, $2)",
+                "DELETE FROM posts WHERE id = $1");
+        assertThat(rows("SELECT title FROM posts ORDER BY id")).hasSize(19).doesNotContain(List.of("post 5"));
+        assertThat(rows("SELECT g.name FROM user_group_association l JOIN " + groupsTable() + " g ON g.id = l.group_id"
+                + " ORDER BY g.id")).hasSize(12).doesNotContain(List.of("team 3")).contains(List.of("newcomer"));
+        assertThat(count(groupsTable())).isEqualTo(13); // team 3 itself stays: only its link row went
     }
 }

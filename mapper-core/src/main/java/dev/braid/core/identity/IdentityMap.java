@@ -26,8 +26,13 @@ public final class IdentityMap {
     private final Map<Class<?>, KeyTable> tables = new HashMap<>();
     // The table used last: rows of one query are of one or two types.
     private KeyTable lastTable;
-    // Tracked objects that have no key yet (pending, id generated at insert).
-    private final Map<Object, EntityState> unkeyed = new IdentityHashMap<>();
+    // Objects filed by identity because they had no key when they joined (pending, id generated at
+    // insert). An INSERT leaves its entry behind (the state is filed by key from then on): removing
+    // thousands of entries one by one cost more than the whole flush planning. Such stale entries still
+    // map an object to its own state, are skipped once that state is untracked, and are swept out in one
+    // pass when they outnumber the live ones.
+    private Map<Object, EntityState> unkeyed = new IdentityHashMap<>();
+    private int staleUnkeyed;
     // Every tracked object by identity, built on the first lookup the tables cannot answer; null until then.
     private Map<Object, EntityState> byObject;
     // Flushes write in the order objects joined the session. An append-only list (removed states are
@@ -77,7 +82,7 @@ public final class IdentityMap {
             if (state != null && state.entity() == entity) return state;
         }
         EntityState pending = unkeyed.get(entity);
-        if (pending != null) return pending;
+        if (pending != null && pending.tracked) return pending;
         if (table == null || table.tracked() == 0) return null; // no held object it could be
         // Not found by its current id: a new object, or a held one whose id was changed in memory.
         indexByObject();
@@ -125,6 +130,7 @@ public final class IdentityMap {
             }
         }
         EntityState state = new EntityState(mapping, entity, EntityStatus.PENDING, id, null);
+        sweepStaleUnkeyed();
         track(state);
         file(state);
         return state;
@@ -132,7 +138,11 @@ public final class IdentityMap {
 
     /** Records a successful INSERT: the object now has a row with this key and these values. */
     public void inserted(EntityState state, EntityKey key, Object[] snapshot) {
-        unfile(state);
+        if (state.id() == null) {
+            staleUnkeyed++; // its identity entry stays behind (see unkeyed)
+        } else {
+            unfile(state);
+        }
         state.key(key);
         state.snapshot(snapshot);
         state.status(EntityStatus.PERSISTENT);
@@ -186,7 +196,21 @@ public final class IdentityMap {
             if (byObject != null) byObject.remove(state.entity());
             removed++;
             if (removed > 64 && removed > order.size() / 2) compact();
+            sweepStaleUnkeyed();
         }
+    }
+
+    // Rebuilds the identity entries without stale ones when they are the majority (one pass, amortised
+    // over the inserts that made them stale).
+    private void sweepStaleUnkeyed() {
+        if (staleUnkeyed <= 64 || staleUnkeyed * 2 < unkeyed.size()) return;
+        Map<Object, EntityState> live = new IdentityHashMap<>();
+        for (Map.Entry<Object, EntityState> e : unkeyed.entrySet()) {
+            EntityState s = e.getValue();
+            if (s.tracked && s.id() == null) live.put(e.getKey(), s);
+        }
+        unkeyed = live;
+        staleUnkeyed = 0;
     }
 
     // Files a tracked state where stateOf and get find it: by key when it has one, else as unkeyed.
@@ -253,6 +277,7 @@ public final class IdentityMap {
         tables.clear();
         lastTable = null;
         unkeyed.clear();
+        staleUnkeyed = 0;
         byObject = null;
         order.clear();
         removed = 0;

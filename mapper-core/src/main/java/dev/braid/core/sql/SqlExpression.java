@@ -25,6 +25,22 @@ public sealed interface SqlExpression {
             }
             return new Parameter(array, array.getClass());
         }
+
+        /**
+         * A new array for driver values of {@code elementType}, to fill with plain stores (driver classes
+         * are never primitive; {@code java.lang.reflect.Array.set} per element is a native call).
+         */
+        public static Object[] newArray(Class<?> elementType, int length) {
+            if (elementType.isPrimitive()) {
+                throw new IllegalArgumentException("Driver values are objects, not " + elementType);
+            }
+            return (Object[]) java.lang.reflect.Array.newInstance(elementType, length);
+        }
+
+        /** One array parameter (from {@link #newArray}). */
+        public static Parameter of(Object[] array) {
+            return new Parameter(array, array.getClass());
+        }
     }
 
     record Comparison(SqlExpression left, String operator, SqlExpression right) implements SqlExpression {

@@ -146,13 +146,19 @@ public final class SqlRenderer {
         } else {
             // H2: multi-row VALUES, one marker per value (its array binds cannot carry NULL elements)
             out.sql.append("VALUES ");
-            int rows = i.arrays().isEmpty() ? 0 : Array.getLength(i.arrays().get(0).value());
+            int columns = i.arrays().size();
+            Object[][] arrays = new Object[columns][];
+            Class<?>[] types = new Class<?>[columns];
+            for (int c = 0; c < columns; c++) {
+                arrays[c] = (Object[]) i.arrays().get(c).value();
+                types[c] = arrays[c].getClass().getComponentType();
+            }
+            int rows = columns == 0 ? 0 : arrays[0].length;
             for (int row = 0; row < rows; row++) {
                 out.sql.append(row > 0 ? ", (" : "(");
-                for (int c = 0; c < i.arrays().size(); c++) {
+                for (int c = 0; c < columns; c++) {
                     if (c > 0) out.sql.append(", ");
-                    Object array = i.arrays().get(c).value();
-                    out.bind(Array.get(array, row), array.getClass().getComponentType(), dialect);
+                    out.bind(arrays[c][row], types[c], dialect);
                 }
                 out.sql.append(')');
             }
@@ -169,11 +175,12 @@ public final class SqlRenderer {
         if (d.columns().size() != 1) {
             throw new IllegalArgumentException("An IN-list DELETE takes a single key column, not " + d.columns());
         }
-        Object keys = d.arrays().get(0).value();
+        Object[] keys = (Object[]) d.arrays().get(0).value();
+        Class<?> type = keys.getClass().getComponentType();
         out.sql.append("DELETE FROM ").append(id(d.table())).append(" WHERE ").append(id(d.columns().get(0))).append(" IN (");
-        for (int i = 0; i < Array.getLength(keys); i++) {
+        for (int i = 0; i < keys.length; i++) {
             if (i > 0) out.sql.append(", ");
-            out.bind(Array.get(keys, i), keys.getClass().getComponentType(), dialect);
+            out.bind(keys[i], type, dialect);
         }
         out.sql.append(')');
     }

@@ -120,6 +120,52 @@ class IdentityMapTest {
     }
 
     @Test
+    void insertedObjectsThatLeaveTheSessionAreForgottenAndCanJoinAgain() {
+        // An INSERT leaves the object's identity entry behind; these checks make sure such entries never
+        // answer for an object that left the session, before and after they are swept out.
+        IdentityMap few = new IdentityMap();
+        Author one = author(null);
+        EntityState oneState = few.pending(authors, one);
+        authors.idColumns().get(0).set(one, 1L);
+        few.inserted(oneState, new EntityKey(Author.class, 1L), new Object[authors.columns().size()]);
+        few.remove(oneState); // too few stale entries to sweep: the entry stays, and must not answer
+        assertThat(few.stateOf(one)).isNull();
+        authors.idColumns().get(0).set(one, null);
+        assertThat(few.stateOf(one)).isNull();
+
+        IdentityMap map = new IdentityMap();
+        List<Author> inserted = new ArrayList<>();
+        List<EntityState> states = new ArrayList<>();
+        for (long id = 1; id <= 200; id++) {
+            Author a = author(null);
+            EntityState state = map.pending(authors, a);
+            authors.idColumns().get(0).set(a, id);
+            map.inserted(state, new EntityKey(Author.class, id), new Object[authors.columns().size()]);
+            inserted.add(a);
+            states.add(state);
+        }
+        // A held object whose id was changed in memory is still known as itself.
+        Author moved = inserted.get(7);
+        authors.idColumns().get(0).set(moved, 9_999L);
+        assertThat(map.stateOf(moved)).isSameAs(states.get(7));
+        authors.idColumns().get(0).set(moved, 8L);
+
+        for (int i = 0; i < 150; i++) map.remove(states.get(i)); // sweeps once stale entries are the majority
+        for (int i = 0; i < 200; i++) {
+            assertThat(map.stateOf(inserted.get(i))).as("author %d", i).isSameAs(i < 150 ? null : states.get(i));
+            assertThat(map.get(authors, (long) i + 1)).isSameAs(i < 150 ? null : inserted.get(i));
+        }
+        assertThat(map.size()).isEqualTo(50);
+
+        Author back = inserted.get(3);
+        authors.idColumns().get(0).set(back, null);
+        EntityState again = map.pending(authors, back);
+        assertThat(again).isNotSameAs(states.get(3));
+        assertThat(map.stateOf(back)).isSameAs(again);
+        assertThat(map.states()).hasSize(51).endsWith(again);
+    }
+
+    @Test
     void aSecondObjectForAHeldKeyIsRefused() {
         IdentityMap map = new IdentityMap();
         map.loaded(authors, author(3L), 3L, new Object[authors.columns().size()]);

@@ -16,6 +16,7 @@ import dev.braid.core.sql.SqlRenderer;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -240,7 +241,7 @@ public final class UnitOfWork {
         // Rows inserted before the row they reference (a cycle) get that key with an UPDATE afterwards.
         for (EntityState s : postUpdates) steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
         linkChanges(steps);
-        deletes.sort(Comparator.comparingInt(s -> -rank(s.mapping())));
+        sortByRank(deletes, true);
         for (EntityState s : deletes) {
             for (RelationshipMapping r : s.mapping().relationships()) {
                 if (r.direction() == RelationshipMapping.Direction.MANY_TO_MANY) {
@@ -411,9 +412,7 @@ public final class UnitOfWork {
                     List<Object> before = state.collectionSnapshot(r);
                     List<?> now = state.status() == EntityStatus.DELETED || !RelationInternals.isLoaded(wrapper)
                             ? List.of() : RelationInternals.peekCollection(wrapper);
-                    if (before != null) {
-                        for (Object child : before) if (!containsIdentity(now, child)) left.add(child);
-                    }
+                    if (before != null) left.addAll(missingFrom(before, now));
                 }
                 if (state.status() == EntityStatus.DELETED && RelationInternals.isLoaded(wrapper)) {
                     left.addAll(RelationInternals.peekCollection(wrapper));
@@ -433,6 +432,24 @@ public final class UnitOfWork {
         }
     }
 
+    /**
+     * The members of {@code from} that {@code in} does not hold (by identity), in order. Unchanged
+     * collections (the usual case at every flush) cost one pass; long ones are compared through an
+     * identity set, not member by member.
+     */
+    private static List<Object> missingFrom(List<?> from, List<?> in) {
+        if (sameMembers(from, in)) return List.of();
+        List<Object> missing = new ArrayList<>();
+        if (in.size() <= 8) {
+            for (Object o : from) if (!containsIdentity(in, o)) missing.add(o);
+            return missing;
+        }
+        Set<Object> present = java.util.Collections.newSetFromMap(new IdentityHashMap<>(in.size() * 2));
+        present.addAll(in);
+        for (Object o : from) if (!present.contains(o)) missing.add(o);
+        return missing;
+    }
+
     private static boolean containsIdentity(List<?> list, Object element) {
         for (Object o : list) if (o == element) return true;
         return false;
@@ -442,7 +459,7 @@ public final class UnitOfWork {
 
     /** Referenced tables first; within a table, referenced rows first (self-references). */
     private List<EntityState> orderInserts(List<EntityState> inserts, ForeignKeySync sync) {
-        inserts.sort(Comparator.comparingInt(s -> rank(s.mapping()))); // stable: keeps add order per table
+        sortByRank(inserts, false); // stable: keeps add order per table
         List<EntityState> ordered = new ArrayList<>(inserts.size());
         Set<Object> placed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Set<Object> visiting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -576,7 +593,7 @@ public final class UnitOfWork {
                 inCurrent.clear();
             }
             current.add(s);
-            inCurrent.add(s.entity());
+            if (referencesLaterRows.contains(s.mapping())) inCurrent.add(s.entity()); // only these can depend on it
         }
         if (!current.isEmpty()) batches.add(current);
         return batches;
@@ -680,16 +697,13 @@ public final class UnitOfWork {
                 if (!RelationInternals.isLoaded(wrapper)) continue;
                 List<Object> before = state.collectionSnapshot(r);
                 List<?> now = RelationInternals.peekCollection(wrapper);
-                for (Object target : now) {
-                    if (before == null || !containsIdentity(before, target)) {
-                        inserts.putIfAbsent(pairKey(r, state.entity(), target), new LinkChange(r, state.entity(), target));
-                    }
+                for (Object target : before == null ? now : missingFrom(now, before)) {
+                    inserts.putIfAbsent(pairKey(r, state.entity(), target), new LinkChange(r, state.entity(), target));
                 }
                 if (before != null) {
-                    for (Object target : before) {
+                    for (Object target : missingFrom(before, now)) {
                         EntityState targetState = identityMap.stateOf(target);
-                        if (!containsIdentity(now, target) && targetState != null
-                                && targetState.status() != EntityStatus.DELETED) {
+                        if (targetState != null && targetState.status() != EntityStatus.DELETED) {
                             deletes.putIfAbsent(pairKey(r, state.entity(), target), new LinkChange(r, state.entity(), target));
                         }
                     }
@@ -788,6 +802,32 @@ public final class UnitOfWork {
 
     private int rank(EntityMapping mapping) {
         return tableRank.getOrDefault(mapping, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Sorts states by their table's rank (referenced tables first, or last when {@code descending}),
+     * keeping session order within a table. Each state becomes one long (rank, position) sorted as a
+     * primitive: a comparator looking ranks up was a tenth of planning a flush of 11,000 rows.
+     */
+    private void sortByRank(List<EntityState> states, boolean descending) {
+        int n = states.size();
+        if (n < 2) return;
+        long[] keyed = new long[n];
+        EntityMapping last = null;
+        long rank = 0;
+        for (int i = 0; i < n; i++) {
+            EntityMapping m = states.get(i).mapping();
+            if (m != last) {
+                last = m;
+                int r = rank(m);
+                rank = descending ? Integer.MAX_VALUE - (long) r : r;
+            }
+            keyed[i] = rank << 32 | i;
+        }
+        Arrays.sort(keyed);
+        EntityState[] sorted = new EntityState[n];
+        for (int i = 0; i < n; i++) sorted[i] = states.get((int) keyed[i]);
+        for (int i = 0; i < n; i++) states.set(i, sorted[i]);
     }
 
     private static String describe(EntityState state) {

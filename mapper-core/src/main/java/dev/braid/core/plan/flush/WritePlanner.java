@@ -348,7 +348,7 @@ final class WritePlanner {
             }
             for (ColumnMapping column : columns) {
                 if (column == generated) continue;
-                Object array = java.lang.reflect.Array.newInstance(column.type().databaseClass(), n);
+                Object[] array = SqlExpression.Parameter.newArray(column.type().databaseClass(), n);
                 for (int row = 0; row < n; row++) {
                     Object entity = states.get(row).entity();
                     Object value = column.getForDatabase(entity);
@@ -361,11 +361,11 @@ final class WritePlanner {
                                 + ": id " + column.qualifiedName() + " is null and not generated. Fix: assign it before"
                                 + " adding the object, or annotate it @Identity");
                     }
-                    java.lang.reflect.Array.set(array, row, value);
+                    array[row] = value;
                     written[row][column.index()] = value;
                 }
                 names.add(column.column());
-                arrays.add(new SqlExpression.Parameter(array, array.getClass()));
+                arrays.add(SqlExpression.Parameter.of(array));
                 types.add(renderer.dialect().typeName(column.type().columnType(), column.length(), column.precision(),
                         column.scale()));
             }
@@ -431,12 +431,11 @@ final class WritePlanner {
             Object[][] current = new Object[n][];
             for (int row = 0; row < n; row++) current[row] = mapping.readDatabaseValues(states.get(row).entity());
             for (ColumnMapping column : all) {
-                Object array = java.lang.reflect.Array.newInstance(column.type().databaseClass(), n);
+                Object[] array = SqlExpression.Parameter.newArray(column.type().databaseClass(), n);
                 for (int row = 0; row < n; row++) {
-                    Object value = column == id ? states.get(row).snapshot()[id.index()] : current[row][column.index()];
-                    java.lang.reflect.Array.set(array, row, value);
+                    array[row] = column == id ? states.get(row).snapshot()[id.index()] : current[row][column.index()];
                 }
-                arrays.add(new SqlExpression.Parameter(array, array.getClass()));
+                arrays.add(SqlExpression.Parameter.of(array));
                 types.add(renderer.dialect().typeName(column.type().columnType(), column.length(), column.precision(),
                         column.scale()));
             }
@@ -466,12 +465,10 @@ final class WritePlanner {
         ColumnMapping id = mapping.idColumns().get(0);
         Step step = new Step(WriteStep.Kind.DELETE, List.of());
         step.renderer = () -> {
-            Object keys = java.lang.reflect.Array.newInstance(id.type().databaseClass(), states.size());
-            for (int i = 0; i < states.size(); i++) {
-                java.lang.reflect.Array.set(keys, i, states.get(i).snapshot()[id.index()]);
-            }
+            Object[] keys = SqlExpression.Parameter.newArray(id.type().databaseClass(), states.size());
+            for (int i = 0; i < states.size(); i++) keys[i] = states.get(i).snapshot()[id.index()];
             RenderedSql sql = renderer.render(new SqlStatement.DeleteFromArrays(mapping.table(), List.of(id.column()),
-                    List.of(new SqlExpression.Parameter(keys, keys.getClass())),
+                    List.of(SqlExpression.Parameter.of(keys)),
                     List.of(renderer.dialect().typeName(id.type().columnType(), id.length(), id.precision(), id.scale()))));
             step.outcome = (rowCount, rows) -> {
                 for (EntityState state : states) {
@@ -488,15 +485,14 @@ final class WritePlanner {
     WriteStep linkBatch(RelationshipMapping r, List<Object[]> pairs, boolean insert) {
         Step step = new Step(insert ? WriteStep.Kind.LINK_INSERT : WriteStep.Kind.LINK_DELETE, List.of());
         step.renderer = () -> {
-            Object owners = java.lang.reflect.Array.newInstance(r.localColumn().type().databaseClass(), pairs.size());
-            Object targets = java.lang.reflect.Array.newInstance(r.remoteColumn().type().databaseClass(), pairs.size());
+            Object[] owners = SqlExpression.Parameter.newArray(r.localColumn().type().databaseClass(), pairs.size());
+            Object[] targets = SqlExpression.Parameter.newArray(r.remoteColumn().type().databaseClass(), pairs.size());
             for (int i = 0; i < pairs.size(); i++) {
-                java.lang.reflect.Array.set(owners, i, key(r.localColumn(), pairs.get(i)[0]).value());
-                java.lang.reflect.Array.set(targets, i, key(r.remoteColumn(), pairs.get(i)[1]).value());
+                owners[i] = key(r.localColumn(), pairs.get(i)[0]).value();
+                targets[i] = key(r.remoteColumn(), pairs.get(i)[1]).value();
             }
             List<String> columns = List.of(r.link().ownerColumn(), r.link().targetColumn());
-            List<SqlExpression.Parameter> arrays = List.of(new SqlExpression.Parameter(owners, owners.getClass()),
-                    new SqlExpression.Parameter(targets, targets.getClass()));
+            List<SqlExpression.Parameter> arrays = List.of(SqlExpression.Parameter.of(owners), SqlExpression.Parameter.of(targets));
             List<String> types = List.of(
                     renderer.dialect().typeName(r.localColumn().type().columnType(), r.localColumn().length(), 0, 0),
                     renderer.dialect().typeName(r.remoteColumn().type().columnType(), r.remoteColumn().length(), 0, 0));
