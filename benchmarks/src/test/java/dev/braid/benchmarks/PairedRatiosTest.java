@@ -1,0 +1,29 @@
+package dev.braid.benchmarks;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PairedRatiosTest {
+
+    @Test
+    void eachRoundIsItsOwnRatioSoDriftCancelsOut() {
+        // The machine slows down 3x halfway; paired rounds still see Braid at 1.2x the baseline.
+        double[] baseline = {10, 10, 10, 30, 30, 30};
+        double[] braid = {12, 12, 12, 36, 36, 36};
+        assertThat(PairedRatios.ratio(braid, baseline)).isEqualTo("1.20x (1.20-1.20)");
+        assertThat(PairedRatios.median(new double[] {3, 1, 2, 100})).isEqualTo(2.5);
+    }
+
+    @Test
+    void everyWorkloadRunsPairedOnH2WithEqualChecksums() {
+        // Tiny data, two rounds: proves the harness runs every workload and its variants agree
+        // (a checksum mismatch throws); the numbers themselves mean nothing at this size.
+        List<String> rows = PairedRatios.run("h2", 120, 2);
+        assertThat(rows).hasSize(7);
+        assertThat(rows.get(0)).startsWith("| W1 read 100,000 books | H2 | ").matches(".*\\d\\.\\d\\dx \\(.*");
+        assertThat(rows.get(4)).startsWith("| W5 insert 1,000 authors x 10 books | H2 | ").endsWith(" |");
+    }
+}
