@@ -170,6 +170,31 @@ abstract class SeedScenariosContract extends MapperTestBase {
     }
 
     @Test
+    void manyChildrenAddedByForeignKeyJoinALongLoadedCollectionOnceAndTheNextFlushHasNothingToDo() {
+        Company acme = new Company("Acme");
+        for (int i = 0; i < 12; i++) acme.employees.add(new Employee("old " + i));
+        mapper.inTransactionMono(s -> s.add(acme)).block(TIMEOUT);
+        StepVerifier.create(mapper.inTransactionMono(s -> s.select(Company.class)
+                        .options(Loads.selectin(Company_.employees)).one()
+                        .flatMap(company -> {
+                            List<Employee> hires = new java.util.ArrayList<>();
+                            for (int i = 0; i < 10; i++) hires.add(new Employee("new " + i, company.id));
+                            return s.addAll(hires).then(s.flush())
+                                    .then(Mono.fromRunnable(() -> recorder().clear()))
+                                    .then(s.flush()) // the snapshot took the new members: nothing to write
+                                    .then(Mono.fromCallable(() -> company.employees.stream().map(e -> e.name).toList()));
+                        })))
+                .assertNext(names -> {
+                    assertThat(names).hasSize(22).doesNotHaveDuplicates();
+                    assertThat(names.subList(0, 12)).allMatch(n -> n.startsWith("old "));
+                    assertThat(names.subList(12, 22)).allMatch(n -> n.startsWith("new "));
+                })
+                .verifyComplete();
+        assertThat(recorder().statements()).isEmpty();
+        assertThat(count("employees")).isEqualTo(22);
+    }
+
+    @Test
     void selfReferenceLoadsChildrenLevelByLevelAndACycleCannotLoopForever() {
         Node root = new Node("root");
         Node a = new Node("a");

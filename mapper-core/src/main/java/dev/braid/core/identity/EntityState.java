@@ -76,16 +76,6 @@ public final class EntityState {
         collections[slot(relationship)] = (java.util.List<Object>) members;
     }
 
-    /** Adds a member to a recorded collection snapshot (nothing when the collection was never loaded). */
-    public void addToCollectionSnapshot(RelationshipMapping relationship, Object member) {
-        java.util.List<Object> before = collectionSnapshot(relationship);
-        if (before == null) return;
-        java.util.List<Object> after = new java.util.ArrayList<>(before.size() + 1);
-        after.addAll(before);
-        after.add(member);
-        collections[slot(relationship)] = after;
-    }
-
     private int slot(RelationshipMapping relationship) {
         java.util.List<RelationshipMapping> all = mapping.relationships();
         for (int i = 0; i < all.size(); i++) {

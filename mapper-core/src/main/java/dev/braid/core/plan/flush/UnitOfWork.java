@@ -764,6 +764,7 @@ public final class UnitOfWork {
 
     /** Collection snapshots follow the database; parents held by the session see children added by foreign key. */
     private void afterFlush(Deque<Runnable> undo) {
+        BackPopulation backPopulation = new BackPopulation();
         for (EntityState state : identityMap.states()) {
             if (state.status() != EntityStatus.PERSISTENT) continue;
             for (RelationshipMapping r : state.mapping().relationships()) {
@@ -778,11 +779,12 @@ public final class UnitOfWork {
                 state.collectionSnapshot(r, RelationInternals.peekCollection(wrapper));
                 undo.push(() -> state.collectionSnapshot(r, previous));
             }
-            backPopulate(state);
+            backPopulate(state, backPopulation);
         }
+        backPopulation.recordSnapshots();
     }
 
-    private void backPopulate(EntityState child) {
+    private void backPopulate(EntityState child, BackPopulation back) {
         for (RelationshipMapping r : incoming.getOrDefault(child.mapping(), List.of())) {
             Object parentKey = r.remoteColumn().get(child.entity());
             if (parentKey == null) continue;
@@ -790,10 +792,46 @@ public final class UnitOfWork {
             if (parent == null) continue;
             Object wrapper = r.wrapperOf(parent);
             if (!RelationInternals.isLoaded(wrapper)) continue;
-            if (!containsIdentity(RelationInternals.peekCollection(wrapper), child.entity())) {
+            if (!back.holds(wrapper, child.entity())) {
                 RelationInternals.addQuietly(wrapper, child.entity());
-                EntityState parentState = identityMap.stateOf(parent);
-                parentState.addToCollectionSnapshot(r, child.entity()); // it is in the database already
+                back.added(wrapper, child.entity(), identityMap.stateOf(parent), r);
+            }
+        }
+    }
+
+    /**
+     * One flush's back-population: which loaded collections hold which children (an identity set per
+     * long collection, built once, instead of a scan per child: every object is checked after every
+     * flush), and which collections gained members, whose snapshots are recorded once at the end
+     * (the members are in the database already) instead of copied once per added child.
+     */
+    private static final class BackPopulation {
+        private final Map<Object, Set<Object>> members = new IdentityHashMap<>();
+        private final Map<Object, Map.Entry<EntityState, RelationshipMapping>> grown = new IdentityHashMap<>();
+
+        boolean holds(Object wrapper, Object child) {
+            List<?> now = RelationInternals.peekCollection(wrapper);
+            if (now.size() <= 8) return containsIdentity(now, child);
+            return members.computeIfAbsent(wrapper, w -> {
+                Set<Object> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>(now.size() * 2));
+                set.addAll(now);
+                return set;
+            }).contains(child);
+        }
+
+        void added(Object wrapper, Object child, EntityState parent, RelationshipMapping r) {
+            Set<Object> set = members.get(wrapper);
+            if (set != null) set.add(child);
+            grown.putIfAbsent(wrapper, Map.entry(parent, r));
+        }
+
+        void recordSnapshots() {
+            for (Map.Entry<Object, Map.Entry<EntityState, RelationshipMapping>> e : grown.entrySet()) {
+                EntityState parent = e.getValue().getKey();
+                RelationshipMapping r = e.getValue().getValue();
+                if (parent != null && parent.collectionSnapshot(r) != null) {
+                    parent.collectionSnapshot(r, RelationInternals.peekCollection(e.getKey()));
+                }
             }
         }
     }
