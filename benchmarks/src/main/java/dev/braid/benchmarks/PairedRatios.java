@@ -22,7 +22,7 @@ import java.util.function.LongFunction;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.braid.benchmarks.PairedRatios [rounds] [databases...]
  * </pre>
- * Defaults: 40 rounds after 10 warm-up rounds, both databases (about 12 minutes).
+ * Defaults: 40 rounds after 10 warm-up rounds, both databases (about 5 minutes here).
  */
 public final class PairedRatios {
     private PairedRatios() {}
@@ -138,7 +138,7 @@ public final class PairedRatios {
         String tracked = ratio(millis[0], millis[baseline]);
         String readOnly = millis.length == 3 ? ratio(millis[1], millis[baseline]) : "";
         return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", w.name(), db.equals("h2") ? "H2" : "PostgreSQL",
-                tracked, readOnly, format(median(millis[baseline])));
+                tracked, readOnly, PerformanceTable.ms(median(millis[baseline])));
     }
 
     /** The median of the per-round ratios, with the middle half of them in brackets. */
@@ -150,13 +150,6 @@ public final class PairedRatios {
     }
 
     static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
-    }
-
-    private static String format(double ms) {
-        return ms < 10 ? String.format(Locale.ROOT, "%.2f", ms) : String.format(Locale.ROOT, "%.1f", ms);
+        return PerformanceTable.median(Arrays.stream(values).boxed().toList());
     }
 }

@@ -108,7 +108,7 @@ public final class PerformanceTable {
         return out.toString();
     }
 
-    private static String ms(Double value) {
+    static String ms(Double value) {
         if (value == null) return "";
         return String.format(Locale.ROOT, value < 10 ? "%.2f" : "%.1f", value);
     }

@@ -17,18 +17,13 @@ public sealed interface SqlExpression {
 
         /** One array parameter holding {@code values} (driver values of {@code elementType}), in order. */
         public static Parameter array(Class<?> elementType, List<?> values) {
-            Object array = java.lang.reflect.Array.newInstance(elementType, values.size());
-            if (elementType.isPrimitive()) {
-                for (int i = 0; i < values.size(); i++) java.lang.reflect.Array.set(array, i, values.get(i));
-            } else {
-                System.arraycopy(values.toArray(), 0, array, 0, values.size());
-            }
-            return new Parameter(array, array.getClass());
+            return of(values.toArray(newArray(elementType, values.size())));
         }
 
         /**
-         * A new array for driver values of {@code elementType}, to fill with plain stores (driver classes
-         * are never primitive; {@code java.lang.reflect.Array.set} per element is a native call).
+         * A new array for driver values of {@code elementType}, to fill with plain stores. Driver classes
+         * are never primitive, so every array parameter is an {@code Object[]} (the renderer relies on
+         * it), and no element goes through {@code java.lang.reflect.Array.set}, a native call.
          */
         public static Object[] newArray(Class<?> elementType, int length) {
             if (elementType.isPrimitive()) {

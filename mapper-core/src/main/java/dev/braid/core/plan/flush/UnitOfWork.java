@@ -17,7 +17,6 @@ import dev.braid.core.sql.SqlRenderer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -440,14 +439,20 @@ public final class UnitOfWork {
     private static List<Object> missingFrom(List<?> from, List<?> in) {
         if (sameMembers(from, in)) return List.of();
         List<Object> missing = new ArrayList<>();
-        if (in.size() <= 8) {
-            for (Object o : from) if (!containsIdentity(in, o)) missing.add(o);
-            return missing;
+        Set<Object> present = in.size() > SCAN_LIMIT ? identitySet(in) : null;
+        for (Object o : from) {
+            if (present == null ? !containsIdentity(in, o) : !present.contains(o)) missing.add(o);
         }
-        Set<Object> present = java.util.Collections.newSetFromMap(new IdentityHashMap<>(in.size() * 2));
-        present.addAll(in);
-        for (Object o : from) if (!present.contains(o)) missing.add(o);
         return missing;
+    }
+
+    // Up to this many members a scan beats building an identity set.
+    private static final int SCAN_LIMIT = 8;
+
+    private static Set<Object> identitySet(List<?> members) {
+        Set<Object> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>(members.size() * 2));
+        set.addAll(members);
+        return set;
     }
 
     private static boolean containsIdentity(List<?> list, Object element) {
@@ -811,12 +816,8 @@ public final class UnitOfWork {
 
         boolean holds(Object wrapper, Object child) {
             List<?> now = RelationInternals.peekCollection(wrapper);
-            if (now.size() <= 8) return containsIdentity(now, child);
-            return members.computeIfAbsent(wrapper, w -> {
-                Set<Object> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>(now.size() * 2));
-                set.addAll(now);
-                return set;
-            }).contains(child);
+            if (now.size() <= SCAN_LIMIT) return containsIdentity(now, child);
+            return members.computeIfAbsent(wrapper, w -> identitySet(now)).contains(child);
         }
 
         void added(Object wrapper, Object child, EntityState parent, RelationshipMapping r) {
