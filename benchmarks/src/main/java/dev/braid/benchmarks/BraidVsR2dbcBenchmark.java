@@ -34,7 +34,10 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+// A fixed heap, touched once at start: otherwise, on this project's VMs, the kernel's first-touch page
+// faults in never-used heap regions cost whichever side allocates more 5-10x per allocated byte until
+// ~2 GB have been used (profiled: 20-28% of CPU in clear_page), which measures the VM, not the code.
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class BraidVsR2dbcBenchmark {
 
     @State(Scope.Benchmark)

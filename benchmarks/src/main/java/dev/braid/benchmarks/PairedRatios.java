@@ -20,9 +20,10 @@ import java.util.function.LongFunction;
  * source of the ratios. Checksums are compared in every round, as in the smoke test.
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.braid.benchmarks.PairedRatios [rounds] [databases...]
+ * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar dev.braid.benchmarks.PairedRatios [rounds] [databases...]
  * </pre>
  * Defaults: 40 rounds after 10 warm-up rounds, both databases (about 5 minutes here).
+ * {@code -Dworkloads=W1,W4} runs only the workloads whose names start with one of those prefixes.
  */
 public final class PairedRatios {
     private PairedRatios() {}
@@ -34,6 +35,11 @@ public final class PairedRatios {
     private record Workload(String name, List<Variant> variants, int callsPerTiming, Runnable before, Runnable after) {}
 
     public static void main(String[] args) {
+        List<String> jvm = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (!jvm.contains("-XX:+AlwaysPreTouch")) {
+            System.out.println("Note: run with -Xms2g -Xmx2g -XX:+AlwaysPreTouch (as the JMH forks are): without them first-touch"
+                    + " page faults in new heap regions slow whichever side allocates more, which is this machine, not the code.");
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         List<String> databases = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : List.of("h2", "postgresql");
         StringBuilder out = new StringBuilder();
@@ -51,12 +57,22 @@ public final class PairedRatios {
         List<String> rows = new ArrayList<>();
         try (BenchDatabase database = new BenchDatabase(db, authors, authors)) {
             for (Workload w : workloads(database)) {
+                if (!selected(w.name())) continue;
                 String row = row(w, db, measure(w, rounds, authors));
                 System.out.println(row);
                 rows.add(row);
             }
         }
         return rows;
+    }
+
+    /** Whether {@code -Dworkloads} (comma-separated name prefixes; all when unset) selects this workload. */
+    private static boolean selected(String workload) {
+        return selected(workload, System.getProperty("workloads", ""));
+    }
+
+    static boolean selected(String workload, String only) {
+        return only.isBlank() || Arrays.stream(only.split(",")).map(String::trim).anyMatch(workload::startsWith);
     }
 
     private static List<Workload> workloads(BenchDatabase database) {

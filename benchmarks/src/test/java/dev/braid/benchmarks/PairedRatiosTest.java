@@ -26,4 +26,12 @@ class PairedRatiosTest {
         assertThat(rows.get(0)).startsWith("| W1 read 100,000 books | H2 | ").matches(".*\\d\\.\\d\\dx \\(.*");
         assertThat(rows.get(4)).startsWith("| W5 insert 1,000 authors x 10 books | H2 | ").endsWith(" |");
     }
+
+    @Test
+    void workloadsAreSelectedByNamePrefix() {
+        assertThat(PairedRatios.selected("W4 page of 100 authors with books", "")).isTrue();
+        assertThat(PairedRatios.selected("W4 page of 100 authors with books", "W1, W4")).isTrue();
+        assertThat(PairedRatios.selected("W6 with `delete()` (bulk)", "W1,W4")).isFalse();
+        assertThat(PairedRatios.selected("W6 with `delete()` (bulk)", "W6 with")).isTrue();
+    }
 }

@@ -124,6 +124,14 @@ public final class EntityMapping {
         return instantiator.create(columns, javaValues);
     }
 
+    /**
+     * A new object whose columns the caller sets one by one ({@link ColumnMapping#set}), or null when
+     * this entity can only be created from all its values at once (records: use {@link #instantiate}).
+     */
+    public Object instantiateEmpty() {
+        return instantiator.createEmpty();
+    }
+
     /** The id value of an object: a single value, a {@code List} for composite keys, null if any part is unset. */
     public Object idOf(Object entity) {
         if (idColumns.size() == 1) {

@@ -1,10 +1,12 @@
 package dev.braid.core.meta;
 
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Creates entity objects from the Java values of all their columns, in column order. */
 public abstract sealed class Instantiator permits Instantiator.ForClass, Instantiator.ForRecord {
@@ -12,10 +14,32 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
     /** @param values Java values, one per mapped column, in the mapping's column order */
     public abstract Object create(List<ColumnMapping> columns, Object[] values);
 
+    /**
+     * A new object with every field at its initializer's value, for callers that set the columns
+     * themselves; null when objects can only be made from all their values at once (records).
+     */
+    public abstract Object createEmpty();
+
     static Instantiator forClass(Class<?> type) throws ReflectiveOperationException {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-        return new ForClass(lookup.findConstructor(type, MethodType.methodType(void.class))
-                .asType(MethodType.methodType(Object.class)));
+        MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class));
+        return new ForClass(type, constructor.asType(MethodType.methodType(Object.class)), supplier(lookup, type, constructor));
+    }
+
+    /**
+     * The no-arg constructor as a {@code Supplier} spun by {@link LambdaMetafactory}: a plain
+     * {@code new} the JIT compiles like user code. Through a method handle that is not a constant, each
+     * object costs a call into the VM (Unsafe.allocateInstance) and a chain of lambda forms; reading
+     * 100,000 rows showed both. Null where the lookup may not define the class (then the handle serves).
+     */
+    @SuppressWarnings("unchecked")
+    private static Supplier<Object> supplier(MethodHandles.Lookup lookup, Class<?> type, MethodHandle constructor) {
+        try {
+            return (Supplier<Object>) LambdaMetafactory.metafactory(lookup, "get", MethodType.methodType(Supplier.class),
+                    MethodType.methodType(Object.class), constructor, MethodType.methodType(type)).getTarget().invoke();
+        } catch (Throwable e) {
+            return null;
+        }
     }
 
     static Instantiator forRecord(Class<?> type, List<String> attributeOrder) throws ReflectiveOperationException {
@@ -32,21 +56,28 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
     }
 
     static final class ForClass extends Instantiator {
+        private final Class<?> type;
         private final MethodHandle constructor;
+        private final Supplier<Object> supplier;
 
-        ForClass(MethodHandle constructor) {
+        ForClass(Class<?> type, MethodHandle constructor, Supplier<Object> supplier) {
+            this.type = type;
             this.constructor = constructor;
+            this.supplier = supplier;
+        }
+
+        @Override
+        public Object createEmpty() {
+            try {
+                return supplier != null ? supplier.get() : (Object) constructor.invokeExact();
+            } catch (Throwable e) {
+                throw new IllegalStateException("The no-arg constructor of " + type.getName() + " failed: " + e, e);
+            }
         }
 
         @Override
         public Object create(List<ColumnMapping> columns, Object[] values) {
-            Object instance;
-            try {
-                instance = (Object) constructor.invokeExact();
-            } catch (Throwable e) {
-                throw new IllegalStateException("The no-arg constructor of "
-                        + constructor.type().returnType().getName() + " failed", e);
-            }
+            Object instance = createEmpty();
             for (int i = 0; i < values.length; i++) {
                 columns.get(i).set(instance, values[i]);
             }
@@ -58,6 +89,11 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
         private final MethodHandle constructor;
         private final int[] columnIndexForParameter;
         private final Class<?>[] parameterTypes;
+
+        @Override
+        public Object createEmpty() {
+            return null;
+        }
 
         ForRecord(MethodHandle constructor, int[] columnIndexForParameter, Class<?>[] parameterTypes) {
             this.constructor = constructor.asSpreader(Object[].class, parameterTypes.length);

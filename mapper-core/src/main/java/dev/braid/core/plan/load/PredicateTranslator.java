@@ -75,7 +75,7 @@ final class PredicateTranslator {
     /** {@code EXISTS (SELECT 1 FROM target t WHERE t.fk = owner.id AND condition)}. */
     private SqlExpression exists(Predicate.Exists exists) {
         EntityMapping owner = registry.entity(exists.relation().ownerType());
-        String ownerAlias = qualifierOf(owner.type(), exists.relation().toString());
+        String ownerAlias = qualifierOf(owner.type(), exists.relation());
         RelationshipMapping r = owner.requireRelationship(exists.relation().name());
         String targetAlias = aliases.next(r.target().table());
         List<SqlExpression> conditions = new ArrayList<>();
@@ -101,15 +101,16 @@ final class PredicateTranslator {
     }
 
     SqlExpression.Column columnRef(Attribute<?, ?> attribute, ColumnMapping column) {
-        return new SqlExpression.Column(qualifierOf(attribute.entityType(), attribute.toString()), column.column());
+        return new SqlExpression.Column(qualifierOf(attribute.entityType(), attribute), column.column());
     }
 
     ColumnMapping column(Attribute<?, ?> attribute) {
-        qualifierOf(attribute.entityType(), attribute.toString());
+        qualifierOf(attribute.entityType(), attribute);
         return registry.entity(attribute.entityType()).requireAttribute(attribute.name());
     }
 
-    private String qualifierOf(Class<?> type, String what) {
+    /** @param what the attribute or relation used, named in the error (made into text only then) */
+    private String qualifierOf(Class<?> type, Object what) {
         String qualifier = qualifiers.get(type);
         if (qualifier == null) {
             String root = rootType.getSimpleName();
