@@ -240,6 +240,8 @@ abstract class GraphContract extends MapperTestBase {
                 .hasMessageContaining(".options(Loads.selectin(Writer_.books))")
                 .hasMessageContaining("session.load(entity, Writer_.books)");
         assertThatThrownBy(() -> writer.books.iterator().hasNext()).hasMessageContaining("Writer.books is not loaded");
+        assertThatThrownBy(() -> writer.books.forEach(b -> { })).hasMessageContaining("Writer.books is not loaded");
+        assertThatThrownBy(() -> writer.books.stream().count()).hasMessageContaining("Writer.books is not loaded");
         assertThatThrownBy(() -> writer.books.add(new Novel("x"))).hasMessageContaining("Writer.books is not loaded");
 
         Novel novel = mapper.withSessionMono(s -> s.select(Novel.class).where(Novel_.title.eq("Emma")).one()).block(TIMEOUT);
@@ -333,6 +335,36 @@ abstract class GraphContract extends MapperTestBase {
         assertThat(recorder().statements()).last().isEqualTo("DELETE FROM books WHERE id = $1");
         assertThat(rows("SELECT title FROM books ORDER BY id"))
                 .containsExactly(List.of("Pride and Prejudice"), List.of("War and Peace"));
+    }
+
+    @Test
+    void iteratingRemovesThroughTheIteratorInSyncAndFailsFastOnChangesAroundIt() {
+        seedLibrary();
+        List<String> seen = new java.util.ArrayList<>();
+        mapper.inTransaction(s -> s.select(Writer.class).where(Writer_.name.eq("Jane Austen"))
+                .options(Loads.selectin(Writer_.books, Novel_.reviews)).one()
+                .doOnNext(w -> {
+                    w.books.forEach(b -> seen.add(b.title));
+                    Novel emma = w.books.get(1);
+                    for (java.util.Iterator<Novel> it = w.books.iterator(); it.hasNext(); ) {
+                        if (it.next() == emma) it.remove();
+                    }
+                    assertThat(w.books).extracting(b -> b.title).containsExactly("Pride and Prejudice");
+                    assertThat(emma.author.get()).isNull(); // the other end follows, as with remove(int)
+                    java.util.Iterator<Novel> stale = w.books.iterator();
+                    w.books.add(new Novel("Persuasion"));
+                    assertThatThrownBy(stale::next).isInstanceOf(java.util.ConcurrentModificationException.class);
+                    assertThatThrownBy(() -> w.books.forEach(b -> w.books.add(new Novel("Sanditon"))))
+                            .isInstanceOf(java.util.ConcurrentModificationException.class);
+                    w.books.removeIf(b -> b.title.equals("Sanditon"));
+                })).blockLast(TIMEOUT);
+        assertThat(seen).containsExactly("Pride and Prejudice", "Emma");
+        // Emma, the orphan, leaves with her tag links; Sanditon, added and removed unflushed, never reached SQL.
+        assertThat(recorder().statements()).filteredOn(sql -> sql.startsWith("DELETE"))
+                .containsExactly("DELETE FROM book_tags WHERE book_id = $1", "DELETE FROM books WHERE id = $1");
+        assertThat(recorder().statements()).filteredOn(sql -> sql.contains("INSERT INTO books")).hasSize(1);
+        assertThat(rows("SELECT title FROM books ORDER BY id"))
+                .containsExactly(List.of("Pride and Prejudice"), List.of("War and Peace"), List.of("Persuasion"));
     }
 
     @Test

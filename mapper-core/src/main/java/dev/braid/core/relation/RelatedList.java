@@ -3,9 +3,13 @@ package dev.braid.core.relation;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.Consumer;
 
 /**
  * A to-many relationship (one-to-many or many-to-many), a {@code java.util.List}. Declare it as a
@@ -46,6 +50,57 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     public int size() {
         requireLoaded();
         return items.size();
+    }
+
+    /**
+     * Checks the collection is loaded once, not per element (AbstractList's iterator goes through
+     * {@link #get} and {@link #size} for every step); {@code remove} keeps the other end in sync as
+     * {@link #remove(int)} does, and a change made around the iterator fails fast.
+     */
+    @Override
+    public Iterator<T> iterator() {
+        requireLoaded();
+        return new Members();
+    }
+
+    @Override
+    public void forEach(Consumer<? super T> action) {
+        Objects.requireNonNull(action, "action");
+        requireLoaded();
+        int expected = modCount;
+        for (int i = 0, n = items.size(); i < n && modCount == expected; i++) {
+            action.accept(items.get(i));
+        }
+        if (modCount != expected) throw new ConcurrentModificationException();
+    }
+
+    private final class Members implements Iterator<T> {
+        private int next;
+        private int last = -1;
+        private int expectedModCount = modCount;
+
+        @Override
+        public boolean hasNext() {
+            return next < items.size();
+        }
+
+        @Override
+        public T next() {
+            if (modCount != expectedModCount) throw new ConcurrentModificationException();
+            if (next >= items.size()) throw new NoSuchElementException();
+            last = next++;
+            return items.get(last);
+        }
+
+        @Override
+        public void remove() {
+            if (last < 0) throw new IllegalStateException("remove() without a preceding next()");
+            if (modCount != expectedModCount) throw new ConcurrentModificationException();
+            RelatedList.this.remove(last);
+            next = last;
+            last = -1;
+            expectedModCount = modCount;
+        }
     }
 
     @Override
