@@ -87,22 +87,9 @@ public final class EntityHydrator {
         return createUntracked(mapping, row, offset, -1, null);
     }
 
-    /**
-     * An untracked object from a row, its relationships not loaded. Needing no snapshot, it gets its
-     * columns set straight from the row when its class allows (no array of values per row).
-     */
+    /** An untracked object from a row, its relationships not loaded. */
     private static Object createUntracked(EntityMapping mapping, RowView row, int offset, int decodedIndex, Object decoded) {
-        Object entity = mapping.instantiateEmpty();
-        if (entity == null) {
-            entity = mapping.instantiate(readValues(mapping, row, offset, null, decodedIndex, decoded));
-        } else {
-            List<ColumnMapping> columns = mapping.columns();
-            for (int i = 0; i < columns.size(); i++) {
-                ColumnMapping column = columns.get(i);
-                Object databaseValue = i == decodedIndex ? decoded : row.get(offset + i, column.type().databaseClass());
-                column.set(entity, column.fromDatabase(databaseValue));
-            }
-        }
+        Object entity = mapping.instantiate(readValues(mapping, row, offset, null, decodedIndex, decoded));
         unloadRelationships(mapping, entity);
         return entity;
     }

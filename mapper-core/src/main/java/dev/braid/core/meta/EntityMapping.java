@@ -125,11 +125,15 @@ public final class EntityMapping {
     }
 
     /**
-     * A new object whose columns the caller sets one by one ({@link ColumnMapping#set}), or null when
-     * this entity can only be created from all its values at once (records: use {@link #instantiate}).
+     * The Java values of every column of {@code entity}, in column order, into {@code into} (at least
+     * as long as {@link #columns()}): one call for the whole object where Braid generated its field
+     * access, else field by field.
      */
-    public Object instantiateEmpty() {
-        return instantiator.createEmpty();
+    public void readColumns(Object entity, Object[] into) {
+        if (instantiator.readAll(entity, into)) return;
+        for (int i = 0; i < columns.size(); i++) {
+            into[i] = columns.get(i).get(entity);
+        }
     }
 
     /** The id value of an object: a single value, a {@code List} for composite keys, null if any part is unset. */

@@ -15,15 +15,17 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
     public abstract Object create(List<ColumnMapping> columns, Object[] values);
 
     /**
-     * A new object with every field at its initializer's value, for callers that set the columns
-     * themselves; null when objects can only be made from all their values at once (records).
+     * Reads every column's field of {@code entity} into {@code into} (column order); false when this
+     * entity has no generated {@link ColumnFields} and the caller must read field by field.
      */
-    public abstract Object createEmpty();
+    public abstract boolean readAll(Object entity, Object[] into);
 
-    static Instantiator forClass(Class<?> type) throws ReflectiveOperationException {
+    /** @param columnFields the field of each column, in column order */
+    static Instantiator forClass(Class<?> type, List<java.lang.reflect.Field> columnFields) throws ReflectiveOperationException {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class));
-        return new ForClass(type, constructor.asType(MethodType.methodType(Object.class)), supplier(lookup, type, constructor));
+        return new ForClass(type, constructor.asType(MethodType.methodType(Object.class)), supplier(lookup, type, constructor),
+                ColumnFieldsClass.define(lookup, type, columnFields), columnFields);
     }
 
     /**
@@ -59,15 +61,21 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
         private final Class<?> type;
         private final MethodHandle constructor;
         private final Supplier<Object> supplier;
+        private final ColumnFields fields; // null: per-field access
+        // Columns whose field is primitive: a generated write would unbox a null with a bare NPE.
+        private final int[] primitiveColumns;
 
-        ForClass(Class<?> type, MethodHandle constructor, Supplier<Object> supplier) {
+        ForClass(Class<?> type, MethodHandle constructor, Supplier<Object> supplier, ColumnFields fields,
+                 List<java.lang.reflect.Field> columnFields) {
             this.type = type;
             this.constructor = constructor;
             this.supplier = supplier;
+            this.fields = fields;
+            this.primitiveColumns = java.util.stream.IntStream.range(0, columnFields.size())
+                    .filter(i -> columnFields.get(i).getType().isPrimitive()).toArray();
         }
 
-        @Override
-        public Object createEmpty() {
+        private Object createEmpty() {
             try {
                 return supplier != null ? supplier.get() : (Object) constructor.invokeExact();
             } catch (Throwable e) {
@@ -78,10 +86,24 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
         @Override
         public Object create(List<ColumnMapping> columns, Object[] values) {
             Object instance = createEmpty();
+            if (fields != null) {
+                for (int column : primitiveColumns) {
+                    if (values[column] == null) columns.get(column).set(instance, null); // throws, naming the field
+                }
+                fields.write(instance, values);
+                return instance;
+            }
             for (int i = 0; i < values.length; i++) {
                 columns.get(i).set(instance, values[i]);
             }
             return instance;
+        }
+
+        @Override
+        public boolean readAll(Object entity, Object[] into) {
+            if (fields == null) return false;
+            fields.read(entity, into);
+            return true;
         }
     }
 
@@ -91,8 +113,8 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
         private final Class<?>[] parameterTypes;
 
         @Override
-        public Object createEmpty() {
-            return null;
+        public boolean readAll(Object entity, Object[] into) {
+            return false;
         }
 
         ForRecord(MethodHandle constructor, int[] columnIndexForParameter, Class<?>[] parameterTypes) {

@@ -84,6 +84,7 @@ final class MappingConfigurer {
         }
         Map<String, String> attributeByColumn = new HashMap<>();
         List<ColumnMapping> columns = new ArrayList<>();
+        List<Field> columnFields = new ArrayList<>();
         long versions = spec.columns().stream().filter(ColumnSpec::version).count();
         if (versions > 1) {
             problems.add(entity + " has " + versions + " @Version attributes. Fix: keep one version column");
@@ -144,20 +145,21 @@ final class MappingConfigurer {
             }
             ForeignKeyTarget fk = column.hasForeignKey() ? resolveForeignKey(qualified, column, byType) : null;
             columns.add(new ColumnMapping(type, column, valueType.get(), fk, columns.size(), new FieldAccess(field.get())));
+            columnFields.add(field.get());
         }
-        Instantiator instantiator = instantiator(type, columns);
+        Instantiator instantiator = instantiator(type, columns, columnFields);
         if (problems.size() > problemsBefore || instantiator == null) {
             return null;
         }
         return new EntityMapping(type, spec.table(), columns, instantiator);
     }
 
-    private Instantiator instantiator(Class<?> type, List<ColumnMapping> columns) {
+    private Instantiator instantiator(Class<?> type, List<ColumnMapping> columns, List<Field> columnFields) {
         try {
             if (type.isRecord()) {
                 return Instantiator.forRecord(type, columns.stream().map(ColumnMapping::attribute).toList());
             }
-            return Instantiator.forClass(type);
+            return Instantiator.forClass(type, columnFields);
         } catch (NoSuchMethodException e) {
             problems.add(type.getSimpleName() + " has no no-arg constructor, so Braid cannot create it from a row."
                     + " Fix: add one (it may be private or protected), or make it a record");

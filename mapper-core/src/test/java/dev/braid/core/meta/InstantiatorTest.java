@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Objects made by a mapping: constructors of any visibility run with their field initializers. */
@@ -36,8 +37,34 @@ class InstantiatorTest {
 
     record NoteView(@Id Long id, String text) {}
 
+    enum Mood { CALM, LOUD }
+
+    @Entity(table = "readings")
+    static class Reading {
+        @Id private long id;
+        private int count;
+        private boolean ok;
+        private double value;
+        private short small;
+        private Mood mood;
+        private byte[] raw;
+        private java.math.BigDecimal amount;
+        private java.time.LocalDate day;
+
+        private Reading() {}
+    }
+
+    static class BaseReading {
+        @Id protected Long id;
+    }
+
+    @Entity(table = "derived")
+    static class DerivedReading extends BaseReading {
+        String label;
+    }
+
     private static MappingRegistry registry() {
-        return MappingRegistry.builder().entity(Note.class).entity(Failing.class)
+        return MappingRegistry.builder().entity(Note.class).entity(Failing.class).entity(Reading.class).entity(DerivedReading.class)
                 .define(dev.braid.core.meta.define.EntityDefinition.of(NoteView.class).table("notes").id("id").column("text"))
                 .build();
     }
@@ -45,10 +72,9 @@ class InstantiatorTest {
     @Test
     void privateConstructorsOfPrivateClassesRunOncePerObjectWithTheirInitializers() {
         EntityMapping notes = registry().entity(Note.class);
-        Note empty = (Note) notes.instantiateEmpty();
-        Note other = (Note) notes.instantiateEmpty();
+        Note empty = (Note) notes.instantiate(new Object[]{null, null, 1});
+        Note other = (Note) notes.instantiate(new Object[]{null, null, 1});
         assertThat(empty).isNotSameAs(other);
-        assertThat(empty.made).isEqualTo(1);
         assertThat(empty.tags).isEmpty();
         assertThat(empty.tags).isNotSameAs(other.tags);
         assertThat(empty.id).isNull();
@@ -63,7 +89,7 @@ class InstantiatorTest {
     @Test
     void aConstructorThatThrowsIsNamedWithItsCause() {
         EntityMapping failing = registry().entity(Failing.class);
-        IllegalStateException e = catchThrowableOfType(failing::instantiateEmpty, IllegalStateException.class);
+        IllegalStateException e = catchThrowableOfType(() -> failing.instantiate(new Object[]{1L}), IllegalStateException.class);
         assertThat(e).hasMessageContaining("no-arg constructor of " + Failing.class.getName())
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .hasRootCauseMessage("no failing rows today");
@@ -72,7 +98,80 @@ class InstantiatorTest {
     @Test
     void recordsAreMadeOnlyFromAllTheirValues() {
         EntityMapping view = registry().entity(NoteView.class);
-        assertThat(view.instantiateEmpty()).isNull();
+        Object[] values = new Object[2];
+        view.readColumns(new NoteView(2L, "y"), values);
+        assertThat(values).containsExactly(2L, "y");
         assertThat(view.instantiate(new Object[]{1L, "x"})).isEqualTo(new NoteView(1L, "x"));
+    }
+
+    @Test
+    void everyFieldTypeIsWrittenAndReadInOneCallThroughTheGeneratedClass() {
+        EntityMapping readings = registry().entity(Reading.class);
+        assertThat(readings.columns()).extracting(ColumnMapping::attribute)
+                .containsExactly("id", "count", "ok", "value", "small", "mood", "raw", "amount", "day");
+        byte[] raw = {1, 2};
+        Object[] values = {5L, 3, true, 2.5, (short) 7, Mood.LOUD, raw, new java.math.BigDecimal("1.50"),
+                java.time.LocalDate.of(2026, 12, 4)};
+        Reading reading = (Reading) readings.instantiate(values);
+        assertThat(reading.id).isEqualTo(5L);
+        assertThat(reading.count).isEqualTo(3);
+        assertThat(reading.ok).isTrue();
+        assertThat(reading.value).isEqualTo(2.5);
+        assertThat(reading.small).isEqualTo((short) 7);
+        assertThat(reading.mood).isEqualTo(Mood.LOUD);
+        assertThat(reading.raw).isSameAs(raw);
+        assertThat(reading.amount).isEqualByComparingTo("1.50");
+        assertThat(reading.day).isEqualTo(java.time.LocalDate.of(2026, 12, 4));
+
+        reading.count = 4;
+        Object[] read = new Object[values.length];
+        readings.readColumns(reading, read);
+        assertThat(read).containsExactly(5L, 4, true, 2.5, (short) 7, Mood.LOUD, raw, new java.math.BigDecimal("1.50"),
+                java.time.LocalDate.of(2026, 12, 4));
+        // The per-field path agrees with the generated one.
+        for (int i = 0; i < read.length; i++) assertThat(readings.columns().get(i).get(reading)).isEqualTo(read[i]);
+    }
+
+    @Test
+    void nullForAPrimitiveFieldIsRefusedNamingTheField() {
+        EntityMapping readings = registry().entity(Reading.class);
+        Object[] values = {5L, null, true, 2.5, (short) 7, null, null, null, null};
+        assertThatThrownBy(() -> readings.instantiate(values))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("Reading.count is a primitive and cannot hold NULL");
+    }
+
+    @Test
+    void inheritedFieldsAreWrittenAndReadFieldByField() {
+        EntityMapping derived = registry().entity(DerivedReading.class);
+        DerivedReading made = (DerivedReading) derived.instantiate(new Object[]{9L, "nine"});
+        assertThat(made.id).isEqualTo(9L);
+        assertThat(made.label).isEqualTo("nine");
+        Object[] read = new Object[2];
+        derived.readColumns(made, read);
+        assertThat(read).containsExactly(9L, "nine");
+    }
+
+    @Test
+    void theGeneratedClassIsANestmateOfTheEntity() throws Exception {
+        java.util.List<java.lang.reflect.Field> all = new java.util.ArrayList<>();
+        for (String name : java.util.List.of("id", "count", "ok", "value", "small", "mood", "raw", "amount", "day")) {
+            all.add(Reading.class.getDeclaredField(name));
+        }
+        var lookup = java.lang.invoke.MethodHandles.privateLookupIn(Reading.class, java.lang.invoke.MethodHandles.lookup());
+        assertThat(ColumnFieldsClass.define(lookup, Reading.class, all)).isNotNull(); // every field type generates
+        assertThat(ColumnFieldsClass.define(lookup, DerivedReading.class,
+                java.util.List.of(BaseReading.class.getDeclaredField("id")))).isNull(); // inherited: field by field
+        ColumnFields fields = ColumnFieldsClass.define(lookup, Reading.class, java.util.List.of(all.get(0)));
+        assertThat(fields).isNotNull();
+        assertThat(fields.getClass().isHidden()).isTrue();
+        assertThat(fields.getClass().getNestHost()).isEqualTo(Reading.class.getNestHost());
+        Reading reading = (Reading) registry().entity(Reading.class).instantiate(
+                new Object[]{1L, 0, false, 0.0, (short) 0, null, null, null, null});
+        fields.write(reading, new Object[]{42L});
+        Object[] read = new Object[1];
+        fields.read(reading, read);
+        assertThat(read[0]).isEqualTo(42L);
+        assertThat(reading.id).isEqualTo(42L);
     }
 }

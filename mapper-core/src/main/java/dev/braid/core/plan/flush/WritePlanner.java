@@ -26,6 +26,8 @@ import java.util.Objects;
 final class WritePlanner {
     private final SqlRenderer renderer;
     private final IdentityMap identityMap;
+    // Reused by every dirty check: what it holds are fields of objects the session holds anyway.
+    private Object[] columnValues = new Object[16];
 
     WritePlanner(SqlRenderer renderer, IdentityMap identityMap) {
         this.renderer = renderer;
@@ -34,11 +36,15 @@ final class WritePlanner {
 
     boolean isDirty(EntityState state) {
         Object[] snapshot = state.snapshot();
-        List<ColumnMapping> columns = state.mapping().columns();
-        Object entity = state.entity();
+        EntityMapping mapping = state.mapping();
+        List<ColumnMapping> columns = mapping.columns();
+        if (columnValues.length < columns.size()) columnValues = new Object[Math.max(columns.size(), columnValues.length * 2)];
+        Object[] values = columnValues;
+        // Every field in one call (a flush checks every object the session holds).
+        mapping.readColumns(state.entity(), values);
         for (int i = 0; i < columns.size(); i++) {
             ColumnMapping column = columns.get(i);
-            Object current = column.type().isPlain() ? column.get(entity) : column.getForDatabase(entity);
+            Object current = column.type().isPlain() ? values[i] : column.type().toDatabase(values[i]);
             // The usual case, an untouched column, is the very object the snapshot holds.
             if (current != snapshot[i] && !sameValue(snapshot[i], current)) {
                 return true;
