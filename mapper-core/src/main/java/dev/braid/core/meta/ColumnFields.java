@@ -11,4 +11,7 @@ public interface ColumnFields {
 
     /** Copies column {@code i}'s field into {@code into[i]} (primitives boxed). */
     void read(Object entity, Object[] into);
+
+    /** The id column's field (boxed) for an entity with a one-column key; null for composite keys. */
+    Object id(Object entity);
 }

@@ -33,6 +33,11 @@ final class ColumnFieldsClass {
      * use per-field access.
      */
     static ColumnFields define(MethodHandles.Lookup lookup, Class<?> owner, List<Field> fields) {
+        return define(lookup, owner, fields, -1);
+    }
+
+    /** @param idColumn the index of the single id column ({@link ColumnFields#id} reads it), or -1 */
+    static ColumnFields define(MethodHandles.Lookup lookup, Class<?> owner, List<Field> fields, int idColumn) {
         try {
             for (Field field : fields) {
                 // Inherited fields: the generated class is the owner's nestmate, not a subclass, so a
@@ -43,7 +48,7 @@ final class ColumnFieldsClass {
                 // A checkcast to a type the owner cannot see would fail at the first call, not here.
                 if (!field.getType().isPrimitive()) lookup.accessClass(field.getType());
             }
-            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes(owner, fields), true,
+            MethodHandles.Lookup hidden = lookup.defineHiddenClass(bytes(owner, fields, idColumn), true,
                     MethodHandles.Lookup.ClassOption.NESTMATE);
             return (ColumnFields) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
@@ -51,7 +56,7 @@ final class ColumnFieldsClass {
         }
     }
 
-    static byte[] bytes(Class<?> owner, List<Field> fields) {
+    static byte[] bytes(Class<?> owner, List<Field> fields, int idColumn) {
         ConstantPool pool = new ConstantPool();
         String ownerName = internalName(owner);
         int thisClass = pool.classRef(ownerName + "$$BraidColumns");
@@ -90,12 +95,29 @@ final class ColumnFieldsClass {
         write.op(0xb1);
         read.op(0xb1);
 
+        // id(entity): return ((Owner) entity).id, boxed; or null without a single id column.
+        Bytecode id = new Bytecode();
+        if (idColumn >= 0) {
+            Field field = fields.get(idColumn);
+            id.op(0x2b).op(0xc0).u2(ownerClass)
+                    .op(0xb4).u2(pool.memberRef(9, internalName(field.getDeclaringClass()), field.getName(), descriptor(field.getType())));
+            if (field.getType().isPrimitive()) {
+                Boxing boxing = Boxing.of(field.getType());
+                id.op(0xb8).u2(pool.memberRef(10, boxing.box, "valueOf", "(" + boxing.primitive + ")L" + boxing.box + ";"));
+            }
+        } else {
+            id.op(0x01); // aconst_null
+        }
+        id.op(0xb0); // areturn
+
         int code = pool.utf8("Code");
         int initName = pool.utf8("<init>");
         int initDescriptor = pool.utf8("()V");
         int writeName = pool.utf8("write");
         int readName = pool.utf8("read");
         int accessDescriptor = pool.utf8(ACCESS_DESCRIPTOR);
+        int idName = pool.utf8("id");
+        int idDescriptor = pool.utf8("(Ljava/lang/Object;)Ljava/lang/Object;");
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -109,11 +131,12 @@ final class ColumnFieldsClass {
             out.writeShort(1);
             out.writeShort(fieldsInterface);
             out.writeShort(0); // fields
-            out.writeShort(3); // methods
+            out.writeShort(4); // methods
             method(out, initName, initDescriptor, code, 1, 1, init);
             // Stack: the entity, the array and an index, or the entity and a long/double value: at most 4.
             method(out, writeName, accessDescriptor, code, 4, 4, write);
             method(out, readName, accessDescriptor, code, 5, 4, read);
+            method(out, idName, idDescriptor, code, 2, 2, id);
             out.writeShort(0); // class attributes
         } catch (IOException e) {
             throw new IllegalStateException(e); // a ByteArrayOutputStream does not fail

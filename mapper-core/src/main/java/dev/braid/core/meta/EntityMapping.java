@@ -19,6 +19,9 @@ public final class EntityMapping {
     private final ColumnMapping versionColumn;
     private final Map<String, ColumnMapping> byAttribute;
     private final Instantiator instantiator;
+    // Generated access to all column fields at once; null where fields are accessed one by one.
+    private final ColumnFields fields;
+    private final ColumnMapping singleId;
     private final boolean readOnly;
     private final boolean plainColumnsOnly;
     private final KeyOrder keyOrder;
@@ -28,14 +31,16 @@ public final class EntityMapping {
     private List<RelationshipMapping> relationships = List.of();
     private Map<String, RelationshipMapping> relationshipsByName = Map.of();
 
-    EntityMapping(Class<?> type, String table, List<ColumnMapping> columns, Instantiator instantiator) {
+    EntityMapping(Class<?> type, String table, List<ColumnMapping> columns, Instantiator instantiator, ColumnFields fields) {
         this.type = type;
         this.table = table;
         this.columns = List.copyOf(columns);
         // byte[] is excluded: a snapshot must hold its own copy of a mutable array.
         this.plainColumnsOnly = columns.stream().allMatch(c -> c.type().isPlain() && c.type().javaClass() != byte[].class);
         this.idColumns = columns.stream().filter(ColumnMapping::isId).toList();
-        this.keyOrder = new KeyOrder(idColumns);
+        this.fields = fields;
+        this.singleId = idColumns.size() == 1 ? idColumns.get(0) : null;
+        this.keyOrder = new KeyOrder(idColumns, this);
         this.generatedColumn = idColumns.stream().filter(ColumnMapping::isGenerated).findFirst();
         // bytea arrays cannot travel as one array bind.
         this.arrayBindable = columns.stream().noneMatch(c -> c.type().columnType() == ColumnType.BINARY);
@@ -130,7 +135,10 @@ public final class EntityMapping {
      * access, else field by field.
      */
     public void readColumns(Object entity, Object[] into) {
-        if (instantiator.readAll(entity, into)) return;
+        if (fields != null) {
+            fields.read(entity, into);
+            return;
+        }
         for (int i = 0; i < columns.size(); i++) {
             into[i] = columns.get(i).get(entity);
         }
@@ -138,8 +146,8 @@ public final class EntityMapping {
 
     /** The id value of an object: a single value, a {@code List} for composite keys, null if any part is unset. */
     public Object idOf(Object entity) {
-        if (idColumns.size() == 1) {
-            return idColumns.get(0).get(entity);
+        if (singleId != null) {
+            return fields != null ? fields.id(entity) : singleId.get(entity);
         }
         List<Object> parts = new ArrayList<>(idColumns.size());
         for (ColumnMapping c : idColumns) {

@@ -15,17 +15,15 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
     public abstract Object create(List<ColumnMapping> columns, Object[] values);
 
     /**
-     * Reads every column's field of {@code entity} into {@code into} (column order); false when this
-     * entity has no generated {@link ColumnFields} and the caller must read field by field.
+     * @param fields       writes every column's field in one call; null to set them one by one
+     * @param columnFields the field of each column, in column order
      */
-    public abstract boolean readAll(Object entity, Object[] into);
-
-    /** @param columnFields the field of each column, in column order */
-    static Instantiator forClass(Class<?> type, List<java.lang.reflect.Field> columnFields) throws ReflectiveOperationException {
+    static Instantiator forClass(Class<?> type, ColumnFields fields, List<java.lang.reflect.Field> columnFields)
+            throws ReflectiveOperationException {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class));
         return new ForClass(type, constructor.asType(MethodType.methodType(Object.class)), supplier(lookup, type, constructor),
-                ColumnFieldsClass.define(lookup, type, columnFields), columnFields);
+                fields, columnFields);
     }
 
     /**
@@ -99,23 +97,12 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
             return instance;
         }
 
-        @Override
-        public boolean readAll(Object entity, Object[] into) {
-            if (fields == null) return false;
-            fields.read(entity, into);
-            return true;
-        }
     }
 
     static final class ForRecord extends Instantiator {
         private final MethodHandle constructor;
         private final int[] columnIndexForParameter;
         private final Class<?>[] parameterTypes;
-
-        @Override
-        public boolean readAll(Object entity, Object[] into) {
-            return false;
-        }
 
         ForRecord(MethodHandle constructor, int[] columnIndexForParameter, Class<?>[] parameterTypes) {
             this.constructor = constructor.asSpreader(Object[].class, parameterTypes.length);

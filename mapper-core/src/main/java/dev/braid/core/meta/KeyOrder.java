@@ -12,13 +12,17 @@ import java.util.List;
  */
 final class KeyOrder implements Comparator<Object> {
     private final List<ColumnMapping> ids;
+    private final EntityMapping entity;
 
-    KeyOrder(List<ColumnMapping> ids) {
+    KeyOrder(List<ColumnMapping> ids, EntityMapping entity) {
         this.ids = ids;
+        this.entity = entity;
     }
 
     @Override
     public int compare(Object a, Object b) {
+        // One id column: read through the entity's generated access where it has one.
+        if (ids.size() == 1) return compareValues(entity.idOf(a), entity.idOf(b));
         for (int i = 0; i < ids.size(); i++) {
             ColumnMapping id = ids.get(i);
             int c = compareValues(id.get(a), id.get(b));

@@ -2,6 +2,7 @@ package dev.braid.core.meta;
 
 import dev.braid.core.error.MappingException;
 
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -147,19 +148,32 @@ final class MappingConfigurer {
             columns.add(new ColumnMapping(type, column, valueType.get(), fk, columns.size(), new FieldAccess(field.get())));
             columnFields.add(field.get());
         }
-        Instantiator instantiator = instantiator(type, columns, columnFields);
+        ColumnFields fields = problems.size() > problemsBefore ? null : columnFields(type, columns, columnFields);
+        Instantiator instantiator = instantiator(type, columns, fields, columnFields);
         if (problems.size() > problemsBefore || instantiator == null) {
             return null;
         }
-        return new EntityMapping(type, spec.table(), columns, instantiator);
+        return new EntityMapping(type, spec.table(), columns, instantiator, fields);
     }
 
-    private Instantiator instantiator(Class<?> type, List<ColumnMapping> columns, List<Field> columnFields) {
+    /** Generated access to every column's field at once, or null (records, inherited fields: field by field). */
+    private static ColumnFields columnFields(Class<?> type, List<ColumnMapping> columns, List<Field> columnFields) {
+        if (type.isRecord()) return null;
+        List<ColumnMapping> ids = columns.stream().filter(ColumnMapping::isId).toList();
+        try {
+            return ColumnFieldsClass.define(MethodHandles.privateLookupIn(type, MethodHandles.lookup()), type, columnFields,
+                    ids.size() == 1 ? ids.get(0).index() : -1);
+        } catch (IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    private Instantiator instantiator(Class<?> type, List<ColumnMapping> columns, ColumnFields fields, List<Field> columnFields) {
         try {
             if (type.isRecord()) {
                 return Instantiator.forRecord(type, columns.stream().map(ColumnMapping::attribute).toList());
             }
-            return Instantiator.forClass(type, columnFields);
+            return Instantiator.forClass(type, fields, columnFields);
         } catch (NoSuchMethodException e) {
             problems.add(type.getSimpleName() + " has no no-arg constructor, so Braid cannot create it from a row."
                     + " Fix: add one (it may be private or protected), or make it a record");

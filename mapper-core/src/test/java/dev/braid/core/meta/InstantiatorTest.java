@@ -128,6 +128,9 @@ class InstantiatorTest {
         readings.readColumns(reading, read);
         assertThat(read).containsExactly(5L, 4, true, 2.5, (short) 7, Mood.LOUD, raw, new java.math.BigDecimal("1.50"),
                 java.time.LocalDate.of(2026, 12, 4));
+        assertThat(readings.idOf(reading)).isEqualTo(5L); // the primitive id, boxed, through the generated class
+        assertThat(readings.keyOrder().compare(reading, readings.instantiate(new Object[]{6L, 0, false, 0.0, (short) 0,
+                null, null, null, null}))).isNegative();
         // The per-field path agrees with the generated one.
         for (int i = 0; i < read.length; i++) assertThat(readings.columns().get(i).get(reading)).isEqualTo(read[i]);
     }
@@ -150,6 +153,7 @@ class InstantiatorTest {
         Object[] read = new Object[2];
         derived.readColumns(made, read);
         assertThat(read).containsExactly(9L, "nine");
+        assertThat(derived.idOf(made)).isEqualTo(9L);
     }
 
     @Test
