@@ -353,6 +353,7 @@ abstract class GraphContract extends MapperTestBase {
                     assertThat(emma.author.get()).isNull(); // the other end follows, as with remove(int)
                     java.util.Iterator<Novel> stale = w.books.iterator();
                     w.books.add(new Novel("Persuasion"));
+                    assertThatThrownBy(stale::hasNext).isInstanceOf(java.util.ConcurrentModificationException.class);
                     assertThatThrownBy(stale::next).isInstanceOf(java.util.ConcurrentModificationException.class);
                     assertThatThrownBy(() -> w.books.forEach(b -> w.books.add(new Novel("Sanditon"))))
                             .isInstanceOf(java.util.ConcurrentModificationException.class);

@@ -144,6 +144,11 @@ public final class EntityMapping {
         }
     }
 
+    /** The generated access to this entity's column fields, or null when they are accessed one by one. */
+    ColumnFields columnFields() {
+        return fields;
+    }
+
     /** The id value of an object: a single value, a {@code List} for composite keys, null if any part is unset. */
     public Object idOf(Object entity) {
         if (singleId != null) {

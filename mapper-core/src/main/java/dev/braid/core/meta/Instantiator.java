@@ -88,8 +88,13 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
                 for (int column : primitiveColumns) {
                     if (values[column] == null) columns.get(column).set(instance, null); // throws, naming the field
                 }
-                fields.write(instance, values);
-                return instance;
+                try {
+                    fields.write(instance, values);
+                    return instance;
+                } catch (ClassCastException e) {
+                    // A value of another type than its field's (a caller's Integer for a long): the
+                    // per-field path below converts what it can and names the column when it cannot.
+                }
             }
             for (int i = 0; i < values.length; i++) {
                 columns.get(i).set(instance, values[i]);

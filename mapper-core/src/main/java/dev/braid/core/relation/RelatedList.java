@@ -81,6 +81,8 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
 
         @Override
         public boolean hasNext() {
+            // Fail fast here too: a list changed (or unloaded) under the loop must not just end it.
+            if (modCount != expectedModCount) throw new ConcurrentModificationException();
             return next < items.size();
         }
 

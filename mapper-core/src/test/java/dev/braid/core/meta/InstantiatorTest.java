@@ -136,6 +136,24 @@ class InstantiatorTest {
     }
 
     @Test
+    void mappingsGetGeneratedAccessExceptForRecordsAndInheritedFields() {
+        MappingRegistry registry = registry();
+        assertThat(registry.entity(Reading.class).columnFields()).isNotNull();
+        assertThat(registry.entity(Note.class).columnFields()).isNotNull();
+        assertThat(registry.entity(NoteView.class).columnFields()).isNull();
+        assertThat(registry.entity(DerivedReading.class).columnFields()).isNull();
+    }
+
+    @Test
+    void aValueOfAWiderTypeIsStillConvertedFieldByField() {
+        // The generated write casts exactly; a caller's Integer for the long id goes the per-field way.
+        Reading reading = (Reading) registry().entity(Reading.class).instantiate(
+                new Object[]{5, 3, true, 2.5, (short) 7, null, null, null, null});
+        assertThat(reading.id).isEqualTo(5L);
+        assertThat(reading.count).isEqualTo(3);
+    }
+
+    @Test
     void nullForAPrimitiveFieldIsRefusedNamingTheField() {
         EntityMapping readings = registry().entity(Reading.class);
         Object[] values = {5L, null, true, 2.5, (short) 7, null, null, null, null};
