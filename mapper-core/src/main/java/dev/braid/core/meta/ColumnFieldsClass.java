@@ -32,10 +32,6 @@ final class ColumnFieldsClass {
      * or final field, a field type the owner cannot see, a lookup without that access): callers then
      * use per-field access.
      */
-    static ColumnFields define(MethodHandles.Lookup lookup, Class<?> owner, List<Field> fields) {
-        return define(lookup, owner, fields, -1);
-    }
-
     /** @param idColumn the index of the single id column ({@link ColumnFields#id} reads it), or -1 */
     static ColumnFields define(MethodHandles.Lookup lookup, Class<?> owner, List<Field> fields, int idColumn) {
         try {
@@ -87,23 +83,20 @@ final class ColumnFieldsClass {
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
             Class<?> type = field.getType();
-            int fieldRef = pool.memberRef(9, internalName(field.getDeclaringClass()), field.getName(), descriptor(type));
-            Boxing boxing = type.isPrimitive() ? Boxing.of(type) : null;
+            int fieldRef = fieldRef(pool, field);
 
             write.op(0x2d).op(0x2c).index(i).op(0x32); // aload_3; aload_2; <i>; aaload
-            if (boxing != null) {
-                write.op(0xc0).u2(pool.classRef(boxing.box))
-                        .op(0xb6).u2(pool.memberRef(10, boxing.box, boxing.unbox, "()" + boxing.primitive));
+            if (type.isPrimitive()) {
+                String box = internalName(Boxing.boxed(type));
+                write.op(0xc0).u2(pool.classRef(box))
+                        .op(0xb6).u2(pool.memberRef(10, box, type.getName() + "Value", "()" + descriptor(type)));
             } else if (type != Object.class) {
                 write.op(0xc0).u2(pool.classRef(type.isArray() ? descriptor(type) : internalName(type)));
             }
             write.op(0xb5).u2(fieldRef); // putfield
 
             read.op(0x2c).index(i).op(0x2d).op(0xb4).u2(fieldRef); // aload_2; <i>; aload_3; getfield
-            if (boxing != null) {
-                read.op(0xb8).u2(pool.memberRef(10, boxing.box, "valueOf", "(" + boxing.primitive + ")L" + boxing.box + ";"));
-            }
-            read.op(0x53); // aastore
+            boxIfPrimitive(read, pool, type).op(0x53); // aastore
         }
         write.op(0xb1);
         read.op(0xb1);
@@ -112,12 +105,8 @@ final class ColumnFieldsClass {
         Bytecode id = new Bytecode();
         if (idColumn >= 0) {
             Field field = fields.get(idColumn);
-            id.op(0x2b).op(0xc0).u2(ownerClass)
-                    .op(0xb4).u2(pool.memberRef(9, internalName(field.getDeclaringClass()), field.getName(), descriptor(field.getType())));
-            if (field.getType().isPrimitive()) {
-                Boxing boxing = Boxing.of(field.getType());
-                id.op(0xb8).u2(pool.memberRef(10, boxing.box, "valueOf", "(" + boxing.primitive + ")L" + boxing.box + ";"));
-            }
+            id.op(0x2b).op(0xc0).u2(ownerClass).op(0xb4).u2(fieldRef(pool, field)); // aload_1; checkcast; getfield
+            boxIfPrimitive(id, pool, field.getType());
         } else {
             id.op(0x01); // aconst_null
         }
@@ -181,12 +170,15 @@ final class ColumnFieldsClass {
         return MethodType.methodType(type).toMethodDescriptorString().substring(2); // "()X" -> "X"
     }
 
-    /** A primitive field's wrapper class and its unboxing method. */
-    private record Boxing(String primitive, String box, String unbox) {
-        static Boxing of(Class<?> type) {
-            return new Boxing(descriptor(type), internalName(MethodType.methodType(type).wrap().returnType()),
-                    type.getName() + "Value");
-        }
+    private static int fieldRef(ConstantPool pool, Field field) {
+        return pool.memberRef(9, internalName(field.getDeclaringClass()), field.getName(), descriptor(field.getType()));
+    }
+
+    /** A primitive value on the stack becomes its wrapper ({@code Long.valueOf(J)} and so on). */
+    private static Bytecode boxIfPrimitive(Bytecode code, ConstantPool pool, Class<?> type) {
+        if (!type.isPrimitive()) return code;
+        String box = internalName(Boxing.boxed(type));
+        return code.op(0xb8).u2(pool.memberRef(10, box, "valueOf", "(" + descriptor(type) + ")L" + box + ";"));
     }
 
     private static final class Bytecode {

@@ -40,7 +40,7 @@ public final class EntityMapping {
         this.idColumns = columns.stream().filter(ColumnMapping::isId).toList();
         this.fields = fields;
         this.singleId = idColumns.size() == 1 ? idColumns.get(0) : null;
-        this.keyOrder = new KeyOrder(idColumns, this);
+        this.keyOrder = new KeyOrder(this);
         this.generatedColumn = idColumns.stream().filter(ColumnMapping::isGenerated).findFirst();
         // bytea arrays cannot travel as one array bind.
         this.arrayBindable = columns.stream().noneMatch(c -> c.type().columnType() == ColumnType.BINARY);

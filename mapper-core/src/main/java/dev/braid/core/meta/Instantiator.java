@@ -15,15 +15,15 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
     public abstract Object create(List<ColumnMapping> columns, Object[] values);
 
     /**
-     * @param fields       writes every column's field in one call; null to set them one by one
-     * @param columnFields the field of each column, in column order
+     * @param fields  writes every column's field in one call; null to set them one by one
+     * @param columns the entity's columns, in order
      */
-    static Instantiator forClass(Class<?> type, ColumnFields fields, List<java.lang.reflect.Field> columnFields)
+    static Instantiator forClass(Class<?> type, ColumnFields fields, List<ColumnMapping> columns)
             throws ReflectiveOperationException {
         MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
         MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class));
         return new ForClass(type, constructor.asType(MethodType.methodType(Object.class)), supplier(lookup, type, constructor),
-                fields, columnFields);
+                fields, columns);
     }
 
     /**
@@ -64,13 +64,13 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
         private final int[] primitiveColumns;
 
         ForClass(Class<?> type, MethodHandle constructor, Supplier<Object> supplier, ColumnFields fields,
-                 List<java.lang.reflect.Field> columnFields) {
+                 List<ColumnMapping> columns) {
             this.type = type;
             this.constructor = constructor;
             this.supplier = supplier;
             this.fields = fields;
-            this.primitiveColumns = java.util.stream.IntStream.range(0, columnFields.size())
-                    .filter(i -> columnFields.get(i).getType().isPrimitive()).toArray();
+            this.primitiveColumns = columns.stream().filter(c -> c.type().javaClass().isPrimitive())
+                    .mapToInt(ColumnMapping::index).toArray();
         }
 
         private Object createEmpty() {

@@ -11,16 +11,15 @@ import java.util.List;
  * before sending its first row.
  */
 final class KeyOrder implements Comparator<Object> {
-    private final List<ColumnMapping> ids;
     private final EntityMapping entity;
 
-    KeyOrder(List<ColumnMapping> ids, EntityMapping entity) {
-        this.ids = ids;
+    KeyOrder(EntityMapping entity) {
         this.entity = entity;
     }
 
     @Override
     public int compare(Object a, Object b) {
+        List<ColumnMapping> ids = entity.idColumns();
         // One id column: read through the entity's generated access where it has one.
         if (ids.size() == 1) return compareValues(entity.idOf(a), entity.idOf(b));
         for (int i = 0; i < ids.size(); i++) {

@@ -149,7 +149,7 @@ final class MappingConfigurer {
             columnFields.add(field.get());
         }
         ColumnFields fields = problems.size() > problemsBefore ? null : columnFields(type, columns, columnFields);
-        Instantiator instantiator = instantiator(type, columns, fields, columnFields);
+        Instantiator instantiator = instantiator(type, columns, fields);
         if (problems.size() > problemsBefore || instantiator == null) {
             return null;
         }
@@ -168,12 +168,12 @@ final class MappingConfigurer {
         }
     }
 
-    private Instantiator instantiator(Class<?> type, List<ColumnMapping> columns, ColumnFields fields, List<Field> columnFields) {
+    private Instantiator instantiator(Class<?> type, List<ColumnMapping> columns, ColumnFields fields) {
         try {
             if (type.isRecord()) {
                 return Instantiator.forRecord(type, columns.stream().map(ColumnMapping::attribute).toList());
             }
-            return Instantiator.forClass(type, fields, columnFields);
+            return Instantiator.forClass(type, fields, columns);
         } catch (NoSuchMethodException e) {
             problems.add(type.getSimpleName() + " has no no-arg constructor, so Braid cannot create it from a row."
                     + " Fix: add one (it may be private or protected), or make it a record");

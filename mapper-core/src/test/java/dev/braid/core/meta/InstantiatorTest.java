@@ -181,10 +181,10 @@ class InstantiatorTest {
             all.add(Reading.class.getDeclaredField(name));
         }
         var lookup = java.lang.invoke.MethodHandles.privateLookupIn(Reading.class, java.lang.invoke.MethodHandles.lookup());
-        assertThat(ColumnFieldsClass.define(lookup, Reading.class, all)).isNotNull(); // every field type generates
+        assertThat(ColumnFieldsClass.define(lookup, Reading.class, all, 0)).isNotNull(); // every field type generates
         assertThat(ColumnFieldsClass.define(lookup, DerivedReading.class,
-                java.util.List.of(BaseReading.class.getDeclaredField("id")))).isNull(); // inherited: field by field
-        ColumnFields fields = ColumnFieldsClass.define(lookup, Reading.class, java.util.List.of(all.get(0)));
+                java.util.List.of(BaseReading.class.getDeclaredField("id")), 0)).isNull(); // inherited: field by field
+        ColumnFields fields = ColumnFieldsClass.define(lookup, Reading.class, java.util.List.of(all.get(0)), 0);
         assertThat(fields).isNotNull();
         assertThat(fields.getClass().isHidden()).isTrue();
         assertThat(fields.getClass().getNestHost()).isEqualTo(Reading.class.getNestHost());
