@@ -49,7 +49,7 @@ final class WindowedStream<T> {
     WindowedStream(Connection connection, QueryPlanner planner, StatementExecutor executor, GraphLoader loader,
                    boolean inTransaction, Query<T> query, int window, java.util.function.Consumer<Mono<Void>> cleanups) {
         this.cleanups = cleanups;
-        if (window < 1) throw new IllegalArgumentException("window must be >= 1, was " + window);
+        dev.braid.core.error.Require.argument(window >= 1, "stream(window) takes a window of at least 1 root, was " + window);
         this.connection = connection;
         this.planner = planner;
         this.executor = executor;

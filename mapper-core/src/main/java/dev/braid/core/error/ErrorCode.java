@@ -29,5 +29,14 @@ public enum ErrorCode {
     /** The database rejected a statement; the SQL and SQLSTATE are attached. */
     BRAID_DATABASE,
     /** A statement violated a constraint (unique, foreign key, not null, check). */
-    BRAID_CONSTRAINT
+    BRAID_CONSTRAINT,
+    /**
+     * An argument to a Braid method is invalid: null where a value is needed, a negative size, an
+     * object of another type than the relationship's target, an empty load path.
+     */
+    BRAID_ARGUMENT,
+    /** An entity object could not be created or written: its constructor threw, or its package is closed to Braid. */
+    BRAID_INSTANTIATION,
+    /** Braid broke one of its own invariants: a bug in Braid; the message says what, please report it. */
+    BRAID_INTERNAL
 }

@@ -83,7 +83,7 @@ public final class EntityHydrator {
      * marked not loaded. Only for read-only results; a session's objects always go through {@link #hydrate}.
      */
     public Object hydrateNew(EntityMapping mapping, RowView row, int offset) {
-        if (tracking) throw new IllegalStateException("a tracking hydrator must look every row up");
+        if (tracking) throw dev.braid.core.error.Require.bug("a tracking hydrator must look every row up");
         return createUntracked(mapping, row, offset, -1, null);
     }
 

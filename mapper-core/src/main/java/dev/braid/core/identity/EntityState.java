@@ -81,7 +81,7 @@ public final class EntityState {
         for (int i = 0; i < all.size(); i++) {
             if (all.get(i) == relationship) return i;
         }
-        throw new IllegalArgumentException(relationship.qualifiedName() + " is not a relationship of " + mapping.name());
+        throw dev.braid.core.error.Require.bug(relationship.qualifiedName() + " is not a relationship of " + mapping.name());
     }
 
     void status(EntityStatus status) { this.status = status; }

@@ -61,7 +61,7 @@ final class ColumnFieldsClass {
         } catch (ReflectiveOperationException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException(e); // the generated constructor only calls Object's
+            throw dev.braid.core.error.Require.bug("the generated constructor failed", e); // it only calls Object's
         }
     }
 
@@ -141,7 +141,7 @@ final class ColumnFieldsClass {
             method(out, idName, idDescriptor, code, 2, 2, id);
             out.writeShort(0); // class attributes
         } catch (IOException e) {
-            throw new IllegalStateException(e); // a ByteArrayOutputStream does not fail
+            throw dev.braid.core.error.Require.bug("writing a class file to memory failed", e); // a ByteArrayOutputStream does not fail
         }
         return bytes.toByteArray();
     }
@@ -260,7 +260,7 @@ final class ColumnFieldsClass {
             try {
                 writer.write();
             } catch (IOException e) {
-                throw new IllegalStateException(e);
+                throw dev.braid.core.error.Require.bug("writing a class file to memory failed", e);
             }
             indexes.put(key, count);
             return count++;

@@ -1,5 +1,8 @@
 package dev.braid.core.meta;
 
+import dev.braid.core.error.ErrorCode;
+import dev.braid.core.error.MapperException;
+
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -29,7 +32,8 @@ final class FieldAccess implements PropertyAccess {
             this.getter = lookup.unreflectGetter(field).asType(GETTER);
             this.setter = Modifier.isFinal(field.getModifiers()) ? null : lookup.unreflectSetter(field).asType(SETTER);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException("Cannot access " + field + ": open its package to dev.braid", e);
+            throw new MapperException(ErrorCode.BRAID_INSTANTIATION, "Cannot access " + field
+                    + ". Fix: open its package to dev.braid (module-info: opens ... to dev.braid.core)", e);
         }
     }
 
@@ -40,26 +44,30 @@ final class FieldAccess implements PropertyAccess {
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException(e);
+            throw new MapperException(ErrorCode.BRAID_INSTANTIATION, "Reading " + name() + " failed: " + e, e);
         }
     }
 
     @Override
     public void set(Object entity, Object value) {
         if (setter == null) {
-            throw new IllegalStateException(field.getDeclaringClass().getSimpleName() + "." + field.getName()
-                    + " is final and cannot be set; records are read-only entities");
+            throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, name()
+                    + " is final and cannot be set; records are read-only entities. Fix: map a mutable class to write");
         }
         if (value == null && primitive) {
-            throw new NullPointerException(field.getDeclaringClass().getSimpleName() + "." + field.getName()
-                    + " is a primitive and cannot hold NULL; use the wrapper type or make the column NOT NULL");
+            throw new MapperException(ErrorCode.BRAID_CONVERSION, name()
+                    + " is a primitive and cannot hold NULL. Fix: use the wrapper type, or make the column NOT NULL");
         }
         try {
             setter.invokeExact(entity, value);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException(e);
+            throw new MapperException(ErrorCode.BRAID_INSTANTIATION, "Writing " + name() + " failed: " + e, e);
         }
+    }
+
+    private String name() {
+        return field.getDeclaringClass().getSimpleName() + "." + field.getName();
     }
 }

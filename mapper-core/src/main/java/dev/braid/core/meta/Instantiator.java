@@ -77,7 +77,9 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
             try {
                 return supplier != null ? supplier.get() : (Object) constructor.invokeExact();
             } catch (Throwable e) {
-                throw new IllegalStateException("The no-arg constructor of " + type.getName() + " failed: " + e, e);
+                throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_INSTANTIATION,
+                        "The no-arg constructor of " + type.getName() + " failed: " + e + ". Fix: make it succeed"
+                        + " without arguments (Braid sets the fields after calling it)", e);
             }
         }
 
@@ -126,8 +128,10 @@ public abstract sealed class Instantiator permits Instantiator.ForClass, Instant
             try {
                 return constructor.invoke(arguments);
             } catch (Throwable e) {
-                throw new IllegalStateException("The canonical constructor of "
-                        + constructor.type().returnType().getName() + " failed", e);
+                throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_INSTANTIATION,
+                        "The canonical constructor of " + constructor.type().returnType().getName() + " failed: " + e
+                        + ". Fix: let it accept"
+                        + " every value its columns can hold (validate in a mutable entity instead)", e);
             }
         }
 

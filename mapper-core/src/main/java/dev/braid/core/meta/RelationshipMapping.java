@@ -107,7 +107,7 @@ public final class RelationshipMapping {
     public Object wrapperOf(Object entity) {
         Object wrapper = access.get(entity);
         if (wrapper == null) {
-            throw new IllegalStateException(qualifiedName() + " is null. Fix: initialise it in its declaration, e.g. "
+            throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_MAPPING, qualifiedName() + " is null. Fix: initialise it in its declaration, e.g. "
                     + (isCollection() ? "final RelatedList<" + target.name() + "> " + attribute + " = RelatedList.of(this)"
                     : "final Reference<" + target.name() + "> " + attribute + " = Reference.of(this)"));
         }

@@ -71,7 +71,7 @@ public final class Reference<T> {
     /** The value read for a load still in progress; the reference stays unloaded until {@link #finishLoading}. */
     @SuppressWarnings("unchecked")
     void stage(Object target) {
-        if (loaded) throw new IllegalStateException("stage() on a loaded reference");
+        if (loaded) throw dev.braid.core.error.Require.bug("stage() on a loaded reference");
         value = (T) target;
     }
 

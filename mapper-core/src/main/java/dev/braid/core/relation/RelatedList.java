@@ -185,7 +185,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
      * until {@link #finishLoading}, and the database guarantees no member comes twice.
      */
     void stage(Object element) {
-        if (loaded) throw new IllegalStateException("stage() on a loaded collection");
+        if (loaded) throw dev.braid.core.error.Require.bug("stage() on a loaded collection");
         @SuppressWarnings("unchecked") T typed = (T) element;
         items.add(typed);
     }

@@ -41,7 +41,7 @@ final class RelationSync {
         for (WrapperField f : FIELDS.get(owner.getClass()).values()) {
             if (f.handle().get(owner) == wrapper) return f.name();
         }
-        throw new IllegalStateException("A relationship wrapper of " + owner.getClass().getSimpleName()
+        throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_MAPPING, "A relationship wrapper of " + owner.getClass().getSimpleName()
                 + " is not held by any of its fields. Fix: create it in a field initialiser, e.g."
                 + " final RelatedList<Book> books = RelatedList.of(this)");
     }
@@ -130,7 +130,8 @@ final class RelationSync {
                     VarHandle handle = MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflectVarHandle(field);
                     fields.put(field.getName(), new WrapperField(field.getName(), handle, annotatedReverse(field)));
                 } catch (IllegalAccessException e) {
-                    throw new IllegalStateException("Cannot access " + field + ": open its package to dev.braid", e);
+                    throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_INSTANTIATION, "Cannot access " + field
+                            + ". Fix: open its package to dev.braid (module-info: opens ... to dev.braid.core)", e);
                 }
             }
         }

@@ -27,7 +27,7 @@ public sealed interface SqlExpression {
          */
         public static Object[] newArray(Class<?> elementType, int length) {
             if (elementType.isPrimitive()) {
-                throw new IllegalArgumentException("Driver values are objects, not " + elementType);
+                throw dev.braid.core.error.Require.bug("Driver values are objects, not " + elementType);
             }
             return (Object[]) java.lang.reflect.Array.newInstance(elementType, length);
         }
@@ -43,7 +43,7 @@ public sealed interface SqlExpression {
             Objects.requireNonNull(left, "left");
             Objects.requireNonNull(right, "right");
             if (!List.of("=", "<>", "<", "<=", ">", ">=").contains(operator)) {
-                throw new IllegalArgumentException("Unknown comparison operator " + operator);
+                throw dev.braid.core.error.Require.bug("Unknown comparison operator " + operator);
             }
         }
     }

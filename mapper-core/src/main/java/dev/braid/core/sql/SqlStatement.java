@@ -41,7 +41,7 @@ public sealed interface SqlStatement {
             values = List.copyOf(values);
             returning = List.copyOf(returning);
             if (columns.size() != values.size()) {
-                throw new IllegalArgumentException("INSERT into " + table + ": " + columns.size() + " columns, "
+                throw dev.braid.core.error.Require.bug("INSERT into " + table + ": " + columns.size() + " columns, "
                         + values.size() + " values");
             }
         }
@@ -102,7 +102,7 @@ public sealed interface SqlStatement {
             Objects.requireNonNull(table, "table");
             assignments = List.copyOf(assignments);
             Objects.requireNonNull(where, "an UPDATE without WHERE is never generated");
-            if (assignments.isEmpty()) throw new IllegalArgumentException("UPDATE " + table + " sets nothing");
+            if (assignments.isEmpty()) throw dev.braid.core.error.Require.bug("UPDATE " + table + " sets nothing");
         }
     }
 

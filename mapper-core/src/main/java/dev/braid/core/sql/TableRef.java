@@ -21,7 +21,7 @@ public record TableRef(String name, String alias, SqlStatement.Select subquery, 
         public KeyArray {
             Objects.requireNonNull(column, "column");
             Objects.requireNonNull(sqlType, "sqlType");
-            if (values == null || !values.getClass().isArray()) throw new IllegalArgumentException("values must be an array");
+            if (values == null || !values.getClass().isArray()) throw dev.braid.core.error.Require.bug("key array values must be an array");
         }
     }
 

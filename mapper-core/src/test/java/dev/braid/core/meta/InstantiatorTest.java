@@ -37,6 +37,12 @@ class InstantiatorTest {
 
     record NoteView(@Id Long id, String text) {}
 
+    record StrictView(@Id Long id, String text) {
+        StrictView {
+            if (text == null) throw new IllegalArgumentException("text is required");
+        }
+    }
+
     enum Mood { CALM, LOUD }
 
     @Entity(table = "readings")
@@ -66,6 +72,7 @@ class InstantiatorTest {
     private static MappingRegistry registry() {
         return MappingRegistry.builder().entity(Note.class).entity(Failing.class).entity(Reading.class).entity(DerivedReading.class)
                 .define(dev.braid.core.meta.define.EntityDefinition.of(NoteView.class).table("notes").id("id").column("text"))
+                .define(dev.braid.core.meta.define.EntityDefinition.of(StrictView.class).table("notes").id("id").column("text"))
                 .build();
     }
 
@@ -89,10 +96,26 @@ class InstantiatorTest {
     @Test
     void aConstructorThatThrowsIsNamedWithItsCause() {
         EntityMapping failing = registry().entity(Failing.class);
-        IllegalStateException e = catchThrowableOfType(() -> failing.instantiate(new Object[]{1L}), IllegalStateException.class);
+        dev.braid.core.error.MapperException e = catchThrowableOfType(() -> failing.instantiate(new Object[]{1L}),
+                dev.braid.core.error.MapperException.class);
+        assertThat(e.code()).isEqualTo(dev.braid.core.error.ErrorCode.BRAID_INSTANTIATION);
         assertThat(e).hasMessageContaining("no-arg constructor of " + Failing.class.getName())
+                .hasMessageContaining("Fix: make it succeed without arguments")
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .hasRootCauseMessage("no failing rows today");
+    }
+
+    @Test
+    void aRecordConstructorThatThrowsIsAnInstantiationErrorNamingTheRecord() {
+        EntityMapping strict = registry().entity(StrictView.class);
+        assertThat(strict.instantiate(new Object[]{1L, "x"})).isEqualTo(new StrictView(1L, "x"));
+        assertThatThrownBy(() -> strict.instantiate(new Object[]{2L, null}))
+                .isInstanceOfSatisfying(dev.braid.core.error.MapperException.class,
+                        e -> assertThat(e.code()).isEqualTo(dev.braid.core.error.ErrorCode.BRAID_INSTANTIATION))
+                .hasMessageContaining("canonical constructor of " + StrictView.class.getName())
+                .hasMessageContaining("text is required")
+                .hasMessageContaining("Fix:")
+                .hasRootCauseInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -158,7 +181,8 @@ class InstantiatorTest {
         EntityMapping readings = registry().entity(Reading.class);
         Object[] values = {5L, null, true, 2.5, (short) 7, null, null, null, null};
         assertThatThrownBy(() -> readings.instantiate(values))
-                .isInstanceOf(NullPointerException.class)
+                .isInstanceOfSatisfying(dev.braid.core.error.MapperException.class,
+                        e -> assertThat(e.code()).isEqualTo(dev.braid.core.error.ErrorCode.BRAID_CONVERSION))
                 .hasMessageContaining("Reading.count is a primitive and cannot hold NULL");
     }
 
