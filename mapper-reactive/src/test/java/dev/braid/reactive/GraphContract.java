@@ -68,6 +68,34 @@ abstract class GraphContract extends MapperTestBase {
     }
 
     @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void anObjectOfTheWrongTypeIsRefusedAtOnceNamingTheRelationshipAndNothingIsWritten() {
+        Writer austen = new Writer("Jane Austen");
+        Novel pride = new Novel("Pride and Prejudice", austen);
+        Novel emma = new Novel("Emma");
+        // Raw types and unchecked casts get past the compiler; Braid refuses before anything changes.
+        assertThatThrownBy(() -> ((dev.braid.core.relation.Reference) pride.author).set(emma))
+                .isInstanceOfSatisfying(MapperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BRAID_ARGUMENT))
+                .hasMessageContaining("Novel.author holds Writer objects, not " + Novel.class.getName())
+                .hasMessageContaining("Fix: pass a Writer");
+        assertThatThrownBy(() -> ((List) austen.books).add(austen))
+                .isInstanceOfSatisfying(MapperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BRAID_ARGUMENT))
+                .hasMessageContaining("Writer.books holds Novel objects, not " + Writer.class.getName());
+        assertThatThrownBy(() -> austen.books.add(null))
+                .isInstanceOfSatisfying(MapperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BRAID_ARGUMENT))
+                .hasMessageContaining("Writer.books cannot hold null");
+        // Both ends are as they were.
+        assertThat(pride.author.get()).isSameAs(austen);
+        assertThat(austen.books).containsExactly(pride);
+
+        StepVerifier.create(mapper.inTransactionMono(s -> s.add(pride))).expectNext(pride).verifyComplete();
+        assertThat(recorder().statements()).containsExactly(insertReturningId("authors", "name", "$1"),
+                insertReturningId("books", "title, author_id", "$1, $2"));
+        assertThat(rows("SELECT b.title, a.name FROM books b JOIN authors a ON a.id = b.author_id"))
+                .containsExactly(List.of("Pride and Prejudice", "Jane Austen"));
+    }
+
+    @Test
     void aForeignKeySetDirectlyIsKeptWhenTheReferenceWasNeverSet() {
         Writer austen = new Writer("Jane Austen");
         mapper.inTransactionMono(s -> s.add(austen)).block(TIMEOUT);

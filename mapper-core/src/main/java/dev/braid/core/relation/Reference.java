@@ -1,6 +1,5 @@
 package dev.braid.core.relation;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,7 +23,7 @@ public final class Reference<T> {
     private String attribute;
 
     private Reference(Object owner) {
-        this.owner = Objects.requireNonNull(owner, "owner");
+        this.owner = dev.braid.core.error.Require.nonNull(owner, "owner");
     }
 
     /** A reference owned by {@code owner}; call it in a field initialiser with {@code this}. */
@@ -49,6 +48,7 @@ public final class Reference<T> {
 
     /** Points this reference at {@code target} (or at nothing) and updates the other end in memory. */
     public void set(T target) {
+        RelationSync.requireMember(owner, attribute(), target, true);
         T previous = value;
         value = target;
         loaded = true;

@@ -7,7 +7,6 @@ import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.function.Consumer;
 
@@ -28,7 +27,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     private String attribute;
 
     private RelatedList(Object owner) {
-        this.owner = Objects.requireNonNull(owner, "owner");
+        this.owner = dev.braid.core.error.Require.nonNull(owner, "owner");
     }
 
     /** A collection owned by {@code owner}; call it in a field initialiser with {@code this}. */
@@ -65,7 +64,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
 
     @Override
     public void forEach(Consumer<? super T> action) {
-        Objects.requireNonNull(action, "action");
+        dev.braid.core.error.Require.nonNull(action, "action");
         requireLoaded();
         int expected = modCount;
         for (int i = 0, n = items.size(); i < n && modCount == expected; i++) {
@@ -108,6 +107,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     @Override
     public T set(int index, T element) {
         requireLoaded();
+        RelationSync.requireMember(owner, attribute(), element, false);
         T previous = items.set(index, element);
         if (previous != element) {
             RelationSync.removed(owner, attribute(), previous);
@@ -119,7 +119,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     @Override
     public void add(int index, T element) {
         requireLoaded();
-        Objects.requireNonNull(element, "a relationship collection cannot hold null");
+        RelationSync.requireMember(owner, attribute(), element, false);
         items.add(index, element);
         modCount++;
         RelationSync.added(owner, attribute(), element);

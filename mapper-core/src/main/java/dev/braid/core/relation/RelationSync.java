@@ -1,5 +1,7 @@
 package dev.braid.core.relation;
 
+import dev.braid.core.error.ErrorCode;
+import dev.braid.core.error.MapperException;
 import dev.braid.core.meta.annotation.ManyToMany;
 import dev.braid.core.meta.annotation.ManyToOne;
 import dev.braid.core.meta.annotation.OneToMany;
@@ -9,6 +11,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +34,27 @@ final class RelationSync {
 
     private RelationSync() {}
 
-    record WrapperField(String name, VarHandle handle, String annotatedReverse) {}
+    /** A field holding a relationship wrapper; {@code targetType} is its type argument ({@code Object} when raw). */
+    record WrapperField(String name, VarHandle handle, String annotatedReverse, Class<?> targetType) {}
+
+    /**
+     * Refuses, before anything changes, a member that {@code owner.attribute} cannot hold: null, or an
+     * object of another class than the relationship's target (possible through raw types or unchecked
+     * casts, and otherwise only found by the flush, far from the mistake).
+     */
+    static void requireMember(Object owner, String attribute, Object element, boolean nullAllowed) {
+        if (element == null) {
+            if (nullAllowed) return;
+            throw new MapperException(ErrorCode.BRAID_ARGUMENT, owner.getClass().getSimpleName() + "." + attribute
+                    + " cannot hold null. Fix: add an object, or remove the member instead of setting null");
+        }
+        WrapperField f = FIELDS.get(owner.getClass()).get(attribute);
+        if (f != null && !f.targetType().isInstance(element)) {
+            throw new MapperException(ErrorCode.BRAID_ARGUMENT, owner.getClass().getSimpleName() + "." + attribute
+                    + " holds " + f.targetType().getSimpleName() + " objects, not " + element.getClass().getName()
+                    + ". Fix: pass a " + f.targetType().getSimpleName() + " (a raw type or unchecked cast let this through)");
+        }
+    }
 
     static void registerReverse(Class<?> owner, String attribute, String reverse) {
         REGISTERED_REVERSES.computeIfAbsent(owner, k -> new ConcurrentHashMap<>()).put(attribute, reverse);
@@ -41,7 +65,7 @@ final class RelationSync {
         for (WrapperField f : FIELDS.get(owner.getClass()).values()) {
             if (f.handle().get(owner) == wrapper) return f.name();
         }
-        throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_MAPPING, "A relationship wrapper of " + owner.getClass().getSimpleName()
+        throw new MapperException(ErrorCode.BRAID_MAPPING, "A relationship wrapper of " + owner.getClass().getSimpleName()
                 + " is not held by any of its fields. Fix: create it in a field initialiser, e.g."
                 + " final RelatedList<Book> books = RelatedList.of(this)");
     }
@@ -128,14 +152,24 @@ final class RelationSync {
                         && field.getType() != WriteOnlyCollection.class) continue;
                 try {
                     VarHandle handle = MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflectVarHandle(field);
-                    fields.put(field.getName(), new WrapperField(field.getName(), handle, annotatedReverse(field)));
+                    fields.put(field.getName(), new WrapperField(field.getName(), handle, annotatedReverse(field),
+                            typeArgument(field)));
                 } catch (IllegalAccessException e) {
-                    throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_INSTANTIATION, "Cannot access " + field
+                    throw new MapperException(ErrorCode.BRAID_INSTANTIATION, "Cannot access " + field
                             + ". Fix: open its package to dev.braid (module-info: opens ... to dev.braid.core)", e);
                 }
             }
         }
         return fields;
+    }
+
+    private static Class<?> typeArgument(Field field) {
+        if (field.getGenericType() instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
+            Type argument = p.getActualTypeArguments()[0];
+            if (argument instanceof Class<?> c) return c;
+            if (argument instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> c) return c;
+        }
+        return Object.class;
     }
 
     private static String annotatedReverse(Field field) {

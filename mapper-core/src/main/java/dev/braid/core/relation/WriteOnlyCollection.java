@@ -2,7 +2,6 @@ package dev.braid.core.relation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A collection too large to load (SQLAlchemy's {@code lazy="write_only"}): you can add and remove
@@ -22,7 +21,7 @@ public final class WriteOnlyCollection<T> {
     private String attribute;
 
     private WriteOnlyCollection(Object owner) {
-        this.owner = Objects.requireNonNull(owner, "owner");
+        this.owner = dev.braid.core.error.Require.nonNull(owner, "owner");
     }
 
     public static <T> WriteOnlyCollection<T> of(Object owner) {
@@ -31,14 +30,14 @@ public final class WriteOnlyCollection<T> {
 
     /** Adds a member: written at the next flush; the member's reference back to the owner is set now. */
     public void add(T element) {
-        Objects.requireNonNull(element, "a relationship collection cannot hold null");
+        RelationSync.requireMember(owner, attribute(), element, false);
         if (!removeIdentity(removed, element)) added.add(element);
         RelationSync.added(owner, attribute(), element);
     }
 
     /** Removes a member: written at the next flush. */
     public void remove(T element) {
-        Objects.requireNonNull(element, "element");
+        RelationSync.requireMember(owner, attribute(), element, false);
         if (!removeIdentity(added, element)) removed.add(element);
         RelationSync.removed(owner, attribute(), element);
     }
