@@ -7,7 +7,13 @@ import dev.braid.core.query.Loads;
 import dev.braid.reactive.joins.Article;
 import dev.braid.reactive.joins.Article_;
 import dev.braid.reactive.joins.Category;
+import dev.braid.reactive.joins.Basket;
+import dev.braid.reactive.joins.Basket_;
 import dev.braid.reactive.joins.Category_;
+import dev.braid.reactive.joins.Fruit;
+import dev.braid.reactive.joins.Fruit_;
+import dev.braid.reactive.joins.Note;
+import dev.braid.reactive.joins.Note_;
 import dev.braid.reactive.joins.JoinsModel;
 import dev.braid.reactive.joins.Tag;
 import dev.braid.reactive.joins.Tag_;
@@ -197,5 +203,53 @@ abstract class JoinPagingContract extends MapperTestBase {
                 + " LEFT OUTER JOIN article_tags ON article_tags.article_id = articles.id"
                 + " LEFT OUTER JOIN tags ON tags.id = article_tags.tag_id"
                 + " ORDER BY categories.name DESC, articles.id DESC, tags.id");
+    }
+
+    @Test
+    void twoToManyJoinsShareOneSemiJoinAndAJoinedDefaultStillLoadsEveryChild() {
+        Basket full = new Basket("full");
+        full.fruits.addAll(List.of(new Fruit("apple"), new Fruit("pear")));
+        full.notes.addAll(List.of(new Note("ripe"), new Note("old")));
+        Basket other = new Basket("other");
+        other.fruits.add(new Fruit("apple"));
+        other.notes.add(new Note("old"));
+        mapper.inTransaction(s -> s.addAll(List.of(full, other))).blockLast(TIMEOUT);
+        assertThat(count("fruits")).isEqualTo(3);
+        recorder().clear();
+        List<Basket> found = mapper.withSession(s -> s.select(Basket.class).join(Basket_.fruits).join(Basket_.notes)
+                .where(Fruit_.name.eq("apple").and(Note_.body.eq("ripe"))).all()).collectList().block(TIMEOUT);
+        assertThat(found).extracting(b -> b.label).containsExactly("full");
+        assertThat(found.get(0).fruits).extracting(f -> f.name).containsExactly("apple", "pear");
+        StepVerifier.create(mapper.withSessionMono(s -> s.select(Basket.class).join(Basket_.fruits)
+                .join(Basket_.notes).where(Fruit_.name.eq("apple").and(Note_.body.eq("old"))).count()))
+                .expectNext(2L).verifyComplete();
+        String semiJoin = " WHERE EXISTS (SELECT 1 FROM fruits JOIN notes ON notes.basket_id = baskets.id"
+                + " WHERE fruits.basket_id = baskets.id AND fruits.name = $1 AND notes.body = $2)";
+        List<String> sent = recorder().statements();
+        assertThat(sent).hasSize(3); // the baskets with their JOINED fruits, the SELECTIN notes, the count
+        assertThat(sent.get(0)).isEqualTo("SELECT baskets.id, baskets.label, fruits_2.id, fruits_2.name,"
+                + " fruits_2.basket_id FROM baskets LEFT OUTER JOIN fruits fruits_2 ON fruits_2.basket_id = baskets.id"
+                + semiJoin + " ORDER BY baskets.id, fruits_2.id");
+        assertThat(sent.get(2)).isEqualTo("SELECT COUNT(*) FROM baskets" + semiJoin);
+    }
+
+    @Test
+    void oneReadOnlyAndStreamedQueriesWithAToManyJoinSeeEachRootOnce() {
+        seed();
+        // Two articles match: one() must say so (its LIMIT 2 once saw s1's two joined rows and returned s1).
+        StepVerifier.create(mapper.withSessionMono(s -> s.select(Article.class).join(Article_.tags)
+                        .where(Tag_.name.eq("x").or(Tag_.name.eq("y"))).orderBy(Article_.id.asc()).one()))
+                .expectErrorSatisfies(e -> assertThat(((MapperException) e).code())
+                        .isEqualTo(ErrorCode.BRAID_NON_UNIQUE_RESULT))
+                .verify(TIMEOUT);
+        assertThat(mapper.withSession(s -> s.select(Article.class).join(Article_.tags).where(Tag_.name.eq("y"))
+                .readOnly().all()).map(a -> a.title).collectList().block(TIMEOUT)).containsExactly("s1");
+        assertThat(mapper.withSession(s -> s.select(Article.class).join(Article_.tags)
+                        .where(Tag_.name.eq("x").or(Tag_.name.eq("y"))).orderBy(Article_.id.asc()).stream(1))
+                .map(a -> a.title).collectList().block(TIMEOUT)).containsExactly("s1", "s2");
+        assertThat(recorder().statements()).filteredOn(sql -> sql.contains("SELECT articles.id"))
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(sql -> assertThat(sql).contains("FROM articles WHERE EXISTS (SELECT 1 FROM article_tags")
+                        .doesNotContain("FROM articles JOIN"));
     }
 }
