@@ -96,7 +96,8 @@ final class DefaultSession implements Session {
                 EntityState state = identityMap.stateOf(held);
                 return state != null && state.status() == EntityStatus.DELETED ? Mono.empty() : Mono.just(type.cast(held));
             }
-            SelectPlan plan = planner.byKey(key);
+            // Planned as a query: JOINED defaults join in this statement, SELECTIN ones follow it.
+            SelectPlan plan = planner.get(key);
             return autoflush().then(rows(plan, type).singleOrEmpty());
         });
     }

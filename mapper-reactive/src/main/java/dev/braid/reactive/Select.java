@@ -24,7 +24,14 @@ public interface Select<T> {
     /** Load options for relationships of the results, e.g. {@code Loads.selectin(Author_.books)}. */
     Select<T> options(LoadOption... options);
 
-    /** Joins a relationship, so where/orderBy can use the related entity's attributes; each result once. */
+    /**
+     * Joins a relationship, so where/orderBy can use the related entity's attributes; each result
+     * once. A to-one relationship (many-to-one, one-to-one) is an inner JOIN. A to-many one
+     * (one-to-many, many-to-many, or anything joined below it) filters the results with one
+     * correlated {@code EXISTS} holding these joins and the whole filter, so {@link #limit},
+     * {@link #offset} and {@link #count()} count results, not joined rows. Ordering by an attribute
+     * of a to-many join is refused ({@code BRAID_QUERY}): a result has several such values.
+     */
     Select<T> join(Relation<?, ?> relation);
 
     Select<T> limit(long limit);
@@ -82,7 +89,10 @@ public interface Select<T> {
      */
     Mono<Long> delete();
 
-    /** Number of matching rows ({@code SELECT COUNT(*)}). */
+    /**
+     * Number of matching entities ({@code SELECT COUNT(*)}); joins are counted as in {@link #join}:
+     * each entity once. Refused with limit/offset ({@code BRAID_QUERY}).
+     */
     Mono<Long> count();
 
     /** Whether any row matches ({@code SELECT 1 ... LIMIT 1}). */

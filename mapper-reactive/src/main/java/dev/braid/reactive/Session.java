@@ -18,7 +18,9 @@ public interface Session {
 
     /**
      * The object with this id: from the identity map without SQL when the session already holds it,
-     * else by one SELECT. Empty when no row has that id. Composite keys take a {@code List} of parts.
+     * else by one SELECT with the mapping's default loads planned as for a query: a {@code JOINED}
+     * default is a LEFT OUTER JOIN in that SELECT, {@code SELECTIN} defaults follow it. Empty when no
+     * row has that id. Composite keys take a {@code List} of parts.
      */
     <T> Mono<T> get(Class<T> type, Object id);
 

@@ -9,6 +9,7 @@ import dev.braid.core.meta.LoadStrategy;
 import dev.braid.core.meta.MappingRegistry;
 import dev.braid.core.meta.RelationshipMapping;
 import dev.braid.core.query.Order;
+import dev.braid.core.query.LoadOption;
 import dev.braid.core.query.Query;
 import dev.braid.core.query.Relation;
 import dev.braid.core.sql.Bind;
@@ -56,24 +57,34 @@ public final class QueryPlanner {
     }
 
     private SelectPlan select(Query<?> query, boolean joinsAllowed) {
-        Statement s = statement(query);
-        EntityMapping root = s.root;
-        List<LoadNode> tree = loads.plan(root, query.options());
+        return plan(QueryStatement.of(registry, query), query.options(), query.limit(), query.offset(), joinsAllowed);
+    }
+
+    /**
+     * The root rows of {@code s}, with the JOINED loads of the load tree as LEFT OUTER JOINs. A JOINED
+     * collection repeats each root once per child, so with limit/offset the roots are paged in a
+     * derived table first and the collection is joined outside it (as SQLAlchemy does): the page
+     * counts roots, never joined rows.
+     */
+    private SelectPlan plan(QueryStatement s, List<LoadOption> options, Long limit, Long offset,
+                            boolean joinsAllowed) {
+        EntityMapping root = s.root();
+        List<LoadNode> tree = loads.plan(root, options);
         List<LoadNode> joinedNodes = new ArrayList<>();
         for (LoadNode node : tree) {
             // Not joined: the loader then treats the node as SELECTIN.
             if (node.strategy() == LoadStrategy.JOINED && joinsAllowed) joinedNodes.add(node);
         }
         boolean joinedCollection = joinedNodes.stream().anyMatch(n -> n.relationship().isCollection());
-        String rootAlias = s.qualifiers.get(root.type());
+        String rootAlias = s.rootAlias();
         List<SqlExpression> columns = new ArrayList<>(columns(root, rootAlias));
         List<SqlStatement.Join> eagerJoins = new ArrayList<>();
         List<SelectPlan.JoinedLoad> joined = new ArrayList<>();
         List<OrderTerm> childOrder = new ArrayList<>();
         for (LoadNode node : joinedNodes) {
             RelationshipMapping r = node.relationship();
-            String alias = s.aliases.next(r.target().table());
-            eagerJoins.addAll(RelationJoins.joins(r, rootAlias, alias, s.aliases, true));
+            String alias = s.aliases().next(r.target().table());
+            eagerJoins.addAll(RelationJoins.joins(r, rootAlias, alias, s.aliases(), true));
             joined.add(new SelectPlan.JoinedLoad(node, columns.size()));
             columns.addAll(columns(r.target(), alias));
             if (r.isCollection()) {
@@ -83,32 +94,30 @@ public final class QueryPlanner {
             }
         }
         SqlStatement.Select select;
-        if (joinedCollection && (query.limit() != null || query.offset() != null)) {
-            if (!query.joins().isEmpty()) {
-                throw new MapperException(ErrorCode.BRAID_QUERY, "A query over " + root.name() + " with join(...),"
-                        + " limit/offset and a JOINED collection is not supported: the joins would repeat rows inside"
-                        + " the page. Fix: load the collection with Loads.selectin, or filter with any()/has()");
-            }
-            // The page must count parents, not joined rows: page the parents in a derived table, then join.
+        if (joinedCollection && (limit != null || offset != null)) {
             SqlStatement.Select page = new SqlStatement.Select(columns(root, rootAlias), TableRef.of(root.table()),
-                    s.joins, s.where, s.order, query.limit(), query.offset());
-            List<OrderTerm> outerOrder = new ArrayList<>(s.order);
+                    s.joins(), s.where(), s.order(), limit, offset);
+            List<OrderTerm> outerOrder = new ArrayList<>(s.order());
             addMissing(outerOrder, rootIdOrder(root, rootAlias));
             addMissing(outerOrder, childOrder);
-            select = new SqlStatement.Select(columns, TableRef.derived(page, rootAlias), eagerJoins, null, outerOrder,
+            // An order over to-one joins needs them outside too; they match one row per paged root.
+            List<SqlStatement.Join> outerJoins = new ArrayList<>(s.orderJoined() ? s.joins() : List.of());
+            outerJoins.addAll(eagerJoins);
+            select = new SqlStatement.Select(columns, TableRef.derived(page, rootAlias), outerJoins, null, outerOrder,
                     null, null);
         } else {
-            List<SqlStatement.Join> allJoins = new ArrayList<>(s.joins);
+            List<SqlStatement.Join> allJoins = new ArrayList<>(s.joins());
             allJoins.addAll(eagerJoins);
-            List<OrderTerm> order = new ArrayList<>(s.order);
+            List<OrderTerm> order = new ArrayList<>(s.order());
             if (joinedCollection) {
                 addMissing(order, rootIdOrder(root, rootAlias));
                 addMissing(order, childOrder);
             }
-            select = new SqlStatement.Select(columns, TableRef.of(root.table()), allJoins, s.where, order,
-                    query.limit(), query.offset());
+            select = new SqlStatement.Select(columns, TableRef.of(root.table()), allJoins, s.where(), order,
+                    limit, offset);
         }
-        return new SelectPlan(renderer.render(select), root, joined, tree, !query.joins().isEmpty() || joinedCollection);
+        // Query joins never repeat a root (to-many ones are a semi-join); only a JOINED collection does.
+        return new SelectPlan(renderer.render(select), root, joined, tree, joinedCollection);
     }
 
     /**
@@ -144,20 +153,18 @@ public final class QueryPlanner {
         }
     }
 
-    /** {@code SELECT COUNT(*)} over the query's filter. */
+    /**
+     * {@code SELECT COUNT(*)} over the query's filter: the number of roots. A join through a to-many
+     * relationship is a semi-join ({@code EXISTS}), so each root counts once.
+     */
     public RenderedSql count(Query<?> query) {
         if (query.limit() != null || query.offset() != null) {
             throw new MapperException(ErrorCode.BRAID_QUERY, "count() of " + query.entityType().getSimpleName()
                     + " ignores paging: remove limit/offset, or count the page's results");
         }
-        if (!query.joins().isEmpty()) {
-            throw new MapperException(ErrorCode.BRAID_QUERY, "count() with join(...) would count joined rows. Fix:"
-                    + " filter with any()/has() instead of join(...), which counts each "
-                    + query.entityType().getSimpleName() + " once");
-        }
-        Statement s = statement(query);
-        return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.CountAll()), TableRef.of(s.root.table()),
-                s.joins, s.where, List.of(), null, null));
+        QueryStatement s = QueryStatement.of(registry, query);
+        return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.CountAll()), TableRef.of(s.root().table()),
+                s.joins(), s.where(), List.of(), null, null));
     }
 
     /**
@@ -182,32 +189,38 @@ public final class QueryPlanner {
             throw new MapperException(ErrorCode.BRAID_QUERY, "delete() of " + name + " takes a filter only, not"
                     + " join/orderBy/limit/offset/options. Fix: filter across relationships with any()/has()");
         }
-        Statement s = statement(query);
-        return renderer.render(new SqlStatement.Delete(root.table(), s.where, returningKeys
+        QueryStatement s = QueryStatement.of(registry, query);
+        return renderer.render(new SqlStatement.Delete(root.table(), s.where(), returningKeys
                 ? root.idColumns().stream().map(ColumnMapping::column).toList() : List.of()));
     }
 
     /** {@code SELECT 1 ... LIMIT 1}: the cheapest probe for existence (offset kept). */
     public RenderedSql exists(Query<?> query) {
-        Statement s = statement(query);
+        QueryStatement s = QueryStatement.of(registry, query);
         long limit = query.limit() == null ? 1 : Math.min(1, query.limit());
-        return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.One()), TableRef.of(s.root.table()),
-                s.joins, s.where, s.order, limit, query.offset()));
+        return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.One()), TableRef.of(s.root().table()),
+                s.joins(), s.where(), s.order(), limit, query.offset()));
     }
 
-    /** The row with the given key, with the mapping's default loads. */
+    /**
+     * The row with the given key alone, its default loads left to run after it (for refresh, which
+     * reads one row into an object it already holds).
+     */
     public SelectPlan byKey(EntityKey key) {
-        EntityMapping entity = registry.entity(key.type());
-        List<?> parts = entity.idParts(key);
-        List<SqlExpression> conditions = new ArrayList<>();
-        for (int i = 0; i < entity.idColumns().size(); i++) {
-            ColumnMapping id = entity.idColumns().get(i);
-            conditions.add(new SqlExpression.Comparison(new SqlExpression.Column(entity.table(), id.column()), "=",
-                    new SqlExpression.Parameter(id.type().toDatabase(parts.get(i)), id.type().databaseClass())));
-        }
-        SqlStatement.Select select = new SqlStatement.Select(columns(entity, entity.table()), TableRef.of(entity.table()),
-                new SqlExpression.Junction(true, conditions), List.of(), null, null);
+        QueryStatement s = QueryStatement.byKey(registry, key);
+        EntityMapping entity = s.root();
+        SqlStatement.Select select = new SqlStatement.Select(columns(entity, s.rootAlias()), TableRef.of(entity.table()),
+                s.where(), List.of(), null, null);
         return new SelectPlan(renderer.render(select), entity, List.of(), loads.plan(entity, List.of()), false);
+    }
+
+    /**
+     * {@code session.get}: the row with the given key with the mapping's default loads planned
+     * exactly as for a query ({@code JOINED} defaults as LEFT OUTER JOINs in this statement,
+     * {@code SELECTIN} ones after it).
+     */
+    public SelectPlan get(EntityKey key) {
+        return plan(QueryStatement.byKey(registry, key), List.of(), null, null, true);
     }
 
     /**
@@ -290,37 +303,6 @@ public final class QueryPlanner {
         if (r.chunkSize() > 0) return r.chunkSize();
         return dialect().defaultInListChunkSize();
     }
-
-    private Statement statement(Query<?> query) {
-        EntityMapping root = registry.entity(query.entityType());
-        Aliases aliases = new Aliases();
-        String rootAlias = aliases.next(root.table());
-        Map<Class<?>, String> qualifiers = new HashMap<>();
-        qualifiers.put(root.type(), rootAlias);
-        List<SqlStatement.Join> joins = new ArrayList<>();
-        for (Relation<?, ?> relation : query.joins()) {
-            String ownerAlias = qualifiers.get(relation.ownerType());
-            if (ownerAlias == null) {
-                throw new MapperException(ErrorCode.BRAID_QUERY, "join(" + relation + ") does not start at "
-                        + root.name() + " or an entity joined before it. Fix: join the relationships in path order");
-            }
-            RelationshipMapping r = registry.entity(relation.ownerType()).requireRelationship(relation.name());
-            String targetAlias = aliases.next(r.target().table());
-            joins.addAll(RelationJoins.joins(r, ownerAlias, targetAlias, aliases, false));
-            qualifiers.putIfAbsent(r.target().type(), targetAlias);
-        }
-        PredicateTranslator translator = new PredicateTranslator(registry, root.type(), qualifiers, aliases);
-        SqlExpression where = query.where() == null ? null : translator.translate(query.where());
-        List<OrderTerm> order = new ArrayList<>();
-        for (Order o : query.orderBy()) {
-            order.add(new OrderTerm(translator.columnRef(o.attribute(), translator.column(o.attribute())),
-                    o.direction() == Order.Direction.DESC));
-        }
-        return new Statement(root, aliases, qualifiers, joins, where, order);
-    }
-
-    private record Statement(EntityMapping root, Aliases aliases, Map<Class<?>, String> qualifiers,
-                             List<SqlStatement.Join> joins, SqlExpression where, List<OrderTerm> order) {}
 
     /** Appends the terms whose column the order does not already sort by. */
     private static void addMissing(List<OrderTerm> order, List<OrderTerm> more) {

@@ -1,0 +1,17 @@
+package dev.braid.reactive.joins;
+
+import dev.braid.core.meta.annotation.Column;
+import dev.braid.core.meta.annotation.Entity;
+import dev.braid.core.meta.annotation.Id;
+import dev.braid.core.meta.annotation.Identity;
+
+/** An article's category: the to-one side of a join. */
+@Entity(table = "categories")
+public class Category {
+    @Id @Identity public Long id;
+    @Column(nullable = false) public String name;
+
+    protected Category() {}
+
+    public Category(String name) { this.name = name; }
+}

@@ -1,0 +1,24 @@
+package dev.braid.reactive.joins;
+
+import dev.braid.core.meta.annotation.Column;
+import dev.braid.core.meta.annotation.Entity;
+import dev.braid.core.meta.annotation.ForeignKey;
+import dev.braid.core.meta.annotation.Id;
+import dev.braid.core.meta.annotation.Identity;
+import dev.braid.core.meta.annotation.ManyToOne;
+import dev.braid.core.relation.Reference;
+
+/** A basket's fruit (loaded JOINED by default with its basket). */
+@Entity(table = "fruits")
+public class Fruit {
+    @Id @Identity public Long id;
+    @Column(nullable = false) public String name;
+    @ForeignKey(entity = Basket.class) public Long basketId;
+
+    @ManyToOne(backPopulates = "fruits")
+    public final Reference<Basket> basket = Reference.of(this);
+
+    protected Fruit() {}
+
+    public Fruit(String name) { this.name = name; }
+}
