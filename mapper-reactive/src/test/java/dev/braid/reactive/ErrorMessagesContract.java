@@ -140,6 +140,34 @@ abstract class ErrorMessagesContract extends MapperTestBase {
         assertThat(count("authors")).isZero();
     }
 
+    @Test
+    void anExecutorWithTheRegistryNamesTheMappedAttribute() {
+        // Mapper wires the registry into its StatementExecutor; here the executor is built directly.
+        dev.braid.reactive.exec.StatementExecutor executor = new dev.braid.reactive.exec.StatementExecutor(0, registry());
+        dev.braid.core.sql.RenderedSql insert = new dev.braid.core.sql.RenderedSql(ACCOUNT_INSERT, List.of(
+                new dev.braid.core.sql.Bind("a1", String.class), new dev.braid.core.sql.Bind("dup@example.com", String.class),
+                new dev.braid.core.sql.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.core.sql.Bind(1L, Long.class)));
+        dev.braid.core.sql.RenderedSql again = new dev.braid.core.sql.RenderedSql(ACCOUNT_INSERT, List.of(
+                new dev.braid.core.sql.Bind("a2", String.class), new dev.braid.core.sql.Bind("dup@example.com", String.class),
+                new dev.braid.core.sql.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.core.sql.Bind(1L, Long.class)));
+        dev.braid.core.sql.RenderedSql tooLong = new dev.braid.core.sql.RenderedSql(ACCOUNT_INSERT, List.of(
+                new dev.braid.core.sql.Bind("x".repeat(21), String.class), new dev.braid.core.sql.Bind("long@example.com", String.class),
+                new dev.braid.core.sql.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.core.sql.Bind(1L, Long.class)));
+        StepVerifier.create(Mono.usingWhen(pool().create(), c -> executor.update(c, insert).then(executor.update(c, again)),
+                        c -> Mono.from(c.close())))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ConstraintViolationException.class)
+                        .hasMessageStartingWith("[BRAID_CONSTRAINT] Constraint uq_accounts_email violated on accounts.email"
+                                + " (Account.email): "))
+                .verify(TIMEOUT);
+        StepVerifier.create(Mono.usingWhen(pool().create(), c -> executor.update(c, tooLong), c -> Mono.from(c.close())))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith(postgres()
+                        ? "[BRAID_DATABASE] A value does not fit in a column of table accounts (the database did not say which)"
+                        : "[BRAID_DATABASE] A value does not fit in column accounts.code (Account.code): "))
+                .verify(TIMEOUT);
+        assertThat(recorder().statements()).containsExactly(ACCOUNT_INSERT, ACCOUNT_INSERT, ACCOUNT_INSERT);
+        assertThat(rows("SELECT code FROM accounts")).containsExactly(List.of("a1"));
+    }
+
     // Issue 14 item 10: values a column cannot hold
 
     @Test

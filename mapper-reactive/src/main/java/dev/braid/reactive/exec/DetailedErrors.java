@@ -5,6 +5,8 @@ import dev.braid.core.error.DatabaseException;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcException;
 
+import java.util.function.BiFunction;
+
 /**
  * Constraint violations (SQLSTATE class 23) and values the column cannot hold (value too long 22001,
  * numeric overflow 22003, a NUL byte 22021) as Braid exceptions whose message and accessors name the
@@ -15,6 +17,14 @@ public final class DetailedErrors {
 
     /** The Braid exception for {@code error} raised by {@code sql}, or null when it is neither kind. */
     public static DatabaseException translate(R2dbcException error, String sql) {
+        return translate(error, sql, (table, column) -> null);
+    }
+
+    /**
+     * As {@link #translate(R2dbcException, String)}, also naming the mapped attribute ({@code Account.email})
+     * that {@code attributes} finds for the table and column, or null.
+     */
+    public static DatabaseException translate(R2dbcException error, String sql, BiFunction<String, String, String> attributes) {
         String state = error.getSqlState();
         boolean constraint = error instanceof R2dbcDataIntegrityViolationException || (state != null && state.startsWith("23"));
         String fix = constraint ? null : valueFix(state);
@@ -22,20 +32,23 @@ public final class DetailedErrors {
             return null;
         }
         DriverErrorDetails details = DriverErrorDetails.of(error, sql);
+        String attribute = details.table() == null || details.column() == null ? null
+                : attributes.apply(details.table(), details.column());
+        String mapped = attribute == null ? "" : " (" + attribute + ")";
         if (constraint) {
-            return new ConstraintViolationException(constraintMessage(details), sql, state, details.constraint(),
+            return new ConstraintViolationException(constraintMessage(details, mapped), sql, state, details.constraint(),
                     details.table(), details.column(), error);
         }
-        String where = details.column() != null ? " in column " + details.location() : details.table() != null
+        String where = details.column() != null ? " in column " + details.location() + mapped : details.table() != null
                 ? " in a column of table " + details.table() + " (the database did not say which)" : "";
         return new DatabaseException("A value does not fit" + where + ": " + details.message() + ". Fix: " + fix,
                 sql, state, details.table(), details.column(), error);
     }
 
-    private static String constraintMessage(DriverErrorDetails details) {
+    private static String constraintMessage(DriverErrorDetails details, String mapped) {
         StringBuilder out = new StringBuilder("Constraint ");
         out.append(details.constraint() != null ? details.constraint() + " " : "").append("violated");
-        if (details.location() != null) out.append(" on ").append(details.location());
+        if (details.location() != null) out.append(" on ").append(details.location()).append(mapped);
         return out.append(": ").append(details.message()).toString();
     }
 
