@@ -160,9 +160,8 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                                 + " (Account.email): "))
                 .verify(TIMEOUT);
         StepVerifier.create(Mono.usingWhen(pool().create(), c -> executor.update(c, tooLong), c -> Mono.from(c.close())))
-                .expectErrorSatisfies(e -> assertThat(e).hasMessageStartingWith(postgres()
-                        ? "[BRAID_DATABASE] A value does not fit in a column of table accounts (the database did not say which)"
-                        : "[BRAID_DATABASE] A value does not fit in column accounts.code (Account.code): "))
+                .expectErrorSatisfies(e -> assertThat(e)
+                        .hasMessageStartingWith("[BRAID_DATABASE] A value does not fit in column accounts.code (Account.code): "))
                 .verify(TIMEOUT);
         assertThat(recorder().statements()).containsExactly(ACCOUNT_INSERT, ACCOUNT_INSERT, ACCOUNT_INSERT);
         assertThat(rows("SELECT code FROM accounts")).containsExactly(List.of("a1"));
@@ -178,11 +177,11 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                     assertThat(error.code()).isEqualTo(ErrorCode.BRAID_DATABASE);
                     assertThat(error.sqlState()).isEqualTo("22001");
                     assertThat(error.table()).isEqualTo("accounts");
-                    // H2 names the column; PostgreSQL only the type
-                    assertThat(error.column()).isEqualTo(postgres() ? null : "code");
+                    // H2 names the column; PostgreSQL only the type, so Braid finds the one bind longer than 20
+                    assertThat(error.column()).isEqualTo("code");
                     assertThat(e.getMessage()).startsWith(postgres()
-                                    ? "[BRAID_DATABASE] A value does not fit in a column of table accounts (the database did not"
-                                    + " say which): value too long for type character varying(20). Fix: shorten the value"
+                                    ? "[BRAID_DATABASE] A value does not fit in column accounts.code: value too long for type"
+                                    + " character varying(20). Fix: shorten the value"
                                     : "[BRAID_DATABASE] A value does not fit in column accounts.code: Value too long for column"
                                     + " \"CODE CHARACTER VARYING(20)\"")
                             .contains("Fix: shorten the value, or widen the column (@Column(length = ...)")
@@ -194,6 +193,24 @@ abstract class ErrorMessagesContract extends MapperTestBase {
     }
 
     @Test
+    void aNumericOverflowInABatchedInsertNamesTheColumn() {
+        StepVerifier.create(mapper.inTransaction(s -> s.addAll(List.of(new Account("ok", "ok@example.com", BigDecimal.ONE),
+                        new Account("big", "big@example.com", new BigDecimal("-12345678901"))))))
+                .expectErrorSatisfies(e -> {
+                    DatabaseException error = (DatabaseException) e;
+                    assertThat(error.sqlState()).isEqualTo(postgres() ? "22003" : "22001");
+                    assertThat(error.column()).isEqualTo("balance"); // PostgreSQL: the array bind holding a value past 10^10
+                    assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.balance: ");
+                })
+                .verify(TIMEOUT);
+        assertThat(recorder().statements()).hasSize(1);
+        assertThat(recorder().statements().get(0)).startsWith(postgres()
+                ? "INSERT INTO accounts (code, email, balance, version) SELECT * FROM unnest($1::"
+                : "INSERT INTO accounts (code, email, balance, version) VALUES ($1, $2, $3, $4), ($5, $6, $7, $8)");
+        assertThat(count("accounts")).isZero();
+    }
+
+    @Test
     void aNumericOverflowSaysHowToFixIt() {
         StepVerifier.create(mapper.inTransactionMono(s -> s.add(new Account("big", "big@example.com", new BigDecimal("12345678901.5")))))
                 .expectErrorSatisfies(e -> {
@@ -201,9 +218,11 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                     assertThat(error.table()).isEqualTo("accounts");
                     if (postgres()) {
                         assertThat(error.sqlState()).isEqualTo("22003");
-                        assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in a column of table accounts"
-                                + " (the database did not say which): numeric field overflow. Fix: keep the value within the"
-                                + " column's precision and scale, or widen them (@Column(precision = ..., scale = ...))");
+                        // PostgreSQL's detail gives the limit (10^10 for numeric(12, 2)); one bind exceeds it
+                        assertThat(error.column()).isEqualTo("balance");
+                        assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.balance:"
+                                + " numeric field overflow. Fix: keep the value within the column's precision and scale, or"
+                                + " widen them (@Column(precision = ..., scale = ...))");
                     } else {
                         assertThat(error.column()).isEqualTo("balance"); // H2 reports it as value too long, naming the column
                         assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.balance: ");

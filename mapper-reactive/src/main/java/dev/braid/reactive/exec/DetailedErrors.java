@@ -2,9 +2,11 @@ package dev.braid.reactive.exec;
 
 import dev.braid.core.error.ConstraintViolationException;
 import dev.braid.core.error.DatabaseException;
+import dev.braid.core.sql.Bind;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcException;
 
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -17,14 +19,16 @@ public final class DetailedErrors {
 
     /** The Braid exception for {@code error} raised by {@code sql}, or null when it is neither kind. */
     public static DatabaseException translate(R2dbcException error, String sql) {
-        return translate(error, sql, (table, column) -> null);
+        return translate(error, sql, List.of(), (table, column) -> null);
     }
 
     /**
      * As {@link #translate(R2dbcException, String)}, also naming the mapped attribute ({@code Account.email})
-     * that {@code attributes} finds for the table and column, or null.
+     * that {@code attributes} finds for the table and column (or null), and, when the driver did not name the
+     * column of a value too long or too large, the one column whose bind in {@code binds} exceeds its limit.
      */
-    public static DatabaseException translate(R2dbcException error, String sql, BiFunction<String, String, String> attributes) {
+    public static DatabaseException translate(R2dbcException error, String sql, List<Bind> binds,
+                                              BiFunction<String, String, String> attributes) {
         String state = error.getSqlState();
         boolean constraint = error instanceof R2dbcDataIntegrityViolationException || (state != null && state.startsWith("23"));
         String fix = constraint ? null : valueFix(state);
@@ -32,6 +36,9 @@ public final class DetailedErrors {
             return null;
         }
         DriverErrorDetails details = DriverErrorDetails.of(error, sql);
+        if (!constraint && details.column() == null) {
+            details = details.withColumn(OversizedBinds.column(state, details, sql, binds));
+        }
         String attribute = details.table() == null || details.column() == null ? null
                 : attributes.apply(details.table(), details.column());
         String mapped = attribute == null ? "" : " (" + attribute + ")";

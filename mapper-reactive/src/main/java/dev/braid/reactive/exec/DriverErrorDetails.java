@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
  * @param constraint the violated constraint, or null
  * @param table      the table, or null
  * @param column     the column (several joined with ", " for a composite key), or null
+ * @param detail     PostgreSQL's detail field, or null; it may hold bind values, so it is for locating the
+ *                   column only, never for a message
  */
-public record DriverErrorDetails(String message, String constraint, String table, String column) {
+public record DriverErrorDetails(String message, String constraint, String table, String column, String detail) {
 
     private static final Pattern H2_SQL_SUFFIX = Pattern.compile("; SQL statement:\\R.*", Pattern.DOTALL);
     private static final Pattern H2_CODE_SUFFIX = Pattern.compile("\\s*\\[\\d{5}-\\d+]\\s*$");
@@ -47,7 +49,12 @@ public record DriverErrorDetails(String message, String constraint, String table
         Object pg = postgresDetails(error);
         DriverErrorDetails found = pg != null ? fromPostgres(message, pg, sql) : fromH2(message);
         String table = found.table != null ? found.table : writtenTable(sql);
-        return new DriverErrorDetails(found.message, found.constraint, table, found.column);
+        return new DriverErrorDetails(found.message, found.constraint, table, found.column, found.detail);
+    }
+
+    /** These details with {@code column} found another way (from the statement's binds). */
+    DriverErrorDetails withColumn(String column) {
+        return new DriverErrorDetails(message, constraint, table, column, detail);
     }
 
     /** {@code table.column}, {@code table} or {@code column}, whichever the driver said; null for neither. */
@@ -61,15 +68,15 @@ public record DriverErrorDetails(String message, String constraint, String table
         String text = H2_CODE_SUFFIX.matcher(H2_SQL_SUFFIX.matcher(message).replaceFirst("")).replaceFirst("");
         Matcher m;
         if ((m = H2_FOREIGN_KEY.matcher(text)).find() || (m = H2_UNIQUE.matcher(text)).find()) {
-            return new DriverErrorDetails(text, h2Name(m.group(1)), h2Name(m.group(2)), h2Columns(m.group(3)));
+            return new DriverErrorDetails(text, h2Name(m.group(1)), h2Name(m.group(2)), h2Columns(m.group(3)), null);
         }
         if ((m = H2_CHECK.matcher(text)).find()) {
-            return new DriverErrorDetails(text, h2Name(m.group(1)), null, null);
+            return new DriverErrorDetails(text, h2Name(m.group(1)), null, null, null);
         }
         if ((m = H2_COLUMN.matcher(text)).find()) {
-            return new DriverErrorDetails(text, null, null, h2Name(m.group(1)));
+            return new DriverErrorDetails(text, null, null, h2Name(m.group(1)), null);
         }
-        return new DriverErrorDetails(text, null, null, null);
+        return new DriverErrorDetails(text, null, null, null, null);
     }
 
     private static DriverErrorDetails fromPostgres(String message, Object details, String sql) {
@@ -84,7 +91,8 @@ public record DriverErrorDetails(String message, String constraint, String table
             Matcher parameter = PG_PARAMETER.matcher(where);
             if (parameter.find()) column = BoundColumns.columnOf(sql, Integer.parseInt(parameter.group(1)));
         }
-        return new DriverErrorDetails(message, field(details, "getConstraintName"), field(details, "getTableName"), column);
+        return new DriverErrorDetails(message, field(details, "getConstraintName"), field(details, "getTableName"), column,
+                detail);
     }
 
     /** r2dbc-postgresql's {@code PostgresqlException.getErrorDetails()}, or null for other drivers. */

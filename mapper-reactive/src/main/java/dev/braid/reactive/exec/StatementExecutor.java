@@ -46,7 +46,7 @@ public final class StatementExecutor {
     /** The Braid exception for a driver error of {@code sql}, naming the attribute where the registry can. */
     private Throwable translate(Throwable error, RenderedSql sql) {
         if (error instanceof R2dbcException r2dbc) {
-            DatabaseException detailed = DetailedErrors.translate(r2dbc, sql.sql(), attributes);
+            DatabaseException detailed = DetailedErrors.translate(r2dbc, sql.sql(), sql.binds(), attributes);
             if (detailed != null) return detailed;
         }
         return ErrorTranslator.translate(error, sql.sql());
