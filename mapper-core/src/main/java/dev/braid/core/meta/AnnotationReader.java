@@ -89,7 +89,8 @@ final class AnnotationReader {
                 field.isAnnotationPresent(Identity.class) ? IdGeneration.IDENTITY : IdGeneration.ASSIGNED,
                 field.isAnnotationPresent(Version.class),
                 fk == null || fk.entity() == void.class ? null : fk.entity(),
-                fk == null || fk.table().isEmpty() ? null : fk.table(),
+                // @ForeignKey(table = "") without an entity stays "" (not null): configure reports it
+                fk == null || (fk.table().isEmpty() && fk.entity() != void.class) ? null : fk.table(),
                 fk == null || fk.column().isEmpty() ? null : fk.column());
     }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * both produce these; {@link MappingRegistry.Builder#build()} validates and freezes them.
  *
  * @param foreignKeyEntity referenced entity class, or null
- * @param foreignKeyTable  referenced table name, or null (one of the two names the target)
+ * @param foreignKeyTable  referenced table name, or null (one of the two names the target); a blank name
+ *                         marks a foreign key declared without a target, which configure reports
  * @param foreignKeyColumn referenced column, or null for the target's single id column
  */
 public record ColumnSpec(String attribute, String column, int length, boolean nullable, boolean unique,
@@ -19,6 +20,7 @@ public record ColumnSpec(String attribute, String column, int length, boolean nu
         Objects.requireNonNull(generation, "generation");
     }
 
+    /** True when the attribute was declared a foreign key (even one without a usable target). */
     public boolean hasForeignKey() {
         return foreignKeyEntity != null || foreignKeyTable != null;
     }

@@ -186,12 +186,25 @@ final class MappingConfigurer {
 
     private ForeignKeyTarget resolveForeignKey(String qualified, ColumnSpec column, Map<Class<?>, EntitySpec> byType) {
         EntitySpec target = null;
+        if (column.foreignKeyEntity() == null && column.foreignKeyTable().isBlank()) {
+            problems.add(qualified + " is declared a foreign key without a target: its table is empty and it names no"
+                    + " entity, so it would be a plain column with no constraint and no relationship could use it."
+                    + " Fix: name the referenced entity, @ForeignKey(entity = Target.class), or its table,"
+                    + " @ForeignKey(table = \"targets\") (in an EntityDefinition: .foreignKey(\"" + column.attribute()
+                    + "\", Target.class)); or remove @ForeignKey if it is not one");
+            return null;
+        }
         if (column.foreignKeyEntity() != null) {
             target = byType.get(column.foreignKeyEntity());
             if (target == null) {
                 problems.add(qualified + " is a foreign key to " + column.foreignKeyEntity().getSimpleName()
                         + ", which is not registered. Fix: register " + column.foreignKeyEntity().getSimpleName()
                         + " with the MappingRegistry builder");
+                return null;
+            }
+            if (column.foreignKeyTable() != null && !column.foreignKeyTable().equalsIgnoreCase(target.table())) {
+                problems.add(qualified + " names entity " + target.type().getSimpleName() + " (table " + target.table()
+                        + ") and table '" + column.foreignKeyTable() + "' as its foreign-key target. Fix: name one of them");
                 return null;
             }
         } else {

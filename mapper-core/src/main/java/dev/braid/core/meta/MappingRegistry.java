@@ -47,6 +47,22 @@ public final class MappingRegistry {
         return Optional.ofNullable(byType.get(type));
     }
 
+    /**
+     * The attribute mapped to {@code table.column} (names compared ignoring case; a writable entity before a
+     * read-only record view of the same table), for errors in which the database names only the column.
+     */
+    public Optional<ColumnMapping> columnAt(String table, String column) {
+        if (table == null || column == null) return Optional.empty();
+        ColumnMapping found = null;
+        for (EntityMapping entity : byType.values()) {
+            if (!entity.table().equalsIgnoreCase(table)) continue;
+            for (ColumnMapping c : entity.columns()) {
+                if (c.column().equalsIgnoreCase(column) && (found == null || !entity.type().isRecord())) found = c;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     public Collection<EntityMapping> entities() {
         return byType.values();
     }

@@ -1,5 +1,6 @@
 package dev.braid.core.query;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -56,11 +57,14 @@ public class Attribute<E, V> {
 
     public Predicate ne(V value) { return Predicate.compare(this, Predicate.Op.NE, value); }
 
+    /** {@code attribute IN (values)}; nulls are rejected with a {@code BRAID_QUERY} error (use {@link #isNull()}). */
     @SafeVarargs
-    public final Predicate in(V... values) { return in(Arrays.asList(values)); }
+    public final Predicate in(V... values) { return in(values == null ? null : Arrays.asList(values)); }
 
+    /** {@code attribute IN (values)}; an empty collection matches nothing, a null element is a {@code BRAID_QUERY} error. */
     public Predicate in(Collection<? extends V> values) {
-        return new Predicate.In(this, List.copyOf(values));
+        // Predicate.In copies the list after checking it for nulls (List.copyOf would throw a bare NPE).
+        return new Predicate.In(this, values == null || values instanceof List<?> ? (List<?>) values : new ArrayList<>(values));
     }
 
     public Predicate isNull() { return new Predicate.IsNull(this, false); }

@@ -1,5 +1,8 @@
 package dev.braid.core.query;
 
+import dev.braid.core.error.ErrorCode;
+import dev.braid.core.error.MapperException;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -51,11 +54,30 @@ public sealed interface Predicate
         }
     }
 
-    /** {@code attribute IN (values)}; an empty list matches nothing. Null elements are not allowed. */
+    /**
+     * {@code attribute IN (values)}; an empty list matches nothing. Null elements are rejected with a
+     * {@code BRAID_QUERY} error naming the attribute: NULL never matches IN.
+     */
     record In(Attribute<?, ?> attribute, List<?> values) implements Predicate {
         public In {
             Objects.requireNonNull(attribute, "attribute");
-            values = List.copyOf(values); // rejects nulls: NULL never matches IN
+            if (values == null) {
+                throw new MapperException(ErrorCode.BRAID_QUERY, attribute + ".in(...) was given a null collection."
+                        + " Fix: pass the values (an empty collection matches nothing)");
+            }
+            int position = 0;
+            for (Object value : values) {
+                if (value == null) throw nullElement(attribute, position, values.size());
+                position++;
+            }
+            values = List.copyOf(values);
+        }
+
+        private static MapperException nullElement(Attribute<?, ?> attribute, int position, int size) {
+            return new MapperException(ErrorCode.BRAID_QUERY, attribute + ".in(...) was given a null value (element "
+                    + position + " of " + size + "), and SQL's IN never matches NULL. Ids of objects that were added"
+                    + " but not flushed yet are null. Fix: filter the nulls out (or flush first), and use "
+                    + attribute + ".isNull() to match rows without a value");
         }
     }
 

@@ -342,14 +342,11 @@ public final class SqlRenderer {
             out.sql.append("1 = 0"); // IN () is not valid SQL; an empty list matches nothing
             return;
         }
-        expression(in.operand(), out);
         // byte[] values cannot travel as an array of arrays: bind them one by one.
-        if (dialect.bindsInListAsArray() && in.elementType() != byte[].class) {
-            Parameter array = Parameter.array(in.elementType(), in.values());
-            out.sql.append(" = ANY(");
-            out.bind(array.value(), array.type(), dialect);
-            out.sql.append(')');
+        if (in.values().size() > dialect.inListArrayThreshold() && in.elementType() != byte[].class) {
+            anyOfArrays(in, out);
         } else {
+            expression(in.operand(), out);
             out.sql.append(" IN (");
             for (int i = 0; i < in.values().size(); i++) {
                 if (i > 0) out.sql.append(", ");
@@ -357,6 +354,22 @@ public final class SqlRenderer {
             }
             out.sql.append(')');
         }
+    }
+
+    /** {@code x = ANY($1)}, or {@code (x = ANY($1) OR x = ANY($2))} for more values than one array may hold. */
+    private void anyOfArrays(InList in, Output out) {
+        int size = in.values().size();
+        int max = dialect.maxArrayLength();
+        if (size > max) out.sql.append('(');
+        for (int from = 0; from < size; from += max) {
+            if (from > 0) out.sql.append(" OR ");
+            expression(in.operand(), out);
+            Parameter array = Parameter.array(in.elementType(), in.values().subList(from, Math.min(size, from + max)));
+            out.sql.append(" = ANY(");
+            out.bind(array.value(), array.type(), dialect);
+            out.sql.append(')');
+        }
+        if (size > max) out.sql.append(')');
     }
 
     private void junction(Junction j, Output out) {

@@ -1,9 +1,7 @@
 package dev.braid.reactive.exec;
 
-import dev.braid.core.error.ConstraintViolationException;
 import dev.braid.core.error.DatabaseException;
 import dev.braid.core.error.MapperException;
-import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcException;
 
 /** Driver exceptions to Braid exceptions that keep the SQL, the SQLSTATE and the cause. */
@@ -17,8 +15,10 @@ public final class ErrorTranslator {
         }
         if (error instanceof R2dbcException r2dbc) {
             String state = r2dbc.getSqlState();
-            if (error instanceof R2dbcDataIntegrityViolationException || (state != null && state.startsWith("23"))) {
-                return new ConstraintViolationException("Constraint violated: " + r2dbc.getMessage(), sql, state, error);
+            // Constraint violations and values a column cannot hold, naming the constraint, table and column.
+            DatabaseException detailed = DetailedErrors.translate(r2dbc, sql);
+            if (detailed != null) {
+                return detailed;
             }
             return new DatabaseException("The database rejected a statement: " + r2dbc.getMessage(), sql, state, error);
         }

@@ -1,15 +1,20 @@
 package dev.braid.reactive.exec;
 
+import dev.braid.core.error.DatabaseException;
 import dev.braid.core.hydrate.RowView;
+import dev.braid.core.meta.ColumnMapping;
+import dev.braid.core.meta.MappingRegistry;
 import dev.braid.core.sql.Bind;
 import dev.braid.core.sql.RenderedSql;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -20,10 +25,31 @@ import java.util.function.Function;
  */
 public final class StatementExecutor {
     private final int fetchSize;
+    private final BiFunction<String, String, String> attributes;
 
     /** @param fetchSize rows per fetch for queries (0: driver default) */
     public StatementExecutor(int fetchSize) {
+        this(fetchSize, null);
+    }
+
+    /**
+     * @param fetchSize rows per fetch for queries (0: driver default)
+     * @param registry  names the mapped attribute ({@code Account.email}) in constraint and value errors whose
+     *                  driver named the table and column; null for none
+     */
+    public StatementExecutor(int fetchSize, MappingRegistry registry) {
         this.fetchSize = fetchSize;
+        this.attributes = registry == null ? (table, column) -> null
+                : (table, column) -> registry.columnAt(table, column).map(ColumnMapping::qualifiedName).orElse(null);
+    }
+
+    /** The Braid exception for a driver error of {@code sql}, naming the attribute where the registry can. */
+    private Throwable translate(Throwable error, RenderedSql sql) {
+        if (error instanceof R2dbcException r2dbc) {
+            DatabaseException detailed = DetailedErrors.translate(r2dbc, sql.sql(), sql.binds(), attributes);
+            if (detailed != null) return detailed;
+        }
+        return ErrorTranslator.translate(error, sql.sql());
     }
 
     /** Runs a query and maps each row; the row view is valid only inside {@code mapper}. */
@@ -69,7 +95,7 @@ public final class StatementExecutor {
                     .doOnComplete(() -> SqlLog.executed(sql, start, rows[0], "row(s)"))
                     .doOnError(e -> SqlLog.failed(sql, start, e))
                     .doOnCancel(() -> SqlLog.executed(sql, start, rows[0], "row(s), cancelled"));
-        }).onErrorMap(e -> ErrorTranslator.translate(e, sql.sql()));
+        }).onErrorMap(e -> translate(e, sql));
     }
 
     /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it affected. */
@@ -81,7 +107,7 @@ public final class StatementExecutor {
                     .reduce(0L, Long::sum)
                     .doOnNext(count -> SqlLog.executed(sql, start, count, "row(s) affected"))
                     .doOnError(e -> SqlLog.failed(sql, start, e));
-        }).onErrorMap(e -> ErrorTranslator.translate(e, sql.sql()));
+        }).onErrorMap(e -> translate(e, sql));
     }
 
     /** Runs a statement that returns generated values and collects each row's values as driver types. */

@@ -7,7 +7,9 @@ import java.lang.annotation.Target;
 
 /**
  * This column references another table's key, like SQLAlchemy's {@code ForeignKey('users.id')}.
- * Name the target either by entity class or by table name; the column defaults to the target's id.
+ * Name the target either by entity class or by table name (one of them is required: configure reports a
+ * {@code @ForeignKey} with neither, or with an entity and a different table); the column defaults to the
+ * target's id.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})

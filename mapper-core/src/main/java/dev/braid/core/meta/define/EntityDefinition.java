@@ -77,9 +77,15 @@ public final class EntityDefinition<T> implements EntitySource {
         return add(attribute, details, c -> c.foreignKeyEntity = Objects.requireNonNull(target, "target"));
     }
 
-    /** A foreign key to {@code table.column}. */
+    /**
+     * A foreign key to {@code table.column} ({@code column} null or empty: the table's single id). A null
+     * or blank {@code table} is reported by configure, naming {@code Class.attribute}.
+     */
     public EntityDefinition<T> foreignKey(String attribute, String table, String column) {
-        return add(attribute, c -> {}, c -> { c.foreignKeyTable = table; c.foreignKeyColumn = column; });
+        return add(attribute, c -> {}, c -> {
+            c.foreignKeyTable = table == null ? "" : table;
+            c.foreignKeyColumn = column == null || column.isEmpty() ? null : column;
+        });
     }
 
     public EntityDefinition<T> version(String attribute) {

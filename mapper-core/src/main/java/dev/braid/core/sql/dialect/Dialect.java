@@ -50,8 +50,17 @@ public interface Dialect {
      */
     default boolean joinsKeyTable() { return false; }
 
-    /** True when {@code x = ANY($1)} with one array bind is the way to bind an IN list. */
+    /** True when {@code x = ANY($1)} with one array bind is the way to bind every IN list. */
     boolean bindsInListAsArray();
+
+    /**
+     * IN lists of a query's filter ({@code in(...)}) with more values than this are bound as one array,
+     * {@code x = ANY($1)}; shorter ones get one marker per value. 0 when {@link #bindsInListAsArray()}.
+     */
+    default int inListArrayThreshold() { return bindsInListAsArray() ? 0 : Integer.MAX_VALUE; }
+
+    /** The most elements one array bind may hold; a longer IN list is bound as several arrays, OR-ed. */
+    default int maxArrayLength() { return Integer.MAX_VALUE; }
 
     /** Largest number of keys sent in one IN list or array by selectin loading, by default. */
     int defaultInListChunkSize();

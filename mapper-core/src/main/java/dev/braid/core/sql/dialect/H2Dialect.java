@@ -60,6 +60,16 @@ final class H2Dialect implements Dialect {
     @Override
     public boolean bindsInListAsArray() { return false; }
 
+    // Long lists are bound as one array all the same: past ~500 values "= ANY($1)" is as fast as markers and
+    // then faster (H2InListBenchmark: 500 keys 11.8 vs 12.5 ms, 1,000 keys 26 vs 36 ms, 5,000 keys 385 vs
+    // 676 ms), its text does not grow with the list, and it is not limited by H2's 100,000 parameters.
+    @Override
+    public int inListArrayThreshold() { return 500; }
+
+    // H2 refuses longer arrays ("Value too long for column ARRAY": its maximum cardinality).
+    @Override
+    public int maxArrayLength() { return 65_536; }
+
     // For selectin queries a join on TABLE(k type = array) beats both: one marker, an index lookup per
     // key, and ~3x less time than IN lists (10,000 authors' books: 64 vs 190 ms, H2 2.4, results not reused).
     @Override

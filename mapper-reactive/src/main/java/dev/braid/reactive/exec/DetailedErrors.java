@@ -1,0 +1,74 @@
+package dev.braid.reactive.exec;
+
+import dev.braid.core.error.ConstraintViolationException;
+import dev.braid.core.error.DatabaseException;
+import dev.braid.core.sql.Bind;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.R2dbcException;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * Constraint violations (SQLSTATE class 23) and values the column cannot hold (value too long 22001,
+ * numeric overflow 22003, a NUL byte 22021) as Braid exceptions whose message and accessors name the
+ * constraint, table and column the driver reported, with what to fix.
+ */
+public final class DetailedErrors {
+    private DetailedErrors() {}
+
+    /** The Braid exception for {@code error} raised by {@code sql}, or null when it is neither kind. */
+    public static DatabaseException translate(R2dbcException error, String sql) {
+        return translate(error, sql, List.of(), (table, column) -> null);
+    }
+
+    /**
+     * As {@link #translate(R2dbcException, String)}, also naming the mapped attribute ({@code Account.email})
+     * that {@code attributes} finds for the table and column (or null), and, when the driver did not name the
+     * column of a value too long or too large, the one column whose bind in {@code binds} exceeds its limit.
+     */
+    public static DatabaseException translate(R2dbcException error, String sql, List<Bind> binds,
+                                              BiFunction<String, String, String> attributes) {
+        String state = error.getSqlState();
+        boolean constraint = error instanceof R2dbcDataIntegrityViolationException || (state != null && state.startsWith("23"));
+        String fix = constraint ? null : valueFix(state);
+        if (!constraint && fix == null) {
+            return null;
+        }
+        DriverErrorDetails details = DriverErrorDetails.of(error, sql);
+        if (!constraint && details.column() == null) {
+            details = details.withColumn(OversizedBinds.column(state, details, sql, binds));
+        }
+        String attribute = details.table() == null || details.column() == null ? null
+                : attributes.apply(details.table(), details.column());
+        String mapped = attribute == null ? "" : " (" + attribute + ")";
+        if (constraint) {
+            return new ConstraintViolationException(constraintMessage(details, mapped), sql, state, details.constraint(),
+                    details.table(), details.column(), error);
+        }
+        String where = details.column() != null ? " in column " + details.location() + mapped : details.table() != null
+                ? " in a column of table " + details.table() + " (the database did not say which)" : "";
+        return new DatabaseException("A value does not fit" + where + ": " + details.message() + ". Fix: " + fix,
+                sql, state, details.table(), details.column(), error);
+    }
+
+    private static String constraintMessage(DriverErrorDetails details, String mapped) {
+        StringBuilder out = new StringBuilder("Constraint ");
+        out.append(details.constraint() != null ? details.constraint() + " " : "").append("violated");
+        if (details.location() != null) out.append(" on ").append(details.location()).append(mapped);
+        return out.append(": ").append(details.message()).toString();
+    }
+
+    private static String valueFix(String state) {
+        if (state == null) return null;
+        return switch (state) {
+            case "22001" -> "shorten the value, or widen the column (@Column(length = ...), or precision for numbers)"
+                    + " and its table";
+            case "22003" -> "keep the value within the column's precision and scale, or widen them"
+                    + " (@Column(precision = ..., scale = ...)) and the table";
+            case "22021" -> "remove NUL characters (\\u0000) and invalid bytes from the text: PostgreSQL text cannot"
+                    + " hold them (store such data as byte[])";
+            default -> null;
+        };
+    }
+}
