@@ -128,6 +128,30 @@ abstract class SelfReferenceFlushContract extends MapperTestBase {
     }
 
     @Test
+    void aFailedLevelRollsTheWholeSubtreeDeleteBack() {
+        mapper.inTransactionMono(s -> s.add(tree())).block(TIMEOUT);
+        recorder().clear();
+        recorder().failNextMatching("DELETE FROM tree_nodes WHERE id = $1"); // the last level: root.0 alone
+        TreeNode[] held = new TreeNode[1];
+        StepVerifier.create(mapper.inTransactionMono(s -> s.select(TreeNode.class).where(TreeNode_.name.eq("root"))
+                        .options(Loads.selectin(TreeNode_.children, TreeNode_.children, TreeNode_.children,
+                                TreeNode_.children, TreeNode_.children))
+                        .one()
+                        .flatMap(root -> {
+                            held[0] = root.children.remove(0);
+                            return s.flush().onErrorResume(e -> Mono.fromCallable(() -> s.contains(held[0]))
+                                    .flatMap(stillThere -> Mono.error(new IllegalStateException(
+                                            "flush failed; root.0 still in the session: " + stillThere, e))));
+                        })))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("root.0 still in the session: true")
+                        .hasStackTraceContaining(StatementRecorder.INJECTED_MESSAGE))
+                .verify(TIMEOUT);
+        List<String> deletes = recorder().statements().stream().filter(sql -> sql.startsWith("DELETE")).toList();
+        assertThat(deletes).containsExactly(deleteLevel(64), deleteLevel(16), deleteLevel(4), deleteLevel(1));
+        assertThat(count("tree_nodes")).isEqualTo(1000); // the three levels deleted before it were rolled back
+    }
+
+    @Test
     void deletingTheRootDeletesTheWholeTreeLevelByLevel() {
         mapper.inTransactionMono(s -> s.add(tree())).block(TIMEOUT);
         recorder().clear();
