@@ -62,7 +62,7 @@ public final class UnitOfWork {
     // post-updates; every other row goes in table order as it is.
     private final Set<EntityMapping> referencesLaterRows = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     // Foreign keys of a table to itself, by table: their rows are deleted one statement per depth level.
-    private final Map<EntityMapping, List<dev.braid.core.meta.ColumnMapping[]>> selfReferences = new IdentityHashMap<>();
+    private final Map<EntityMapping, List<ColumnMapping[]>> selfReferences = new IdentityHashMap<>();
     private final InsertSteps insertSteps;
     private final PostUpdates postUpdateSteps;
 
@@ -558,7 +558,8 @@ public final class UnitOfWork {
                             + " is NOT NULL, so it cannot be filled in by a later UPDATE. Fix: make "
                             + fk.qualifiedName() + " nullable, or flush one side of the cycle first");
                 }
-                postUpdates.computeIfAbsent(s, k -> new ArrayList<>()).add(fk);
+                List<ColumnMapping> waiting = postUpdates.computeIfAbsent(s, k -> new ArrayList<>());
+                if (!waiting.contains(fk)) waiting.add(fk);
             }
         }
         return postUpdates;
