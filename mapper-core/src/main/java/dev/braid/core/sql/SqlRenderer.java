@@ -42,6 +42,8 @@ public final class SqlRenderer {
             insert(i, out);
         } else if (statement instanceof SqlStatement.InsertFromArrays i) {
             insertFromArrays(i, out);
+        } else if (statement instanceof SqlStatement.UpdateFromArrays u && !dialect.supportsArrayBatches()) {
+            mergeFromValues(u, out);
         } else if (statement instanceof SqlStatement.UpdateFromArrays u) {
             String v = "braid_v";
             out.sql.append("UPDATE ").append(id(u.table())).append(" SET ");
@@ -145,28 +147,54 @@ public final class SqlRenderer {
             unnest(i.arrays(), i.arrayTypes(), out);
         } else {
             // H2: multi-row VALUES, one marker per value (its array binds cannot carry NULL elements)
-            out.sql.append("VALUES ");
-            int columns = i.arrays().size();
-            Object[][] arrays = new Object[columns][];
-            Class<?>[] types = new Class<?>[columns];
-            for (int c = 0; c < columns; c++) {
-                arrays[c] = (Object[]) i.arrays().get(c).value();
-                types[c] = arrays[c].getClass().getComponentType();
-            }
-            int rows = columns == 0 ? 0 : arrays[0].length;
-            for (int row = 0; row < rows; row++) {
-                out.sql.append(row > 0 ? ", (" : "(");
-                for (int c = 0; c < columns; c++) {
-                    if (c > 0) out.sql.append(", ");
-                    out.bind(arrays[c][row], types[c], dialect);
-                }
-                out.sql.append(')');
-            }
+            valuesRows(i.arrays(), out);
         }
         if (finalTable) {
             out.sql.append(')');
         } else if (!i.returning().isEmpty()) {
             out.sql.append(" RETURNING ").append(idList(i.returning()));
+        }
+    }
+
+    /**
+     * H2: an UPDATE of many rows by key as {@code MERGE INTO t USING (VALUES ($1, $2), ...) AS braid_v (id, c)
+     * ON t.id = braid_v.id WHEN MATCHED THEN UPDATE SET c = braid_v.c}, one marker per value.
+     */
+    private void mergeFromValues(SqlStatement.UpdateFromArrays u, Output out) {
+        if (!dialect.batchesUpdatesAsMerge()) {
+            throw new IllegalArgumentException(dialect + " cannot update many rows in one statement: " + u.table());
+        }
+        String v = "braid_v";
+        out.sql.append("MERGE INTO ").append(id(u.table())).append(" USING (");
+        valuesRows(u.arrays(), out);
+        out.sql.append(") AS ").append(v).append(" (").append(id(u.keyColumn()));
+        for (String c : u.setColumns()) out.sql.append(", ").append(id(c));
+        out.sql.append(") ON ").append(id(u.table())).append('.').append(id(u.keyColumn())).append(" = ")
+                .append(v).append('.').append(id(u.keyColumn())).append(" WHEN MATCHED THEN UPDATE SET ");
+        for (int i = 0; i < u.setColumns().size(); i++) {
+            if (i > 0) out.sql.append(", ");
+            out.sql.append(id(u.setColumns().get(i))).append(" = ").append(v).append('.').append(id(u.setColumns().get(i)));
+        }
+    }
+
+    /** {@code VALUES ($1, $2), ($3, $4), ...}: row i of the arrays as tuple i, one marker per value. */
+    private void valuesRows(List<SqlExpression.Parameter> columnArrays, Output out) {
+        out.sql.append("VALUES ");
+        int columns = columnArrays.size();
+        Object[][] arrays = new Object[columns][];
+        Class<?>[] types = new Class<?>[columns];
+        for (int c = 0; c < columns; c++) {
+            arrays[c] = (Object[]) columnArrays.get(c).value();
+            types[c] = arrays[c].getClass().getComponentType();
+        }
+        int rows = columns == 0 ? 0 : arrays[0].length;
+        for (int row = 0; row < rows; row++) {
+            out.sql.append(row > 0 ? ", (" : "(");
+            for (int c = 0; c < columns; c++) {
+                if (c > 0) out.sql.append(", ");
+                out.bind(arrays[c][row], types[c], dialect);
+            }
+            out.sql.append(')');
         }
     }
 

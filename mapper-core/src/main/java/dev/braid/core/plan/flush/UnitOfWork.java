@@ -61,6 +61,10 @@ public final class UnitOfWork {
     // self-reference or a cycle of foreign keys): only their rows need ordering within the table and
     // post-updates; every other row goes in table order as it is.
     private final Set<EntityMapping> referencesLaterRows = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    // Foreign keys of a table to itself, by table: their rows are deleted one statement per depth level.
+    private final Map<EntityMapping, List<ColumnMapping[]>> selfReferences = new IdentityHashMap<>();
+    private final InsertSteps insertSteps;
+    private final PostUpdates postUpdateSteps;
 
     public UnitOfWork(MappingRegistry registry, IdentityMap identityMap, SqlRenderer renderer) {
         this.registry = registry;
@@ -70,6 +74,8 @@ public final class UnitOfWork {
         this.insertsReturnOrderedKeys = !batching && renderer.dialect().batchesInsertsReturningOrderedKeys();
         this.deletesAsInLists = !batching && renderer.dialect().batchesDeletesAsInLists();
         this.batchLimit = batching ? BATCH_SIZE : VALUES_BATCH_SIZE;
+        this.insertSteps = new InsertSteps(writes, batching, insertsReturnOrderedKeys, BATCH_SIZE, this::insertBatchable);
+        this.postUpdateSteps = new PostUpdates(writes, batching || renderer.dialect().batchesUpdatesAsMerge(), batchLimit);
         List<EntityMapping> order = registry.dependencyOrder();
         for (int i = 0; i < order.size(); i++) {
             tableRank.put(order.get(i), i);
@@ -87,6 +93,8 @@ public final class UnitOfWork {
                 EntityMapping referenced = r.ownsForeignKey() ? r.target() : m;
                 if (rank(referenced) >= rank(holder)) referencesLaterRows.add(holder);
             }
+            List<ColumnMapping[]> toItself = SelfReferenceLevels.selfReferences(m);
+            if (!toItself.isEmpty()) selfReferences.put(m, toItself);
         }
     }
 
@@ -225,20 +233,11 @@ public final class UnitOfWork {
         }
         List<WriteStep> steps = new ArrayList<>();
         List<EntityState> orderedInserts = orderInserts(inserts, sync);
-        List<EntityState> postUpdates = cycleBreaks(orderedInserts, sync);
-        for (List<EntityState> batch : insertBatches(orderedInserts, sync)) {
-            if (batch.size() == 1) {
-                EntityState s = batch.get(0);
-                steps.add(writes.insert(s, undo, () -> sync.apply(s, undo)));
-            } else {
-                steps.addAll(insertsReturnOrderedKeys
-                        ? List.of(writes.insertBatchReturningKeys(batch, undo, s -> sync.apply(s, undo)))
-                        : writes.insertBatch(batch, undo, s -> sync.apply(s, undo)));
-            }
-        }
+        Map<EntityState, List<ColumnMapping>> postUpdates = cycleBreaks(orderedInserts, sync);
+        insertSteps.add(insertBatches(orderedInserts, sync), undo, s -> sync.apply(s, undo), steps);
         updateSteps(updates, sync, undo, steps);
         // Rows inserted before the row they reference (a cycle) get that key with an UPDATE afterwards.
-        for (EntityState s : postUpdates) steps.add(writes.update(s, undo, () -> sync.apply(s, undo)));
+        postUpdateSteps.add(postUpdates, undo, s -> sync.apply(s, undo), steps);
         linkChanges(steps);
         sortByRank(deletes, true);
         for (EntityState s : deletes) {
@@ -251,7 +250,7 @@ public final class UnitOfWork {
             }
         }
         Map<RelationshipMapping, List<Object>> childrenByParentKey = childrenToDeleteByParentKey(deletes);
-        for (List<EntityState> batch : deleteBatches(deletes)) {
+        for (List<EntityState> batch : deleteBatchesByLevel(deletes)) {
             // Children deleted by their parents' keys go just before the parents' own rows; their table's
             // explicitly deleted rows (a higher rank) have gone already.
             EntityMapping parents = batch.get(0).mapping();
@@ -462,34 +461,22 @@ public final class UnitOfWork {
 
     // ------------------------------------------------------------------------------------ ordering
 
-    /** Referenced tables first; within a table, referenced rows first (self-references). */
+    /**
+     * Referenced tables first; within a table that references its own rows (or a table inserted later),
+     * referenced rows first, level by level ({@link SelfReferenceLevels}), so each level can be one statement.
+     */
     private List<EntityState> orderInserts(List<EntityState> inserts, ForeignKeySync sync) {
         sortByRank(inserts, false); // stable: keeps add order per table
-        List<EntityState> ordered = new ArrayList<>(inserts.size());
-        Set<Object> placed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Object> visiting = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<Object, EntityState> pending = new IdentityHashMap<>();
-        for (EntityState s : inserts) if (referencesLaterRows.contains(s.mapping())) pending.put(s.entity(), s);
-        for (EntityState s : inserts) {
-            if (referencesLaterRows.contains(s.mapping())) {
-                place(s, pending, placed, visiting, ordered, sync);
-            } else {
-                ordered.add(s); // nothing of its own table (or later) to wait for
-            }
+        for (int from = 0, to; from < inserts.size(); from = to) {
+            EntityMapping mapping = inserts.get(from).mapping();
+            to = from + 1;
+            while (to < inserts.size() && inserts.get(to).mapping() == mapping) to++;
+            if (!referencesLaterRows.contains(mapping) || to - from < 2) continue;
+            List<EntityState> table = new ArrayList<>(inserts.subList(from, to));
+            SelfReferenceLevels.sortParentsFirst(table, sync::dependencies);
+            for (int i = 0; i < table.size(); i++) inserts.set(from + i, table.get(i));
         }
-        return ordered;
-    }
-
-    private void place(EntityState s, Map<Object, EntityState> pending, Set<Object> placed, Set<Object> visiting,
-                       List<EntityState> ordered, ForeignKeySync sync) {
-        if (placed.contains(s.entity()) || !visiting.add(s.entity())) return;
-        for (Object dependency : sync.dependencies(s)) {
-            EntityState d = pending.get(dependency);
-            if (d != null && d.mapping() == s.mapping()) place(d, pending, placed, visiting, ordered, sync);
-        }
-        visiting.remove(s.entity());
-        placed.add(s.entity());
-        ordered.add(s);
+        return inserts;
     }
 
     /**
@@ -552,11 +539,11 @@ public final class UnitOfWork {
      * pointing at each other): their key is written by a post-update once both rows exist. A NOT NULL
      * key cannot wait, so such a cycle is reported, naming it.
      */
-    private List<EntityState> cycleBreaks(List<EntityState> ordered, ForeignKeySync sync) {
-        if (ordered.stream().noneMatch(s -> referencesLaterRows.contains(s.mapping()))) return List.of();
+    private Map<EntityState, List<ColumnMapping>> cycleBreaks(List<EntityState> ordered, ForeignKeySync sync) {
+        if (ordered.stream().noneMatch(s -> referencesLaterRows.contains(s.mapping()))) return Map.of();
         Map<Object, Integer> position = new IdentityHashMap<>();
         for (int i = 0; i < ordered.size(); i++) position.put(ordered.get(i).entity(), i);
-        List<EntityState> postUpdates = new ArrayList<>();
+        Map<EntityState, List<ColumnMapping>> postUpdates = new LinkedHashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             EntityState s = ordered.get(i);
             if (!referencesLaterRows.contains(s.mapping())) continue; // what it references comes earlier
@@ -571,7 +558,8 @@ public final class UnitOfWork {
                             + " is NOT NULL, so it cannot be filled in by a later UPDATE. Fix: make "
                             + fk.qualifiedName() + " nullable, or flush one side of the cycle first");
                 }
-                if (!postUpdates.contains(s)) postUpdates.add(s);
+                List<ColumnMapping> waiting = postUpdates.computeIfAbsent(s, k -> new ArrayList<>());
+                if (!waiting.contains(fk)) waiting.add(fk);
             }
         }
         return postUpdates;
@@ -653,6 +641,25 @@ public final class UnitOfWork {
         ColumnMapping generated = s.mapping().generatedColumn().orElse(null);
         if (generated != null && s.mapping().columns().size() == 1) return false; // nothing else to write
         return generated == null || generated.get(s.entity()) == null;
+    }
+
+    /**
+     * The delete batches, where rows of a table that references itself go one level at a time,
+     * deepest first ({@link SelfReferenceLevels}): no statement deletes a row with a row referencing it.
+     */
+    private List<List<EntityState>> deleteBatchesByLevel(List<EntityState> ordered) {
+        if (selfReferences.isEmpty()) return deleteBatches(ordered);
+        List<List<EntityState>> batches = new ArrayList<>();
+        for (int from = 0, to; from < ordered.size(); from = to) {
+            EntityMapping mapping = ordered.get(from).mapping();
+            to = from + 1;
+            while (to < ordered.size() && ordered.get(to).mapping() == mapping) to++;
+            List<ColumnMapping[]> references = selfReferences.getOrDefault(mapping, List.of());
+            for (List<EntityState> level : SelfReferenceLevels.deepestFirst(ordered.subList(from, to), references)) {
+                batches.addAll(deleteBatches(level));
+            }
+        }
+        return batches;
     }
 
     /** Consecutive deletes of one table with single-column keys and no version check. */

@@ -285,42 +285,50 @@ final class WritePlanner {
     List<WriteStep> insertBatch(List<EntityState> states, Deque<Runnable> undo, java.util.function.Consumer<EntityState> beforeRender) {
         EntityMapping mapping = states.get(0).mapping();
         List<WriteStep> steps = new ArrayList<>(2);
-        ColumnMapping generated = mapping.generatedColumn().orElse(null);
-        if (generated != null) {
-            Step allocate = new Step(WriteStep.Kind.ALLOCATE_IDS, List.of(Long[].class));
-            allocate.renderer = () -> {
-                List<EntityState> needing = new ArrayList<>();
-                for (EntityState s : states) if (generated.get(s.entity()) == null) needing.add(s);
-                if (needing.isEmpty()) return null;
-                // The sequence is looked up once (a MATERIALIZED CTE): looked up per row, as in
-                // nextval(pg_get_serial_sequence(...)), 10,000 keys took 46 ms instead of 7. The keys
-                // come back as one array in one row, not as a row each.
-                RenderedSql sql = new RenderedSql("WITH braid_seq AS MATERIALIZED (SELECT pg_get_serial_sequence("
-                        + renderer.dialect().bindMarker(1) + ", " + renderer.dialect().bindMarker(2)
-                        + ")::regclass AS s) SELECT array_agg(nextval(braid_seq.s)) FROM braid_seq, generate_series(1, "
-                        + renderer.dialect().bindMarker(3) + ")", List.of(
-                        new dev.braid.core.sql.Bind(renderer.dialect().identifier(mapping.table()), String.class),
-                        new dev.braid.core.sql.Bind(generated.column(), String.class),
-                        new dev.braid.core.sql.Bind(needing.size(), Integer.class)));
-                allocate.outcome = (rowCount, rows) -> {
-                    Long[] keys = rows.size() == 1 ? (Long[]) rows.get(0)[0] : null;
-                    if (keys == null || keys.length != needing.size()) {
-                        throw new IllegalStateException("Allocated " + (keys == null ? 0 : keys.length) + " keys for "
-                                + needing.size() + " rows of " + mapping.table());
-                    }
-                    for (int i = 0; i < needing.size(); i++) {
-                        Object entity = needing.get(i).entity();
-                        Object id = generated.type().databaseClass() == Integer.class ? (Object) keys[i].intValue() : keys[i];
-                        generated.set(entity, generated.fromDatabase(id));
-                        undo.push(() -> generated.set(entity, null));
-                    }
-                };
-                return sql;
-            };
-            steps.add(allocate);
-        }
+        if (mapping.generatedColumn().isPresent()) steps.add(allocateIds(states, undo));
         steps.add(insertRows(states, undo, beforeRender, null));
         return steps;
+    }
+
+    /**
+     * The statement allocating the generated keys of those of {@code states} (all of one table with a
+     * generated key) that have none yet, from the identity's sequence, one row with an array of keys;
+     * each object gets its key by position.
+     */
+    WriteStep allocateIds(List<EntityState> states, Deque<Runnable> undo) {
+        EntityMapping mapping = states.get(0).mapping();
+        ColumnMapping generated = mapping.generatedColumn().orElseThrow();
+        Step allocate = new Step(WriteStep.Kind.ALLOCATE_IDS, List.of(Long[].class));
+        allocate.renderer = () -> {
+            List<EntityState> needing = new ArrayList<>();
+            for (EntityState s : states) if (generated.get(s.entity()) == null) needing.add(s);
+            if (needing.isEmpty()) return null;
+            // The sequence is looked up once (a MATERIALIZED CTE): looked up per row, as in
+            // nextval(pg_get_serial_sequence(...)), 10,000 keys took 46 ms instead of 7. The keys
+            // come back as one array in one row, not as a row each.
+            RenderedSql sql = new RenderedSql("WITH braid_seq AS MATERIALIZED (SELECT pg_get_serial_sequence("
+                    + renderer.dialect().bindMarker(1) + ", " + renderer.dialect().bindMarker(2)
+                    + ")::regclass AS s) SELECT array_agg(nextval(braid_seq.s)) FROM braid_seq, generate_series(1, "
+                    + renderer.dialect().bindMarker(3) + ")", List.of(
+                    new dev.braid.core.sql.Bind(renderer.dialect().identifier(mapping.table()), String.class),
+                    new dev.braid.core.sql.Bind(generated.column(), String.class),
+                    new dev.braid.core.sql.Bind(needing.size(), Integer.class)));
+            allocate.outcome = (rowCount, rows) -> {
+                Long[] keys = rows.size() == 1 ? (Long[]) rows.get(0)[0] : null;
+                if (keys == null || keys.length != needing.size()) {
+                    throw new IllegalStateException("Allocated " + (keys == null ? 0 : keys.length) + " keys for "
+                            + needing.size() + " rows of " + mapping.table());
+                }
+                for (int i = 0; i < needing.size(); i++) {
+                    Object entity = needing.get(i).entity();
+                    Object id = generated.type().databaseClass() == Integer.class ? (Object) keys[i].intValue() : keys[i];
+                    generated.set(entity, generated.fromDatabase(id));
+                    undo.push(() -> generated.set(entity, null));
+                }
+            };
+            return sql;
+        };
+        return allocate;
     }
 
     /**
@@ -334,8 +342,12 @@ final class WritePlanner {
         return insertRows(states, undo, beforeRender, generated);
     }
 
-    /** @param generated a generated key column left out of the statement and returned by it, or null */
-    private WriteStep insertRows(List<EntityState> states, Deque<Runnable> undo,
+    /**
+     * INSERT of many objects of one table in one statement (over arrays, or multi-row VALUES on H2).
+     *
+     * @param generated a generated key column left out of the statement and returned by it, or null
+     */
+    WriteStep insertRows(List<EntityState> states, Deque<Runnable> undo,
                                  java.util.function.Consumer<EntityState> beforeRender, ColumnMapping generated) {
         EntityMapping mapping = states.get(0).mapping();
         Step insert = new Step(WriteStep.Kind.INSERT,
@@ -424,11 +436,21 @@ final class WritePlanner {
 
     /** UPDATE of the same columns of many unversioned objects of one table, one statement over arrays. */
     WriteStep updateBatch(List<EntityState> states, List<ColumnMapping> columns, Deque<Runnable> undo) {
+        return updateBatch(states, columns, undo, s -> { });
+    }
+
+    /**
+     * As {@link #updateBatch(List, List, Deque)}, with {@code beforeRender} run on each object first (a
+     * post-update copies the keys it waited for).
+     */
+    WriteStep updateBatch(List<EntityState> states, List<ColumnMapping> columns, Deque<Runnable> undo,
+                          java.util.function.Consumer<EntityState> beforeRender) {
         EntityMapping mapping = states.get(0).mapping();
         ColumnMapping id = mapping.idColumns().get(0);
         Step step = new Step(WriteStep.Kind.UPDATE, List.of());
         step.renderer = () -> {
             int n = states.size();
+            for (EntityState state : states) beforeRender.accept(state);
             List<SqlExpression.Parameter> arrays = new ArrayList<>();
             List<String> types = new ArrayList<>();
             List<ColumnMapping> all = new ArrayList<>();

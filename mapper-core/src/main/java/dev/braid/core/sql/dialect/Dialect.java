@@ -94,6 +94,14 @@ public interface Dialect {
      */
     default boolean batchesDeletesAsInLists() { return false; }
 
+    /**
+     * True when UPDATEs of many rows by a single-column key can go as one
+     * {@code MERGE INTO t USING (VALUES ($1, $2), ...) AS v (id, c) ON t.id = v.id WHEN MATCHED THEN UPDATE ...}
+     * although other writes cannot be batched over arrays (H2). Braid uses it for the post-updates
+     * that close cycles of foreign keys.
+     */
+    default boolean batchesUpdatesAsMerge() { return false; }
+
     /** True for {@code ALTER TABLE ... ADD CONSTRAINT IF NOT EXISTS} (H2); PostgreSQL has no such form. */
     boolean supportsAddConstraintIfNotExists();
 

@@ -102,6 +102,10 @@ final class H2Dialect implements Dialect {
     @Override
     public boolean batchesDeletesAsInLists() { return true; }
 
+    // The post-updates closing a foreign-key cycle: one MERGE over a VALUES list per table.
+    @Override
+    public boolean batchesUpdatesAsMerge() { return true; }
+
     @Override
     public int maxIdentifierLength() { return 256; }
 
