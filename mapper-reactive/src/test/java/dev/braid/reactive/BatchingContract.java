@@ -93,7 +93,7 @@ abstract class BatchingContract extends MapperTestBase {
         if (postgres()) {
             assertThat(recorder().statements()).containsExactly(
                     "SELECT books.id, books.title, books.author_id FROM books",
-                    "UPDATE books SET title = braid_v.title FROM unnest($1::bigint[], $2::varchar(300)[]) AS braid_v"
+                    "UPDATE books SET title = braid_v.title FROM unnest($1::bigint[], $2::text[]) AS braid_v"
                             + " (id, title) WHERE books.id = braid_v.id");
         } else {
             assertThat(recorder().statements()).hasSize(11);

@@ -193,6 +193,28 @@ abstract class ErrorMessagesContract extends MapperTestBase {
     }
 
     @Test
+    void aValueTooLongInABatchedInsertIsRefusedNeverCut() {
+        // PostgreSQL batches travel as arrays; cast to varchar(20)[] they were silently cut to 20 characters.
+        String tooLong = "y".repeat(25);
+        StepVerifier.create(mapper.inTransaction(s -> s.addAll(List.of(new Account("ok", "ok@example.com", BigDecimal.ONE),
+                        new Account(tooLong, "long@example.com", BigDecimal.ONE)))))
+                .expectErrorSatisfies(e -> {
+                    DatabaseException error = (DatabaseException) e;
+                    assertThat(error.sqlState()).isEqualTo("22001");
+                    assertThat(error.column()).isEqualTo("code");
+                    assertThat(e.getMessage()).contains("A value does not fit in column accounts.code");
+                })
+                .verify(TIMEOUT);
+        assertThat(recorder().statements()).hasSize(1);
+        assertThat(recorder().statements().get(0)).isEqualTo(postgres()
+                ? "INSERT INTO accounts (code, email, balance, version) SELECT * FROM unnest($1::text[], $2::text[],"
+                + " $3::numeric[], $4::bigint[])"
+                : "INSERT INTO accounts (code, email, balance, version) VALUES ($1, $2, $3, $4), ($5, $6, $7, $8)");
+        assertThat(count("accounts")).isZero();
+        assertThat(rows("SELECT code FROM accounts WHERE code LIKE 'yyyy%'")).isEmpty();
+    }
+
+    @Test
     void aNumericOverflowInABatchedInsertNamesTheColumn() {
         StepVerifier.create(mapper.inTransaction(s -> s.addAll(List.of(new Account("ok", "ok@example.com", BigDecimal.ONE),
                         new Account("big", "big@example.com", new BigDecimal("-12345678901"))))))

@@ -60,7 +60,7 @@ abstract class GraphContract extends MapperTestBase {
         // Adding the book cascades (save-update) to its author, inserted first so its id reaches the books.
         List<String> expected = new java.util.ArrayList<>(List.of(insertReturningId("authors", "name", "$1")));
         expected.addAll(insertRows("books", 2, "title, author_id", "$1, $2", "id, title, author_id",
-                "bigint, varchar(300), bigint"));
+                "bigint, text, bigint"));
         assertThat(recorder().statements()).containsExactlyElementsOf(expected);
         assertThat(pride.authorId).isEqualTo(austen.id).isNotNull();
         assertThat(rows("SELECT b.title, a.name FROM books b JOIN authors a ON a.id = b.author_id ORDER BY b.id"))

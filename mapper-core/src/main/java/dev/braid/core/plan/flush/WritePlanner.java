@@ -258,7 +258,7 @@ final class WritePlanner {
         step.renderer = () -> {
             RenderedSql sql = renderer.render(new SqlStatement.DeleteFromArrays(children.table(), List.of(fk.column()),
                     List.of(SqlExpression.Parameter.array(fk.type().databaseClass(), parentKeys)),
-                    List.of(renderer.dialect().typeName(fk.type().columnType(), fk.length(), fk.precision(), fk.scale()))));
+                    List.of(renderer.dialect().arrayElementType(fk.type().columnType()))));
             step.outcome = (rowCount, rows) -> {
                 java.util.Set<Object> deletedParents = new java.util.HashSet<>(parentKeys);
                 for (EntityState child : identityMap.states()) {
@@ -384,8 +384,7 @@ final class WritePlanner {
                 }
                 names.add(column.column());
                 arrays.add(SqlExpression.Parameter.of(array));
-                types.add(renderer.dialect().typeName(column.type().columnType(), column.length(), column.precision(),
-                        column.scale()));
+                types.add(renderer.dialect().arrayElementType(column.type().columnType()));
             }
             RenderedSql sql = renderer.render(new SqlStatement.InsertFromArrays(mapping.table(), names, arrays, types,
                     generated == null ? List.of() : List.of(generated.column())));
@@ -464,8 +463,7 @@ final class WritePlanner {
                     array[row] = column == id ? states.get(row).snapshot()[id.index()] : current[row][column.index()];
                 }
                 arrays.add(SqlExpression.Parameter.of(array));
-                types.add(renderer.dialect().typeName(column.type().columnType(), column.length(), column.precision(),
-                        column.scale()));
+                types.add(renderer.dialect().arrayElementType(column.type().columnType()));
             }
             RenderedSql sql = renderer.render(new SqlStatement.UpdateFromArrays(mapping.table(), id.column(),
                     columns.stream().map(ColumnMapping::column).toList(), arrays, types));
@@ -497,7 +495,7 @@ final class WritePlanner {
             for (int i = 0; i < states.size(); i++) keys[i] = states.get(i).snapshot()[id.index()];
             RenderedSql sql = renderer.render(new SqlStatement.DeleteFromArrays(mapping.table(), List.of(id.column()),
                     List.of(SqlExpression.Parameter.of(keys)),
-                    List.of(renderer.dialect().typeName(id.type().columnType(), id.length(), id.precision(), id.scale()))));
+                    List.of(renderer.dialect().arrayElementType(id.type().columnType()))));
             step.outcome = (rowCount, rows) -> {
                 for (EntityState state : states) {
                     identityMap.remove(state);
@@ -522,8 +520,8 @@ final class WritePlanner {
             List<String> columns = List.of(r.link().ownerColumn(), r.link().targetColumn());
             List<SqlExpression.Parameter> arrays = List.of(SqlExpression.Parameter.of(owners), SqlExpression.Parameter.of(targets));
             List<String> types = List.of(
-                    renderer.dialect().typeName(r.localColumn().type().columnType(), r.localColumn().length(), 0, 0),
-                    renderer.dialect().typeName(r.remoteColumn().type().columnType(), r.remoteColumn().length(), 0, 0));
+                    renderer.dialect().arrayElementType(r.localColumn().type().columnType()),
+                    renderer.dialect().arrayElementType(r.remoteColumn().type().columnType()));
             step.outcome = (rowCount, rows) -> { };
             return renderer.render(insert
                     ? new SqlStatement.InsertFromArrays(r.link().table(), columns, arrays, types)

@@ -280,8 +280,7 @@ public final class QueryPlanner {
         if (dialect().joinsKeyTable() && keyType != byte[].class && !keys.isEmpty()) {
             // FROM TABLE(k type = $1) braid_keys JOIN <from> ON <key column> = braid_keys.k JOIN ...
             Object array = SqlExpression.Parameter.array(keyType, keys).value();
-            String sqlType = dialect().typeName(keyMapping.type().columnType(), keyMapping.length(),
-                    keyMapping.precision(), keyMapping.scale());
+            String sqlType = dialect().arrayElementType(keyMapping.type().columnType());
             joins.add(0, new SqlStatement.Join(from, new SqlExpression.Comparison(keyColumn, "=",
                     new SqlExpression.Column(KEY_TABLE, "k")), false));
             from = TableRef.keys(new TableRef.KeyArray("k", sqlType, array), KEY_TABLE);

@@ -40,6 +40,16 @@ public interface Dialect {
     /** DDL type name. {@code length}, {@code precision} and {@code scale} are 0 when unspecified. */
     String typeName(ColumnType type, int length, int precision, int scale);
 
+    /**
+     * The element type that array binds of a column are cast to: the type without length, precision or
+     * scale ({@code text[]}, {@code numeric[]}). An explicit cast to {@code varchar(20)[]} silently cuts
+     * a longer string to 20 characters (and would make a key compare equal to another row's); cast
+     * unconstrained, the column's own type checks every value on assignment and rejects what it cannot hold.
+     */
+    default String arrayElementType(ColumnType type) {
+        return typeName(type, 0, 0, 0);
+    }
+
     /** How an INSERT returns generated columns. */
     GeneratedKeys generatedKeys();
 
