@@ -1,6 +1,5 @@
 package dev.braid.core.error;
 
-import java.util.Objects;
 
 /** Root of every exception Braid throws. Unchecked; {@link #code()} is stable across versions. */
 public class MapperException extends RuntimeException {
@@ -12,7 +11,7 @@ public class MapperException extends RuntimeException {
 
     public MapperException(ErrorCode code, String message, Throwable cause) {
         super("[" + code + "] " + message, cause);
-        this.code = Objects.requireNonNull(code, "code");
+        this.code = Require.nonNull(code, "code");
     }
 
     public ErrorCode code() {

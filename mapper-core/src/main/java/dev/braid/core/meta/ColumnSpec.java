@@ -1,6 +1,6 @@
 package dev.braid.core.meta;
 
-import java.util.Objects;
+import dev.braid.core.error.Require;
 
 /**
  * What a user declared about one attribute, before validation. Annotations and the fluent builder
@@ -15,9 +15,9 @@ public record ColumnSpec(String attribute, String column, int length, boolean nu
                          int precision, int scale, boolean id, IdGeneration generation, boolean version,
                          Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn) {
     public ColumnSpec {
-        Objects.requireNonNull(attribute, "attribute");
-        Objects.requireNonNull(column, "column");
-        Objects.requireNonNull(generation, "generation");
+        Require.nonNull(attribute, "attribute");
+        Require.nonNull(column, "column");
+        Require.nonNull(generation, "generation");
     }
 
     /** True when the attribute was declared a foreign key (even one without a usable target). */

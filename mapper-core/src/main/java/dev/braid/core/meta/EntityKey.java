@@ -1,7 +1,7 @@
 package dev.braid.core.meta;
 
+import dev.braid.core.error.Require;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The identity of a row: its entity type and primary-key value ({@code List} of values for a
@@ -9,8 +9,8 @@ import java.util.Objects;
  */
 public record EntityKey(Class<?> type, Object id) {
     public EntityKey {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(id, "id");
+        Require.nonNull(type, "type");
+        Require.nonNull(id, "id");
         if (id instanceof List<?> parts) {
             id = List.copyOf(parts);
         }

@@ -1,13 +1,13 @@
 package dev.braid.core.meta;
 
+import dev.braid.core.error.Require;
 import java.util.List;
-import java.util.Objects;
 
 /** What a user declared about one entity class, before validation. */
 public record EntitySpec(Class<?> type, String table, List<ColumnSpec> columns, List<RelationSpec> relations) {
     public EntitySpec {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(table, "table");
+        Require.nonNull(type, "type");
+        Require.nonNull(table, "table");
         columns = List.copyOf(columns);
         relations = List.copyOf(relations);
     }

@@ -1,12 +1,12 @@
 package dev.braid.core.meta;
 
-import java.util.Objects;
+import dev.braid.core.error.Require;
 
 /** The table and column a foreign-key column references. */
 public record ForeignKeyTarget(String table, String column) {
     public ForeignKeyTarget {
-        Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(column, "column");
+        Require.nonNull(table, "table");
+        Require.nonNull(column, "column");
     }
 
     @Override

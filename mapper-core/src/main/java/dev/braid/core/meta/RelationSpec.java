@@ -1,6 +1,6 @@
 package dev.braid.core.meta;
 
-import java.util.Objects;
+import dev.braid.core.error.Require;
 import java.util.Set;
 
 /**
@@ -17,9 +17,9 @@ public record RelationSpec(String attribute, Kind kind, Class<?> target, String 
     public enum Kind { MANY_TO_ONE, ONE_TO_MANY, ONE_TO_ONE, MANY_TO_MANY, /** a wrapper field without annotation */ UNDECLARED }
 
     public RelationSpec {
-        Objects.requireNonNull(attribute, "attribute");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(load, "load");
+        Require.nonNull(attribute, "attribute");
+        Require.nonNull(kind, "kind");
+        Require.nonNull(load, "load");
         cascade = Set.copyOf(cascade);
         if (foreignKey != null && foreignKey.isEmpty()) foreignKey = null;
         if (backPopulates != null && backPopulates.isEmpty()) backPopulates = null;

@@ -1,6 +1,6 @@
 package dev.braid.core.meta;
 
-import java.util.Objects;
+import dev.braid.core.error.Require;
 import java.util.function.Function;
 
 /**
@@ -20,11 +20,11 @@ public final class ValueType {
 
     ValueType(Class<?> javaClass, ColumnType columnType, Class<?> databaseClass,
               Function<Object, Object> toDatabase, Function<Object, Object> fromDatabase) {
-        this.javaClass = Objects.requireNonNull(javaClass);
-        this.columnType = Objects.requireNonNull(columnType);
-        this.databaseClass = Objects.requireNonNull(databaseClass);
-        this.toDatabase = Objects.requireNonNull(toDatabase);
-        this.fromDatabase = Objects.requireNonNull(fromDatabase);
+        this.javaClass = Require.nonNull(javaClass);
+        this.columnType = Require.nonNull(columnType);
+        this.databaseClass = Require.nonNull(databaseClass);
+        this.toDatabase = Require.nonNull(toDatabase);
+        this.fromDatabase = Require.nonNull(fromDatabase);
     }
 
     /** The attribute's declared Java type (primitive types stay primitive here). */

@@ -1,5 +1,6 @@
 package dev.braid.core.query;
 
+import dev.braid.core.error.Require;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -21,9 +22,9 @@ public class Attribute<E, V> {
     private final Class<V> valueType;
 
     Attribute(Class<E> entityType, String name, Class<V> valueType) {
-        this.entityType = Objects.requireNonNull(entityType, "entityType");
-        this.name = Objects.requireNonNull(name, "name");
-        this.valueType = Objects.requireNonNull(valueType, "valueType");
+        this.entityType = Require.nonNull(entityType, "entityType");
+        this.name = Require.nonNull(name, "name");
+        this.valueType = Require.nonNull(valueType, "valueType");
     }
 
     /** An attribute that supports equality, {@code in} and null checks (for example {@code byte[]}). */

@@ -1,6 +1,6 @@
 package dev.braid.core.query;
 
-import java.util.Objects;
+import dev.braid.core.error.Require;
 
 /** Escaping for {@code LIKE} patterns built from literal text; every query renders {@code ESCAPE '\'}. */
 public final class LikePattern {
@@ -10,7 +10,7 @@ public final class LikePattern {
 
     /** Escapes the escape character, {@code %} and {@code _} so {@code text} matches only itself. */
     public static String escape(String text) {
-        Objects.requireNonNull(text, "a LIKE pattern text must not be null; use isNull() to match NULL");
+        Require.nonNull(text, "a LIKE pattern text must not be null; use isNull() to match NULL");
         StringBuilder out = new StringBuilder(text.length() + 8);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

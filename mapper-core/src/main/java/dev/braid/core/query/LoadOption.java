@@ -1,9 +1,9 @@
 package dev.braid.core.query;
 
+import dev.braid.core.error.Require;
 import dev.braid.core.meta.LoadStrategy;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A per-query load strategy for a relationship path, overriding the mapping's default:
@@ -13,15 +13,15 @@ import java.util.Objects;
 public record LoadOption(List<Relation<?, ?>> path, LoadStrategy strategy, int chunkSize) {
     public LoadOption {
         path = List.copyOf(path);
-        Objects.requireNonNull(strategy, "strategy");
-        if (path.isEmpty()) throw new IllegalArgumentException("A load option needs at least one relationship");
+        Require.nonNull(strategy, "strategy");
+        dev.braid.core.error.Require.argument(!path.isEmpty(), "A load option needs at least one relationship, e.g. Loads.selectin(Author_.books)");
         for (int i = 1; i < path.size(); i++) {
             if (!path.get(i).ownerType().equals(path.get(i - 1).targetType())) {
-                throw new IllegalArgumentException("Load path breaks at " + path.get(i) + ": it must start at "
+                throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_QUERY, "Load path breaks at " + path.get(i) + ": it must start at "
                         + path.get(i - 1).targetType().getSimpleName() + ", the target of " + path.get(i - 1));
             }
         }
-        if (chunkSize < 0) throw new IllegalArgumentException("chunkSize must be >= 0");
+        dev.braid.core.error.Require.argument(chunkSize >= 0, "chunkSize(n) takes n >= 0 (0: the relationship's default), was " + chunkSize);
     }
 
     /** The same option with another number of keys per selectin query. */

@@ -1,13 +1,13 @@
 package dev.braid.core.query;
 
-import java.util.Objects;
+import dev.braid.core.error.Require;
 
 /** One ORDER BY item. */
 public record Order(Attribute<?, ?> attribute, Direction direction) {
     public enum Direction { ASC, DESC }
 
     public Order {
-        Objects.requireNonNull(attribute, "attribute");
-        Objects.requireNonNull(direction, "direction");
+        Require.nonNull(attribute, "attribute");
+        Require.nonNull(direction, "direction");
     }
 }

@@ -1,10 +1,10 @@
 package dev.braid.core.query;
 
+import dev.braid.core.error.Require;
 import dev.braid.core.error.ErrorCode;
 import dev.braid.core.error.MapperException;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A typed filter over attributes. Values are always bound as parameters, never rendered into SQL.
@@ -28,7 +28,7 @@ public sealed interface Predicate
         if (value == null) {
             if (op == Op.EQ) return new IsNull(attribute, false);
             if (op == Op.NE) return new IsNull(attribute, true);
-            throw new IllegalArgumentException("Cannot compare " + attribute + " " + op.sql()
+            throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_QUERY, "Cannot compare " + attribute + " " + op.sql()
                     + " NULL: SQL comparisons with NULL are never true. Use isNull()/isNotNull().");
         }
         return new Compare(attribute, op, value);
@@ -48,9 +48,9 @@ public sealed interface Predicate
 
     record Compare(Attribute<?, ?> attribute, Op op, Object value) implements Predicate {
         public Compare {
-            Objects.requireNonNull(attribute, "attribute");
-            Objects.requireNonNull(op, "op");
-            Objects.requireNonNull(value, "value");
+            Require.nonNull(attribute, "attribute");
+            Require.nonNull(op, "op");
+            Require.nonNull(value, "value");
         }
     }
 
@@ -60,7 +60,7 @@ public sealed interface Predicate
      */
     record In(Attribute<?, ?> attribute, List<?> values) implements Predicate {
         public In {
-            Objects.requireNonNull(attribute, "attribute");
+            Require.nonNull(attribute, "attribute");
             if (values == null) {
                 throw new MapperException(ErrorCode.BRAID_QUERY, attribute + ".in(...) was given a null collection."
                         + " Fix: pass the values (an empty collection matches nothing)");
@@ -82,14 +82,14 @@ public sealed interface Predicate
     }
 
     record IsNull(Attribute<?, ?> attribute, boolean negated) implements Predicate {
-        public IsNull { Objects.requireNonNull(attribute, "attribute"); }
+        public IsNull { Require.nonNull(attribute, "attribute"); }
     }
 
     /** {@code attribute LIKE pattern ESCAPE '\'}. */
     record Like(Attribute<?, ?> attribute, String pattern) implements Predicate {
         public Like {
-            Objects.requireNonNull(attribute, "attribute");
-            Objects.requireNonNull(pattern, "pattern");
+            Require.nonNull(attribute, "attribute");
+            Require.nonNull(pattern, "pattern");
         }
     }
 
@@ -103,10 +103,10 @@ public sealed interface Predicate
 
     /** Related rows exist (matching {@code condition} on the target, when not null). */
     record Exists(Relation<?, ?> relation, Predicate condition) implements Predicate {
-        public Exists { Objects.requireNonNull(relation, "relation"); }
+        public Exists { Require.nonNull(relation, "relation"); }
     }
 
     record Not(Predicate operand) implements Predicate {
-        public Not { Objects.requireNonNull(operand, "operand"); }
+        public Not { Require.nonNull(operand, "operand"); }
     }
 }

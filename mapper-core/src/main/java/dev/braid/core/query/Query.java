@@ -1,8 +1,8 @@
 package dev.braid.core.query;
 
+import dev.braid.core.error.Require;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An immutable query over one entity type: filter, order, limit and offset. Each method returns a
@@ -19,7 +19,7 @@ public final class Query<T> {
 
     private Query(Class<T> entityType, Predicate where, List<Order> orderBy, Long limit, Long offset,
                   List<LoadOption> options, List<Relation<?, ?>> joins) {
-        this.entityType = Objects.requireNonNull(entityType, "entityType");
+        this.entityType = Require.nonNull(entityType, "entityType");
         this.where = where;
         this.orderBy = List.copyOf(orderBy);
         this.limit = limit;
@@ -50,7 +50,7 @@ public final class Query<T> {
      */
     public Query<T> join(Relation<?, ?> relation) {
         List<Relation<?, ?>> all = new ArrayList<>(joins);
-        all.add(Objects.requireNonNull(relation, "relation"));
+        all.add(Require.nonNull(relation, "relation"));
         return new Query<>(entityType, where, orderBy, limit, offset, options, all);
     }
 
@@ -60,7 +60,7 @@ public final class Query<T> {
 
     /** Adds a filter; several calls are combined with AND. */
     public Query<T> where(Predicate predicate) {
-        Objects.requireNonNull(predicate, "predicate");
+        Require.nonNull(predicate, "predicate");
         Predicate combined = where == null ? predicate : where.and(predicate);
         return new Query<>(entityType, combined, orderBy, limit, offset, options, joins);
     }
@@ -73,12 +73,12 @@ public final class Query<T> {
     }
 
     public Query<T> limit(long limit) {
-        if (limit < 0) throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+        dev.braid.core.error.Require.argument(limit >= 0, "limit(n) takes n >= 0, was " + limit);
         return new Query<>(entityType, where, orderBy, limit, offset, options, joins);
     }
 
     public Query<T> offset(long offset) {
-        if (offset < 0) throw new IllegalArgumentException("offset must be >= 0, was " + offset);
+        dev.braid.core.error.Require.argument(offset >= 0, "offset(n) takes n >= 0, was " + offset);
         return new Query<>(entityType, where, orderBy, limit, offset, options, joins);
     }
 

@@ -1,5 +1,6 @@
 package dev.braid.core.query;
 
+import dev.braid.core.error.Require;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,9 @@ public final class Relation<E, T> {
     private final Class<T> targetType;
 
     Relation(Class<E> ownerType, String name, Class<T> targetType) {
-        this.ownerType = Objects.requireNonNull(ownerType, "ownerType");
-        this.name = Objects.requireNonNull(name, "name");
-        this.targetType = Objects.requireNonNull(targetType, "targetType");
+        this.ownerType = Require.nonNull(ownerType, "ownerType");
+        this.name = Require.nonNull(name, "name");
+        this.targetType = Require.nonNull(targetType, "targetType");
     }
 
     public static <E, T> Relation<E, T> of(Class<E> ownerType, String name, Class<T> targetType) {

@@ -1,8 +1,8 @@
 package dev.braid.core.sql;
 
-import java.util.Objects;
+import dev.braid.core.error.Require;
 
 /** One bound value of a rendered statement: the driver value (or null) and its driver class. */
 public record Bind(Object value, Class<?> type) {
-    public Bind { Objects.requireNonNull(type, "type"); }
+    public Bind { Require.nonNull(type, "type"); }
 }

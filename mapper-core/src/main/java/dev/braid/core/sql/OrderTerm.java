@@ -1,7 +1,7 @@
 package dev.braid.core.sql;
 
-import java.util.Objects;
+import dev.braid.core.error.Require;
 
 public record OrderTerm(SqlExpression expression, boolean descending) {
-    public OrderTerm { Objects.requireNonNull(expression, "expression"); }
+    public OrderTerm { Require.nonNull(expression, "expression"); }
 }

@@ -1,19 +1,19 @@
 package dev.braid.core.sql;
 
+import dev.braid.core.error.Require;
 import java.util.List;
-import java.util.Objects;
 
 /** Immutable SQL expressions. Values only ever appear as {@link Parameter}s; identifiers come from the mapping. */
 public sealed interface SqlExpression {
 
     /** {@code qualifier.name}; the qualifier is a table name or alias, or null. */
     record Column(String qualifier, String name) implements SqlExpression {
-        public Column { Objects.requireNonNull(name, "name"); }
+        public Column { Require.nonNull(name, "name"); }
     }
 
     /** A bound value; {@code type} is the driver class, used for NULLs and array element types. */
     record Parameter(Object value, Class<?> type) implements SqlExpression {
-        public Parameter { Objects.requireNonNull(type, "type"); }
+        public Parameter { Require.nonNull(type, "type"); }
 
         /** One array parameter holding {@code values} (driver values of {@code elementType}), in order. */
         public static Parameter array(Class<?> elementType, List<?> values) {
@@ -40,8 +40,8 @@ public sealed interface SqlExpression {
 
     record Comparison(SqlExpression left, String operator, SqlExpression right) implements SqlExpression {
         public Comparison {
-            Objects.requireNonNull(left, "left");
-            Objects.requireNonNull(right, "right");
+            Require.nonNull(left, "left");
+            Require.nonNull(right, "right");
             if (!List.of("=", "<>", "<", "<=", ">", ">=").contains(operator)) {
                 throw dev.braid.core.error.Require.bug("Unknown comparison operator " + operator);
             }
@@ -54,21 +54,21 @@ public sealed interface SqlExpression {
      */
     record InList(SqlExpression operand, List<Object> values, Class<?> elementType) implements SqlExpression {
         public InList {
-            Objects.requireNonNull(operand, "operand");
-            Objects.requireNonNull(elementType, "elementType");
+            Require.nonNull(operand, "operand");
+            Require.nonNull(elementType, "elementType");
             values = List.copyOf(values);
         }
     }
 
     record NullCheck(SqlExpression operand, boolean negated) implements SqlExpression {
-        public NullCheck { Objects.requireNonNull(operand, "operand"); }
+        public NullCheck { Require.nonNull(operand, "operand"); }
     }
 
     /** {@code operand LIKE pattern ESCAPE '\'}. */
     record Like(SqlExpression operand, Parameter pattern) implements SqlExpression {
         public Like {
-            Objects.requireNonNull(operand, "operand");
-            Objects.requireNonNull(pattern, "pattern");
+            Require.nonNull(operand, "operand");
+            Require.nonNull(pattern, "pattern");
         }
     }
 
@@ -77,12 +77,12 @@ public sealed interface SqlExpression {
     }
 
     record Negation(SqlExpression operand) implements SqlExpression {
-        public Negation { Objects.requireNonNull(operand, "operand"); }
+        public Negation { Require.nonNull(operand, "operand"); }
     }
 
     /** {@code EXISTS (subquery)}. */
     record Exists(SqlStatement.Select subquery) implements SqlExpression {
-        public Exists { Objects.requireNonNull(subquery, "subquery"); }
+        public Exists { Require.nonNull(subquery, "subquery"); }
     }
 
     /** {@code COUNT(*)}. */

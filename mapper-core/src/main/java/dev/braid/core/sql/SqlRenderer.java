@@ -1,5 +1,6 @@
 package dev.braid.core.sql;
 
+import dev.braid.core.error.Require;
 import dev.braid.core.query.LikePattern;
 import dev.braid.core.sql.SqlExpression.Column;
 import dev.braid.core.sql.SqlExpression.Comparison;
@@ -16,7 +17,6 @@ import dev.braid.core.sql.dialect.Dialect;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -27,7 +27,7 @@ public final class SqlRenderer {
     private final Dialect dialect;
 
     public SqlRenderer(Dialect dialect) {
-        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.dialect = Require.nonNull(dialect, "dialect");
     }
 
     public Dialect dialect() {
@@ -95,7 +95,7 @@ public final class SqlRenderer {
                     .append(fk.onDeleteCascade() ? " ON DELETE CASCADE" : "");
             if (guarded) out.sql.append("; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
         } else {
-            throw new IllegalArgumentException("Unknown statement " + statement);
+            throw dev.braid.core.error.Require.bug("Unknown statement " + statement);
         }
         return new RenderedSql(out.sql.toString(), out.binds);
     }
@@ -162,7 +162,7 @@ public final class SqlRenderer {
      */
     private void mergeFromValues(SqlStatement.UpdateFromArrays u, Output out) {
         if (!dialect.batchesUpdatesAsMerge()) {
-            throw new IllegalArgumentException(dialect + " cannot update many rows in one statement: " + u.table());
+            throw dev.braid.core.error.Require.bug(dialect + " cannot update many rows in one statement: " + u.table());
         }
         String v = "braid_v";
         out.sql.append("MERGE INTO ").append(id(u.table())).append(" USING (");
@@ -201,7 +201,7 @@ public final class SqlRenderer {
     /** H2: {@code DELETE FROM t WHERE id IN ($1, ..., $n)}, single-column keys only. */
     private void deleteByInList(SqlStatement.DeleteFromArrays d, Output out) {
         if (d.columns().size() != 1) {
-            throw new IllegalArgumentException("An IN-list DELETE takes a single key column, not " + d.columns());
+            throw dev.braid.core.error.Require.bug("An IN-list DELETE takes a single key column, not " + d.columns());
         }
         Object[] keys = (Object[]) d.arrays().get(0).value();
         Class<?> type = keys.getClass().getComponentType();
@@ -361,7 +361,7 @@ public final class SqlRenderer {
         } else if (e instanceof One) {
             out.sql.append('1');
         } else {
-            throw new IllegalArgumentException("Unknown expression " + e);
+            throw dev.braid.core.error.Require.bug("Unknown expression " + e);
         }
     }
 

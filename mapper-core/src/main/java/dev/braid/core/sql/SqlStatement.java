@@ -1,9 +1,9 @@
 package dev.braid.core.sql;
 
+import dev.braid.core.error.Require;
 import dev.braid.core.meta.ColumnType;
 
 import java.util.List;
-import java.util.Objects;
 
 /** Immutable statements. Rendering them is a dialect's job ({@link SqlRenderer}); executing them is not core's. */
 public sealed interface SqlStatement {
@@ -13,7 +13,7 @@ public sealed interface SqlStatement {
                   List<OrderTerm> orderBy, Long limit, Long offset) implements SqlStatement {
         public Select {
             columns = List.copyOf(columns);
-            Objects.requireNonNull(from, "from");
+            Require.nonNull(from, "from");
             joins = List.copyOf(joins);
             orderBy = List.copyOf(orderBy);
         }
@@ -27,8 +27,8 @@ public sealed interface SqlStatement {
     /** {@code [LEFT OUTER] JOIN table ON condition}. */
     record Join(TableRef table, SqlExpression on, boolean leftOuter) {
         public Join {
-            Objects.requireNonNull(table, "table");
-            Objects.requireNonNull(on, "on");
+            Require.nonNull(table, "table");
+            Require.nonNull(on, "on");
         }
     }
 
@@ -36,7 +36,7 @@ public sealed interface SqlStatement {
     record Insert(String table, List<String> columns, List<SqlExpression.Parameter> values, List<String> returning)
             implements SqlStatement {
         public Insert {
-            Objects.requireNonNull(table, "table");
+            Require.nonNull(table, "table");
             columns = List.copyOf(columns);
             values = List.copyOf(values);
             returning = List.copyOf(returning);
@@ -54,7 +54,7 @@ public sealed interface SqlStatement {
     record InsertFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
                             List<String> arrayTypes, List<String> returning) implements SqlStatement {
         public InsertFromArrays {
-            Objects.requireNonNull(table, "table");
+            Require.nonNull(table, "table");
             columns = List.copyOf(columns);
             arrays = List.copyOf(arrays);
             arrayTypes = List.copyOf(arrayTypes);
@@ -74,8 +74,8 @@ public sealed interface SqlStatement {
     record UpdateFromArrays(String table, String keyColumn, List<String> setColumns,
                             List<SqlExpression.Parameter> arrays, List<String> arrayTypes) implements SqlStatement {
         public UpdateFromArrays {
-            Objects.requireNonNull(table, "table");
-            Objects.requireNonNull(keyColumn, "keyColumn");
+            Require.nonNull(table, "table");
+            Require.nonNull(keyColumn, "keyColumn");
             setColumns = List.copyOf(setColumns);
             arrays = List.copyOf(arrays);
             arrayTypes = List.copyOf(arrayTypes);
@@ -86,7 +86,7 @@ public sealed interface SqlStatement {
     record DeleteFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
                             List<String> arrayTypes) implements SqlStatement {
         public DeleteFromArrays {
-            Objects.requireNonNull(table, "table");
+            Require.nonNull(table, "table");
             columns = List.copyOf(columns);
             arrays = List.copyOf(arrays);
             arrayTypes = List.copyOf(arrayTypes);
@@ -94,14 +94,14 @@ public sealed interface SqlStatement {
     }
 
     record Assignment(String column, SqlExpression.Parameter value) {
-        public Assignment { Objects.requireNonNull(column, "column"); Objects.requireNonNull(value, "value"); }
+        public Assignment { Require.nonNull(column, "column"); Require.nonNull(value, "value"); }
     }
 
     record Update(String table, List<Assignment> assignments, SqlExpression where) implements SqlStatement {
         public Update {
-            Objects.requireNonNull(table, "table");
+            Require.nonNull(table, "table");
             assignments = List.copyOf(assignments);
-            Objects.requireNonNull(where, "an UPDATE without WHERE is never generated");
+            Require.nonNull(where, "an UPDATE without WHERE is never generated");
             if (assignments.isEmpty()) throw dev.braid.core.error.Require.bug("UPDATE " + table + " sets nothing");
         }
     }
@@ -109,8 +109,8 @@ public sealed interface SqlStatement {
     /** {@code DELETE FROM table WHERE ...}, returning the deleted rows' {@code returning} columns when given. */
     record Delete(String table, SqlExpression where, List<String> returning) implements SqlStatement {
         public Delete {
-            Objects.requireNonNull(table, "table");
-            Objects.requireNonNull(where, "a DELETE without WHERE is never generated");
+            Require.nonNull(table, "table");
+            Require.nonNull(where, "a DELETE without WHERE is never generated");
             returning = List.copyOf(returning);
         }
 
@@ -121,7 +121,7 @@ public sealed interface SqlStatement {
 
     record ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
                             boolean nullable, boolean identity) {
-        public ColumnDefinition { Objects.requireNonNull(name); Objects.requireNonNull(type); }
+        public ColumnDefinition { Require.nonNull(name); Require.nonNull(type); }
     }
 
     record UniqueConstraint(String name, List<String> columns) {

@@ -1,6 +1,6 @@
 package dev.braid.core.sql;
 
-import java.util.Objects;
+import dev.braid.core.error.Require;
 
 /**
  * A table in a FROM or JOIN clause, with an optional alias; or, when {@code subquery} is set, a
@@ -9,8 +9,8 @@ import java.util.Objects;
  */
 public record TableRef(String name, String alias, SqlStatement.Select subquery, KeyArray keys) {
     public TableRef {
-        Objects.requireNonNull(name, "name");
-        if (subquery != null || keys != null) Objects.requireNonNull(alias, "a derived table needs an alias");
+        Require.nonNull(name, "name");
+        if (subquery != null || keys != null) Require.nonNull(alias, "a derived table needs an alias");
     }
 
     /**
@@ -19,8 +19,8 @@ public record TableRef(String name, String alias, SqlStatement.Select subquery, 
      */
     public record KeyArray(String column, String sqlType, Object values) {
         public KeyArray {
-            Objects.requireNonNull(column, "column");
-            Objects.requireNonNull(sqlType, "sqlType");
+            Require.nonNull(column, "column");
+            Require.nonNull(sqlType, "sqlType");
             if (values == null || !values.getClass().isArray()) throw dev.braid.core.error.Require.bug("key array values must be an array");
         }
     }

@@ -1,5 +1,6 @@
 package dev.braid.core.meta.define;
 
+import dev.braid.core.error.Require;
 import dev.braid.core.meta.Cascade;
 import dev.braid.core.meta.ColumnSpec;
 import dev.braid.core.meta.LoadStrategy;
@@ -11,7 +12,6 @@ import dev.braid.core.meta.Names;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -33,7 +33,7 @@ public final class EntityDefinition<T> implements EntitySource {
     private final List<RelationDefinition> relations = new ArrayList<>();
 
     private EntityDefinition(Class<T> type) {
-        this.type = Objects.requireNonNull(type, "type");
+        this.type = Require.nonNull(type, "type");
         this.table = Names.snakeCase(type.getSimpleName());
     }
 
@@ -42,7 +42,7 @@ public final class EntityDefinition<T> implements EntitySource {
     }
 
     public EntityDefinition<T> table(String table) {
-        this.table = Objects.requireNonNull(table, "table");
+        this.table = Require.nonNull(table, "table");
         return this;
     }
 
@@ -74,7 +74,7 @@ public final class EntityDefinition<T> implements EntitySource {
     }
 
     public EntityDefinition<T> foreignKey(String attribute, Class<?> target, Consumer<ColumnDefinition> details) {
-        return add(attribute, details, c -> c.foreignKeyEntity = Objects.requireNonNull(target, "target"));
+        return add(attribute, details, c -> c.foreignKeyEntity = Require.nonNull(target, "target"));
     }
 
     /**
@@ -153,9 +153,9 @@ public final class EntityDefinition<T> implements EntitySource {
         private boolean passiveDeletes;
 
         private RelationDefinition(String attribute, RelationSpec.Kind kind, Class<?> target) {
-            this.attribute = Objects.requireNonNull(attribute, "attribute");
+            this.attribute = Require.nonNull(attribute, "attribute");
             this.kind = kind;
-            this.target = Objects.requireNonNull(target, "target");
+            this.target = Require.nonNull(target, "target");
         }
 
         /** The foreign-key attribute (on this entity for to-one, on the target for one-to-many). */
@@ -195,11 +195,11 @@ public final class EntityDefinition<T> implements EntitySource {
         private String foreignKeyColumn;
 
         private ColumnDefinition(String attribute) {
-            this.attribute = Objects.requireNonNull(attribute, "attribute");
+            this.attribute = Require.nonNull(attribute, "attribute");
             this.column = Names.snakeCase(attribute);
         }
 
-        public ColumnDefinition name(String column) { this.column = Objects.requireNonNull(column); return this; }
+        public ColumnDefinition name(String column) { this.column = Require.nonNull(column); return this; }
 
         public ColumnDefinition length(int length) { this.length = length; return this; }
 

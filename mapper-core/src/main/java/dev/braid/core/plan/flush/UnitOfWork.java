@@ -882,7 +882,7 @@ public final class UnitOfWork {
 
     private EntityMapping writableMapping(Object entity, String operation) {
         if (entity == null) {
-            throw new IllegalArgumentException("Cannot " + operation + " null");
+            throw new MapperException(ErrorCode.BRAID_ARGUMENT, "Cannot " + operation + " null. Fix: pass the entity object");
         }
         EntityMapping mapping = registry.entity(entity.getClass());
         if (mapping.readOnly()) {

@@ -316,7 +316,7 @@ final class WritePlanner {
             allocate.outcome = (rowCount, rows) -> {
                 Long[] keys = rows.size() == 1 ? (Long[]) rows.get(0)[0] : null;
                 if (keys == null || keys.length != needing.size()) {
-                    throw new IllegalStateException("Allocated " + (keys == null ? 0 : keys.length) + " keys for "
+                    throw dev.braid.core.error.Require.bug("Allocated " + (keys == null ? 0 : keys.length) + " keys for "
                             + needing.size() + " rows of " + mapping.table());
                 }
                 for (int i = 0; i < needing.size(); i++) {
@@ -390,7 +390,7 @@ final class WritePlanner {
                     generated == null ? List.of() : List.of(generated.column())));
             insert.outcome = (rowCount, rows) -> {
                 if (rowCount != n) {
-                    throw new IllegalStateException("INSERT of " + n + " " + mapping.name() + " rows affected " + rowCount);
+                    throw dev.braid.core.error.Require.bug("INSERT of " + n + " " + mapping.name() + " rows affected " + rowCount);
                 }
                 if (generated != null) {
                     List<Object> keys = new ArrayList<>(n);

@@ -69,7 +69,7 @@ final class PredicateTranslator {
         if (predicate instanceof Predicate.Exists exists) {
             return exists(exists);
         }
-        throw new IllegalArgumentException("Unknown predicate " + predicate);
+        throw dev.braid.core.error.Require.bug("Unknown predicate " + predicate);
     }
 
     /** {@code EXISTS (SELECT 1 FROM target t WHERE t.fk = owner.id AND condition)}. */

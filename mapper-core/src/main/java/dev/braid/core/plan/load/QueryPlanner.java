@@ -1,5 +1,6 @@
 package dev.braid.core.plan.load;
 
+import dev.braid.core.error.Require;
 import dev.braid.core.error.ErrorCode;
 import dev.braid.core.error.MapperException;
 import dev.braid.core.meta.ColumnMapping;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** Turns queries into rendered SELECT plans for one dialect. Stateless and thread-safe. */
 public final class QueryPlanner {
@@ -34,7 +34,7 @@ public final class QueryPlanner {
     private final LoadPlanner loads;
 
     public QueryPlanner(MappingRegistry registry, Dialect dialect) {
-        this.registry = Objects.requireNonNull(registry, "registry");
+        this.registry = Require.nonNull(registry, "registry");
         this.renderer = new SqlRenderer(dialect);
         this.loads = new LoadPlanner(registry);
     }
@@ -149,7 +149,7 @@ public final class QueryPlanner {
 
     private void requireCursors() {
         if (!dialect().supportsCursors()) {
-            throw new IllegalStateException(dialect().name() + " has no server-side cursors; stream with keyset windows");
+            throw dev.braid.core.error.Require.bug(dialect().name() + " has no server-side cursors; stream with keyset windows");
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.braid.core.plan.load;
 
+import dev.braid.core.error.Require;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.sql.RenderedSql;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A rendered SELECT and how to turn its rows into entities: the root entity's columns come first
@@ -17,8 +17,8 @@ import java.util.Objects;
 public record SelectPlan(RenderedSql sql, EntityMapping entity, List<JoinedLoad> joined, List<LoadNode> load,
                          boolean distinctRoots) {
     public SelectPlan {
-        Objects.requireNonNull(sql, "sql");
-        Objects.requireNonNull(entity, "entity");
+        Require.nonNull(sql, "sql");
+        Require.nonNull(entity, "entity");
         joined = List.copyOf(joined);
         load = List.copyOf(load);
     }

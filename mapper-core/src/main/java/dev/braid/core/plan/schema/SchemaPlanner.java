@@ -1,5 +1,6 @@
 package dev.braid.core.plan.schema;
 
+import dev.braid.core.error.Require;
 import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.meta.MappingRegistry;
@@ -11,7 +12,6 @@ import dev.braid.core.sql.dialect.Dialect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * DDL from the mapping, like SQLAlchemy's {@code metadata.create_all}: tables with primary keys,
@@ -24,8 +24,8 @@ public final class SchemaPlanner {
     private final Dialect dialect;
 
     public SchemaPlanner(MappingRegistry registry, Dialect dialect) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.registry = Require.nonNull(registry, "registry");
+        this.dialect = Require.nonNull(dialect, "dialect");
         this.renderer = new SqlRenderer(dialect);
     }
 

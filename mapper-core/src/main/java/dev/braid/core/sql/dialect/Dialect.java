@@ -19,13 +19,13 @@ public interface Dialect {
     /**
      * The dialect for an R2DBC {@code ConnectionFactoryMetadata.getName()} such as "H2" or "PostgreSQL".
      *
-     * @throws IllegalArgumentException naming the product and how to choose a dialect explicitly
+     * @throws dev.braid.core.error.MapperException {@code BRAID_ARGUMENT}, naming the product and how to choose a dialect explicitly
      */
     static Dialect forProductName(String productName) {
         String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
         if (name.contains("postgres")) return postgresql();
         if (name.contains("h2")) return h2();
-        throw new IllegalArgumentException("No Braid dialect for database '" + productName
+        throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_ARGUMENT, "No Braid dialect for database '" + productName
                 + "'. Supported: H2, PostgreSQL. Fix: use one of those, or pass a Dialect to Mapper.builder().dialect(...)");
     }
 
