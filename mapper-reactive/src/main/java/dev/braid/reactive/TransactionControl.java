@@ -95,11 +95,11 @@ final class TransactionControl {
         });
     }
 
+    // Where the dialect sets the level beforehand, a plain BEGIN (r2dbc-h2 would add its SET LOCK_MODE);
+    // elsewhere the driver renders BEGIN ISOLATION LEVEL ... itself.
     private Publisher<Void> beginCall() {
-        if (isolation == null || isolationChanged) {
-            return connection.beginTransaction();
-        }
-        return connection.beginTransaction(isolation); // the driver renders BEGIN ISOLATION LEVEL ...
+        boolean levelWithBegin = isolation != null && dialect.isolationBeforeBegin(isolation.asSql()).isEmpty();
+        return levelWithBegin ? connection.beginTransaction(isolation) : connection.beginTransaction();
     }
 
     private Mono<Void> applyIsolation() {
