@@ -6,8 +6,12 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Mono;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Obtains the connections of a mapper's sessions: never waits longer than the acquire timeout (a pool
@@ -16,6 +20,8 @@ import java.util.concurrent.TimeoutException;
  * the pool's to reclaim (r2dbc-pool releases connections dropped by a cancelled acquisition).
  */
 final class ConnectionSource {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionSource.class);
+
     private final ConnectionFactory factory;
     private final Duration acquireTimeout;
 
@@ -24,11 +30,39 @@ final class ConnectionSource {
         this.acquireTimeout = acquireTimeout;
     }
 
-    /** A connection for {@code operation} (named in errors, e.g. "mapper.inTransaction(...)"). */
+    /**
+     * A connection for {@code operation} (named in errors, e.g. "mapper.inTransaction(...)").
+     *
+     * <p>A cancel is never passed on to the pool: r2dbc-pool releases the connection of a cancelled
+     * acquisition itself, also when the cancel crosses the connection on its way to the caller (e.g. a
+     * {@code timeout} firing as it arrives), and the caller then uses a connection the pool already
+     * handed to someone else: two sessions on one connection, one's BEGIN ignored inside the other's
+     * transaction, one's ROLLBACK ending the other's. Here whichever comes first wins: the connection goes
+     * to the caller, or, once the caller has gone, back to the pool as soon as it arrives.
+     */
     Mono<Connection> acquire(String operation) {
-        return Mono.defer(() -> Mono.<Connection>from(factory.create()))
-                .timeout(acquireTimeout)
+        return Mono.<Connection>create(sink -> {
+                    AtomicBoolean settled = new AtomicBoolean();
+                    sink.onCancel(() -> settled.set(true));
+                    Mono.<Connection>from(factory.create())
+                            .timeout(acquireTimeout)
+                            .subscribe(connection -> {
+                                if (settled.compareAndSet(false, true)) {
+                                    sink.success(connection);
+                                } else {
+                                    close(connection);
+                                }
+                            }, error -> {
+                                if (settled.compareAndSet(false, true)) sink.error(error);
+                            });
+                })
+                // A connection delivered just as the caller cancels is discarded by Mono.create: release it.
+                .doOnDiscard(Connection.class, ConnectionSource::close)
                 .onErrorMap(e -> !(e instanceof MapperException), e -> unavailable(operation, e));
+    }
+
+    private static void close(Connection connection) {
+        Mono.from(connection.close()).subscribe(null, e -> LOG.warn("Releasing an unused connection failed", e));
     }
 
     private ConnectionUnavailableException unavailable(String operation, Throwable error) {

@@ -15,12 +15,15 @@ import dev.braid.testkit.InterceptingConnectionFactory;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryMetadata;
 import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.R2dbcRollbackException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -225,6 +229,45 @@ abstract class TransactionContract extends MapperTestBase {
                 .expectNext("after")
                 .verifyComplete();
         assertThat(count("authors")).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledAcquisitionIsNotPassedOnAndItsConnectionGoesBackWhenItArrives() {
+        // r2dbc-pool releases the connection of a cancelled acquisition itself, also when the cancel crosses
+        // the connection on its way out: then two sessions share it. So Braid never cancels an acquisition.
+        AtomicBoolean createCancelled = new AtomicBoolean();
+        AtomicInteger created = new AtomicInteger();
+        AtomicInteger closed = new AtomicInteger();
+        InterceptingConnectionFactory counting = new InterceptingConnectionFactory(recorder().connectionFactory());
+        ConnectionFactory slow = new ConnectionFactory() {
+            @Override
+            public Publisher<? extends Connection> create() {
+                return Mono.from(counting.create()).delaySubscription(Duration.ofMillis(200))
+                        .doOnNext(c -> {
+                            created.incrementAndGet();
+                            counting.interceptNext("close", (connection, call) -> Mono.from(call.get())
+                                    .doOnTerminate(closed::incrementAndGet));
+                        })
+                        .doOnCancel(() -> createCancelled.set(true));
+            }
+
+            @Override
+            public ConnectionFactoryMetadata getMetadata() {
+                return counting.getMetadata();
+            }
+        };
+        Mapper m = Mapper.builder(slow, registry()).build();
+        StepVerifier.create(m.inTransaction(s -> s.add(new Author("never", 1))))
+                .thenAwait(Duration.ofMillis(50))
+                .thenCancel()
+                .verify(TIMEOUT);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (closed.get() == 0 && System.nanoTime() < deadline) sleep(Duration.ofMillis(10));
+        assertThat(createCancelled).as("the acquisition was cancelled").isFalse();
+        assertThat(created.get()).isEqualTo(1);
+        assertThat(closed.get()).as("the connection that arrived after the cancel was closed").isEqualTo(1);
+        assertThat(recorder().transactionEvents()).isEmpty();
+        assertThat(recorder().statements()).isEmpty();
     }
 
     @Test
