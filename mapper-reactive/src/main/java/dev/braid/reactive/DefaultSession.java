@@ -641,12 +641,9 @@ final class DefaultSession implements Session {
                 .then(Mono.empty());
     }
 
-    // Cleanup first ends the scope, so that the work, if it still runs on another thread, can send
-    // nothing after the ROLLBACK (outside the transaction); then waits for a BEGIN or COMMIT still in
-    // flight (a cancelled one goes on): decided earlier, the ROLLBACK would be skipped and the connection
-    // released inside a transaction.
+    // Cleanup waits for a BEGIN or COMMIT still in flight (a cancelled one goes on): decided earlier,
+    // the ROLLBACK would be skipped and the connection released inside a transaction.
     Mono<Void> rollbackAndClose() {
-        tx.endScope();
         return awaitCleanup().then(tx.settled()).then(rollbackQuietly()).then(Mono.defer(() -> {
             undoUncommitted();
             return release();
@@ -658,7 +655,6 @@ final class DefaultSession implements Session {
     }
 
     Mono<Void> closeAfterFailure() {
-        tx.endScope();
         return awaitCleanup().then(tx.settled())
                 .then(Mono.defer(() -> flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty()))
                 .then(Mono.defer(this::release));
@@ -682,7 +678,6 @@ final class DefaultSession implements Session {
     }
 
     Mono<Void> release() {
-        tx.endScope();
         guard.close();
         identityMap.clear(); // objects outlive the scope as detached plain objects
         return awaitCleanup().then(tx.settled()).then(tx.resetIsolation())

@@ -197,11 +197,9 @@ public final class Mapper {
     }
 
     private Mono<DefaultSession> open(String operation, boolean transactional, io.r2dbc.spi.IsolationLevel isolation) {
-        return connections.acquire(operation).map(connection -> {
-            ScopedConnection scoped = new ScopedConnection(connection);
-            return new DefaultSession(scoped, registry, planner, renderer, executor, flushExecutor, transactional,
-                    new TransactionControl(scoped, executor, dialect, isolation));
-        });
+        return connections.acquire(operation).map(connection -> new DefaultSession(connection, registry, planner,
+                renderer, executor, flushExecutor, transactional,
+                new TransactionControl(connection, executor, dialect, isolation)));
     }
 
     /** Configuration for a {@link Mapper}. */

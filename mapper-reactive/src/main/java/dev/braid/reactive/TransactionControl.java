@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 final class TransactionControl {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionControl.class);
 
-    private final ScopedConnection connection;
+    private final Connection connection;
     private final StatementExecutor executor;
     private final Dialect dialect;
     private final IsolationLevel isolation;
@@ -37,7 +37,7 @@ final class TransactionControl {
     private volatile boolean isolationChanged;
 
     /** @param isolation the level of every transaction begun here; null for the database's default */
-    TransactionControl(ScopedConnection connection, StatementExecutor executor, Dialect dialect, IsolationLevel isolation) {
+    TransactionControl(Connection connection, StatementExecutor executor, Dialect dialect, IsolationLevel isolation) {
         this.connection = connection;
         this.executor = executor;
         this.dialect = dialect;
@@ -66,14 +66,6 @@ final class TransactionControl {
         return control(() -> Mono.from(connection.rollbackTransaction()).onErrorMap(e -> ErrorTranslator.translate(e, "ROLLBACK")));
     }
 
-    /**
-     * Ends the session's scope: the work can send nothing more on the connection (see
-     * {@link ScopedConnection}), so the cleanup's ROLLBACK comes after all of it. Call first in cleanup.
-     */
-    void endScope() {
-        connection.end();
-    }
-
     /** Completes when the last BEGIN, COMMIT or ROLLBACK has finished, whatever its outcome. */
     Mono<Void> settled() {
         return Mono.defer(() -> inFlight);
@@ -86,7 +78,7 @@ final class TransactionControl {
     Mono<Void> resetIsolation() {
         return Mono.defer(() -> {
             if (!isolationChanged) return Mono.<Void>empty();
-            return statements(connection.unscoped(), dialect.isolationAfterEnd(isolation.asSql()))
+            return statements(dialect.isolationAfterEnd(isolation.asSql()))
                     .doOnSuccess(v -> isolationChanged = false)
                     .onErrorResume(e -> {
                         LOG.warn("Resetting the isolation level before releasing the connection failed", e);
@@ -107,7 +99,7 @@ final class TransactionControl {
         List<String> before = dialect.isolationBeforeBegin(isolation.asSql());
         if (before.isEmpty()) return Mono.empty();
         isolationChanged = true; // set first: a statement that fails half-way still gets the reset
-        return statements(connection, before);
+        return statements(before);
     }
 
     private Mono<Void> leftoverRollback() {
@@ -119,9 +111,9 @@ final class TransactionControl {
         });
     }
 
-    private Mono<Void> statements(Connection on, List<String> sqls) {
+    private Mono<Void> statements(List<String> sqls) {
         return Flux.fromIterable(sqls)
-                .concatMap(sql -> executor.execute(on, new RenderedSql(sql, List.of())))
+                .concatMap(sql -> executor.execute(connection, new RenderedSql(sql, List.of())))
                 .then();
     }
 
