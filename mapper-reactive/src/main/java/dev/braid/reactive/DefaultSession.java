@@ -52,6 +52,7 @@ final class DefaultSession implements Session {
     private final FlushExecutor flushExecutor;
     private final GraphLoader graphLoader;
     private final boolean transactional;
+    private final TransactionControl tx;
     private final IdentityMap identityMap = new IdentityMap();
     private final EntityHydrator hydrator = new EntityHydrator(identityMap);
     private final UnitOfWork unitOfWork;
@@ -65,7 +66,7 @@ final class DefaultSession implements Session {
     private volatile Throwable failedFlush;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
-                   StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional) {
+                   StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, TransactionControl tx) {
         this.connection = connection;
         this.registry = registry;
         this.planner = planner;
@@ -73,6 +74,7 @@ final class DefaultSession implements Session {
         this.flushExecutor = flushExecutor;
         this.graphLoader = new GraphLoader(planner, executor);
         this.transactional = transactional;
+        this.tx = tx;
         this.unitOfWork = new UnitOfWork(registry, identityMap, renderer);
     }
 
@@ -447,12 +449,10 @@ final class DefaultSession implements Session {
         return Mono.defer(() -> (flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty())
                         .then(Mono.defer(() -> {
                             flushTransactionOpen = true;
-                            return Mono.from(connection.beginTransaction())
-                                    .onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"));
+                            return tx.begin();
                         })))
                 .then(flushExecutor.execute(connection, plan))
-                .then(Mono.defer(() -> Mono.from(connection.commitTransaction())
-                        .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"))))
+                .then(tx.commit())
                 .doOnSuccess(v -> {
                     flushTransactionOpen = false;
                     plan.complete();
@@ -479,15 +479,14 @@ final class DefaultSession implements Session {
             if (!transactional) {
                 return autoflush();
             }
+            // The next transaction begins at the session's isolation level too.
             return autoflush()
-                    .then(Mono.defer(() -> Mono.from(connection.commitTransaction())))
-                    .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"))
+                    .then(tx.commit())
                     .doOnSuccess(v -> {
                         uncommitted.forEach(FlushPlan::complete);
                         uncommitted.clear();
                     })
-                    .then(Mono.defer(() -> Mono.from(connection.beginTransaction())))
-                    .onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"));
+                    .then(tx.begin());
         });
     }
 
@@ -498,15 +497,13 @@ final class DefaultSession implements Session {
                 return Mono.fromRunnable(unitOfWork::revertToDatabase);
             }
             return awaitCleanup()
-                    .then(Mono.defer(() -> Mono.from(connection.rollbackTransaction())))
-                    .onErrorMap(e -> ErrorTranslator.translate(e, "ROLLBACK"))
+                    .then(tx.rollback())
                     .then(Mono.fromRunnable(() -> {
                         undoUncommitted();
                         unitOfWork.revertToDatabase();
                         failedFlush = null;
                     }))
-                    .then(Mono.defer(() -> Mono.from(connection.beginTransaction())))
-                    .onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"));
+                    .then(tx.begin());
         });
     }
 
@@ -630,10 +627,14 @@ final class DefaultSession implements Session {
 
     private static final java.util.concurrent.atomic.AtomicInteger SAVEPOINTS = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** Begins the scope's transaction, as the first part of its work (so the scope's cleanup covers it). */
+    Mono<Void> beginScope() {
+        return tx.begin();
+    }
+
     /** Commits the transaction, as the last part of the scope's work: a failing COMMIT is the scope's error. */
     <T> Mono<T> commitScope() {
-        return awaitCleanup().then(Mono.defer(() -> Mono.from(connection.commitTransaction())))
-                .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"))
+        return awaitCleanup().then(tx.commit())
                 .doOnSuccess(v -> {
                     uncommitted.forEach(FlushPlan::complete);
                     uncommitted.clear();
@@ -641,8 +642,10 @@ final class DefaultSession implements Session {
                 .then(Mono.empty());
     }
 
+    // Cleanup waits for a BEGIN or COMMIT still in flight (a cancelled one goes on): decided earlier,
+    // the ROLLBACK would be skipped and the connection released inside a transaction.
     Mono<Void> rollbackAndClose() {
-        return awaitCleanup().then(rollbackQuietly()).then(Mono.defer(() -> {
+        return awaitCleanup().then(tx.settled()).then(rollbackQuietly()).then(Mono.defer(() -> {
             undoUncommitted();
             return release();
         }));
@@ -653,7 +656,8 @@ final class DefaultSession implements Session {
     }
 
     Mono<Void> closeAfterFailure() {
-        return awaitCleanup().then(Mono.defer(() -> flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty()))
+        return awaitCleanup().then(tx.settled())
+                .then(Mono.defer(() -> flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty()))
                 .then(Mono.defer(this::release));
     }
 
@@ -666,7 +670,7 @@ final class DefaultSession implements Session {
 
     // A rollback that fails must not hide the error that caused it: log it and go on to release.
     private Mono<Void> rollbackQuietly() {
-        return Mono.defer(() -> Mono.from(connection.rollbackTransaction()))
+        return tx.rollback()
                 .doOnSuccess(v -> flushTransactionOpen = false)
                 .onErrorResume(e -> {
                     LOG.warn("Rollback failed; the connection is closed anyway", e);
@@ -677,7 +681,8 @@ final class DefaultSession implements Session {
     Mono<Void> release() {
         guard.close();
         identityMap.clear(); // objects outlive the scope as detached plain objects
-        return awaitCleanup().then(Mono.defer(() -> Mono.from(connection.close()))).onErrorResume(e -> {
+        return awaitCleanup().then(tx.settled()).then(tx.resetIsolation())
+                .then(Mono.defer(() -> Mono.from(connection.close()))).onErrorResume(e -> {
             LOG.warn("Closing the connection failed", e);
             return Mono.empty();
         });

@@ -1,5 +1,7 @@
 package dev.braid.reactive;
 
+import dev.braid.core.error.DatabaseException;
+import dev.braid.core.error.NestedSessionException;
 import dev.braid.core.meta.MappingRegistry;
 import dev.braid.core.plan.load.QueryPlanner;
 import dev.braid.core.plan.schema.SchemaPlanner;
@@ -11,7 +13,9 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -24,6 +28,11 @@ import java.util.function.Function;
  * Flux<Author> authors = mapper.withSession(s -> s.select(Author.class).where(Author_.name.startsWith("A")).all());
  * Mono<Author> saved = mapper.inTransactionMono(s -> s.add(new Author("Austen")));
  * }</pre>
+ *
+ * <p>Each session holds one connection for its whole scope. Opening a session inside another session's
+ * work on the same mapper fails with {@code BRAID_NESTED_SESSION} (it would hold a second connection
+ * while waiting for it, which deadlocks an exhausted pool); {@link #independent()} opts in where that
+ * is meant. Obtaining a connection never waits longer than {@link Builder#acquireTimeout(Duration)}.
  */
 public final class Mapper {
     private final ConnectionFactory connectionFactory;
@@ -34,6 +43,10 @@ public final class Mapper {
     private final StatementExecutor executor;
     private final FlushExecutor flushExecutor;
     private final Schema schema;
+    private final ConnectionSource connections;
+    // The Reactor context key under which this mapper's open sessions name themselves.
+    private final Object scopeKey;
+    private final boolean independent;
 
     private Mapper(Builder builder) {
         this.connectionFactory = builder.connectionFactory;
@@ -45,6 +58,23 @@ public final class Mapper {
         this.executor = new StatementExecutor(builder.fetchSize >= 0 ? builder.fetchSize : dialect.defaultFetchSize());
         this.flushExecutor = new FlushExecutor(executor);
         this.schema = new DefaultSchema(connectionFactory, new SchemaPlanner(registry, dialect), executor);
+        this.connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
+        this.scopeKey = new Object();
+        this.independent = false;
+    }
+
+    private Mapper(Mapper shared) {
+        this.connectionFactory = shared.connectionFactory;
+        this.registry = shared.registry;
+        this.dialect = shared.dialect;
+        this.planner = shared.planner;
+        this.renderer = shared.renderer;
+        this.executor = shared.executor;
+        this.flushExecutor = shared.flushExecutor;
+        this.schema = shared.schema;
+        this.connections = shared.connections;
+        this.scopeKey = shared.scopeKey;
+        this.independent = true;
     }
 
     public static Builder builder(ConnectionFactory connectionFactory, MappingRegistry registry) {
@@ -59,18 +89,28 @@ public final class Mapper {
     public Schema schema() { return schema; }
 
     /**
+     * This mapper, for sessions that are meant to run inside another session's work: each opens its own
+     * connection and its own transaction, which commits or rolls back independently of the outer one
+     * (e.g. an audit record that must stay even when the outer work fails). Every nesting level holds
+     * one more connection at once, so size the pool for it.
+     */
+    public Mapper independent() {
+        return independent ? this : new Mapper(this);
+    }
+
+    /**
      * Runs {@code work} with a session on its own connection, without a surrounding transaction:
      * reads see committed data; each flush (explicit, automatic before a query, and at the end) is
      * its own transaction. The connection is released exactly once when the returned Flux
      * terminates or is cancelled.
      */
     public <T> Flux<T> withSession(Function<Session, ? extends Publisher<T>> work) {
-        return Flux.usingWhen(
-                open(false),
+        return scoped("mapper.withSession(...)", Flux.usingWhen(
+                open("mapper.withSession(...)", false, null),
                 session -> Flux.defer(() -> Flux.from(work.apply(session))).concatWith(session.flushAtEnd()),
                 DefaultSession::closeAfterSuccess,
                 (session, error) -> session.closeAfterFailure(),
-                DefaultSession::closeAfterFailure);
+                DefaultSession::closeAfterFailure));
     }
 
     /** {@link #withSession} for work that yields at most one value. */
@@ -88,34 +128,35 @@ public final class Mapper {
         return inTransaction(TransactionOptions.defaults(), work);
     }
 
-    /** {@link #inTransaction(Function)} with an isolation level and retries of serialization failures. */
+    /**
+     * {@link #inTransaction(Function)} with an isolation level and retries of serialization failures.
+     * Without retries the work's values stream to the subscriber as they come (and cancelling rolls
+     * back). With retries they are buffered until COMMIT has succeeded: the subscriber receives only
+     * the values of the attempt that committed, all at once after the commit, so {@code single()} and
+     * {@code next()} see committed results only; use retries for work that yields small results.
+     */
     public <T> Flux<T> inTransaction(TransactionOptions options, Function<Session, ? extends Publisher<T>> work) {
+        String operation = "mapper.inTransaction(...)";
         Flux<T> once = Flux.usingWhen(
-                open(true, options),
-                // The COMMIT is the work's last step, so a failing commit is reported as the scope's own
-                // error (then rolled back and released), not wrapped as a failed cleanup.
-                session -> Flux.defer(() -> Flux.from(work.apply(session)))
+                open(operation, true, options.isolation()),
+                // BEGIN is the work's first step, so the scope's cleanup also covers a cancelled BEGIN; the
+                // COMMIT is its last, so a failing commit is reported as the scope's own error (then
+                // rolled back and released), not wrapped as a failed cleanup.
+                session -> session.beginScope()
+                        .thenMany(Flux.defer(() -> Flux.from(work.apply(session))))
                         .concatWith(session.flushAtEnd())
                         .concatWith(session.commitScope()),
                 DefaultSession::release,
                 (session, error) -> session.rollbackAndClose(),
                 DefaultSession::rollbackAndClose);
         if (options.retries() == 0) {
-            return once;
+            return scoped(operation, once);
         }
-        return once.retryWhen(reactor.util.retry.Retry.backoff(options.retries(), options.backoff())
-                .filter(Mapper::isSerializationFailure)
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
-    }
-
-    private static boolean isSerializationFailure(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof dev.braid.core.error.DatabaseException db
-                    && ("40001".equals(db.sqlState()) || "40P01".equals(db.sqlState()))) {
-                return true;
-            }
-        }
-        return false;
+        return scoped(operation, once.collectList()
+                .retryWhen(Retry.backoff(options.retries(), options.backoff())
+                        .filter(this::isSerializationFailure)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
+                .flatMapIterable(values -> values));
     }
 
     /** {@link #inTransaction} for work that yields at most one value. */
@@ -123,24 +164,42 @@ public final class Mapper {
         return inTransaction(work).singleOrEmpty();
     }
 
-    private Mono<DefaultSession> open(boolean transactional) {
-        return open(transactional, TransactionOptions.defaults());
+    /** {@link #inTransaction(TransactionOptions, Function)} for work that yields at most one value. */
+    public <T> Mono<T> inTransactionMono(TransactionOptions options, Function<Session, Mono<T>> work) {
+        return inTransaction(options, work).singleOrEmpty();
     }
 
-    private Mono<DefaultSession> open(boolean transactional, TransactionOptions options) {
-        return Mono.from(connectionFactory.create()).flatMap(connection -> {
-            DefaultSession session = new DefaultSession(connection, registry, planner, renderer, executor,
-                    flushExecutor, transactional);
-            if (!transactional) {
-                return Mono.just(session);
+    private boolean isSerializationFailure(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseException db && dialect.isSerializationFailure(db.sqlState())) {
+                return true;
             }
-            io.r2dbc.spi.TransactionDefinition definition = options.isolation() == null ? null
-                    : io.r2dbc.spi.IsolationLevel.class.cast(options.isolation());
-            return Mono.from(definition == null ? connection.beginTransaction() : connection.beginTransaction(definition))
-                    .onErrorMap(e -> dev.braid.reactive.exec.ErrorTranslator.translate(e, "BEGIN"))
-                    .thenReturn(session)
-                    .onErrorResume(e -> Mono.from(connection.close()).onErrorResume(x -> Mono.empty()).then(Mono.error(e)));
+        }
+        return false;
+    }
+
+    /**
+     * Runs {@code scope} with this mapper's context key set to {@code operation}, after checking the
+     * subscriber's context: a key already there means this session would open inside another one's work.
+     */
+    private <T> Flux<T> scoped(String operation, Flux<T> scope) {
+        return Flux.deferContextual(context -> {
+            if (!independent && context.hasKey(scopeKey)) {
+                String outer = context.get(scopeKey);
+                return Flux.<T>error(new NestedSessionException(operation + " was called inside the work of " + outer
+                        + " on the same Mapper: the inner session needs a second connection while the outer one holds"
+                        + " the first, which deadlocks once every pooled connection is held by an outer session. Fix:"
+                        + " use the session the outer work already has (pass it down), or, for work that must commit"
+                        + " on its own, call mapper.independent()." + operation.substring("mapper.".length())));
+            }
+            return scope.contextWrite(c -> c.put(scopeKey, operation));
         });
+    }
+
+    private Mono<DefaultSession> open(String operation, boolean transactional, io.r2dbc.spi.IsolationLevel isolation) {
+        return connections.acquire(operation).map(connection -> new DefaultSession(connection, registry, planner,
+                renderer, executor, flushExecutor, transactional,
+                new TransactionControl(connection, executor, dialect, isolation)));
     }
 
     /** Configuration for a {@link Mapper}. */
@@ -149,6 +208,7 @@ public final class Mapper {
         private final MappingRegistry registry;
         private Dialect dialect;
         private int fetchSize = -1;
+        private Duration acquireTimeout = Duration.ofSeconds(30);
 
         private Builder(ConnectionFactory connectionFactory, MappingRegistry registry) {
             this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
@@ -169,6 +229,19 @@ public final class Mapper {
         public Builder fetchSize(int fetchSize) {
             if (fetchSize < 0) throw new IllegalArgumentException("fetchSize must be >= 0");
             this.fetchSize = fetchSize;
+            return this;
+        }
+
+        /**
+         * The longest a session waits for its connection (default 30 seconds), whatever the pool's own
+         * settings: then it fails with {@code BRAID_CONNECTION_UNAVAILABLE} instead of hanging.
+         */
+        public Builder acquireTimeout(Duration acquireTimeout) {
+            Objects.requireNonNull(acquireTimeout, "acquireTimeout");
+            if (acquireTimeout.isNegative() || acquireTimeout.isZero()) {
+                throw new IllegalArgumentException("acquireTimeout must be positive");
+            }
+            this.acquireTimeout = acquireTimeout;
             return this;
         }
 

@@ -4,18 +4,34 @@ import io.r2dbc.spi.IsolationLevel;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How {@link Mapper#inTransaction(TransactionOptions, java.util.function.Function)} runs: the isolation
  * level, and whether to run the whole unit of work again when the database aborts it with a
- * serialization failure (SQLSTATE 40001) or a deadlock (40P01), which is the documented way to use
- * SERIALIZABLE. A retry runs the work from the start on a new session, so the work must not have side
- * effects outside the database, and a Flux may emit the elements of the failed attempt first.
+ * serialization failure or a deadlock (PostgreSQL: SQLSTATE 40001, 40P01; H2: 40001), which is the
+ * documented way to use SERIALIZABLE.
+ *
+ * <p>The level is in force for every transaction of the session (also those begun by
+ * {@link Session#commit()} and {@link Session#rollback()}) and on every attempt; on H2 it is set as the
+ * session characteristic and reset when the transaction ends, so a pooled connection's next user runs
+ * at the default again.
+ *
+ * <p>With retries, each attempt runs the work from the start on a new session, so the work must not
+ * have side effects outside the database; the values the work emits are held back until its
+ * transaction has committed, and only the committed attempt's values reach the subscriber.
  */
 public record TransactionOptions(IsolationLevel isolation, int retries, Duration backoff) {
+    private static final Set<IsolationLevel> STANDARD = Set.of(IsolationLevel.READ_UNCOMMITTED,
+            IsolationLevel.READ_COMMITTED, IsolationLevel.REPEATABLE_READ, IsolationLevel.SERIALIZABLE);
+
     public TransactionOptions {
         if (retries < 0) throw new IllegalArgumentException("retries must be >= 0");
         Objects.requireNonNull(backoff, "backoff");
+        if (isolation != null && !STANDARD.contains(isolation)) {
+            throw new IllegalArgumentException("Unsupported isolation level " + isolation.asSql()
+                    + ". Fix: use IsolationLevel.READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ or SERIALIZABLE");
+        }
     }
 
     /** The database's default isolation, no retries. */
@@ -23,11 +39,15 @@ public record TransactionOptions(IsolationLevel isolation, int retries, Duration
         return new TransactionOptions(null, 0, Duration.ofMillis(20));
     }
 
+    /** Runs the transaction at {@code level} (one of the four standard levels). */
     public TransactionOptions isolation(IsolationLevel level) {
         return new TransactionOptions(level, retries, backoff);
     }
 
-    /** Retry up to {@code times} times on SQLSTATE 40001 and 40P01, with a small growing, jittered pause. */
+    /**
+     * Retry up to {@code times} times on a serialization failure or deadlock, with a small growing,
+     * jittered pause. The work's values are then buffered until COMMIT succeeds (see the class comment).
+     */
     public TransactionOptions retrySerializationFailures(int times) {
         return new TransactionOptions(isolation, times, backoff);
     }

@@ -161,7 +161,7 @@ abstract class CrudContract extends MapperTestBase {
         recorder().clear();
         // The first transaction reads, then a second one commits a change, then the first writes.
         StepVerifier.create(mapper.inTransactionMono(s -> s.get(Account.class, "acc-1")
-                        .flatMap(stale -> mapper.inTransactionMono(other -> other.get(Account.class, "acc-1")
+                        .flatMap(stale -> mapper.independent().inTransactionMono(other -> other.get(Account.class, "acc-1")
                                         .doOnNext(fresh -> fresh.setBalance(new BigDecimal("99.00"))))
                                 .thenReturn(stale))
                         .doOnNext(stale -> stale.setBalance(new BigDecimal("1.00")))))
@@ -267,7 +267,7 @@ abstract class CrudContract extends MapperTestBase {
         recorder().clear();
         StepVerifier.create(mapper.inTransactionMono(s -> s.get(Author.class, id)
                         .doOnNext(a -> a.setName("edited in memory"))
-                        .flatMap(a -> mapper.inTransactionMono(other -> other.get(Author.class, id)
+                        .flatMap(a -> mapper.independent().inTransactionMono(other -> other.get(Author.class, id)
                                 .doOnNext(o -> o.setBorn(1776))).thenReturn(a))
                         .flatMap(s::refresh)))
                 .assertNext(a -> {
@@ -279,7 +279,7 @@ abstract class CrudContract extends MapperTestBase {
         assertThat(rows("SELECT name, born FROM authors")).containsExactly(List.of("Austen", 1776));
 
         StepVerifier.create(mapper.withSessionMono(s -> s.get(Author.class, id)
-                        .flatMap(a -> mapper.inTransaction(other -> other.get(Author.class, id).flatMap(other::delete))
+                        .flatMap(a -> mapper.independent().inTransaction(other -> other.get(Author.class, id).flatMap(other::delete))
                                 .then(s.refresh(a)))))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(StaleDataException.class)
                         .hasMessageContaining("its row no longer exists"))

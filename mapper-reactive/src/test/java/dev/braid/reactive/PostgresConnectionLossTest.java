@@ -1,5 +1,7 @@
 package dev.braid.reactive;
 
+import dev.braid.core.error.ConnectionLostException;
+import dev.braid.core.error.ErrorCode;
 import dev.braid.reactive.model.Author;
 import dev.braid.testkit.PostgresTestDatabase;
 import dev.braid.testkit.TestDatabase;
@@ -35,7 +37,14 @@ class PostgresConnectionLossTest extends MapperTestBase {
                         .then(terminateBackends())
                         .then(s.add(new Author("second", 2)))
                         .then(s.flush())))
-                .expectError()
+                .expectErrorSatisfies(e -> {
+                    // Read as a lost connection (SQLSTATE 57P01 or 08006), not as a statement the database rejected.
+                    assertThat(e).isInstanceOf(ConnectionLostException.class)
+                            .hasMessageContaining("The connection was lost")
+                            .hasMessageNotContaining("rejected");
+                    assertThat(((ConnectionLostException) e).code()).isEqualTo(ErrorCode.BRAID_CONNECTION_LOST);
+                    assertThat(((ConnectionLostException) e).sqlState()).isIn("57P01", "08006");
+                })
                 .verify(TIMEOUT);
         assertThat(count("authors")).isZero(); // the first flush was never committed
         assertThat(first.getId()).as("the key of the rolled-back insert is cleared").isNull();

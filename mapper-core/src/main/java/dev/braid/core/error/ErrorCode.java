@@ -38,5 +38,13 @@ public enum ErrorCode {
     /** An entity object could not be created or written: its constructor threw, or its package is closed to Braid. */
     BRAID_INSTANTIATION,
     /** Braid broke one of its own invariants: a bug in Braid; the message says what, please report it. */
-    BRAID_INTERNAL
+    BRAID_INTERNAL,
+    /** No connection could be obtained in time (pool exhausted, database unreachable, or opening one failed). */
+    BRAID_CONNECTION_UNAVAILABLE,
+    /** The connection broke while in use (SQLSTATE class 08, 57P01-57P03): the statement and its transaction are lost. */
+    BRAID_CONNECTION_LOST,
+    /** The connection broke while COMMIT was in flight: the transaction may or may not have committed. */
+    BRAID_COMMIT_OUTCOME_UNKNOWN,
+    /** A session was opened inside another session's work on the same mapper (a pool-starvation deadlock in waiting). */
+    BRAID_NESTED_SESSION
 }

@@ -1,5 +1,7 @@
 package dev.braid.reactive.exec;
 
+import dev.braid.core.error.CommitOutcomeUnknownException;
+import dev.braid.core.error.ConnectionLostException;
 import dev.braid.core.error.DatabaseException;
 import dev.braid.core.error.MapperException;
 import io.r2dbc.spi.R2dbcException;
@@ -15,6 +17,10 @@ public final class ErrorTranslator {
         }
         if (error instanceof R2dbcException r2dbc) {
             String state = r2dbc.getSqlState();
+            String lost = connectionLossState(error);
+            if (lost != null) {
+                return connectionLost(r2dbc, sql, lost);
+            }
             // Constraint violations and values a column cannot hold, naming the constraint, table and column.
             DatabaseException detailed = DetailedErrors.translate(r2dbc, sql);
             if (detailed != null) {
@@ -23,5 +29,38 @@ public final class ErrorTranslator {
             return new DatabaseException("The database rejected a statement: " + r2dbc.getMessage(), sql, state, error);
         }
         return error;
+    }
+
+    /**
+     * True for SQLSTATEs that mean the connection itself is gone: class 08 (connection exception, which
+     * drivers also report for a closed socket), PostgreSQL's 57P01-57P03 (the server ended the session),
+     * and H2's 90067 (connection broken) and 90098 (database closed), which H2 reports as SQLSTATE.
+     */
+    public static boolean isConnectionLoss(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08")
+                || "57P01".equals(sqlState) || "57P02".equals(sqlState) || "57P03".equals(sqlState)
+                || "90067".equals(sqlState) || "90098".equals(sqlState));
+    }
+
+    // The error or a cause of it (drivers and proxies wrap) that says the connection is gone.
+    private static String connectionLossState(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            String state = t instanceof R2dbcException r ? r.getSqlState()
+                    : t instanceof java.sql.SQLException s ? s.getSQLState() : null;
+            if (isConnectionLoss(state)) return state;
+        }
+        return null;
+    }
+
+    private static Throwable connectionLost(R2dbcException error, String sql, String state) {
+        if ("COMMIT".equals(sql)) {
+            return new CommitOutcomeUnknownException("The connection was lost while COMMIT was in flight ("
+                    + error.getMessage() + "), so whether the transaction committed is unknown. Fix: do not retry"
+                    + " blindly; check what the database holds (reconcile) and redo only what is missing, or make"
+                    + " the work idempotent", state, error);
+        }
+        return new ConnectionLostException("The connection was lost (" + error.getMessage() + "); the statement"
+                + " did not complete and the open transaction, if any, was rolled back by the database. Fix: run"
+                + " the unit of work again on a new connection (the pool replaces broken ones)", sql, state, error);
     }
 }

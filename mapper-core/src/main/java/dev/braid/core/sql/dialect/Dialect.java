@@ -2,6 +2,7 @@ package dev.braid.core.sql.dialect;
 
 import dev.braid.core.meta.ColumnType;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -120,6 +121,36 @@ public interface Dialect {
 
     /** The longest identifier the database keeps (PostgreSQL truncates at 63 bytes). */
     int maxIdentifierLength();
+
+    /**
+     * Statements that make the next transaction on a connection run at {@code level} (an SQL isolation
+     * level: READ UNCOMMITTED, READ COMMITTED, REPEATABLE READ or SERIALIZABLE), sent before BEGIN.
+     * Empty when BEGIN itself carries the level (PostgreSQL's {@code BEGIN ISOLATION LEVEL ...}).
+     *
+     * @throws IllegalArgumentException for any other level name (it becomes SQL text)
+     */
+    default List<String> isolationBeforeBegin(String level) {
+        IsolationLevels.requireStandard(level);
+        return List.of();
+    }
+
+    /**
+     * Statements that put a connection back to the database's default level after a transaction that
+     * ran at {@code level}, so that the connection's next user (pools reuse connections) does not
+     * inherit it. Empty when the level ended with the transaction.
+     */
+    default List<String> isolationAfterEnd(String level) {
+        return List.of();
+    }
+
+    /**
+     * True when an error with this SQLSTATE means the database aborted the transaction because it
+     * conflicted with a concurrent one (a serialization failure or a deadlock), so running the whole
+     * work again can succeed.
+     */
+    default boolean isSerializationFailure(String sqlState) {
+        return "40001".equals(sqlState);
+    }
 
     enum GeneratedKeys {
         /** {@code INSERT ... RETURNING col} (PostgreSQL). */

@@ -2,6 +2,7 @@ package dev.braid.core.sql.dialect;
 
 import dev.braid.core.meta.ColumnType;
 
+import java.util.List;
 import java.util.Set;
 
 final class H2Dialect implements Dialect {
@@ -108,6 +109,28 @@ final class H2Dialect implements Dialect {
 
     @Override
     public int maxIdentifierLength() { return 256; }
+
+    // r2dbc-h2 turns an isolation level into SET LOCK_MODE, which H2 2.x ignores; the session
+    // characteristic is what H2 honours, and it outlives the transaction, hence the reset afterwards.
+    @Override
+    public List<String> isolationBeforeBegin(String level) {
+        return List.of(SET_ISOLATION + IsolationLevels.requireStandard(level));
+    }
+
+    @Override
+    public List<String> isolationAfterEnd(String level) {
+        return IsolationLevels.DEFAULT.equals(IsolationLevels.requireStandard(level)) ? List.of()
+                : List.of(SET_ISOLATION + IsolationLevels.DEFAULT);
+    }
+
+    private static final String SET_ISOLATION = "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL ";
+
+    // H2 2.4 reports a conflicting write under REPEATABLE READ or SERIALIZABLE as 40001 ("Deadlock
+    // detected. The current transaction was rolled back"); 90131 is its older "concurrent update".
+    @Override
+    public boolean isSerializationFailure(String sqlState) {
+        return "40001".equals(sqlState) || "90131".equals(sqlState);
+    }
 
     @Override
     public String toString() { return name(); }

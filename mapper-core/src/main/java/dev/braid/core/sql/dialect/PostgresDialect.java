@@ -80,6 +80,12 @@ final class PostgresDialect implements Dialect {
     @Override
     public int maxIdentifierLength() { return 63; }
 
+    // 40001 serialization_failure, 40P01 deadlock_detected. (The level itself travels with BEGIN.)
+    @Override
+    public boolean isSerializationFailure(String sqlState) {
+        return "40001".equals(sqlState) || "40P01".equals(sqlState);
+    }
+
     @Override
     public String toString() { return name(); }
 }

@@ -1,0 +1,21 @@
+package dev.braid.core.sql.dialect;
+
+import java.util.Set;
+
+/** The SQL standard's isolation level names, which are the only ones rendered into SQL text. */
+final class IsolationLevels {
+    /** The level both supported databases run at unless told otherwise. */
+    static final String DEFAULT = "READ COMMITTED";
+
+    private static final Set<String> STANDARD = Set.of("READ UNCOMMITTED", "READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE");
+
+    private IsolationLevels() {}
+
+    static String requireStandard(String level) {
+        if (level == null || !STANDARD.contains(level)) {
+            throw new IllegalArgumentException("Unknown isolation level '" + level + "'. Fix: use one of " + STANDARD
+                    + " (io.r2dbc.spi.IsolationLevel.SERIALIZABLE and its siblings)");
+        }
+        return level;
+    }
+}
