@@ -1,5 +1,6 @@
 package dev.braid.reactive;
 
+import dev.braid.core.error.Require;
 import dev.braid.core.error.ErrorCode;
 import dev.braid.core.error.MapperException;
 import dev.braid.core.hydrate.EntityHydrator;
@@ -241,7 +242,7 @@ final class DefaultSession implements Session {
 
     /** A chain of SELECTIN nodes for the path; the last one with its targets' default loads below it. */
     private List<LoadNode> explicitPath(Relation<?, ?>[] path) {
-        if (path.length == 0) throw new IllegalArgumentException("load(...) needs a relationship, e.g. Author_.books");
+        Require.argument(path.length > 0, "load(...) needs a relationship, e.g. session.load(author, Author_.books)");
         List<RelationshipMapping> relationships = new ArrayList<>();
         for (Relation<?, ?> step : path) {
             relationships.add(registry.entity(step.ownerType()).requireRelationship(step.name()));
@@ -572,7 +573,7 @@ final class DefaultSession implements Session {
                     : Mono.defer(() -> {
                         Object held = identityMap.get(key);
                         return held != null ? Mono.just(type.cast(held))
-                                : autoflush().then(rows(planner.byKey(key), type).singleOrEmpty());
+                                : autoflush().then(rows(planner.get(key), type).singleOrEmpty());
                     });
             return persistent
                     .map(target -> {

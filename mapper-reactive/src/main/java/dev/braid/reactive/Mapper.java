@@ -1,5 +1,6 @@
 package dev.braid.reactive;
 
+import dev.braid.core.error.Require;
 import dev.braid.core.error.DatabaseException;
 import dev.braid.core.error.NestedSessionException;
 import dev.braid.core.meta.MappingRegistry;
@@ -16,7 +17,6 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -55,7 +55,8 @@ public final class Mapper {
                 : Dialect.forProductName(connectionFactory.getMetadata().getName());
         this.planner = new QueryPlanner(registry, dialect);
         this.renderer = new SqlRenderer(dialect);
-        this.executor = new StatementExecutor(builder.fetchSize >= 0 ? builder.fetchSize : dialect.defaultFetchSize());
+        this.executor = new StatementExecutor(builder.fetchSize >= 0 ? builder.fetchSize : dialect.defaultFetchSize(),
+                registry);
         this.flushExecutor = new FlushExecutor(executor);
         this.schema = new DefaultSchema(connectionFactory, new SchemaPlanner(registry, dialect), executor);
         this.connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
@@ -211,13 +212,13 @@ public final class Mapper {
         private Duration acquireTimeout = Duration.ofSeconds(30);
 
         private Builder(ConnectionFactory connectionFactory, MappingRegistry registry) {
-            this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
-            this.registry = Objects.requireNonNull(registry, "registry");
+            this.connectionFactory = Require.nonNull(connectionFactory, "connectionFactory");
+            this.registry = Require.nonNull(registry, "registry");
         }
 
         /** The SQL dialect; by default chosen from the connection factory's metadata (H2 or PostgreSQL). */
         public Builder dialect(Dialect dialect) {
-            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            this.dialect = Require.nonNull(dialect, "dialect");
             return this;
         }
 
@@ -227,7 +228,7 @@ public final class Mapper {
          * extra round trips on every query; {@code stream()} is the bounded form for large results.
          */
         public Builder fetchSize(int fetchSize) {
-            if (fetchSize < 0) throw new IllegalArgumentException("fetchSize must be >= 0");
+            Require.argument(fetchSize >= 0, "fetchSize(n) takes n >= 0 (0: the whole result in one go), was " + fetchSize);
             this.fetchSize = fetchSize;
             return this;
         }
@@ -237,10 +238,9 @@ public final class Mapper {
          * settings: then it fails with {@code BRAID_CONNECTION_UNAVAILABLE} instead of hanging.
          */
         public Builder acquireTimeout(Duration acquireTimeout) {
-            Objects.requireNonNull(acquireTimeout, "acquireTimeout");
-            if (acquireTimeout.isNegative() || acquireTimeout.isZero()) {
-                throw new IllegalArgumentException("acquireTimeout must be positive");
-            }
+            Require.nonNull(acquireTimeout, "acquireTimeout");
+            Require.argument(!acquireTimeout.isNegative() && !acquireTimeout.isZero(),
+                    "acquireTimeout must be positive, was " + acquireTimeout);
             this.acquireTimeout = acquireTimeout;
             return this;
         }

@@ -1,9 +1,11 @@
 package dev.braid.reactive;
 
+import dev.braid.core.error.ErrorCode;
+import dev.braid.core.error.MapperException;
+import dev.braid.core.error.Require;
 import io.r2dbc.spi.IsolationLevel;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,10 +28,10 @@ public record TransactionOptions(IsolationLevel isolation, int retries, Duration
             IsolationLevel.READ_COMMITTED, IsolationLevel.REPEATABLE_READ, IsolationLevel.SERIALIZABLE);
 
     public TransactionOptions {
-        if (retries < 0) throw new IllegalArgumentException("retries must be >= 0");
-        Objects.requireNonNull(backoff, "backoff");
+        Require.argument(retries >= 0, "retrySerializationFailures(n) takes n >= 0, was " + retries);
+        Require.nonNull(backoff, "backoff");
         if (isolation != null && !STANDARD.contains(isolation)) {
-            throw new IllegalArgumentException("Unsupported isolation level " + isolation.asSql()
+            throw new MapperException(ErrorCode.BRAID_ARGUMENT, "Unsupported isolation level " + isolation.asSql()
                     + ". Fix: use IsolationLevel.READ_UNCOMMITTED, READ_COMMITTED, REPEATABLE_READ or SERIALIZABLE");
         }
     }

@@ -94,7 +94,7 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                     assertThat(violation.table()).isEqualTo("accounts");
                     assertThat(violation.column()).isEqualTo("email");
                     assertThat(violation.sqlState()).isEqualTo("23505");
-                    assertThat(e.getMessage()).startsWith("[BRAID_CONSTRAINT] Constraint uq_accounts_email violated on accounts.email: ")
+                    assertThat(e.getMessage()).startsWith("[BRAID_CONSTRAINT] Constraint uq_accounts_email violated on accounts.email (Account.email): ")
                             .endsWith("[SQLSTATE 23505] while executing: " + ACCOUNT_INSERT)
                             .doesNotContain("SQL statement:"); // H2's copy of the SQL is not repeated
                 })
@@ -115,7 +115,7 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                     // H2's message names it; on PostgreSQL it comes from the detail "Key (author_id)=(999) ..." (not the value)
                     assertThat(violation.column()).isEqualTo("author_id");
                     assertThat(e.getMessage()).startsWith("[BRAID_CONSTRAINT] Constraint fk_books_author_id violated on"
-                            + " books.author_id: ").endsWith("while executing: " + insert);
+                            + " books.author_id (Book.authorId): ").endsWith("while executing: " + insert);
                     if (postgres()) assertThat(e.getMessage()).doesNotContain("999"); // H2's own text has the value
                 })
                 .verify(TIMEOUT);
@@ -132,7 +132,7 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                     assertThat(violation.constraint()).isNull();
                     assertThat(violation.table()).isEqualTo("authors");
                     assertThat(violation.column()).isEqualTo("name");
-                    assertThat(e.getMessage()).startsWith("[BRAID_CONSTRAINT] Constraint violated on authors.name: ")
+                    assertThat(e.getMessage()).startsWith("[BRAID_CONSTRAINT] Constraint violated on authors.name (Author.name): ")
                             .endsWith("[SQLSTATE 23502] while executing: " + insert);
                 })
                 .verify(TIMEOUT);
@@ -142,7 +142,7 @@ abstract class ErrorMessagesContract extends MapperTestBase {
 
     @Test
     void anExecutorWithTheRegistryNamesTheMappedAttribute() {
-        // Mapper wires the registry into its StatementExecutor; here the executor is built directly.
+        // Mapper wires the registry into its StatementExecutor (every other test here shows the attribute); here the executor is built directly.
         dev.braid.reactive.exec.StatementExecutor executor = new dev.braid.reactive.exec.StatementExecutor(0, registry());
         dev.braid.core.sql.RenderedSql insert = new dev.braid.core.sql.RenderedSql(ACCOUNT_INSERT, List.of(
                 new dev.braid.core.sql.Bind("a1", String.class), new dev.braid.core.sql.Bind("dup@example.com", String.class),
@@ -180,9 +180,9 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                     // H2 names the column; PostgreSQL only the type, so Braid finds the one bind longer than 20
                     assertThat(error.column()).isEqualTo("code");
                     assertThat(e.getMessage()).startsWith(postgres()
-                                    ? "[BRAID_DATABASE] A value does not fit in column accounts.code: value too long for type"
+                                    ? "[BRAID_DATABASE] A value does not fit in column accounts.code (Account.code): value too long for type"
                                     + " character varying(20). Fix: shorten the value"
-                                    : "[BRAID_DATABASE] A value does not fit in column accounts.code: Value too long for column"
+                                    : "[BRAID_DATABASE] A value does not fit in column accounts.code (Account.code): Value too long for column"
                                     + " \"CODE CHARACTER VARYING(20)\"")
                             .contains("Fix: shorten the value, or widen the column (@Column(length = ...)")
                             .endsWith("while executing: " + ACCOUNT_INSERT);
@@ -222,7 +222,7 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                     DatabaseException error = (DatabaseException) e;
                     assertThat(error.sqlState()).isEqualTo(postgres() ? "22003" : "22001");
                     assertThat(error.column()).isEqualTo("balance"); // PostgreSQL: the array bind holding a value past 10^10
-                    assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.balance: ");
+                    assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.balance (Account.balance): ");
                 })
                 .verify(TIMEOUT);
         assertThat(recorder().statements()).hasSize(1);
@@ -242,12 +242,12 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                         assertThat(error.sqlState()).isEqualTo("22003");
                         // PostgreSQL's detail gives the limit (10^10 for numeric(12, 2)); one bind exceeds it
                         assertThat(error.column()).isEqualTo("balance");
-                        assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.balance:"
+                        assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.balance (Account.balance):"
                                 + " numeric field overflow. Fix: keep the value within the column's precision and scale, or"
                                 + " widen them (@Column(precision = ..., scale = ...))");
                     } else {
                         assertThat(error.column()).isEqualTo("balance"); // H2 reports it as value too long, naming the column
-                        assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.balance: ");
+                        assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.balance (Account.balance): ");
                     }
                 })
                 .verify(TIMEOUT);
@@ -264,7 +264,7 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                     assertThat(error.sqlState()).isEqualTo("22021");
                     assertThat(error.table()).isEqualTo("accounts");
                     assertThat(error.column()).isEqualTo("email"); // PostgreSQL blames parameter $2
-                    assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.email:"
+                    assertThat(e.getMessage()).startsWith("[BRAID_DATABASE] A value does not fit in column accounts.email (Account.email):"
                             + " invalid byte sequence for encoding \"UTF8\": 0x00. Fix: remove NUL characters");
                 })
                 .verify(TIMEOUT);

@@ -13,7 +13,7 @@ final class IsolationLevels {
 
     static String requireStandard(String level) {
         if (level == null || !STANDARD.contains(level)) {
-            throw new IllegalArgumentException("Unknown isolation level '" + level + "'. Fix: use one of " + STANDARD
+            throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_ARGUMENT, "Unknown isolation level '" + level + "'. Fix: use one of " + STANDARD
                     + " (io.r2dbc.spi.IsolationLevel.SERIALIZABLE and its siblings)");
         }
         return level;

@@ -34,7 +34,8 @@ class DialectTransactionTest {
     void onlyTheStandardLevelsBecomeSql() {
         for (Dialect dialect : List.of(Dialect.h2(), Dialect.postgresql())) {
             assertThatThrownBy(() -> dialect.isolationBeforeBegin("SERIALIZABLE; DROP TABLE x"))
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOfSatisfying(dev.braid.core.error.MapperException.class,
+                            e -> assertThat(e.code()).isEqualTo(dev.braid.core.error.ErrorCode.BRAID_ARGUMENT))
                     .hasMessageContaining("Unknown isolation level")
                     .hasMessageContaining("Fix:");
         }
