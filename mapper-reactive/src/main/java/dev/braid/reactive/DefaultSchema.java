@@ -2,9 +2,9 @@ package dev.braid.reactive;
 
 import dev.braid.core.plan.schema.SchemaPlanner;
 import dev.braid.core.sql.RenderedSql;
+import dev.braid.reactive.exec.ErrorTranslator;
 import dev.braid.reactive.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,12 +12,12 @@ import java.util.List;
 
 /** Runs the schema planner's DDL, statement after statement, on one connection. */
 final class DefaultSchema implements Schema {
-    private final ConnectionFactory connectionFactory;
+    private final ConnectionSource connections;
     private final SchemaPlanner planner;
     private final StatementExecutor executor;
 
-    DefaultSchema(ConnectionFactory connectionFactory, SchemaPlanner planner, StatementExecutor executor) {
-        this.connectionFactory = connectionFactory;
+    DefaultSchema(ConnectionSource connections, SchemaPlanner planner, StatementExecutor executor) {
+        this.connections = connections;
         this.planner = planner;
         this.executor = executor;
     }
@@ -54,12 +54,14 @@ final class DefaultSchema implements Schema {
 
     private Mono<Void> run(List<RenderedSql> statements) {
         return Mono.usingWhen(
-                connectionFactory.create(),
+                connections.acquire("mapper.schema()"),
                 // One transaction: on PostgreSQL a failed createAll leaves no half-built schema
                 // (H2 commits DDL implicitly, so there it is statement by statement).
                 (Connection connection) -> Mono.from(connection.beginTransaction())
+                        .onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"))
                         .thenMany(Flux.fromIterable(statements).concatMap(sql -> executor.execute(connection, sql)))
-                        .then(Mono.defer(() -> Mono.from(connection.commitTransaction()))),
+                        .then(Mono.defer(() -> Mono.from(connection.commitTransaction()))
+                                .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"))),
                 Connection::close,
                 (connection, error) -> Mono.from(connection.rollbackTransaction())
                         .onErrorResume(e -> Mono.empty())

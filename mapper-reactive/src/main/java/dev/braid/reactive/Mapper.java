@@ -58,8 +58,8 @@ public final class Mapper {
         this.executor = new StatementExecutor(builder.fetchSize >= 0 ? builder.fetchSize : dialect.defaultFetchSize(),
                 registry);
         this.flushExecutor = new FlushExecutor(executor);
-        this.schema = new DefaultSchema(connectionFactory, new SchemaPlanner(registry, dialect), executor);
         this.connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
+        this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor);
         this.scopeKey = new Object();
         this.independent = false;
     }

@@ -224,6 +224,12 @@ abstract class TransactionContract extends MapperTestBase {
                 })
                 .verify(Duration.ofSeconds(5));
         assertThat(recorder().statements()).isEmpty();
+        // DDL goes through the same acquisition: no hang, the same error.
+        StepVerifier.create(m.schema().createMissing())
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ConnectionUnavailableException.class)
+                        .hasMessageContaining("No connection for mapper.schema() within PT0.3S"))
+                .verify(Duration.ofSeconds(5));
+        assertThat(recorder().statements()).isEmpty();
         Mono.from(held.close()).block(TIMEOUT);
         StepVerifier.create(m.inTransactionMono(s -> s.add(new Author("after", 2)).map(Author::getName)))
                 .expectNext("after")
