@@ -168,7 +168,7 @@ final class DefaultSession implements Session {
         return guard.flux("stream " + query.entityType().getSimpleName(), () -> {
             requireActive();
             return autoflush().thenMany(new WindowedStream<>(connection, planner, executor, graphLoader, transactional,
-                    query, window, this::afterCancel).flux());
+                    query, window, "braid_cursor_" + names.incrementAndGet(), this::afterCancel).flux());
         });
     }
 
@@ -601,7 +601,7 @@ final class DefaultSession implements Session {
                         + " to set a savepoint in. Fix: use mapper.inTransaction(...)"));
             }
             requireActive();
-            String savepoint = "braid_sp_" + SAVEPOINTS.incrementAndGet();
+            String savepoint = "braid_sp_" + names.incrementAndGet();
             int flushesBefore = uncommitted.size();
             // Flush first, so everything unflushed when the savepoint rolls back is the nested work's own.
             return autoflush()
@@ -626,7 +626,8 @@ final class DefaultSession implements Session {
         });
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger SAVEPOINTS = new java.util.concurrent.atomic.AtomicInteger();
+    // Savepoint and cursor names: unique within this session's connection, which is all they need.
+    private final java.util.concurrent.atomic.AtomicInteger names = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Begins the scope's transaction, as the first part of its work (so the scope's cleanup covers it). */
     Mono<Void> beginScope() {

@@ -35,8 +35,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * objects are detached and memory does not grow with the stream.
  */
 final class WindowedStream<T> {
-    private static final AtomicInteger CURSORS = new AtomicInteger();
-
     private final Connection connection;
     private final QueryPlanner planner;
     private final StatementExecutor executor;
@@ -44,10 +42,13 @@ final class WindowedStream<T> {
     private final boolean inTransaction;
     private final Query<T> query;
     private final int window;
+    private final String cursor; // unique within the session's connection
     private final java.util.function.Consumer<Mono<Void>> cleanups;
 
     WindowedStream(Connection connection, QueryPlanner planner, StatementExecutor executor, GraphLoader loader,
-                   boolean inTransaction, Query<T> query, int window, java.util.function.Consumer<Mono<Void>> cleanups) {
+                   boolean inTransaction, Query<T> query, int window, String cursor,
+                   java.util.function.Consumer<Mono<Void>> cleanups) {
+        this.cursor = cursor;
         this.cleanups = cleanups;
         dev.braid.core.error.Require.argument(window >= 1, "stream(window) takes a window of at least 1 root, was " + window);
         this.connection = connection;
@@ -66,7 +67,6 @@ final class WindowedStream<T> {
     /** PostgreSQL: DECLARE a cursor (inside a transaction), FETCH window by window, CLOSE on any end. */
     private Flux<T> cursorWindows() {
         SelectPlan plan = planner.streamWindow(query);
-        String cursor = "braid_cursor_" + CURSORS.incrementAndGet();
         RenderedSql fetch = planner.fetchCursor(cursor, window);
         Mono<Void> open = (inTransaction ? Mono.<Void>empty() : begin())
                 .then(executor.execute(connection, planner.declareCursor(cursor, plan.sql())));

@@ -45,6 +45,22 @@ abstract class StreamingContract extends MapperTestBase {
     }
 
     @Test
+    void cursorNamesAreTheSessionsOwnNotAProcessWideCounter() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(postgres(), "H2 streams through keyset pages, without cursors");
+        for (int session = 0; session < 2; session++) {
+            recorder().clear();
+            StepVerifier.create(mapper.inTransaction(s -> s.select(Writer.class).stream(1500).count()
+                            .concatWith(s.select(Writer.class).stream(1500).count())))
+                    .expectNext(2000L, 2000L)
+                    .verifyComplete();
+            // Each session numbers its cursors from 1: no state is shared between sessions or mappers.
+            assertThat(recorder().statements()).filteredOn(sql -> sql.startsWith("DECLARE "))
+                    .extracting(sql -> sql.substring(0, sql.indexOf(" NO SCROLL")))
+                    .containsExactly("DECLARE braid_cursor_1", "DECLARE braid_cursor_2");
+        }
+    }
+
+    @Test
     void streamsEveryWriterWithItsBooksInWindows() {
         long[] totals = mapper.withSession(s -> s.select(Writer.class).options(Loads.selectin(Writer_.books)).stream(500))
                 .reduce(new long[2], (acc, w) -> {
