@@ -74,7 +74,7 @@ abstract class ErrorMessagesContract extends MapperTestBase {
         MappingException error = org.assertj.core.api.Assertions.catchThrowableOfType(MappingException.class,
                 () -> Mapper.builder(pool(), MappingRegistry.builder().entity(Company.class, Employee.class).build()).build());
         assertThat(error.code()).isEqualTo(ErrorCode.BRAID_MAPPING);
-        assertThat(error.problems()).singleElement().asString()
+        assertThat(error.messages()).singleElement().asString()
                 .startsWith("Employee.companyId is declared a foreign key without a target: its table is empty and it names no entity")
                 .contains("Fix: name the referenced entity, @ForeignKey(entity = Target.class), or its table");
         assertThat(recorder().statements()).isEmpty();
