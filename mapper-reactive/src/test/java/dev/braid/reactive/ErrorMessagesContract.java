@@ -77,6 +77,12 @@ abstract class ErrorMessagesContract extends MapperTestBase {
         assertThat(error.messages()).singleElement().asString()
                 .startsWith("Employee.companyId is declared a foreign key without a target: its table is empty and it names no entity")
                 .contains("Fix: name the referenced entity, @ForeignKey(entity = Target.class), or its table");
+        assertThat(error.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(dev.braid.core.error.MappingProblem.Kind.FOREIGN_KEY_WITHOUT_TARGET);
+            assertThat(p.entity()).isEqualTo("Employee");
+            assertThat(p.attribute()).isEqualTo("companyId");
+            assertThat(p.fix()).startsWith("name the referenced entity, @ForeignKey(entity = Target.class)");
+        });
         assertThat(recorder().statements()).isEmpty();
     }
 
