@@ -74,9 +74,15 @@ abstract class ErrorMessagesContract extends MapperTestBase {
         MappingException error = org.assertj.core.api.Assertions.catchThrowableOfType(MappingException.class,
                 () -> Mapper.builder(pool(), MappingRegistry.builder().entity(Company.class, Employee.class).build()).build());
         assertThat(error.code()).isEqualTo(ErrorCode.BRAID_MAPPING);
-        assertThat(error.problems()).singleElement().asString()
+        assertThat(error.messages()).singleElement().asString()
                 .startsWith("Employee.companyId is declared a foreign key without a target: its table is empty and it names no entity")
                 .contains("Fix: name the referenced entity, @ForeignKey(entity = Target.class), or its table");
+        assertThat(error.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(dev.braid.core.error.MappingProblem.Kind.FOREIGN_KEY_WITHOUT_TARGET);
+            assertThat(p.entity()).isEqualTo("Employee");
+            assertThat(p.attribute()).isEqualTo("companyId");
+            assertThat(p.fix()).startsWith("name the referenced entity, @ForeignKey(entity = Target.class)");
+        });
         assertThat(recorder().statements()).isEmpty();
     }
 

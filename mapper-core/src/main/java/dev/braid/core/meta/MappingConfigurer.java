@@ -1,6 +1,8 @@
 package dev.braid.core.meta;
 
 import dev.braid.core.error.MappingException;
+import dev.braid.core.error.MappingProblem;
+import dev.braid.core.error.MappingProblem.Kind;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
@@ -19,7 +21,7 @@ import java.util.Optional;
  */
 final class MappingConfigurer {
     private final List<EntitySpec> specs;
-    private final List<String> problems = new ArrayList<>();
+    private final List<MappingProblem> problems = new ArrayList<>();
 
     MappingConfigurer(List<EntitySpec> specs) {
         this.specs = specs;
@@ -29,7 +31,9 @@ final class MappingConfigurer {
         Map<Class<?>, EntitySpec> byType = new LinkedHashMap<>();
         for (EntitySpec spec : specs) {
             if (byType.put(spec.type(), spec) != null) {
-                problems.add(spec.type().getSimpleName() + " is registered twice. Fix: register each entity class once");
+                String entity = spec.type().getSimpleName();
+                report(Kind.DUPLICATE_REGISTRATION, entity, null, entity + " is registered twice",
+                        "register each entity class once");
             }
         }
         checkTables(byType);
@@ -59,9 +63,9 @@ final class MappingConfigurer {
             }
             EntitySpec other = writableByTable.putIfAbsent(spec.table().toLowerCase(Locale.ROOT), spec);
             if (other != null) {
-                problems.add(other.type().getSimpleName() + " and " + spec.type().getSimpleName()
-                        + " are both mapped to table " + spec.table()
-                        + ": their writes would conflict. Fix: map one of them to another table,"
+                report(Kind.DUPLICATE_TABLE, spec.type().getSimpleName(), null, other.type().getSimpleName() + " and "
+                        + spec.type().getSimpleName() + " are both mapped to table " + spec.table()
+                        + ": their writes would conflict", "map one of them to another table,"
                         + " or make the second a record (read-only view)");
             }
         }
@@ -72,59 +76,66 @@ final class MappingConfigurer {
         String entity = type.getSimpleName();
         int problemsBefore = problems.size();
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum()) {
-            problems.add(entity + " cannot be an entity: it is an interface, enum or abstract class."
-                    + " Fix: map a concrete class with a no-arg constructor, or a record");
+            report(Kind.NOT_CONCRETE, entity, null, entity + " cannot be an entity: it is an interface, enum or"
+                    + " abstract class", "map a concrete class with a no-arg constructor, or a record");
             return null;
         }
         if (spec.columns().isEmpty()) {
-            problems.add(entity + " has no persistent attributes. Fix: add fields, or remove it from the registry");
+            report(Kind.NO_ATTRIBUTES, entity, null, entity + " has no persistent attributes",
+                    "add fields, or remove it from the registry");
         }
         if (spec.columns().stream().noneMatch(ColumnSpec::id) && !type.isRecord()) {
-            problems.add(entity + " has no id. Fix: annotate its primary-key field with @Id"
-                    + " (or call .id(\"...\") in its EntityDefinition)");
+            report(Kind.MISSING_ID, entity, null, entity + " has no id",
+                    "annotate its primary-key field with @Id (or call .id(\"...\") in its EntityDefinition)");
         }
         Map<String, String> attributeByColumn = new HashMap<>();
         List<ColumnMapping> columns = new ArrayList<>();
         List<Field> columnFields = new ArrayList<>();
         long versions = spec.columns().stream().filter(ColumnSpec::version).count();
         if (versions > 1) {
-            problems.add(entity + " has " + versions + " @Version attributes. Fix: keep one version column");
+            report(Kind.MULTIPLE_VERSIONS, entity, null, entity + " has " + versions + " @Version attributes",
+                    "keep one version column");
         }
         long identityCount = spec.columns().stream().filter(c -> c.generation() == IdGeneration.IDENTITY).count();
         long idCount = spec.columns().stream().filter(ColumnSpec::id).count();
         for (ColumnSpec column : spec.columns()) {
-            String qualified = entity + "." + column.attribute();
+            String attribute = column.attribute();
+            String qualified = entity + "." + attribute;
             Optional<Field> field = PersistentFields.named(type, column.attribute());
             if (field.isEmpty()) {
-                problems.add(qualified + " does not exist: " + entity + " has no field named '" + column.attribute()
-                        + "'. Fix: correct the attribute name in its EntityDefinition");
+                report(Kind.UNKNOWN_ATTRIBUTE, entity, attribute, qualified + " does not exist: " + entity
+                        + " has no field named '" + attribute + "'", "correct the attribute name in its EntityDefinition");
                 continue;
             }
             Class<?> javaType = field.get().getType();
             Optional<ValueType> valueType = ValueTypes.forClass(javaType);
             if (valueType.isEmpty()) {
-                problems.add(qualified + " has type " + javaType.getName() + ", which is not a supported column type."
-                        + " Supported: " + ValueTypes.supportedTypeNames() + ". Fix: change its type, or mark it @Transient");
+                report(Kind.UNSUPPORTED_TYPE, entity, attribute, qualified + " has type " + javaType.getName()
+                        + ", which is not a supported column type. Supported: " + ValueTypes.supportedTypeNames(),
+                        "change its type, or mark it @Transient");
                 continue;
             }
             String previous = attributeByColumn.putIfAbsent(column.column().toLowerCase(Locale.ROOT), column.attribute());
             if (previous != null) {
-                problems.add(entity + "." + previous + " and " + qualified + " both map to column '" + column.column()
-                        + "' of table " + spec.table() + ". Fix: give one of them another @Column(name = ...)");
+                report(Kind.DUPLICATE_COLUMN, entity, attribute, entity + "." + previous + " and " + qualified
+                        + " both map to column '" + column.column() + "' of table " + spec.table(),
+                        "give one of them another @Column(name = ...)");
             }
             if (column.generation() == IdGeneration.IDENTITY) {
                 if (!column.id()) {
-                    problems.add(qualified + " is @Identity but not @Id. Fix: add @Id, or remove @Identity");
+                    report(Kind.IDENTITY_NOT_ID, entity, attribute, qualified + " is @Identity but not @Id",
+                            "add @Id, or remove @Identity");
                 } else if (idCount > 1) {
-                    problems.add(qualified + " is @Identity inside a composite key. Fix: assign composite keys in the"
-                            + " application, or use a single generated id");
+                    report(Kind.IDENTITY_IN_COMPOSITE_KEY, entity, attribute, qualified + " is @Identity inside a"
+                            + " composite key", "assign composite keys in the application, or use a single generated id");
                 } else if (valueType.get().columnType() != ColumnType.INTEGER
                         && valueType.get().columnType() != ColumnType.BIGINT) {
-                    problems.add(qualified + " is @Identity but has type " + javaType.getSimpleName()
-                            + ". Fix: identity ids are int, Integer, long or Long");
+                    report(Kind.IDENTITY_TYPE, entity, attribute, qualified + " is @Identity but has type "
+                            + javaType.getSimpleName(), "identity ids are int, Integer, long or Long");
                 } else if (javaType.isPrimitive()) {
-                    problems.add(qualified + " is @Identity but primitive " + javaType
-                            + ": a new object's 0 cannot be told from a real id. Fix: use " + (javaType == long.class ? "Long" : "Integer"));
+                    report(Kind.IDENTITY_PRIMITIVE, entity, attribute, qualified + " is @Identity but primitive "
+                            + javaType + ": a new object's 0 cannot be told from a real id",
+                            "use " + (javaType == long.class ? "Long" : "Integer"));
                 }
             }
             if (identityCount > 1 && column.generation() == IdGeneration.IDENTITY) {
@@ -133,18 +144,19 @@ final class MappingConfigurer {
             if (column.version()) {
                 ColumnType ct = valueType.get().columnType();
                 if (ct != ColumnType.INTEGER && ct != ColumnType.BIGINT) {
-                    problems.add(qualified + " is @Version but has type " + javaType.getSimpleName()
-                            + ". Fix: version columns are int, Integer, long or Long");
+                    report(Kind.VERSION_TYPE, entity, attribute, qualified + " is @Version but has type "
+                            + javaType.getSimpleName(), "version columns are int, Integer, long or Long");
                 }
                 if (column.id()) {
-                    problems.add(qualified + " is both @Id and @Version. Fix: version a separate column");
+                    report(Kind.VERSION_ON_ID, entity, attribute, qualified + " is both @Id and @Version",
+                            "version a separate column");
                 }
             }
             if (type.isRecord() && column.generation() == IdGeneration.IDENTITY) {
-                problems.add(qualified + " is @Identity on a record: records are read-only and cannot receive"
-                        + " generated ids. Fix: remove @Identity, or map a class instead of a record");
+                report(Kind.IDENTITY_ON_RECORD, entity, attribute, qualified + " is @Identity on a record: records"
+                        + " are read-only and cannot receive generated ids", "remove @Identity, or map a class instead of a record");
             }
-            ForeignKeyTarget fk = column.hasForeignKey() ? resolveForeignKey(qualified, column, byType) : null;
+            ForeignKeyTarget fk = column.hasForeignKey() ? resolveForeignKey(entity, column, byType) : null;
             columns.add(new ColumnMapping(type, column, valueType.get(), fk, columns.size(), new FieldAccess(field.get())));
             columnFields.add(field.get());
         }
@@ -175,36 +187,41 @@ final class MappingConfigurer {
             }
             return Instantiator.forClass(type, fields, columns);
         } catch (NoSuchMethodException e) {
-            problems.add(type.getSimpleName() + " has no no-arg constructor, so Braid cannot create it from a row."
-                    + " Fix: add one (it may be private or protected), or make it a record");
+            report(Kind.NO_CONSTRUCTOR, type.getSimpleName(), null, type.getSimpleName() + " has no no-arg"
+                    + " constructor, so Braid cannot create it from a row", "add one (it may be private or protected),"
+                    + " or make it a record");
         } catch (ReflectiveOperationException | RuntimeException e) {
-            problems.add(type.getSimpleName() + " cannot be instantiated by Braid (" + e + ")."
-                    + " Fix: make the class and its constructor accessible (open its module/package)");
+            report(Kind.NOT_INSTANTIABLE, type.getSimpleName(), null, type.getSimpleName() + " cannot be"
+                    + " instantiated by Braid (" + e + ")", "make the class and its constructor accessible"
+                    + " (open its module/package)");
         }
         return null;
     }
 
-    private ForeignKeyTarget resolveForeignKey(String qualified, ColumnSpec column, Map<Class<?>, EntitySpec> byType) {
+    private ForeignKeyTarget resolveForeignKey(String entity, ColumnSpec column, Map<Class<?>, EntitySpec> byType) {
+        String attribute = column.attribute();
+        String qualified = entity + "." + attribute;
         EntitySpec target = null;
         if (column.foreignKeyEntity() == null && column.foreignKeyTable().isBlank()) {
-            problems.add(qualified + " is declared a foreign key without a target: its table is empty and it names no"
-                    + " entity, so it would be a plain column with no constraint and no relationship could use it."
-                    + " Fix: name the referenced entity, @ForeignKey(entity = Target.class), or its table,"
-                    + " @ForeignKey(table = \"targets\") (in an EntityDefinition: .foreignKey(\"" + column.attribute()
-                    + "\", Target.class)); or remove @ForeignKey if it is not one");
+            report(Kind.FOREIGN_KEY_WITHOUT_TARGET, entity, attribute, qualified + " is declared a foreign key"
+                    + " without a target: its table is empty and it names no entity, so it would be a plain column"
+                    + " with no constraint and no relationship could use it", "name the referenced entity,"
+                    + " @ForeignKey(entity = Target.class), or its table, @ForeignKey(table = \"targets\") (in an"
+                    + " EntityDefinition: .foreignKey(\"" + attribute + "\", Target.class)); or remove @ForeignKey if it is not one");
             return null;
         }
         if (column.foreignKeyEntity() != null) {
             target = byType.get(column.foreignKeyEntity());
             if (target == null) {
-                problems.add(qualified + " is a foreign key to " + column.foreignKeyEntity().getSimpleName()
-                        + ", which is not registered. Fix: register " + column.foreignKeyEntity().getSimpleName()
-                        + " with the MappingRegistry builder");
+                String missing = column.foreignKeyEntity().getSimpleName();
+                report(Kind.FOREIGN_KEY_ENTITY_NOT_REGISTERED, entity, attribute, qualified + " is a foreign key to "
+                        + missing + ", which is not registered", "register " + missing + " with the MappingRegistry builder");
                 return null;
             }
             if (column.foreignKeyTable() != null && !column.foreignKeyTable().equalsIgnoreCase(target.table())) {
-                problems.add(qualified + " names entity " + target.type().getSimpleName() + " (table " + target.table()
-                        + ") and table '" + column.foreignKeyTable() + "' as its foreign-key target. Fix: name one of them");
+                report(Kind.FOREIGN_KEY_TARGET_CONFLICT, entity, attribute, qualified + " names entity "
+                        + target.type().getSimpleName() + " (table " + target.table() + ") and table '"
+                        + column.foreignKeyTable() + "' as its foreign-key target", "name one of them");
                 return null;
             }
         } else {
@@ -214,29 +231,34 @@ final class MappingConfigurer {
                 }
             }
             if (target == null) {
-                problems.add(qualified + " is a foreign key to table '" + column.foreignKeyTable()
-                        + "', which no registered entity maps. Fix: register the entity mapped to '"
-                        + column.foreignKeyTable() + "', or correct the table name");
+                report(Kind.FOREIGN_KEY_TABLE_NOT_MAPPED, entity, attribute, qualified + " is a foreign key to table '"
+                        + column.foreignKeyTable() + "', which no registered entity maps", "register the entity mapped"
+                        + " to '" + column.foreignKeyTable() + "', or correct the table name");
                 return null;
             }
         }
         List<ColumnSpec> targetIds = target.columns().stream().filter(ColumnSpec::id).toList();
         if (column.foreignKeyColumn() == null) {
             if (targetIds.size() != 1) {
-                problems.add(qualified + " references " + target.type().getSimpleName() + ", which has "
-                        + (targetIds.isEmpty() ? "no id" : "a composite id") + ". Fix: name the referenced column"
-                        + " with @ForeignKey(column = ...)");
+                report(Kind.FOREIGN_KEY_TARGET_ID, entity, attribute, qualified + " references "
+                        + target.type().getSimpleName() + ", which has " + (targetIds.isEmpty() ? "no id" : "a composite id"),
+                        "name the referenced column with @ForeignKey(column = ...)");
                 return null;
             }
             return new ForeignKeyTarget(target.table(), targetIds.get(0).column());
         }
         boolean exists = target.columns().stream().anyMatch(c -> c.column().equalsIgnoreCase(column.foreignKeyColumn()));
         if (!exists) {
-            problems.add(qualified + " references column '" + column.foreignKeyColumn() + "' of table " + target.table()
-                    + ", which " + target.type().getSimpleName() + " does not map. Fix: name one of its columns: "
-                    + target.columns().stream().map(ColumnSpec::column).toList());
+            report(Kind.FOREIGN_KEY_COLUMN_NOT_MAPPED, entity, attribute, qualified + " references column '"
+                    + column.foreignKeyColumn() + "' of table " + target.table() + ", which "
+                    + target.type().getSimpleName() + " does not map",
+                    "name one of its columns: " + target.columns().stream().map(ColumnSpec::column).toList());
             return null;
         }
         return new ForeignKeyTarget(target.table(), column.foreignKeyColumn());
+    }
+
+    private void report(Kind kind, String entity, String attribute, String problem, String fix) {
+        problems.add(new MappingProblem(kind, entity, attribute, problem, fix));
     }
 }

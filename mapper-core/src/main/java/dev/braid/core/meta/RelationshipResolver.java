@@ -1,5 +1,7 @@
 package dev.braid.core.meta;
 
+import dev.braid.core.error.MappingProblem;
+import dev.braid.core.error.MappingProblem.Kind;
 import dev.braid.core.relation.RelatedList;
 import dev.braid.core.relation.RelationInternals;
 import dev.braid.core.relation.Reference;
@@ -19,9 +21,9 @@ import java.util.Optional;
 final class RelationshipResolver {
     private final Map<Class<?>, EntitySpec> specs;
     private final Map<Class<?>, EntityMapping> mappings;
-    private final List<String> problems;
+    private final List<MappingProblem> problems;
 
-    RelationshipResolver(Map<Class<?>, EntitySpec> specs, Map<Class<?>, EntityMapping> mappings, List<String> problems) {
+    RelationshipResolver(Map<Class<?>, EntitySpec> specs, Map<Class<?>, EntityMapping> mappings, List<MappingProblem> problems) {
         this.specs = specs;
         this.mappings = mappings;
         this.problems = problems;
@@ -54,16 +56,19 @@ final class RelationshipResolver {
     private RelationshipMapping resolve(EntityMapping owner, RelationSpec spec) {
         String name = owner.name() + "." + spec.attribute();
         if (spec.kind() == RelationSpec.Kind.UNDECLARED) {
-            problems.add(name + " is a relationship wrapper without a relationship annotation. Fix: annotate it with"
-                    + " @ManyToOne or @OneToOne (Reference) or @OneToMany or @ManyToMany (RelatedList)");
+            report(Kind.RELATIONSHIP_UNDECLARED, owner, spec.attribute(), name + " is a relationship wrapper without a"
+                    + " relationship annotation", "annotate it with @ManyToOne or @OneToOne (Reference) or @OneToMany"
+                    + " or @ManyToMany (RelatedList)");
             return null;
         }
         if (owner.readOnly()) {
-            problems.add(name + " is a relationship on a record, and records are read-only views. Fix: map a class");
+            report(Kind.RELATIONSHIP_ON_RECORD, owner, spec.attribute(), name + " is a relationship on a record,"
+                    + " and records are read-only views", "map a class");
             return null;
         }
         if (spec.target() == null) {
-            problems.add(name + " does not name its target type. Fix: declare it with a type argument, e.g. RelatedList<Book>");
+            report(Kind.RELATIONSHIP_TARGET_UNNAMED, owner, spec.attribute(), name + " does not name its target type",
+                    "declare it with a type argument, e.g. RelatedList<Book>");
             return null;
         }
         EntityMapping target = mappings.get(spec.target());
@@ -71,36 +76,40 @@ final class RelationshipResolver {
             return null; // registered but broken: its own problems are reported
         }
         if (target == null) {
-            problems.add(name + " targets " + spec.target().getSimpleName() + ", which is not registered. Fix: register "
-                    + spec.target().getSimpleName() + " with the MappingRegistry builder");
+            report(Kind.RELATIONSHIP_TARGET_NOT_REGISTERED, owner, spec.attribute(), name + " targets "
+                    + spec.target().getSimpleName() + ", which is not registered",
+                    "register " + spec.target().getSimpleName() + " with the MappingRegistry builder");
             return null;
         }
         Optional<Field> field = PersistentFields.named(owner.type(), spec.attribute());
         if (field.isEmpty()) {
-            problems.add(name + " does not exist: " + owner.name() + " has no field named '" + spec.attribute() + "'");
+            report(Kind.RELATIONSHIP_UNKNOWN_ATTRIBUTE, owner, spec.attribute(), name + " does not exist: "
+                    + owner.name() + " has no field named '" + spec.attribute() + "'", null);
             return null;
         }
         boolean collection = spec.kind() == RelationSpec.Kind.ONE_TO_MANY || spec.kind() == RelationSpec.Kind.MANY_TO_MANY;
         boolean writeOnly = spec.load() == LoadStrategy.WRITE_ONLY;
         if (writeOnly && !collection) {
-            problems.add(name + " is WRITE_ONLY but not a collection. Fix: WRITE_ONLY is for one-to-many and many-to-many");
+            report(Kind.WRITE_ONLY_NOT_COLLECTION, owner, spec.attribute(), name + " is WRITE_ONLY but not a collection",
+                    "WRITE_ONLY is for one-to-many and many-to-many");
             return null;
         }
         Class<?> expected = writeOnly ? dev.braid.core.relation.WriteOnlyCollection.class
                 : collection ? RelatedList.class : Reference.class;
         if (field.get().getType() != expected) {
-            problems.add(name + " is " + spec.kind() + " but its field is " + field.get().getType().getSimpleName()
-                    + ". Fix: declare it as " + expected.getSimpleName() + "<" + target.name() + "> initialised with "
-                    + expected.getSimpleName() + ".of(this)");
+            report(Kind.RELATIONSHIP_FIELD_TYPE, owner, spec.attribute(), name + " is " + spec.kind()
+                    + " but its field is " + field.get().getType().getSimpleName(), "declare it as "
+                    + expected.getSimpleName() + "<" + target.name() + "> initialised with " + expected.getSimpleName() + ".of(this)");
             return null;
         }
         int before = problems.size();
         checkReverse(owner, spec, target);
         if (Cascade.resolve(spec.cascade()).contains(Cascade.DELETE_ORPHAN)
                 && (spec.kind() == RelationSpec.Kind.MANY_TO_ONE || spec.kind() == RelationSpec.Kind.MANY_TO_MANY)) {
-            problems.add(name + " has cascade DELETE_ORPHAN, but a " + target.name() + " can be referenced by several "
-                    + owner.name() + " objects through it, so one letting go does not make it an orphan. Fix: put"
-                    + " DELETE_ORPHAN on the one-to-many side (the relationship from the single parent to its children)");
+            report(Kind.DELETE_ORPHAN_NOT_ONE_TO_MANY, owner, spec.attribute(), name + " has cascade DELETE_ORPHAN,"
+                    + " but a " + target.name() + " can be referenced by several " + owner.name() + " objects through it,"
+                    + " so one letting go does not make it an orphan", "put DELETE_ORPHAN on the one-to-many side"
+                    + " (the relationship from the single parent to its children)");
         }
         PropertyAccess access = new FieldAccess(field.get());
         RelationshipMapping result = switch (spec.kind()) {
@@ -151,8 +160,9 @@ final class RelationshipResolver {
             } else {
                 owning = foreignKeysTo(owner, target).size() == 1 && (owner != target || reverse == null);
                 if (!owning && foreignKeysTo(target, owner).size() != 1) {
-                    problems.add(owner.name() + "." + spec.attribute() + ": cannot tell which side of the one-to-one holds"
-                            + " the foreign key. Fix: name it on the owning side with @OneToOne(foreignKey = \"...\")");
+                    report(Kind.ONE_TO_ONE_OWNER_UNKNOWN, owner, spec.attribute(), owner.name() + "." + spec.attribute()
+                            + ": cannot tell which side of the one-to-one holds the foreign key",
+                            "name it on the owning side with @OneToOne(foreignKey = \"...\")");
                     return null;
                 }
             }
@@ -165,12 +175,14 @@ final class RelationshipResolver {
     private RelationshipMapping manyToMany(EntityMapping owner, RelationSpec spec, EntityMapping target, PropertyAccess access) {
         String name = owner.name() + "." + spec.attribute();
         if (spec.linkTable() == null || spec.linkColumn() == null || spec.linkInverseColumn() == null) {
-            problems.add(name + " is many-to-many without a link table. Fix: name table, column and inverseColumn");
+            report(Kind.LINK_TABLE_MISSING, owner, spec.attribute(), name + " is many-to-many without a link table",
+                    "name table, column and inverseColumn");
             return null;
         }
         if (owner.idColumns().size() != 1 || target.idColumns().size() != 1) {
-            problems.add(name + ": many-to-many needs single-column ids on both ends. Fix: map the link table as an"
-                    + " entity (association object) with two @ManyToOne references instead");
+            report(Kind.LINK_TABLE_COMPOSITE_ID, owner, spec.attribute(), name + ": many-to-many needs single-column"
+                    + " ids on both ends", "map the link table as an entity (association object) with two @ManyToOne"
+                    + " references instead");
             return null;
         }
         boolean mapped = false;
@@ -180,9 +192,9 @@ final class RelationshipResolver {
                 for (String column : List.of(spec.linkColumn(), spec.linkInverseColumn())) {
                     boolean exists = m.columns().stream().anyMatch(c -> c.column().equalsIgnoreCase(column));
                     if (!exists) {
-                        problems.add(name + ": link table " + spec.linkTable() + " (mapped by " + m.name()
-                                + ") has no column '" + column + "'. Fix: use one of its columns "
-                                + m.columns().stream().map(ColumnMapping::column).toList());
+                        report(Kind.LINK_TABLE_COLUMN_NOT_MAPPED, owner, spec.attribute(), name + ": link table "
+                                + spec.linkTable() + " (mapped by " + m.name() + ") has no column '" + column + "'",
+                                "use one of its columns " + m.columns().stream().map(ColumnMapping::column).toList());
                     }
                 }
             }
@@ -193,8 +205,9 @@ final class RelationshipResolver {
                     && (!spec.linkTable().equalsIgnoreCase(String.valueOf(reverse.linkTable()))
                     || !spec.linkColumn().equalsIgnoreCase(String.valueOf(reverse.linkInverseColumn()))
                     || !spec.linkInverseColumn().equalsIgnoreCase(String.valueOf(reverse.linkColumn())))) {
-                problems.add(name + " and its reverse " + target.name() + "." + reverse.attribute()
-                        + " disagree on the link table. Fix: the same table, with column and inverseColumn swapped");
+                report(Kind.LINK_TABLE_MISMATCH, owner, spec.attribute(), name + " and its reverse " + target.name()
+                        + "." + reverse.attribute() + " disagree on the link table",
+                        "the same table, with column and inverseColumn swapped");
             }
         }
         RelationshipMapping.LinkTable link = new RelationshipMapping.LinkTable(spec.linkTable(), spec.linkColumn(),
@@ -214,28 +227,32 @@ final class RelationshipResolver {
         if (named != null) {
             Optional<ColumnMapping> column = holder.attribute(named);
             if (column.isEmpty()) {
-                problems.add(name + " names foreign key " + holder.name() + "." + named + ", which is not a mapped"
-                        + " attribute. Fix: use one of " + holder.columns().stream().map(ColumnMapping::attribute).toList());
+                report(Kind.FOREIGN_KEY_ATTRIBUTE_NOT_MAPPED, owner, attribute, name + " names foreign key "
+                        + holder.name() + "." + named + ", which is not a mapped attribute",
+                        "use one of " + holder.columns().stream().map(ColumnMapping::attribute).toList());
                 return null;
             }
             ForeignKeyTarget fk = column.get().foreignKey();
             if (fk == null || !fk.table().equalsIgnoreCase(referenced.table())) {
-                problems.add(name + " uses " + holder.name() + "." + named + " as foreign key, but it does not reference"
-                        + " table " + referenced.table() + ". Fix: annotate it @ForeignKey(entity = " + referenced.name() + ".class)");
+                report(Kind.FOREIGN_KEY_WRONG_TABLE, owner, attribute, name + " uses " + holder.name() + "." + named
+                        + " as foreign key, but it does not reference table " + referenced.table(),
+                        "annotate it @ForeignKey(entity = " + referenced.name() + ".class)");
                 return null;
             }
             return column.get();
         }
         List<ColumnMapping> candidates = foreignKeysTo(holder, referenced);
         if (candidates.isEmpty()) {
-            problems.add(name + ": no foreign key links " + holder.table() + " to " + referenced.table() + ". Fix: add a"
-                    + " column to " + holder.name() + " annotated @ForeignKey(entity = " + referenced.name() + ".class)");
+            report(Kind.NO_FOREIGN_KEY, owner, attribute, name + ": no foreign key links " + holder.table() + " to "
+                    + referenced.table(), "add a column to " + holder.name() + " annotated @ForeignKey(entity = "
+                    + referenced.name() + ".class)");
             return null;
         }
         if (candidates.size() > 1) {
-            problems.add(name + ": ambiguous, " + holder.name() + " has several foreign keys to " + referenced.table()
-                    + " " + candidates.stream().map(ColumnMapping::attribute).toList() + ". Fix: name one with"
-                    + " foreignKey = \"" + candidates.get(0).attribute() + "\"");
+            report(Kind.AMBIGUOUS_FOREIGN_KEY, owner, attribute, name + ": ambiguous, " + holder.name()
+                    + " has several foreign keys to " + referenced.table() + " "
+                    + candidates.stream().map(ColumnMapping::attribute).toList(),
+                    "name one with foreignKey = \"" + candidates.get(0).attribute() + "\"");
             return null;
         }
         return candidates.get(0);
@@ -245,7 +262,8 @@ final class RelationshipResolver {
         for (ColumnMapping c : referenced.columns()) {
             if (c.column().equalsIgnoreCase(fk.foreignKey().column())) return c;
         }
-        problems.add(fk.qualifiedName() + " references " + fk.foreignKey() + ", which " + referenced.name() + " does not map");
+        problems.add(new MappingProblem(Kind.REFERENCED_COLUMN_NOT_MAPPED, fk.entityType().getSimpleName(), fk.attribute(),
+                fk.qualifiedName() + " references " + fk.foreignKey() + ", which " + referenced.name() + " does not map", null));
         return null;
     }
 
@@ -274,16 +292,18 @@ final class RelationshipResolver {
         String name = owner.name() + "." + spec.attribute();
         RelationSpec reverse = reverseSpec(target, spec.backPopulates());
         if (reverse == null) {
-            problems.add(name + " has backPopulates = \"" + spec.backPopulates() + "\", but " + target.name()
-                    + " has no relationship named " + spec.backPopulates() + ". Fix: declare " + target.name() + "."
-                    + spec.backPopulates() + " or correct the name; its relationships: "
+            report(Kind.BACK_POPULATES_MISSING, owner, spec.attribute(), name + " has backPopulates = \""
+                    + spec.backPopulates() + "\", but " + target.name() + " has no relationship named "
+                    + spec.backPopulates(), "declare " + target.name() + "." + spec.backPopulates()
+                    + " or correct the name; its relationships: "
                     + specs.get(target.type()).relations().stream().map(RelationSpec::attribute).toList());
             return;
         }
         if (reverse.target() != owner.type()) {
-            problems.add(name + " has backPopulates = \"" + spec.backPopulates() + "\", but " + target.name() + "."
-                    + reverse.attribute() + " targets " + (reverse.target() == null ? "nothing" : reverse.target().getSimpleName())
-                    + ", not " + owner.name() + ". Fix: point backPopulates at a relationship to " + owner.name());
+            report(Kind.BACK_POPULATES_WRONG_TARGET, owner, spec.attribute(), name + " has backPopulates = \""
+                    + spec.backPopulates() + "\", but " + target.name() + "." + reverse.attribute() + " targets "
+                    + (reverse.target() == null ? "nothing" : reverse.target().getSimpleName()) + ", not " + owner.name(),
+                    "point backPopulates at a relationship to " + owner.name());
             return;
         }
         RelationSpec.Kind want = switch (spec.kind()) {
@@ -292,13 +312,19 @@ final class RelationshipResolver {
             default -> spec.kind();
         };
         if (reverse.kind() != want) {
-            problems.add(name + " is " + spec.kind() + " but its backPopulates " + target.name() + "." + reverse.attribute()
-                    + " is " + reverse.kind() + ". Fix: the reverse of " + spec.kind() + " must be " + want);
+            report(Kind.BACK_POPULATES_WRONG_KIND, owner, spec.attribute(), name + " is " + spec.kind()
+                    + " but its backPopulates " + target.name() + "." + reverse.attribute() + " is " + reverse.kind(),
+                    "the reverse of " + spec.kind() + " must be " + want);
             return;
         }
         if (reverse.backPopulates() != null && !reverse.backPopulates().equals(spec.attribute())) {
-            problems.add(name + " has backPopulates = \"" + spec.backPopulates() + "\", but " + target.name() + "."
-                    + reverse.attribute() + " has backPopulates = \"" + reverse.backPopulates() + "\". Fix: make them name each other");
+            report(Kind.BACK_POPULATES_MISMATCH, owner, spec.attribute(), name + " has backPopulates = \""
+                    + spec.backPopulates() + "\", but " + target.name() + "." + reverse.attribute()
+                    + " has backPopulates = \"" + reverse.backPopulates() + "\"", "make them name each other");
         }
+    }
+
+    private void report(Kind kind, EntityMapping owner, String attribute, String problem, String fix) {
+        problems.add(new MappingProblem(kind, owner.name(), attribute, problem, fix));
     }
 }

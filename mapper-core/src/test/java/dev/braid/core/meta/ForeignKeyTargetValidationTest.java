@@ -50,14 +50,14 @@ class ForeignKeyTargetValidationTest {
                 () -> MappingRegistry.builder().entity(Company.class, Employee.class).build());
         assertThat(error.code()).isEqualTo(ErrorCode.BRAID_MAPPING);
         // Only this problem: Company.employees is not also told to "add a column annotated @ForeignKey".
-        assertThat(error.problems()).containsExactly(emptyTarget("companyId"));
+        assertThat(error.messages()).containsExactly(emptyTarget("companyId"));
     }
 
     @Test
     void anEntityAndADifferentTableAreReported() {
         MappingException error = catchThrowableOfType(MappingException.class,
                 () -> MappingRegistry.builder().entity(Company.class, Contract.class).build());
-        assertThat(error.problems()).contains("Contract.companyId names entity Company (table companies) and table"
+        assertThat(error.messages()).contains("Contract.companyId names entity Company (table companies) and table"
                 + " 'employees' as its foreign-key target. Fix: name one of them");
     }
 
@@ -68,7 +68,7 @@ class ForeignKeyTargetValidationTest {
                     .define(EntityDefinition.of(Plain.class).table("companies").id("id"))
                     .define(EntityDefinition.of(Employee.class).table("employees").id("id").foreignKey("companyId", table, null))
                     .build());
-            assertThat(error.problems()).as("table %s", table).containsExactly(emptyTarget("companyId"));
+            assertThat(error.messages()).as("table %s", table).containsExactly(emptyTarget("companyId"));
         }
     }
 

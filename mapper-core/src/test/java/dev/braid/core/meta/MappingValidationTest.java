@@ -57,32 +57,32 @@ class MappingValidationTest {
                 .build());
 
         assertThat(error.code()).isEqualTo(ErrorCode.BRAID_MAPPING);
-        assertThat(error.problems()).hasSize(11);
+        assertThat(error.messages()).hasSize(11);
         assertThat(error.getMessage()).startsWith("[BRAID_MAPPING] The mapping has 11 problems:");
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .isEqualTo("NoId has no id. Fix: annotate its primary-key field with @Id (or call .id(\"...\") in its EntityDefinition)"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .startsWith("OddTypes.tags has type java.util.Map, which is not a supported column type.")
                 .contains("Fix: change its type, or mark it @Transient"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("OddTypes.anything has type java.lang.Object"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p).startsWith("OddTypes.anything has type java.lang.Object"));
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .startsWith("Author and SecondAuthor are both mapped to table authors"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .isEqualTo("Dangling.writerId is a foreign key to table 'writers', which no registered entity maps."
                         + " Fix: register the entity mapped to 'writers', or correct the table name"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .isEqualTo("Dangling.otherId is a foreign key to Unregistered, which is not registered."
                         + " Fix: register Unregistered with the MappingRegistry builder"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .startsWith("Dangling.badColumn references column 'nope' of table authors"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .isEqualTo("DuplicateColumns.name and DuplicateColumns.fullName both map to column 'name' of table dupes."
                         + " Fix: give one of them another @Column(name = ...)"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .startsWith("BadKeys.code is @Identity but has type String"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .startsWith("BadKeys.version is @Version but has type String"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p)
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .startsWith("NoConstructor has no no-arg constructor"));
     }
 
@@ -111,7 +111,7 @@ class MappingValidationTest {
         MappingException error = catchThrowableOfType(MappingException.class, () -> MappingRegistry.builder()
                 .define(EntityDefinition.of(Legacy.class).id("code").column("lable"))
                 .build());
-        assertThat(error.problems()).containsExactly("Legacy.lable does not exist: Legacy has no field named 'lable'."
+        assertThat(error.messages()).containsExactly("Legacy.lable does not exist: Legacy has no field named 'lable'."
                 + " Fix: correct the attribute name in its EntityDefinition");
     }
 

@@ -55,22 +55,22 @@ class RelationshipValidationTest {
     void everyRelationshipProblemIsReportedAtOnceWithAFix() {
         MappingException error = catchThrowableOfType(MappingException.class, () -> MappingRegistry.builder()
                 .entity(Parent.class, Child.class, Link.class, Stranger.class).build());
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).isEqualTo("Parent.wrongName has backPopulates ="
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p).isEqualTo("Parent.wrongName has backPopulates ="
                 + " \"missing\", but Child has no relationship named missing. Fix: declare Child.missing or correct"
                 + " the name; its relationships: [parentByFk, other]"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("Child.parentByFk: ambiguous, Child has"
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p).startsWith("Child.parentByFk: ambiguous, Child has"
                 + " several foreign keys to parents [firstParentId, secondParentId]. Fix: name one with foreignKey = \"firstParentId\""));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).isEqualTo("Parent.wrongDirection is ONE_TO_MANY but"
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p).isEqualTo("Parent.wrongDirection is ONE_TO_MANY but"
                 + " its backPopulates Child.other is ONE_TO_MANY. Fix: the reverse of ONE_TO_MANY must be MANY_TO_ONE"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("Parent.noForeignKey: no foreign key links"
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p).startsWith("Parent.noForeignKey: no foreign key links"
                 + " strangers to parents. Fix: add a column to Stranger annotated @ForeignKey(entity = Parent.class)"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).isEqualTo("Parent.unregistered targets Unregistered,"
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p).isEqualTo("Parent.unregistered targets Unregistered,"
                 + " which is not registered. Fix: register Unregistered with the MappingRegistry builder"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("Parent.badLink: link table links (mapped by"
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p).startsWith("Parent.badLink: link table links (mapped by"
                 + " Link) has no column 'nope'"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("Parent.unannotated is a relationship"
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p).startsWith("Parent.unannotated is a relationship"
                 + " wrapper without a relationship annotation"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("Child.parentByFk has cascade"
+        assertThat(error.messages()).anySatisfy(p -> assertThat(p).startsWith("Child.parentByFk has cascade"
                 + " DELETE_ORPHAN, but a Parent can be referenced by several Child objects through it")
                 .contains("Fix: put DELETE_ORPHAN on the one-to-many side"));
     }
