@@ -41,7 +41,7 @@ public final class DetailedErrors {
         }
         DriverErrorDetails details = DriverErrorDetails.of(error, sql, errors);
         if (!constraint && details.column() == null) {
-            details = details.withColumn(OversizedBinds.column(state, details, sql, binds));
+            details = details.withColumn(OversizedBinds.column(errors, state, details, sql, binds));
         }
         String attribute = details.table() == null || details.column() == null ? null
                 : attributes.apply(details.table(), details.column());

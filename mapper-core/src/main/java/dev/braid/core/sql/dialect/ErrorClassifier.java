@@ -1,6 +1,8 @@
 package dev.braid.core.sql.dialect;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -37,6 +39,30 @@ public interface ErrorClassifier {
     default OptionalInt blamedParameter(String where) {
         return OptionalInt.empty();
     }
+
+    /**
+     * The most characters a value may have, as the message of a value-too-long error states it without
+     * naming the column (PostgreSQL: {@code value too long for type character varying(20)}), if it does.
+     */
+    default OptionalInt lengthLimit(String message) {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The scale and bound of a numeric overflow, as a structured error detail states it (PostgreSQL: {@code A field
+     * with precision 12, scale 2 must round to an absolute value less than 10^10.}), if it does.
+     */
+    default Optional<NumericLimit> numericLimit(String detail) {
+        return Optional.empty();
+    }
+
+    /**
+     * A column's numeric limit: a value rounded to {@code scale} digits must be less than {@code bound} in absolute value.
+     *
+     * @param scale digits after the decimal point
+     * @param bound the exclusive limit of the absolute value
+     */
+    record NumericLimit(int scale, BigDecimal bound) {}
 
     /** Shorthand for {@code kind(sqlState) == CONNECTION_LOST}. */
     default boolean isConnectionLoss(String sqlState) {
@@ -78,6 +104,24 @@ public interface ErrorClassifier {
                     if (columns != null) return columns;
                 }
                 return null;
+            }
+
+            @Override
+            public OptionalInt lengthLimit(String message) {
+                for (ErrorClassifier c : all) {
+                    OptionalInt length = c.lengthLimit(message);
+                    if (length.isPresent()) return length;
+                }
+                return OptionalInt.empty();
+            }
+
+            @Override
+            public Optional<NumericLimit> numericLimit(String detail) {
+                for (ErrorClassifier c : all) {
+                    Optional<NumericLimit> limit = c.numericLimit(detail);
+                    if (limit.isPresent()) return limit;
+                }
+                return Optional.empty();
             }
 
             @Override

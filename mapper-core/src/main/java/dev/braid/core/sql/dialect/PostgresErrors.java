@@ -1,5 +1,7 @@
 package dev.braid.core.sql.dialect;
 
+import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,7 +10,8 @@ import java.util.regex.Pattern;
  * PostgreSQL's errors: the standard SQLSTATEs plus 40P01 (deadlock_detected) and 57P01-57P03 (the
  * server ended the session: admin shutdown, crash shutdown, cannot connect now). PostgreSQL reports
  * constraint, table and column in separate error fields, which the driver exposes; of those, only the
- * detail ({@code Key (email)=(x@y) already exists.}) and where ({@code parameter $2}) need reading here.
+ * detail ({@code Key (email)=(x@y) already exists.}, a numeric overflow's limit), where ({@code parameter $2})
+ * and a value-too-long message's length ({@code character varying(20)}) need reading here.
  */
 final class PostgresErrors extends StandardErrors {
     static final PostgresErrors INSTANCE = new PostgresErrors();
@@ -17,6 +20,11 @@ final class PostgresErrors extends StandardErrors {
     private static final Pattern KEY = Pattern.compile("^Key \\(([^)]*)\\)=");
     // portal "B_6" parameter $2
     private static final Pattern PARAMETER = Pattern.compile("parameter \\$(\\d+)");
+    // value too long for type character varying(20)
+    private static final Pattern VARCHAR = Pattern.compile("character(?: varying)?\\((\\d+)\\)");
+    // A field with precision 12, scale 2 must round to an absolute value less than 10^10.
+    private static final Pattern NUMERIC = Pattern.compile(
+            "scale (\\d+) must round to an absolute value less than (?:10\\^(\\d+)|1)\\b");
 
     @Override
     public ErrorKind kind(String sqlState) {
@@ -39,5 +47,21 @@ final class PostgresErrors extends StandardErrors {
         if (where == null) return OptionalInt.empty();
         Matcher parameter = PARAMETER.matcher(where);
         return parameter.find() ? OptionalInt.of(Integer.parseInt(parameter.group(1))) : OptionalInt.empty();
+    }
+
+    @Override
+    public OptionalInt lengthLimit(String message) {
+        if (message == null) return OptionalInt.empty();
+        Matcher m = VARCHAR.matcher(message);
+        return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
+    }
+
+    @Override
+    public Optional<NumericLimit> numericLimit(String detail) {
+        if (detail == null) return Optional.empty();
+        Matcher m = NUMERIC.matcher(detail);
+        if (!m.find()) return Optional.empty();
+        BigDecimal bound = m.group(2) == null ? BigDecimal.ONE : BigDecimal.TEN.pow(Integer.parseInt(m.group(2)));
+        return Optional.of(new NumericLimit(Integer.parseInt(m.group(1)), bound));
     }
 }

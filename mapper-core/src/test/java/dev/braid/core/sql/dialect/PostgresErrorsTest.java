@@ -2,6 +2,7 @@ package dev.braid.core.sql.dialect;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -57,6 +58,20 @@ class PostgresErrorsTest {
         assertThat(errors.blamedParameter("portal \"B_6\" parameter $12")).isEqualTo(OptionalInt.of(12));
         assertThat(errors.blamedParameter("PL/pgSQL function f() line 3")).isEmpty();
         assertThat(errors.blamedParameter(null)).isEmpty();
+    }
+
+    @Test
+    void theLimitsOfAValueThatDoesNotFit() {
+        assertThat(errors.lengthLimit("value too long for type character varying(20)")).isEqualTo(OptionalInt.of(20));
+        assertThat(errors.lengthLimit("value too long for type character(3)")).isEqualTo(OptionalInt.of(3));
+        assertThat(errors.lengthLimit("numeric field overflow")).isEmpty();
+        assertThat(errors.numericLimit("A field with precision 12, scale 2 must round to an absolute value less than 10^10."))
+                .contains(new ErrorClassifier.NumericLimit(2, BigDecimal.TEN.pow(10)));
+        assertThat(errors.numericLimit("A field with precision 2, scale 2 must round to an absolute value less than 1."))
+                .contains(new ErrorClassifier.NumericLimit(2, BigDecimal.ONE));
+        assertThat(errors.numericLimit(null)).isEmpty();
+        // H2 names the column instead, so its classifier reads no limits
+        assertThat(Dialect.h2().errors().lengthLimit("value too long for type character varying(20)")).isEmpty();
     }
 
     @Test
