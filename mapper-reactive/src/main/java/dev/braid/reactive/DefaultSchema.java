@@ -2,7 +2,6 @@ package dev.braid.reactive;
 
 import dev.braid.core.plan.schema.SchemaPlanner;
 import dev.braid.core.sql.RenderedSql;
-import dev.braid.reactive.exec.ErrorTranslator;
 import dev.braid.reactive.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
@@ -58,10 +57,10 @@ final class DefaultSchema implements Schema {
                 // One transaction: on PostgreSQL a failed createAll leaves no half-built schema
                 // (H2 commits DDL implicitly, so there it is statement by statement).
                 (Connection connection) -> Mono.from(connection.beginTransaction())
-                        .onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"))
+                        .onErrorMap(e -> executor.errors().exception(e, "BEGIN"))
                         .thenMany(Flux.fromIterable(statements).concatMap(sql -> executor.execute(connection, sql)))
                         .then(Mono.defer(() -> Mono.from(connection.commitTransaction()))
-                                .onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"))),
+                                .onErrorMap(e -> executor.errors().exception(e, "COMMIT"))),
                 Connection::close,
                 (connection, error) -> Mono.from(connection.rollbackTransaction())
                         .onErrorResume(e -> Mono.empty())

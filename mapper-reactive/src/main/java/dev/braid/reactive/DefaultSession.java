@@ -24,7 +24,6 @@ import dev.braid.core.query.Relation;
 import dev.braid.core.relation.RelationInternals;
 import dev.braid.core.sql.SqlRenderer;
 import dev.braid.core.sql.dialect.Dialect;
-import dev.braid.reactive.exec.ErrorTranslator;
 import dev.braid.reactive.exec.StatementExecutor;
 import dev.braid.reactive.flush.FlushExecutor;
 import dev.braid.reactive.load.GraphLoader;
@@ -606,14 +605,14 @@ final class DefaultSession implements Session {
             // Flush first, so everything unflushed when the savepoint rolls back is the nested work's own.
             return autoflush()
                     .then(Mono.defer(() -> Mono.from(connection.createSavepoint(savepoint))))
-                    .onErrorMap(e -> ErrorTranslator.translate(e, "SAVEPOINT " + savepoint))
+                    .onErrorMap(e -> executor.errors().exception(e, "SAVEPOINT " + savepoint))
                     .thenMany(Flux.defer(() -> Flux.from(work.apply(this))))
                     .concatWith(flushAtEnd())
                     .concatWith(Mono.defer(() -> Mono.from(connection.releaseSavepoint(savepoint)))
-                            .onErrorMap(e -> ErrorTranslator.translate(e, "RELEASE SAVEPOINT " + savepoint))
+                            .onErrorMap(e -> executor.errors().exception(e, "RELEASE SAVEPOINT " + savepoint))
                             .then(Mono.empty()))
                     .onErrorResume(error -> Mono.defer(() -> Mono.from(connection.rollbackTransactionToSavepoint(savepoint)))
-                            .onErrorMap(e -> ErrorTranslator.translate(e, "ROLLBACK TO SAVEPOINT " + savepoint))
+                            .onErrorMap(e -> executor.errors().exception(e, "ROLLBACK TO SAVEPOINT " + savepoint))
                             .then(Mono.fromRunnable(() -> {
                                 // Undo what the flushes inside the savepoint did to objects; the outer work goes on.
                                 while (uncommitted.size() > flushesBefore) {

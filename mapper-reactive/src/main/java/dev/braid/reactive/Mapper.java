@@ -56,7 +56,7 @@ public final class Mapper {
         this.planner = new QueryPlanner(registry, dialect);
         this.renderer = new SqlRenderer(dialect);
         this.executor = new StatementExecutor(builder.fetchSize >= 0 ? builder.fetchSize : dialect.defaultFetchSize(),
-                registry);
+                registry, dialect);
         this.flushExecutor = new FlushExecutor(executor);
         this.connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
         this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor);
@@ -170,9 +170,10 @@ public final class Mapper {
         return inTransaction(options, work).singleOrEmpty();
     }
 
+    // A serialization failure or a deadlock, as the dialect's error classifier reads the SQLSTATE.
     private boolean isSerializationFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof DatabaseException db && dialect.isSerializationFailure(db.sqlState())) {
+            if (t instanceof DatabaseException db && dialect.errors().kind(db.sqlState()).isRetryable()) {
                 return true;
             }
         }

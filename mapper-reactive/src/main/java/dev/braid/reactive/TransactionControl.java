@@ -2,7 +2,6 @@ package dev.braid.reactive;
 
 import dev.braid.core.sql.RenderedSql;
 import dev.braid.core.sql.dialect.Dialect;
-import dev.braid.reactive.exec.ErrorTranslator;
 import dev.braid.reactive.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.IsolationLevel;
@@ -53,17 +52,17 @@ final class TransactionControl {
         return control(() -> leftoverRollback()
                 .then(Mono.defer(this::applyIsolation))
                 .then(Mono.defer(() -> Mono.from(beginCall())))
-                .onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN")));
+                .onErrorMap(e -> executor.errors().exception(e, "BEGIN")));
     }
 
     /** Commits; a connection lost meanwhile reads as {@code BRAID_COMMIT_OUTCOME_UNKNOWN}. */
     Mono<Void> commit() {
-        return control(() -> Mono.from(connection.commitTransaction()).onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT")));
+        return control(() -> Mono.from(connection.commitTransaction()).onErrorMap(e -> executor.errors().exception(e, "COMMIT")));
     }
 
     /** Rolls back (drivers skip it when no transaction is open). */
     Mono<Void> rollback() {
-        return control(() -> Mono.from(connection.rollbackTransaction()).onErrorMap(e -> ErrorTranslator.translate(e, "ROLLBACK")));
+        return control(() -> Mono.from(connection.rollbackTransaction()).onErrorMap(e -> executor.errors().exception(e, "ROLLBACK")));
     }
 
     /** Completes when the last BEGIN, COMMIT or ROLLBACK has finished, whatever its outcome. */

@@ -12,7 +12,6 @@ import dev.braid.core.query.Order;
 import dev.braid.core.query.Predicate;
 import dev.braid.core.query.Query;
 import dev.braid.core.sql.RenderedSql;
-import dev.braid.reactive.exec.ErrorTranslator;
 import dev.braid.reactive.exec.StatementExecutor;
 import dev.braid.reactive.load.GraphLoader;
 import io.r2dbc.spi.Connection;
@@ -152,10 +151,10 @@ final class WindowedStream<T> {
     }
 
     private Mono<Void> begin() {
-        return Mono.from(connection.beginTransaction()).onErrorMap(e -> ErrorTranslator.translate(e, "BEGIN"));
+        return Mono.from(connection.beginTransaction()).onErrorMap(e -> executor.errors().exception(e, "BEGIN"));
     }
 
     private Mono<Void> commit() {
-        return Mono.from(connection.commitTransaction()).onErrorMap(e -> ErrorTranslator.translate(e, "COMMIT"));
+        return Mono.from(connection.commitTransaction()).onErrorMap(e -> executor.errors().exception(e, "COMMIT"));
     }
 }

@@ -1,21 +1,22 @@
 package dev.braid.reactive.exec;
 
+import dev.braid.core.sql.dialect.ErrorClassifier;
+import dev.braid.core.sql.dialect.ErrorDetails;
 import io.r2dbc.spi.R2dbcException;
 
 import java.lang.reflect.Method;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What a driver said about the constraint, table and column of an error: PostgreSQL's error fields
  * (r2dbc-postgresql's {@code ErrorDetails}, read reflectively so that no driver is a compile-time
- * dependency), or H2's message text. When the driver names neither table nor column, the statement's
- * own text fills them in where it can: the table it writes, and the column of the bind parameter the
- * driver blamed ({@code where: parameter $2} for a NUL byte on PostgreSQL).
- *
- * <p>H2 reports unquoted names in upper case; they are lower-cased here, as Braid's DDL writes them.
+ * dependency), or the message text as the dialect's {@link ErrorClassifier} reads it (H2's). The
+ * dialect also interprets the fields' texts (which columns a {@code Key (email)=} detail names). When
+ * the driver names neither table nor column, the statement's own text fills them in where it can: the
+ * table it writes, and the column of the bind parameter the driver blamed ({@code where: parameter $2} for a NUL byte on PostgreSQL).
  *
  * @param message    the driver's message without the SQL that H2 appends to it
  * @param constraint the violated constraint, or null
@@ -26,28 +27,17 @@ import java.util.regex.Pattern;
  */
 public record DriverErrorDetails(String message, String constraint, String table, String column, String detail) {
 
-    private static final Pattern H2_SQL_SUFFIX = Pattern.compile("; SQL statement:\\R.*", Pattern.DOTALL);
-    private static final Pattern H2_CODE_SUFFIX = Pattern.compile("\\s*\\[\\d{5}-\\d+]\\s*$");
-    // Unique index or primary key violation: "PUBLIC.UQ_X INDEX PUBLIC.UQ_X_INDEX_A ON PUBLIC.ACCOUNTS(EMAIL NULLS FIRST) VALUES ..."
-    private static final Pattern H2_UNIQUE = Pattern.compile("violation: \"(?:\\w+\\.)?(\\w+)[^\"]*? ON (?:\\w+\\.)?(\\w+)\\(([^)]*)\\)");
-    // Referential integrity constraint violation: "FK_X: PUBLIC.BOOKS FOREIGN KEY(AUTHOR_ID) REFERENCES ..."
-    private static final Pattern H2_FOREIGN_KEY = Pattern.compile("violation: \"(\\w+): (?:\\w+\\.)?(\\w+) FOREIGN KEY\\(([^)]*)\\)");
-    // Check constraint violation: "CK_X: ..."
-    private static final Pattern H2_CHECK = Pattern.compile("[Cc]heck constraint violation: \"(?:\\w+\\.)?(\\w+)");
-    // NULL not allowed for column "NAME" / Value too long for column "CODE CHARACTER VARYING(20)"
-    private static final Pattern H2_COLUMN = Pattern.compile("for column \"([^\" ]+)");
-    // PostgreSQL's detail: Key (email)=(x@y) already exists.  (only the column names are kept, not the values)
-    private static final Pattern PG_KEY = Pattern.compile("^Key \\(([^)]*)\\)=");
-    // PostgreSQL's where for a bad bind: portal "B_6" parameter $2
-    private static final Pattern PG_PARAMETER = Pattern.compile("parameter \\$(\\d+)");
     private static final Pattern WRITTEN_TABLE = Pattern.compile(
             "(?i)\\b(?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\"[^\"]+\"|[\\w.]+)");
 
-    /** The details of {@code error}, raised while running {@code sql} (may be null). */
-    public static DriverErrorDetails of(R2dbcException error, String sql) {
+    /**
+     * The details of {@code error}, raised while running {@code sql} (may be null), as {@code errors}
+     * (the mapper's dialect's) interprets the driver's texts.
+     */
+    public static DriverErrorDetails of(R2dbcException error, String sql, ErrorClassifier errors) {
         String message = String.valueOf(error.getMessage());
         Object pg = postgresDetails(error);
-        DriverErrorDetails found = pg != null ? fromPostgres(message, pg, sql) : fromH2(message);
+        DriverErrorDetails found = pg != null ? fromPostgres(message, pg, sql, errors) : fromMessage(message, errors);
         String table = found.table != null ? found.table : writtenTable(sql);
         return new DriverErrorDetails(found.message, found.constraint, table, found.column, found.detail);
     }
@@ -64,32 +54,18 @@ public record DriverErrorDetails(String message, String constraint, String table
         return table != null ? table : column;
     }
 
-    private static DriverErrorDetails fromH2(String message) {
-        String text = H2_CODE_SUFFIX.matcher(H2_SQL_SUFFIX.matcher(message).replaceFirst("")).replaceFirst("");
-        Matcher m;
-        if ((m = H2_FOREIGN_KEY.matcher(text)).find() || (m = H2_UNIQUE.matcher(text)).find()) {
-            return new DriverErrorDetails(text, h2Name(m.group(1)), h2Name(m.group(2)), h2Columns(m.group(3)), null);
-        }
-        if ((m = H2_CHECK.matcher(text)).find()) {
-            return new DriverErrorDetails(text, h2Name(m.group(1)), null, null, null);
-        }
-        if ((m = H2_COLUMN.matcher(text)).find()) {
-            return new DriverErrorDetails(text, null, null, h2Name(m.group(1)), null);
-        }
-        return new DriverErrorDetails(text, null, null, null, null);
+    private static DriverErrorDetails fromMessage(String message, ErrorClassifier errors) {
+        ErrorDetails read = errors.details(message);
+        return new DriverErrorDetails(read.message(), read.constraint(), read.table(), read.column(), null);
     }
 
-    private static DriverErrorDetails fromPostgres(String message, Object details, String sql) {
+    private static DriverErrorDetails fromPostgres(String message, Object details, String sql, ErrorClassifier errors) {
         String column = field(details, "getColumnName");
         String detail = field(details, "getDetail");
-        if (column == null && detail != null) {
-            Matcher key = PG_KEY.matcher(detail);
-            if (key.find()) column = key.group(1);
-        }
-        String where = field(details, "getWhere");
-        if (column == null && where != null) {
-            Matcher parameter = PG_PARAMETER.matcher(where);
-            if (parameter.find()) column = BoundColumns.columnOf(sql, Integer.parseInt(parameter.group(1)));
+        if (column == null) column = errors.keyColumns(detail);
+        if (column == null) {
+            OptionalInt parameter = errors.blamedParameter(field(details, "getWhere"));
+            if (parameter.isPresent()) column = BoundColumns.columnOf(sql, parameter.getAsInt());
         }
         return new DriverErrorDetails(message, field(details, "getConstraintName"), field(details, "getTableName"), column,
                 detail);
@@ -127,20 +103,5 @@ public record DriverErrorDetails(String message, String constraint, String table
         if (sql == null) return null;
         Matcher m = WRITTEN_TABLE.matcher(sql);
         return m.find() ? BoundColumns.unquote(m.group(1)) : null;
-    }
-
-    private static String h2Columns(String columns) {
-        StringBuilder out = new StringBuilder();
-        for (String part : columns.split(",")) {
-            String name = part.trim().split("\\s+")[0]; // "EMAIL NULLS FIRST"
-            if (out.length() > 0) out.append(", ");
-            out.append(h2Name(name));
-        }
-        return out.toString();
-    }
-
-    private static String h2Name(String name) {
-        String bare = BoundColumns.unquote(name);
-        return bare.equals(bare.toUpperCase(Locale.ROOT)) ? bare.toLowerCase(Locale.ROOT) : bare;
     }
 }

@@ -4,14 +4,53 @@ import dev.braid.core.error.CommitOutcomeUnknownException;
 import dev.braid.core.error.ConnectionLostException;
 import dev.braid.core.error.DatabaseException;
 import dev.braid.core.error.MapperException;
+import dev.braid.core.sql.dialect.Dialect;
+import dev.braid.core.sql.dialect.ErrorClassifier;
 import io.r2dbc.spi.R2dbcException;
 
-/** Driver exceptions to Braid exceptions that keep the SQL, the SQLSTATE and the cause. */
+import java.util.List;
+
+/**
+ * Driver exceptions to Braid exceptions that keep the SQL, the SQLSTATE and the cause. What an SQLSTATE
+ * means (a lost connection, a constraint violation, ...) and what a message text names is the dialect's
+ * {@link ErrorClassifier}; this class reads the driver's exception objects and builds the exceptions.
+ */
 public final class ErrorTranslator {
-    private ErrorTranslator() {}
+    /** For code that does not know the database: an error means what any built-in dialect says it means. */
+    private static final ErrorTranslator ANY_DIALECT = new ErrorTranslator(
+            ErrorClassifier.anyOf(List.of(Dialect.h2().errors(), Dialect.postgresql().errors())));
+
+    private final ErrorClassifier errors;
+
+    private ErrorTranslator(ErrorClassifier errors) {
+        this.errors = errors;
+    }
+
+    /** The translator that reads driver errors as {@code dialect} classifies them. */
+    public static ErrorTranslator of(Dialect dialect) {
+        return new ErrorTranslator(dialect.errors());
+    }
+
+    /** The translator for code that does not know its database: errors mean what any built-in dialect says. */
+    public static ErrorTranslator anyDialect() {
+        return ANY_DIALECT;
+    }
+
+    /**
+     * The Braid exception for a driver error while running {@code sql} (a statement, or e.g. "COMMIT"),
+     * without knowing the database: {@code anyDialect().exception(error, sql)}.
+     */
+    public static Throwable translate(Throwable error, String sql) {
+        return ANY_DIALECT.exception(error, sql);
+    }
+
+    /** The classifier this translator asks. */
+    public ErrorClassifier errors() {
+        return errors;
+    }
 
     /** The Braid exception for a driver error while running {@code sql} (a statement, or e.g. "COMMIT"). */
-    public static Throwable translate(Throwable error, String sql) {
+    public Throwable exception(Throwable error, String sql) {
         if (error instanceof MapperException) {
             return error;
         }
@@ -22,7 +61,7 @@ public final class ErrorTranslator {
                 return connectionLost(r2dbc, sql, lost);
             }
             // Constraint violations and values a column cannot hold, naming the constraint, table and column.
-            DatabaseException detailed = DetailedErrors.translate(r2dbc, sql);
+            DatabaseException detailed = DetailedErrors.translate(r2dbc, sql, errors);
             if (detailed != null) {
                 return detailed;
             }
@@ -32,22 +71,19 @@ public final class ErrorTranslator {
     }
 
     /**
-     * True for SQLSTATEs that mean the connection itself is gone: class 08 (connection exception, which
-     * drivers also report for a closed socket), PostgreSQL's 57P01-57P03 (the server ended the session),
-     * and H2's 90067 (connection broken) and 90098 (database closed), which H2 reports as SQLSTATE.
+     * True for SQLSTATEs that any built-in dialect reads as a lost connection: class 08, PostgreSQL's
+     * 57P01-57P03, H2's 90067 and 90098. Code that knows its dialect asks {@code dialect.errors()}.
      */
     public static boolean isConnectionLoss(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08")
-                || "57P01".equals(sqlState) || "57P02".equals(sqlState) || "57P03".equals(sqlState)
-                || "90067".equals(sqlState) || "90098".equals(sqlState));
+        return ANY_DIALECT.errors.isConnectionLoss(sqlState);
     }
 
     // The error or a cause of it (drivers and proxies wrap) that says the connection is gone.
-    private static String connectionLossState(Throwable error) {
+    private String connectionLossState(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             String state = t instanceof R2dbcException r ? r.getSqlState()
                     : t instanceof java.sql.SQLException s ? s.getSQLState() : null;
-            if (isConnectionLoss(state)) return state;
+            if (errors.isConnectionLoss(state)) return state;
         }
         return null;
     }

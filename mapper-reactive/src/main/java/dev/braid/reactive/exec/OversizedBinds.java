@@ -1,42 +1,47 @@
 package dev.braid.reactive.exec;
 
 import dev.braid.core.sql.Bind;
+import dev.braid.core.sql.dialect.ErrorClassifier;
+import dev.braid.core.sql.dialect.ErrorKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The column of a value the database found too long or too large without saying which column
  * (PostgreSQL: "value too long for type character varying(20)", "numeric field overflow" with the
- * precision in its detail): the one column whose bound value exceeds the limit the driver reported.
- * Values are only compared here, never shown.
+ * precision in its detail): the one column whose bound value exceeds the limit the driver reported, as
+ * the dialect's {@link ErrorClassifier} reads it. Values are only compared here, never shown.
  */
 final class OversizedBinds {
-    private static final Pattern VARCHAR = Pattern.compile("character(?: varying)?\\((\\d+)\\)");
-    private static final Pattern NUMERIC = Pattern.compile(
-            "scale (\\d+) must round to an absolute value less than (?:10\\^(\\d+)|1)\\b");
 
     private OversizedBinds() {}
 
-    /** The column of {@code sql} whose bind exceeds the limit the error states, or null (none, several, or unknown). */
+    /** As {@link #column(ErrorClassifier, String, DriverErrorDetails, String, List)}, reading the texts as any built-in dialect. */
     static String column(String state, DriverErrorDetails details, String sql, List<Bind> binds) {
+        return column(ErrorTranslator.anyDialect().errors(), state, details, sql, binds);
+    }
+
+    /** The column of {@code sql} whose bind exceeds the limit the error states, or null (none, several, or unknown). */
+    static String column(ErrorClassifier errors, String state, DriverErrorDetails details, String sql, List<Bind> binds) {
         if (binds == null || binds.isEmpty()) return null;
         Set<String> columns = new LinkedHashSet<>();
-        if ("22001".equals(state)) {
-            Matcher m = VARCHAR.matcher(details.message());
-            if (!m.find()) return null;
-            int length = Integer.parseInt(m.group(1));
+        ErrorKind kind = errors.kind(state);
+        if (kind == ErrorKind.VALUE_TOO_LONG) {
+            OptionalInt limit = errors.lengthLimit(details.message());
+            if (limit.isEmpty()) return null;
+            int length = limit.getAsInt();
             collect(sql, binds, v -> v instanceof String s && s.codePointCount(0, s.length()) > length, columns);
-        } else if ("22003".equals(state) && details.detail() != null) {
-            Matcher m = NUMERIC.matcher(details.detail());
-            if (!m.find()) return null;
-            int scale = Integer.parseInt(m.group(1));
-            BigDecimal limit = m.group(2) == null ? BigDecimal.ONE : BigDecimal.TEN.pow(Integer.parseInt(m.group(2)));
+        } else if (kind == ErrorKind.VALUE_OUT_OF_RANGE && details.detail() != null) {
+            Optional<ErrorClassifier.NumericLimit> found = errors.numericLimit(details.detail());
+            if (found.isEmpty()) return null;
+            int scale = found.get().scale();
+            BigDecimal limit = found.get().bound();
             collect(sql, binds, v -> v instanceof BigDecimal d
                     && d.abs().setScale(scale, RoundingMode.HALF_UP).compareTo(limit) >= 0, columns);
         }

@@ -6,6 +6,7 @@ import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.MappingRegistry;
 import dev.braid.core.sql.Bind;
 import dev.braid.core.sql.RenderedSql;
+import dev.braid.core.sql.dialect.Dialect;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
@@ -26,6 +27,7 @@ import java.util.function.Function;
 public final class StatementExecutor {
     private final int fetchSize;
     private final BiFunction<String, String, String> attributes;
+    private final ErrorTranslator errors;
 
     /** @param fetchSize rows per fetch for queries (0: driver default) */
     public StatementExecutor(int fetchSize) {
@@ -38,18 +40,38 @@ public final class StatementExecutor {
      *                  driver named the table and column; null for none
      */
     public StatementExecutor(int fetchSize, MappingRegistry registry) {
+        this(fetchSize, registry, null);
+    }
+
+    /**
+     * @param fetchSize rows per fetch for queries (0: driver default)
+     * @param registry  names the mapped attribute ({@code Account.email}) in constraint and value errors whose
+     *                  driver named the table and column; null for none
+     * @param dialect   classifies driver errors (SQLSTATEs, message texts); null: any built-in dialect's reading
+     */
+    public StatementExecutor(int fetchSize, MappingRegistry registry, Dialect dialect) {
         this.fetchSize = fetchSize;
         this.attributes = registry == null ? (table, column) -> null
                 : (table, column) -> registry.columnAt(table, column).map(ColumnMapping::qualifiedName).orElse(null);
+        this.errors = dialect == null ? ErrorTranslator.anyDialect() : ErrorTranslator.of(dialect);
+    }
+
+    /**
+     * The translator of driver errors for this mapper's dialect, for statements sent without this executor
+     * ({@code connection.beginTransaction()}, savepoints).
+     */
+    public ErrorTranslator errors() {
+        return errors;
     }
 
     /** The Braid exception for a driver error of {@code sql}, naming the attribute where the registry can. */
     private Throwable translate(Throwable error, RenderedSql sql) {
         if (error instanceof R2dbcException r2dbc) {
-            DatabaseException detailed = DetailedErrors.translate(r2dbc, sql.sql(), sql.binds(), attributes);
+            DatabaseException detailed = DetailedErrors.translate(r2dbc, sql.sql(), sql.binds(), attributes,
+                    errors.errors());
             if (detailed != null) return detailed;
         }
-        return ErrorTranslator.translate(error, sql.sql());
+        return errors.exception(error, sql.sql());
     }
 
     /** Runs a query and maps each row; the row view is valid only inside {@code mapper}. */

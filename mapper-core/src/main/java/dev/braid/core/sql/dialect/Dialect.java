@@ -146,10 +146,19 @@ public interface Dialect {
     /**
      * True when an error with this SQLSTATE means the database aborted the transaction because it
      * conflicted with a concurrent one (a serialization failure or a deadlock), so running the whole
-     * work again can succeed.
+     * work again can succeed: {@link ErrorKind#isRetryable()} of {@link #errors()}.
      */
     default boolean isSerializationFailure(String sqlState) {
-        return "40001".equals(sqlState);
+        return errors().kind(sqlState).isRetryable();
+    }
+
+    /**
+     * How this database's errors read: which SQLSTATEs mean a lost connection, a serialization failure,
+     * a deadlock, a constraint violation or a value that does not fit, and what its message texts say
+     * about the constraint, table and column. By default the SQL standard's SQLSTATE classes only.
+     */
+    default ErrorClassifier errors() {
+        return StandardErrors.INSTANCE;
     }
 
     enum GeneratedKeys {

@@ -125,12 +125,9 @@ final class H2Dialect implements Dialect {
 
     private static final String SET_ISOLATION = "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL ";
 
-    // H2 2.4 reports a conflicting write under REPEATABLE READ or SERIALIZABLE as 40001 ("Deadlock
-    // detected. The current transaction was rolled back"); 90131 is its older "concurrent update".
+    // 40001 and 90131 are serialization failures, 90067 and 90098 a lost connection: see H2Errors.
     @Override
-    public boolean isSerializationFailure(String sqlState) {
-        return "40001".equals(sqlState) || "90131".equals(sqlState);
-    }
+    public ErrorClassifier errors() { return H2Errors.INSTANCE; }
 
     @Override
     public String toString() { return name(); }

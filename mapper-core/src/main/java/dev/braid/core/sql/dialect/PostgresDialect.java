@@ -80,11 +80,9 @@ final class PostgresDialect implements Dialect {
     @Override
     public int maxIdentifierLength() { return 63; }
 
-    // 40001 serialization_failure, 40P01 deadlock_detected. (The level itself travels with BEGIN.)
+    // 40001 serialization_failure, 40P01 deadlock_detected, 57P01-57P03 a lost session: see PostgresErrors.
     @Override
-    public boolean isSerializationFailure(String sqlState) {
-        return "40001".equals(sqlState) || "40P01".equals(sqlState);
-    }
+    public ErrorClassifier errors() { return PostgresErrors.INSTANCE; }
 
     @Override
     public String toString() { return name(); }
