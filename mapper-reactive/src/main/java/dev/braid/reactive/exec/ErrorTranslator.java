@@ -8,18 +8,12 @@ import dev.braid.core.sql.dialect.Dialect;
 import dev.braid.core.sql.dialect.ErrorClassifier;
 import io.r2dbc.spi.R2dbcException;
 
-import java.util.List;
-
 /**
  * Driver exceptions to Braid exceptions that keep the SQL, the SQLSTATE and the cause. What an SQLSTATE
  * means (a lost connection, a constraint violation, ...) and what a message text names is the dialect's
  * {@link ErrorClassifier}; this class reads the driver's exception objects and builds the exceptions.
  */
 public final class ErrorTranslator {
-    /** For code that does not know the database: an error means what any built-in dialect says it means. */
-    private static final ErrorTranslator ANY_DIALECT = new ErrorTranslator(
-            ErrorClassifier.anyOf(List.of(Dialect.h2().errors(), Dialect.postgresql().errors())));
-
     private final ErrorClassifier errors;
 
     private ErrorTranslator(ErrorClassifier errors) {
@@ -29,19 +23,6 @@ public final class ErrorTranslator {
     /** The translator that reads driver errors as {@code dialect} classifies them. */
     public static ErrorTranslator of(Dialect dialect) {
         return new ErrorTranslator(dialect.errors());
-    }
-
-    /** The translator for code that does not know its database: errors mean what any built-in dialect says. */
-    public static ErrorTranslator anyDialect() {
-        return ANY_DIALECT;
-    }
-
-    /**
-     * The Braid exception for a driver error while running {@code sql} (a statement, or e.g. "COMMIT"),
-     * without knowing the database: {@code anyDialect().exception(error, sql)}.
-     */
-    public static Throwable translate(Throwable error, String sql) {
-        return ANY_DIALECT.exception(error, sql);
     }
 
     /** The classifier this translator asks. */
@@ -68,14 +49,6 @@ public final class ErrorTranslator {
             return new DatabaseException("The database rejected a statement: " + r2dbc.getMessage(), sql, state, error);
         }
         return error;
-    }
-
-    /**
-     * True for SQLSTATEs that any built-in dialect reads as a lost connection: class 08, PostgreSQL's
-     * 57P01-57P03, H2's 90067 and 90098. Code that knows its dialect asks {@code dialect.errors()}.
-     */
-    public static boolean isConnectionLoss(String sqlState) {
-        return ANY_DIALECT.errors.isConnectionLoss(sqlState);
     }
 
     // The error or a cause of it (drivers and proxies wrap) that says the connection is gone.

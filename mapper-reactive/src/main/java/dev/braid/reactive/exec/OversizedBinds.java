@@ -22,11 +22,6 @@ final class OversizedBinds {
 
     private OversizedBinds() {}
 
-    /** As {@link #column(ErrorClassifier, String, DriverErrorDetails, String, List)}, reading the texts as any built-in dialect. */
-    static String column(String state, DriverErrorDetails details, String sql, List<Bind> binds) {
-        return column(ErrorTranslator.anyDialect().errors(), state, details, sql, binds);
-    }
-
     /** The column of {@code sql} whose bind exceeds the limit the error states, or null (none, several, or unknown). */
     static String column(ErrorClassifier errors, String state, DriverErrorDetails details, String sql, List<Bind> binds) {
         if (binds == null || binds.isEmpty()) return null;

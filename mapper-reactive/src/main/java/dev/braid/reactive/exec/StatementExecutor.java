@@ -1,6 +1,7 @@
 package dev.braid.reactive.exec;
 
 import dev.braid.core.error.DatabaseException;
+import dev.braid.core.error.Require;
 import dev.braid.core.hydrate.RowView;
 import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.MappingRegistry;
@@ -29,31 +30,17 @@ public final class StatementExecutor {
     private final BiFunction<String, String, String> attributes;
     private final ErrorTranslator errors;
 
-    /** @param fetchSize rows per fetch for queries (0: driver default) */
-    public StatementExecutor(int fetchSize) {
-        this(fetchSize, null);
-    }
-
     /**
      * @param fetchSize rows per fetch for queries (0: driver default)
      * @param registry  names the mapped attribute ({@code Account.email}) in constraint and value errors whose
      *                  driver named the table and column; null for none
-     */
-    public StatementExecutor(int fetchSize, MappingRegistry registry) {
-        this(fetchSize, registry, null);
-    }
-
-    /**
-     * @param fetchSize rows per fetch for queries (0: driver default)
-     * @param registry  names the mapped attribute ({@code Account.email}) in constraint and value errors whose
-     *                  driver named the table and column; null for none
-     * @param dialect   classifies driver errors (SQLSTATEs, message texts); null: any built-in dialect's reading
+     * @param dialect   classifies driver errors (SQLSTATEs, message texts)
      */
     public StatementExecutor(int fetchSize, MappingRegistry registry, Dialect dialect) {
         this.fetchSize = fetchSize;
         this.attributes = registry == null ? (table, column) -> null
                 : (table, column) -> registry.columnAt(table, column).map(ColumnMapping::qualifiedName).orElse(null);
-        this.errors = dialect == null ? ErrorTranslator.anyDialect() : ErrorTranslator.of(dialect);
+        this.errors = ErrorTranslator.of(Require.nonNull(dialect, "dialect"));
     }
 
     /**

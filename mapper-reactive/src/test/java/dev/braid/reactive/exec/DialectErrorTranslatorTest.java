@@ -62,8 +62,10 @@ class DialectErrorTranslatorTest {
         assertThat(new StatementExecutor(0, null, Dialect.h2()).errors()
                 .exception(new R2dbcNonTransientResourceException("gone", "57P01"), "COMMIT"))
                 .isExactlyInstanceOf(DatabaseException.class);
-        // Without a dialect, as before: any built-in dialect's codes.
-        assertThat(new StatementExecutor(0).errors().exception(new R2dbcNonTransientResourceException("gone", "90098"),
-                "SELECT 1")).isInstanceOf(ConnectionLostException.class);
+        // H2's own codes for a closed database are a lost connection on H2 only.
+        assertThat(new StatementExecutor(0, null, Dialect.h2()).errors().exception(
+                new R2dbcNonTransientResourceException("gone", "90098"), "SELECT 1")).isInstanceOf(ConnectionLostException.class);
+        assertThat(new StatementExecutor(0, null, Dialect.postgresql()).errors().exception(
+                new R2dbcNonTransientResourceException("gone", "90098"), "SELECT 1")).isExactlyInstanceOf(DatabaseException.class);
     }
 }
