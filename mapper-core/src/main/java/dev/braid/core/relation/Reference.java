@@ -20,7 +20,9 @@ public final class Reference<T> {
     // about its foreign key, which the application may have set directly (SQLAlchemy syncs only
     // relationships that were assigned).
     private boolean assigned;
-    private String attribute;
+    // How the other end is kept in sync: a registry's rule once bound, else the field's declared one.
+    private SyncRule rule;
+    private PendingSync pending;
 
     private Reference(Object owner) {
         this.owner = dev.braid.core.error.Require.nonNull(owner, "owner");
@@ -48,12 +50,12 @@ public final class Reference<T> {
 
     /** Points this reference at {@code target} (or at nothing) and updates the other end in memory. */
     public void set(T target) {
-        RelationSync.requireMember(owner, attribute(), target, true);
+        RelationSync.requireMember(owner, rule(), target, true);
         T previous = value;
         value = target;
         loaded = true;
         assigned = true;
-        RelationSync.referenceChanged(owner, attribute(), previous, target);
+        RelationSync.referenceChanged(owner, this, previous, target);
     }
 
     /** The current value whether loaded or not (null when not loaded). */
@@ -102,9 +104,32 @@ public final class Reference<T> {
         return owner;
     }
 
+    SyncRule rule() {
+        SyncRule r = rule;
+        if (r == null) rule = r = DeclaredRules.holding(owner, this);
+        return r;
+    }
+
+    /** The rule set so far (bound, or declared and cached), or null. */
+    SyncRule boundRule() {
+        return rule;
+    }
+
+    /** Follows {@code bound} from now on; returns what could not be synced before, and forgets it. */
+    PendingSync bind(SyncRule bound) {
+        rule = bound;
+        PendingSync p = pending;
+        pending = null;
+        return p;
+    }
+
+    PendingSync pending(boolean create) {
+        if (pending == null && create) pending = new PendingSync();
+        return pending;
+    }
+
     String attribute() {
-        if (attribute == null) attribute = RelationSync.attributeOf(owner, this);
-        return attribute;
+        return rule().attribute();
     }
 
     @Override
