@@ -10,7 +10,8 @@ import java.util.Optional;
  * what its load strategy loaded; when it was not loaded, {@link #get()} throws an error that names
  * the attribute and how to load it, so an unloaded reference never looks like {@code null}.
  * {@link #set} keeps the other end in sync (the parent's loaded collection, or the other side of a
- * one-to-one); the foreign key column follows at the next flush.
+ * one-to-one); the foreign key column follows at the next flush. For classes mapped with the fluent
+ * builder, the other end of a new object is synced when it enters a session (see {@link RelatedList}).
  */
 public final class Reference<T> {
     private final Object owner;
@@ -121,6 +122,11 @@ public final class Reference<T> {
         PendingSync p = pending;
         pending = null;
         return p;
+    }
+
+    /** Follows {@code bound} (a wrapper just created from a row: nothing pending). */
+    void follow(SyncRule bound) {
+        rule = bound;
     }
 
     PendingSync pending(boolean create) {

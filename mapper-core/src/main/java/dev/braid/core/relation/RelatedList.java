@@ -19,6 +19,11 @@ import java.util.function.Consumer;
  * names the attribute and how to load it, so an unloaded collection never looks empty. Adding and
  * removing keep the other end in sync in memory ({@code book.author}, or the other side of a
  * many-to-many); the database follows at the next flush.
+ *
+ * <p>The other end is the one the mapping names. With annotations ({@code backPopulates}) that is known
+ * at once. For a class mapped with the fluent builder the names belong to the {@code MappingRegistry},
+ * so on a new object that is in no session yet a change stays one-sided, unless the other object is
+ * already in a session; it is synced when either object enters a session (add, a cascade, or a load).
  */
 public final class RelatedList<T> extends AbstractList<T> implements RandomAccess {
     private final Object owner;
@@ -237,6 +242,11 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         PendingSync p = pending;
         pending = null;
         return p;
+    }
+
+    /** Follows {@code bound} (a wrapper just created from a row: nothing pending). */
+    void follow(SyncRule bound) {
+        rule = bound;
     }
 
     PendingSync pending(boolean create) {

@@ -139,12 +139,12 @@ public final class RelationInternals {
     public static void unload(Object wrapper, SyncRule rule) {
         if (wrapper instanceof Reference<?> r) {
             r.unload();
-            r.bind(rule);
+            r.follow(rule);
         } else if (wrapper instanceof RelatedList<?> l) {
             l.unload();
-            l.bind(rule);
+            l.follow(rule);
         } else if (wrapper instanceof WriteOnlyCollection<?> w) {
-            w.bind(rule);
+            w.follow(rule);
         }
     }
 }

@@ -104,6 +104,11 @@ public final class WriteOnlyCollection<T> {
         return p;
     }
 
+    /** Follows {@code bound} (a wrapper just created from a row: nothing pending). */
+    void follow(SyncRule bound) {
+        rule = bound;
+    }
+
     PendingSync pending(boolean create) {
         if (pending == null && create) pending = new PendingSync();
         return pending;
