@@ -97,7 +97,8 @@ public final class EntityHydrator {
     private static void unloadRelationships(EntityMapping mapping, Object entity) {
         List<RelationshipMapping> relationships = mapping.relationships();
         for (int i = 0; i < relationships.size(); i++) {
-            RelationInternals.unload(relationships.get(i).wrapperOf(entity));
+            RelationshipMapping r = relationships.get(i);
+            RelationInternals.unload(r.wrapperOf(entity), r.syncRule());
         }
     }
 
@@ -113,7 +114,7 @@ public final class EntityHydrator {
             mapping.columns().get(i).set(entity, values[i]);
         }
         for (RelationshipMapping r : mapping.relationships()) {
-            RelationInternals.unload(r.wrapperOf(entity));
+            RelationInternals.unload(r.wrapperOf(entity), r.syncRule());
         }
         identityMap.updated(identityMap.stateOf(entity), snapshot);
     }

@@ -130,6 +130,7 @@ public final class IdentityMap {
             }
         }
         EntityState state = new EntityState(mapping, entity, EntityStatus.PENDING, id, null);
+        mapping.bindRelations(entity); // its wrappers now sync by this registry's reverse names
         sweepStaleUnkeyed();
         track(state);
         file(state);

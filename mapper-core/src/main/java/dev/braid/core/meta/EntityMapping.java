@@ -64,6 +64,14 @@ public final class EntityMapping {
 
     public List<RelationshipMapping> relationships() { return relationships; }
 
+    /**
+     * Binds the relationship wrappers of {@code entity}, which is entering a session, to this registry's
+     * sync rules (reverse names); what they could not sync before is back-populated now.
+     */
+    public void bindRelations(Object entity) {
+        for (int i = 0; i < relationships.size(); i++) relationships.get(i).bindWrapper(entity);
+    }
+
     public Optional<RelationshipMapping> relationship(String name) {
         return Optional.ofNullable(relationshipsByName.get(name));
     }

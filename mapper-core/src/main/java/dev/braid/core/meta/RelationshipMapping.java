@@ -1,5 +1,8 @@
 package dev.braid.core.meta;
 
+import dev.braid.core.relation.RelationInternals;
+import dev.braid.core.relation.SyncRule;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -33,6 +36,8 @@ public final class RelationshipMapping {
     private final PropertyAccess access;
     private final boolean passiveDeletes;
     private RelationshipMapping reverse;
+    // How the wrappers of objects in sessions of this registry keep the other end in sync.
+    private final SyncRule syncRule;
 
     RelationshipMapping(EntityMapping owner, String attribute, Direction direction, EntityMapping target,
                         ColumnMapping localColumn, ColumnMapping remoteColumn, LinkTable link, String reverseName,
@@ -51,9 +56,22 @@ public final class RelationshipMapping {
         this.cascade = cascade.isEmpty() ? EnumSet.noneOf(Cascade.class) : EnumSet.copyOf(cascade);
         this.chunkSize = chunkSize;
         this.access = access;
+        this.syncRule = RelationInternals.registryRule(owner.type(), attribute, target.type(), access::get, reverseName);
     }
 
-    void reverse(RelationshipMapping reverse) { this.reverse = reverse; }
+    void reverse(RelationshipMapping reverse) {
+        this.reverse = reverse;
+        RelationInternals.pair(syncRule, reverse.syncRule);
+    }
+
+    /** The rule by which this registry's objects keep the reverse of this relationship in sync in memory. */
+    public SyncRule syncRule() { return syncRule; }
+
+    /** Binds {@code entity}'s wrapper to {@link #syncRule()} (the object is entering a session). */
+    void bindWrapper(Object entity) {
+        Object wrapper = access.get(entity);
+        if (wrapper != null) RelationInternals.bind(wrapper, syncRule);
+    }
 
     public EntityMapping owner() { return owner; }
 

@@ -3,7 +3,6 @@ package dev.braid.core.meta;
 import dev.braid.core.error.MappingProblem;
 import dev.braid.core.error.MappingProblem.Kind;
 import dev.braid.core.relation.RelatedList;
-import dev.braid.core.relation.RelationInternals;
 import dev.braid.core.relation.Reference;
 
 import java.lang.reflect.Field;
@@ -48,7 +47,6 @@ final class RelationshipResolver {
                 if (r.reverseName() != null) {
                     r.target().relationship(r.reverseName()).ifPresent(r::reverse);
                 }
-                RelationInternals.registerReverse(r.owner().type(), r.attribute(), r.reverseName());
             }
         }
     }

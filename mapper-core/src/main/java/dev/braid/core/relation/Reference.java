@@ -10,7 +10,8 @@ import java.util.Optional;
  * what its load strategy loaded; when it was not loaded, {@link #get()} throws an error that names
  * the attribute and how to load it, so an unloaded reference never looks like {@code null}.
  * {@link #set} keeps the other end in sync (the parent's loaded collection, or the other side of a
- * one-to-one); the foreign key column follows at the next flush.
+ * one-to-one); the foreign key column follows at the next flush. For classes mapped with the fluent
+ * builder, the other end of a new object is synced when it enters a session (see {@link RelatedList}).
  */
 public final class Reference<T> {
     private final Object owner;
@@ -20,7 +21,9 @@ public final class Reference<T> {
     // about its foreign key, which the application may have set directly (SQLAlchemy syncs only
     // relationships that were assigned).
     private boolean assigned;
-    private String attribute;
+    // How the other end is kept in sync: a registry's rule once bound, else the field's declared one.
+    private SyncRule rule;
+    private PendingSync pending;
 
     private Reference(Object owner) {
         this.owner = dev.braid.core.error.Require.nonNull(owner, "owner");
@@ -48,12 +51,12 @@ public final class Reference<T> {
 
     /** Points this reference at {@code target} (or at nothing) and updates the other end in memory. */
     public void set(T target) {
-        RelationSync.requireMember(owner, attribute(), target, true);
+        RelationSync.requireMember(owner, rule(), target, true);
         T previous = value;
         value = target;
         loaded = true;
         assigned = true;
-        RelationSync.referenceChanged(owner, attribute(), previous, target);
+        RelationSync.referenceChanged(owner, this, previous, target);
     }
 
     /** The current value whether loaded or not (null when not loaded). */
@@ -102,9 +105,37 @@ public final class Reference<T> {
         return owner;
     }
 
+    SyncRule rule() {
+        SyncRule r = rule;
+        if (r == null) rule = r = DeclaredRules.holding(owner, this);
+        return r;
+    }
+
+    /** The rule set so far (bound, or declared and cached), or null. */
+    SyncRule boundRule() {
+        return rule;
+    }
+
+    /** Follows {@code bound} from now on; returns what could not be synced before, and forgets it. */
+    PendingSync bind(SyncRule bound) {
+        rule = bound;
+        PendingSync p = pending;
+        pending = null;
+        return p;
+    }
+
+    /** Follows {@code bound} (a wrapper just created from a row: nothing pending). */
+    void follow(SyncRule bound) {
+        rule = bound;
+    }
+
+    PendingSync pending(boolean create) {
+        if (pending == null && create) pending = new PendingSync();
+        return pending;
+    }
+
     String attribute() {
-        if (attribute == null) attribute = RelationSync.attributeOf(owner, this);
-        return attribute;
+        return rule().attribute();
     }
 
     @Override

@@ -19,12 +19,19 @@ import java.util.function.Consumer;
  * names the attribute and how to load it, so an unloaded collection never looks empty. Adding and
  * removing keep the other end in sync in memory ({@code book.author}, or the other side of a
  * many-to-many); the database follows at the next flush.
+ *
+ * <p>The other end is the one the mapping names. With annotations ({@code backPopulates}) that is known
+ * at once. For a class mapped with the fluent builder the names belong to the {@code MappingRegistry},
+ * so on a new object that is in no session yet a change stays one-sided, unless the other object is
+ * already in a session; it is synced when either object enters a session (add, a cascade, or a load).
  */
 public final class RelatedList<T> extends AbstractList<T> implements RandomAccess {
     private final Object owner;
     private final ArrayList<T> items = new ArrayList<>();
     private boolean loaded = true;
-    private String attribute;
+    // How the other end is kept in sync: a registry's rule once bound, else the field's declared one.
+    private SyncRule rule;
+    private PendingSync pending;
 
     private RelatedList(Object owner) {
         this.owner = dev.braid.core.error.Require.nonNull(owner, "owner");
@@ -107,11 +114,11 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     @Override
     public T set(int index, T element) {
         requireLoaded();
-        RelationSync.requireMember(owner, attribute(), element, false);
+        RelationSync.requireMember(owner, rule(), element, false);
         T previous = items.set(index, element);
         if (previous != element) {
-            RelationSync.removed(owner, attribute(), previous);
-            RelationSync.added(owner, attribute(), element);
+            RelationSync.removed(owner, this, previous);
+            RelationSync.added(owner, this, element);
         }
         return previous;
     }
@@ -119,10 +126,10 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     @Override
     public void add(int index, T element) {
         requireLoaded();
-        RelationSync.requireMember(owner, attribute(), element, false);
+        RelationSync.requireMember(owner, rule(), element, false);
         items.add(index, element);
         modCount++;
-        RelationSync.added(owner, attribute(), element);
+        RelationSync.added(owner, this, element);
     }
 
     @Override
@@ -130,7 +137,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         requireLoaded();
         T removed = items.remove(index);
         modCount++;
-        RelationSync.removed(owner, attribute(), removed);
+        RelationSync.removed(owner, this, removed);
         return removed;
     }
 
@@ -218,9 +225,37 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         if (!loaded) throw NotLoaded.error(owner, attribute());
     }
 
+    SyncRule rule() {
+        SyncRule r = rule;
+        if (r == null) rule = r = DeclaredRules.holding(owner, this);
+        return r;
+    }
+
+    /** The rule set so far (bound, or declared and cached), or null. */
+    SyncRule boundRule() {
+        return rule;
+    }
+
+    /** Follows {@code bound} from now on; returns what could not be synced before, and forgets it. */
+    PendingSync bind(SyncRule bound) {
+        rule = bound;
+        PendingSync p = pending;
+        pending = null;
+        return p;
+    }
+
+    /** Follows {@code bound} (a wrapper just created from a row: nothing pending). */
+    void follow(SyncRule bound) {
+        rule = bound;
+    }
+
+    PendingSync pending(boolean create) {
+        if (pending == null && create) pending = new PendingSync();
+        return pending;
+    }
+
     String attribute() {
-        if (attribute == null) attribute = RelationSync.attributeOf(owner, this);
-        return attribute;
+        return rule().attribute();
     }
 
     @Override

@@ -112,8 +112,39 @@ public final class RelationInternals {
         return ((WriteOnlyCollection<?>) collection).attribute();
     }
 
-    /** Lets the configure step declare the reverse of a builder-mapped relationship. */
-    public static void registerReverse(Class<?> owner, String attribute, String reverse) {
-        RelationSync.registerReverse(owner, attribute, reverse == null ? "" : reverse);
+    /**
+     * The sync rule of one mapped relationship, made by the configure step of a registry: {@code access}
+     * reads the wrapper from an owner, {@code reverseName} (null for none) names the attribute to keep in sync.
+     */
+    public static SyncRule registryRule(Class<?> owner, String attribute, Class<?> target,
+                                        java.util.function.Function<Object, Object> access, String reverseName) {
+        return new SyncRule(owner, attribute, target, access, reverseName, true, true);
+    }
+
+    /** Links a rule to the rule of the attribute its reverse name designates (and back, if that one names none). */
+    public static void pair(SyncRule rule, SyncRule reverse) {
+        rule.pair(reverse);
+        if (reverse.pair() == null) reverse.pair(rule);
+    }
+
+    /**
+     * Makes a wrapper of an object entering a session follow {@code rule}; changes made while its reverse
+     * was unknown (builder-mapped classes, before the object was in a session) are back-populated now.
+     */
+    public static void bind(Object wrapper, SyncRule rule) {
+        RelationBinding.bind(wrapper, rule);
+    }
+
+    /** Marks the wrapper of an object just read from a row not loaded, and binds it to {@code rule}. */
+    public static void unload(Object wrapper, SyncRule rule) {
+        if (wrapper instanceof Reference<?> r) {
+            r.unload();
+            r.follow(rule);
+        } else if (wrapper instanceof RelatedList<?> l) {
+            l.unload();
+            l.follow(rule);
+        } else if (wrapper instanceof WriteOnlyCollection<?> w) {
+            w.follow(rule);
+        }
     }
 }

@@ -2,112 +2,62 @@ package dev.braid.core.relation;
 
 import dev.braid.core.error.ErrorCode;
 import dev.braid.core.error.MapperException;
-import dev.braid.core.meta.annotation.ManyToMany;
-import dev.braid.core.meta.annotation.ManyToOne;
-import dev.braid.core.meta.annotation.OneToMany;
-import dev.braid.core.meta.annotation.OneToOne;
-
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps both ends of a relationship consistent in memory, the moment one end changes (SQLAlchemy's
- * back_populates). Knows, per class, which fields hold relationship wrappers and the name of each
- * one's reverse: from the relationship annotations, or registered by the mapping configure step for
- * classes mapped with the fluent builder.
+ * back_populates), following the changed wrapper's {@link SyncRule}: its registry's once the owner is
+ * in a session, else the one its field declares. Holds no state of its own.
  */
 final class RelationSync {
-    private static final ClassValue<Map<String, WrapperField>> FIELDS = new ClassValue<>() {
-        @Override
-        protected Map<String, WrapperField> computeValue(Class<?> type) {
-            return scan(type);
-        }
-    };
-    private static final Map<Class<?>, Map<String, String>> REGISTERED_REVERSES = new ConcurrentHashMap<>();
-
     private RelationSync() {}
 
-    /** A field holding a relationship wrapper; {@code targetType} is its type argument ({@code Object} when raw). */
-    record WrapperField(String name, VarHandle handle, String annotatedReverse, Class<?> targetType) {}
-
     /**
-     * Refuses, before anything changes, a member that {@code owner.attribute} cannot hold: null, or an
+     * Refuses, before anything changes, a member that {@code rule}'s attribute cannot hold: null, or an
      * object of another class than the relationship's target (possible through raw types or unchecked
      * casts, and otherwise only found by the flush, far from the mistake).
      */
-    static void requireMember(Object owner, String attribute, Object element, boolean nullAllowed) {
+    static void requireMember(Object owner, SyncRule rule, Object element, boolean nullAllowed) {
         if (element == null) {
             if (nullAllowed) return;
-            throw new MapperException(ErrorCode.BRAID_ARGUMENT, owner.getClass().getSimpleName() + "." + attribute
+            throw new MapperException(ErrorCode.BRAID_ARGUMENT, owner.getClass().getSimpleName() + "." + rule.attribute()
                     + " cannot hold null. Fix: add an object, or remove the member instead of setting null");
         }
-        WrapperField f = FIELDS.get(owner.getClass()).get(attribute);
-        if (f != null && !f.targetType().isInstance(element)) {
-            throw new MapperException(ErrorCode.BRAID_ARGUMENT, owner.getClass().getSimpleName() + "." + attribute
-                    + " holds " + f.targetType().getSimpleName() + " objects, not " + element.getClass().getName()
-                    + ". Fix: pass a " + f.targetType().getSimpleName() + " (a raw type or unchecked cast let this through)");
+        if (!rule.targetType().isInstance(element)) {
+            String target = rule.targetType().getSimpleName();
+            throw new MapperException(ErrorCode.BRAID_ARGUMENT, owner.getClass().getSimpleName() + "." + rule.attribute()
+                    + " holds " + target + " objects, not " + element.getClass().getName()
+                    + ". Fix: pass a " + target + " (a raw type or unchecked cast let this through)");
         }
     }
 
-    static void registerReverse(Class<?> owner, String attribute, String reverse) {
-        REGISTERED_REVERSES.computeIfAbsent(owner, k -> new ConcurrentHashMap<>()).put(attribute, reverse);
-    }
-
-    /** The name of the field of {@code owner} that holds {@code wrapper}. */
-    static String attributeOf(Object owner, Object wrapper) {
-        for (WrapperField f : FIELDS.get(owner.getClass()).values()) {
-            if (f.handle().get(owner) == wrapper) return f.name();
-        }
-        throw new MapperException(ErrorCode.BRAID_MAPPING, "A relationship wrapper of " + owner.getClass().getSimpleName()
-                + " is not held by any of its fields. Fix: create it in a field initialiser, e.g."
-                + " final RelatedList<Book> books = RelatedList.of(this)");
-    }
-
-    static Object wrapper(Object entity, String attribute) {
-        WrapperField f = FIELDS.get(entity.getClass()).get(attribute);
-        return f == null ? null : f.handle().get(entity);
-    }
-
-    private static String reverseName(Class<?> owner, String attribute) {
-        Map<String, String> registered = REGISTERED_REVERSES.get(owner);
-        if (registered != null && registered.containsKey(attribute)) {
-            String reverse = registered.get(attribute);
-            return reverse.isEmpty() ? null : reverse;
-        }
-        WrapperField f = FIELDS.get(owner).get(attribute);
-        return f == null || f.annotatedReverse().isEmpty() ? null : f.annotatedReverse();
-    }
-
-    /** {@code element} was added to {@code owner.attribute} (a collection). */
-    static void added(Object owner, String attribute, Object element) {
-        String reverse = reverseName(owner.getClass(), attribute);
-        if (reverse == null || element == null) return;
-        Object other = wrapper(element, reverse);
+    /** {@code element} was added to {@code wrapper}, a collection of {@code owner}. */
+    static void added(Object owner, Object wrapper, Object element) {
+        if (element == null) return;
+        SyncRule rule = ruleFor(owner, wrapper, element, true);
+        SyncRule reverse = rule == null ? null : rule.reverseFor(element);
+        if (reverse == null) return;
+        Object other = reverse.wrapperOf(element);
+        adopt(rule, other, reverse);
         if (other instanceof Reference<?> ref) {
             Object previous = ref.peek();
             ref.assignQuietly(owner);
             if (previous != null && previous != owner) {
                 // The element moves from its previous parent's loaded collection to this one.
-                Object old = wrapper(previous, attribute);
-                if (old instanceof RelatedList<?> list) list.removeQuietly(element);
+                if (sameAttribute(rule, previous) instanceof RelatedList<?> list) list.removeQuietly(element);
             }
         } else if (other instanceof RelatedList<?> list) {
             list.addQuietly(owner);
         }
     }
 
-    /** {@code element} was removed from {@code owner.attribute} (a collection). */
-    static void removed(Object owner, String attribute, Object element) {
-        String reverse = reverseName(owner.getClass(), attribute);
-        if (reverse == null || element == null) return;
-        Object other = wrapper(element, reverse);
+    /** {@code element} was removed from {@code wrapper}, a collection of {@code owner}. */
+    static void removed(Object owner, Object wrapper, Object element) {
+        if (element == null) return;
+        SyncRule rule = ruleFor(owner, wrapper, element, false);
+        SyncRule reverse = rule == null ? null : rule.reverseFor(element);
+        if (reverse == null) return;
+        Object other = reverse.wrapperOf(element);
+        adopt(rule, other, reverse);
         if (other instanceof Reference<?> ref) {
             if (ref.peek() == owner) ref.assignQuietly(null);
         } else if (other instanceof RelatedList<?> list) {
@@ -115,18 +65,23 @@ final class RelationSync {
         }
     }
 
-    /** {@code owner.attribute} (a reference) changed from {@code previous} to {@code target}. */
-    static void referenceChanged(Object owner, String attribute, Object previous, Object target) {
-        String reverse = reverseName(owner.getClass(), attribute);
-        if (reverse == null || previous == target) return;
-        if (previous != null) {
-            Object old = wrapper(previous, reverse);
+    /** {@code wrapper}, a reference of {@code owner}, changed from {@code previous} to {@code target}. */
+    static void referenceChanged(Object owner, Object wrapper, Object previous, Object target) {
+        if (previous == target) return;
+        SyncRule rule = ruleFor(owner, wrapper, target != null ? target : previous, target != null);
+        if (rule == null || rule.reverseName() == null) return;
+        SyncRule reverse = previous == null ? null : rule.reverseFor(previous);
+        if (reverse != null) {
+            Object old = reverse.wrapperOf(previous);
+            adopt(rule, old, reverse);
             if (old instanceof RelatedList<?> list) list.removeQuietly(owner);
             else if (old instanceof WriteOnlyCollection<?> writeOnly) writeOnly.forgetQuietly(owner);
             else if (old instanceof Reference<?> ref && ref.peek() == owner) ref.assignQuietly(null);
         }
-        if (target != null) {
-            Object now = wrapper(target, reverse);
+        reverse = target == null ? null : rule.reverseFor(target);
+        if (reverse != null) {
+            Object now = reverse.wrapperOf(target);
+            adopt(rule, now, reverse);
             if (now instanceof WriteOnlyCollection<?> writeOnly) {
                 writeOnly.addQuietly(owner);
             } else if (now instanceof RelatedList<?> list) {
@@ -135,7 +90,7 @@ final class RelationSync {
                 Object displaced = ref.peek();
                 ref.assignQuietly(owner);
                 // One-to-one: the target's previous partner no longer points at it.
-                if (displaced != null && displaced != owner && wrapper(displaced, attribute) instanceof Reference<?> back
+                if (displaced != null && displaced != owner && sameAttribute(rule, displaced) instanceof Reference<?> back
                         && back.peek() == target) {
                     back.assignQuietly(null);
                 }
@@ -143,44 +98,25 @@ final class RelationSync {
         }
     }
 
-    private static Map<String, WrapperField> scan(Class<?> type) {
-        Map<String, WrapperField> fields = new HashMap<>();
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers()) || fields.containsKey(field.getName())) continue;
-                if (field.getType() != Reference.class && field.getType() != RelatedList.class
-                        && field.getType() != WriteOnlyCollection.class) continue;
-                try {
-                    VarHandle handle = MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflectVarHandle(field);
-                    fields.put(field.getName(), new WrapperField(field.getName(), handle, annotatedReverse(field),
-                            typeArgument(field)));
-                } catch (IllegalAccessException e) {
-                    throw new MapperException(ErrorCode.BRAID_INSTANTIATION, "Cannot access " + field
-                            + ". Fix: open its package to dev.braid (module-info: opens ... to dev.braid.core)", e);
-                }
-            }
-        }
-        return fields;
+    /**
+     * The rule {@code wrapper} syncs by; when its reverse is unknown (an unbound wrapper of a builder-mapped
+     * class), the registry rule found through {@code element}'s bound wrappers, or null (the change is
+     * remembered and synced at binding).
+     */
+    private static SyncRule ruleFor(Object owner, Object wrapper, Object element, boolean pointsAtElement) {
+        SyncRule rule = Wrappers.rule(wrapper);
+        return rule.known() ? rule : RelationBinding.discover(owner, wrapper, rule, element, pointsAtElement);
     }
 
-    private static Class<?> typeArgument(Field field) {
-        if (field.getGenericType() instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
-            Type argument = p.getActualTypeArguments()[0];
-            if (argument instanceof Class<?> c) return c;
-            if (argument instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> c) return c;
-        }
-        return Object.class;
+    /** A registry's rule spreads to the other end it touches, so that end syncs by the same names. */
+    private static void adopt(SyncRule rule, Object other, SyncRule reverse) {
+        if (other != null && rule.fromRegistry() && !Wrappers.bound(other)) RelationBinding.bind(other, reverse);
     }
 
-    private static String annotatedReverse(Field field) {
-        ManyToOne m2o = field.getAnnotation(ManyToOne.class);
-        if (m2o != null) return m2o.backPopulates();
-        OneToMany o2m = field.getAnnotation(OneToMany.class);
-        if (o2m != null) return o2m.backPopulates();
-        OneToOne o2o = field.getAnnotation(OneToOne.class);
-        if (o2o != null) return o2o.backPopulates();
-        ManyToMany m2m = field.getAnnotation(ManyToMany.class);
-        if (m2m != null) return m2m.backPopulates();
-        return "";
+    /** The wrapper of {@code rule}'s attribute on another object of the owner's class. */
+    private static Object sameAttribute(SyncRule rule, Object other) {
+        if (rule.fromRegistry()) return rule.ownerType().isInstance(other) ? rule.wrapperOf(other) : null;
+        SyncRule declared = DeclaredRules.find(other.getClass(), rule.attribute());
+        return declared == null ? null : declared.wrapperOf(other);
     }
 }

@@ -18,7 +18,9 @@ public final class WriteOnlyCollection<T> {
     private final Object owner;
     private final List<T> added = new ArrayList<>();
     private final List<T> removed = new ArrayList<>();
-    private String attribute;
+    // How the other end is kept in sync: a registry's rule once bound, else the field's declared one.
+    private SyncRule rule;
+    private PendingSync pending;
 
     private WriteOnlyCollection(Object owner) {
         this.owner = dev.braid.core.error.Require.nonNull(owner, "owner");
@@ -30,16 +32,16 @@ public final class WriteOnlyCollection<T> {
 
     /** Adds a member: written at the next flush; the member's reference back to the owner is set now. */
     public void add(T element) {
-        RelationSync.requireMember(owner, attribute(), element, false);
+        RelationSync.requireMember(owner, rule(), element, false);
         if (!removeIdentity(removed, element)) added.add(element);
-        RelationSync.added(owner, attribute(), element);
+        RelationSync.added(owner, this, element);
     }
 
     /** Removes a member: written at the next flush. */
     public void remove(T element) {
-        RelationSync.requireMember(owner, attribute(), element, false);
+        RelationSync.requireMember(owner, rule(), element, false);
         if (!removeIdentity(added, element)) removed.add(element);
-        RelationSync.removed(owner, attribute(), element);
+        RelationSync.removed(owner, this, element);
     }
 
     /** Members added since the last flush (for inspection; the collection itself is never loaded). */
@@ -83,9 +85,37 @@ public final class WriteOnlyCollection<T> {
         removed.clear();
     }
 
+    SyncRule rule() {
+        SyncRule r = rule;
+        if (r == null) rule = r = DeclaredRules.holding(owner, this);
+        return r;
+    }
+
+    /** The rule set so far (bound, or declared and cached), or null. */
+    SyncRule boundRule() {
+        return rule;
+    }
+
+    /** Follows {@code bound} from now on; returns what could not be synced before, and forgets it. */
+    PendingSync bind(SyncRule bound) {
+        rule = bound;
+        PendingSync p = pending;
+        pending = null;
+        return p;
+    }
+
+    /** Follows {@code bound} (a wrapper just created from a row: nothing pending). */
+    void follow(SyncRule bound) {
+        rule = bound;
+    }
+
+    PendingSync pending(boolean create) {
+        if (pending == null && create) pending = new PendingSync();
+        return pending;
+    }
+
     String attribute() {
-        if (attribute == null) attribute = RelationSync.attributeOf(owner, this);
-        return attribute;
+        return rule().attribute();
     }
 
     private static boolean removeIdentity(List<?> list, Object element) {

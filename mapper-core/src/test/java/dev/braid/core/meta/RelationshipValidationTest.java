@@ -94,10 +94,16 @@ class RelationshipValidationTest {
         assertThat(plains.load()).isEqualTo(LoadStrategy.SELECTIN);
         assertThat(plains.reverse().attribute()).isEqualTo("owner");
         assertThat(plains.cascade()).containsExactlyInAnyOrder(Cascade.SAVE_UPDATE, Cascade.MERGE);
-        // and the wrappers keep both ends in sync for builder-mapped classes too
+        // and the wrappers keep both ends in sync for builder-mapped classes too: the reverse names
+        // belong to the registry, so a new object syncs once it enters a session of it (here: pending)
         Owner owner = new Owner();
         Plain plain = new Plain();
         plain.owner.set(owner);
+        assertThat(owner.plains).as("no registry known yet").isEmpty();
+        new dev.braid.core.identity.IdentityMap().pending(registry.entity(Owner.class), owner);
         assertThat(owner.plains).containsExactly(plain);
+        Plain second = new Plain();
+        second.owner.set(owner);
+        assertThat(owner.plains).as("synced at once against a bound owner").containsExactly(plain, second);
     }
 }
