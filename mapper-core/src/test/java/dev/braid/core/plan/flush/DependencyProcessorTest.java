@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What each dependency processor collects for a small mapping, without a database. */
+@SuppressWarnings("unchecked")
 class DependencyProcessorTest {
     @Entity(table = "dp_teams")
     static class Team {
@@ -181,7 +182,7 @@ class DependencyProcessorTest {
         player.teamId = 7L;
         EntityState child = persistent(players, player, 1);
         BackPopulation.afterFlush(identityMap, processors, new ArrayDeque<>());
-        assertThat(RelationInternals.peekCollection(team.players)).containsExactly(player);
+        assertThat((List<Object>) RelationInternals.peekCollection(team.players)).containsExactly(player);
         assertThat(child.status()).isEqualTo(dev.braid.core.identity.EntityStatus.PERSISTENT);
     }
 
