@@ -1,15 +1,15 @@
 package dev.braid.core.meta;
 
+import dev.braid.core.util.TopologicalSort;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Orders tables so that referenced tables come first (a depth-first topological sort, stable on
+ * Orders tables so that referenced tables come first, with the shared {@link TopologicalSort} (stable on
  * registration order). Self-references are ignored; a cycle between tables keeps registration order
  * for its members, and the flush breaks it later with a post-update.
  */
@@ -21,29 +21,19 @@ final class TableOrder {
         for (EntityMapping m : mappings) {
             if (!m.readOnly()) byTable.putIfAbsent(key(m.table()), m);
         }
-        Set<EntityMapping> done = new LinkedHashSet<>();
-        Set<EntityMapping> visiting = new LinkedHashSet<>();
-        for (EntityMapping m : byTable.values()) {
-            visit(m, byTable, done, visiting);
-        }
-        return new ArrayList<>(done);
+        return TopologicalSort.sort(new ArrayList<>(byTable.values()), m -> referencedTables(m, byTable)).order();
     }
 
-    private static void visit(EntityMapping m, Map<String, EntityMapping> byTable,
-                              Set<EntityMapping> done, Set<EntityMapping> visiting) {
-        if (done.contains(m) || !visiting.add(m)) {
-            return;
-        }
+    /** The tables {@code m}'s foreign keys reference, in column order, itself left out. */
+    private static List<EntityMapping> referencedTables(EntityMapping m, Map<String, EntityMapping> byTable) {
+        List<EntityMapping> out = new ArrayList<>();
         for (ColumnMapping c : m.columns()) {
             if (c.foreignKey() != null) {
                 EntityMapping target = byTable.get(key(c.foreignKey().table()));
-                if (target != null && target != m) {
-                    visit(target, byTable, done, visiting);
-                }
+                if (target != null && target != m) out.add(target);
             }
         }
-        visiting.remove(m);
-        done.add(m);
+        return out;
     }
 
     private static String key(String table) {

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * version; the rest go one statement each.
  */
 final class PostUpdates {
-    private final WritePlanner writes;
+    private final UpdateSteps updates;
     private final boolean batches;
     private final int batchLimit;
 
@@ -26,8 +26,8 @@ final class PostUpdates {
      * @param batches    the dialect can update many rows by key in one statement
      * @param batchLimit rows per statement
      */
-    PostUpdates(WritePlanner writes, boolean batches, int batchLimit) {
-        this.writes = writes;
+    PostUpdates(UpdateSteps updates, boolean batches, int batchLimit) {
+        this.updates = updates;
         this.batches = batches;
         this.batchLimit = batchLimit;
     }
@@ -50,15 +50,15 @@ final class PostUpdates {
             List<EntityState> states = group.getValue();
             if (states.size() == 1) {
                 EntityState s = states.get(0);
-                steps.add(writes.update(s, undo, () -> beforeRender.accept(s)));
+                steps.add(updates.update(s, undo, () -> beforeRender.accept(s)));
                 continue;
             }
             List<ColumnMapping> columns = waiting.get(states.get(0));
             for (int i = 0; i < states.size(); i += batchLimit) {
                 List<EntityState> batch = new ArrayList<>(states.subList(i, Math.min(states.size(), i + batchLimit)));
                 steps.add(batch.size() == 1
-                        ? writes.update(batch.get(0), undo, () -> beforeRender.accept(batch.get(0)))
-                        : writes.updateBatch(batch, columns, undo, beforeRender));
+                        ? updates.update(batch.get(0), undo, () -> beforeRender.accept(batch.get(0)))
+                        : updates.updateBatch(batch, columns, undo, beforeRender));
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.braid.core.identity.EntityState;
 import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.meta.RelationshipMapping;
+import dev.braid.core.util.TopologicalSort;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,14 +12,15 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntFunction;
 
 /**
  * Depth levels of the rows of one table that reference rows of the same table (an adjacency list,
  * a tree): inserted one statement per level, parents first, and deleted one statement per level,
  * deepest first, so that no statement holds a row together with a row it references. H2 checks a
  * foreign key row by row within a statement, so a parent and its child in one statement fail there;
- * PostgreSQL checks at the end of the statement, but the plan is the same on every database.
+ * PostgreSQL checks at the end of the statement, but the plan is the same on every database. The levels
+ * come from the shared {@link TopologicalSort}; an edge back to a row still being levelled (a cycle) is
+ * ignored there.
  */
 final class SelfReferenceLevels {
     private SelfReferenceLevels() {}
@@ -35,7 +37,7 @@ final class SelfReferenceLevels {
         if (rows.size() < 2) return;
         Map<Object, Integer> index = new IdentityHashMap<>(rows.size() * 2);
         for (int i = 0; i < rows.size(); i++) index.put(rows.get(i).entity(), i);
-        int[] levels = levels(rows.size(), i -> {
+        int[] levels = TopologicalSort.sort(rows.size(), i -> {
             List<Object> dependencies = parents.apply(rows.get(i));
             int[] out = new int[dependencies.size()];
             int n = 0;
@@ -44,7 +46,7 @@ final class SelfReferenceLevels {
                 if (at != null) out[n++] = at;
             }
             return n == out.length ? out : Arrays.copyOf(out, n);
-        });
+        }).levels();
         List<List<EntityState>> byLevel = group(rows, levels);
         rows.clear();
         for (List<EntityState> level : byLevel) rows.addAll(level);
@@ -68,7 +70,7 @@ final class SelfReferenceLevels {
             }
             byReferencedValue.add(rowOf);
         }
-        int[] levels = levels(rows.size(), i -> {
+        int[] levels = TopologicalSort.sort(rows.size(), i -> {
             int[] out = new int[references.size()];
             int n = 0;
             for (int r = 0; r < references.size(); r++) {
@@ -77,7 +79,7 @@ final class SelfReferenceLevels {
                 if (at != null && at != i) out[n++] = at;
             }
             return n == out.length ? out : Arrays.copyOf(out, n);
-        });
+        }).levels();
         List<List<EntityState>> byLevel = group(rows, levels);
         java.util.Collections.reverse(byLevel);
         return byLevel;
@@ -94,47 +96,6 @@ final class SelfReferenceLevels {
             if (out.stream().noneMatch(pair -> pair[0] == referencing)) out.add(new ColumnMapping[]{referencing, referenced});
         }
         return out;
-    }
-
-    /**
-     * Each row's level: 0 without parents, else one more than its deepest parent's. Walked with an
-     * explicit stack (a chain of 100,000 rows would overflow a recursive walk); an edge to a row still
-     * on the stack closes a cycle and is ignored.
-     */
-    private static int[] levels(int n, IntFunction<int[]> parentsOf) {
-        int[] levels = new int[n];
-        Arrays.fill(levels, -1);
-        boolean[] onStack = new boolean[n];
-        int[][] parents = new int[n][];
-        int[] next = new int[n];
-        int[] stack = new int[n];
-        for (int start = 0; start < n; start++) {
-            if (levels[start] >= 0) continue;
-            int top = 0;
-            stack[0] = start;
-            onStack[start] = true;
-            parents[start] = parentsOf.apply(start);
-            while (top >= 0) {
-                int row = stack[top];
-                int[] ps = parents[row];
-                if (next[row] < ps.length) {
-                    int p = ps[next[row]++];
-                    if (levels[p] < 0 && !onStack[p]) {
-                        stack[++top] = p;
-                        onStack[p] = true;
-                        parents[p] = parentsOf.apply(p);
-                    }
-                    continue;
-                }
-                int level = 0;
-                for (int p : ps) if (levels[p] >= 0) level = Math.max(level, levels[p] + 1);
-                levels[row] = level;
-                onStack[row] = false;
-                parents[row] = null;
-                top--;
-            }
-        }
-        return levels;
     }
 
     /** The rows by level, lowest first, each level in the rows' order. */
