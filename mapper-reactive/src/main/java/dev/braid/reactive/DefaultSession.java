@@ -1,10 +1,7 @@
 package dev.braid.reactive;
 
 import dev.braid.core.hydrate.EntityHydrator;
-import dev.braid.core.identity.EntityState;
-import dev.braid.core.identity.EntityStatus;
 import dev.braid.core.identity.IdentityMap;
-import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.MappingRegistry;
 import dev.braid.core.plan.flush.UnitOfWork;
 import dev.braid.core.plan.load.BulkDelete;
@@ -30,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A session on one connection: the {@link Session} API as a facade. Each operation passes the
@@ -74,18 +72,8 @@ final class DefaultSession implements Session {
 
     @Override
     public <T> Mono<T> get(Class<T> type, Object id) {
-        return guard.mono("get(" + type.getSimpleName() + ", " + id + ")", () -> {
-            transaction.requireActive();
-            EntityKey key = registry.entity(type).keyFor(id);
-            Object held = identityMap.get(key);
-            if (held != null) {
-                EntityState state = identityMap.stateOf(held);
-                return state != null && state.status() == EntityStatus.DELETED ? Mono.empty() : Mono.just(type.cast(held));
-            }
-            // Planned as a query: JOINED defaults join in this statement, SELECTIN ones follow it.
-            SelectPlan plan = planner.get(key);
-            return transaction.autoflush().then(rows.tracked(plan, type).singleOrEmpty());
-        });
+        return active("get(" + type.getSimpleName() + ", " + id + ")",
+                () -> rows.get(registry.entity(type).keyFor(id), type, transaction.autoflush()));
     }
 
     @Override
@@ -100,25 +88,24 @@ final class DefaultSession implements Session {
     }
 
     <T> Flux<T> stream(Query<T> query) {
-        return guard.flux("select " + query.entityType().getSimpleName(), () -> {
-            transaction.requireActive();
-            SelectPlan plan = planner.select(query);
-            return transaction.autoflush().thenMany(rows.tracked(plan, query.entityType()));
-        });
+        return select(query, false);
     }
 
     /** A query whose results the session does not track (see {@link Select#readOnly()}). */
     <T> Flux<T> streamReadOnly(Query<T> query) {
-        return guard.flux("select " + query.entityType().getSimpleName(), () -> {
-            transaction.requireActive();
+        return select(query, true);
+    }
+
+    private <T> Flux<T> select(Query<T> query, boolean readOnly) {
+        return activeFlux("select " + query.entityType().getSimpleName(), () -> {
             SelectPlan plan = planner.select(query);
-            return transaction.autoflush().thenMany(rows.readOnly(plan, query.entityType()));
+            return transaction.autoflush().thenMany(readOnly ? rows.readOnly(plan, query.entityType())
+                    : rows.tracked(plan, query.entityType()));
         });
     }
 
     <T> Flux<T> streamWindows(Query<T> query, int window) {
-        return guard.flux("stream " + query.entityType().getSimpleName(), () -> {
-            transaction.requireActive();
+        return activeFlux("stream " + query.entityType().getSimpleName(), () -> {
             return transaction.autoflush().thenMany(new WindowedStream<>(transaction.connection(), planner, executor,
                     graphLoader, transaction.transactional(), query, window, transaction.nextName("braid_cursor_"),
                     transaction::afterCancel).flux());
@@ -126,8 +113,7 @@ final class DefaultSession implements Session {
     }
 
     Mono<Long> bulkDelete(Query<?> query) {
-        return guard.mono("delete " + query.entityType().getSimpleName(), () -> {
-            transaction.requireActive();
+        return active("delete " + query.entityType().getSimpleName(), () -> {
             // Planned before the autoflush: a query that is not a plain filter is rejected before anything is sent.
             BulkDelete delete = BulkDelete.of(registry, planner, query);
             return transaction.autoflush().then(rows.delete(delete));
@@ -135,16 +121,14 @@ final class DefaultSession implements Session {
     }
 
     Mono<Long> count(Query<?> query) {
-        return guard.mono("count " + query.entityType().getSimpleName(), () -> {
-            transaction.requireActive();
+        return active("count " + query.entityType().getSimpleName(), () -> {
             var sql = planner.count(query);
             return transaction.autoflush().then(rows.count(sql));
         });
     }
 
     Mono<Boolean> exists(Query<?> query) {
-        return guard.mono("exists " + query.entityType().getSimpleName(), () -> {
-            transaction.requireActive();
+        return active("exists " + query.entityType().getSimpleName(), () -> {
             var sql = planner.exists(query);
             return transaction.autoflush().then(rows.exists(sql));
         });
@@ -157,8 +141,7 @@ final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> load(Collection<?> entities, Relation<?, ?>... path) {
-        return guard.mono("load " + List.of(path), () -> {
-            transaction.requireActive();
+        return active("load " + List.of(path), () -> {
             List<LoadNode> nodes = ExplicitLoad.plan(registry, planner.loads(), identityMap, entities, path);
             return transaction.autoflush().then(graphLoader.load(transaction.connection(), identityMap, hydrator,
                     entities, nodes, Set.of()));
@@ -194,18 +177,12 @@ final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> flush() {
-        return guard.mono("flush", () -> {
-            transaction.requireActive();
-            return transaction.flush();
-        });
+        return active("flush", transaction::flush);
     }
 
     @Override
     public <T> Mono<T> refresh(T entity) {
-        return guard.mono("refresh", () -> {
-            transaction.requireActive();
-            return rows.refresh(entity, transaction.awaitCleanup());
-        });
+        return active("refresh", () -> rows.refresh(entity, transaction.awaitCleanup()));
     }
 
     @Override
@@ -215,18 +192,12 @@ final class DefaultSession implements Session {
 
     /** The end-of-scope flush, as a publisher that emits nothing. */
     <T> Mono<T> flushAtEnd() {
-        return guard.mono("flush at end of scope", () -> {
-            transaction.requireActive();
-            return transaction.flush();
-        }).then(Mono.empty());
+        return active("flush at end of scope", transaction::flush).then(Mono.empty());
     }
 
     @Override
     public Mono<Void> commit() {
-        return guard.mono("commit", () -> {
-            transaction.requireActive();
-            return transaction.commit();
-        });
+        return active("commit", transaction::commit);
     }
 
     @Override
@@ -241,10 +212,7 @@ final class DefaultSession implements Session {
 
     @Override
     public <T> Mono<T> merge(T entity) {
-        return guard.mono("merge", () -> {
-            transaction.requireActive();
-            return merger.merge(entity);
-        });
+        return active("merge", () -> merger.merge(entity));
     }
 
     @Override
@@ -281,5 +249,20 @@ final class DefaultSession implements Session {
         guard.close();
         identityMap.clear(); // objects outlive the scope as detached plain objects
         return transaction.release();
+    }
+
+    // An operation through the guard, on an active transaction (see SessionTransaction#requireActive).
+    private <T> Mono<T> active(String operation, Supplier<Mono<T>> body) {
+        return guard.mono(operation, () -> {
+            transaction.requireActive();
+            return body.get();
+        });
+    }
+
+    private <T> Flux<T> activeFlux(String operation, Supplier<Flux<T>> body) {
+        return guard.flux(operation, () -> {
+            transaction.requireActive();
+            return body.get();
+        });
     }
 }

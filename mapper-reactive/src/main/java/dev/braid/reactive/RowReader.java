@@ -8,6 +8,7 @@ import dev.braid.core.hydrate.JoinedRowAssembler;
 import dev.braid.core.identity.EntityState;
 import dev.braid.core.identity.EntityStatus;
 import dev.braid.core.identity.IdentityMap;
+import dev.braid.core.meta.EntityKey;
 import dev.braid.core.meta.EntityMapping;
 import dev.braid.core.plan.load.BulkDelete;
 import dev.braid.core.plan.load.QueryPlanner;
@@ -46,6 +47,21 @@ final class RowReader {
         this.graphLoader = graphLoader;
         this.identityMap = identityMap;
         this.hydrator = hydrator;
+    }
+
+    /**
+     * {@code session.get}: the held object without SQL (none when it is deleted), else the row read
+     * after {@code before} (the autoflush), planned as a query: JOINED defaults join in the statement,
+     * SELECTIN ones follow it.
+     */
+    <T> Mono<T> get(EntityKey key, Class<T> type, Mono<Void> before) {
+        Object held = identityMap.get(key);
+        if (held != null) {
+            EntityState state = identityMap.stateOf(held);
+            return state != null && state.status() == EntityStatus.DELETED ? Mono.empty() : Mono.just(type.cast(held));
+        }
+        SelectPlan plan = planner.get(key);
+        return before.then(tracked(plan, type).singleOrEmpty());
     }
 
     /** The plan's roots as objects of the session (tracked), without those it deleted but did not flush yet. */
