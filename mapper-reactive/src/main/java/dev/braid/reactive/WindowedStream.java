@@ -2,14 +2,11 @@ package dev.braid.reactive;
 
 import dev.braid.core.hydrate.EntityHydrator;
 import dev.braid.core.identity.IdentityMap;
-import dev.braid.core.meta.ColumnMapping;
 import dev.braid.core.meta.EntityMapping;
+import dev.braid.core.plan.load.KeysetWindows;
 import dev.braid.core.plan.load.QueryPlanner;
 import dev.braid.core.plan.load.RowIdentity;
 import dev.braid.core.plan.load.SelectPlan;
-import dev.braid.core.query.Attribute;
-import dev.braid.core.query.Order;
-import dev.braid.core.query.Predicate;
 import dev.braid.core.query.Query;
 import dev.braid.core.sql.RenderedSql;
 import dev.braid.reactive.exec.StatementExecutor;
@@ -23,7 +20,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -81,36 +78,11 @@ final class WindowedStream<T> {
                 .doOnCancel(() -> cleanups.accept(abandon));
     }
 
-    /** H2: pages of {@code id > last ORDER BY id LIMIT window} (or offset pages for other orders). */
+    /** H2: keyset pages ({@code id > last ORDER BY id LIMIT window}) or offset pages, as {@link KeysetWindows} plans them. */
     private Flux<T> keysetWindows() {
-        EntityMapping root = planner.registry().entity(query.entityType());
-        boolean keyset = root.idColumns().size() == 1 && query.limit() == null && query.offset() == null
-                && (query.orderBy().isEmpty() || (query.orderBy().size() == 1
-                && query.orderBy().get(0).attribute().name().equals(root.idColumns().get(0).attribute())
-                && query.orderBy().get(0).direction() == Order.Direction.ASC))
-                && Comparable.class.isAssignableFrom(dev.braid.core.meta.Boxing.boxed(root.idColumns().get(0).type().javaClass()));
-        AtomicInteger page = new AtomicInteger();
-        return windows(last -> {
-            Query<T> q;
-            if (keyset) {
-                Attribute<T, ?> id = idAttribute(root);
-                q = query.orderBy(id.asc()).limit(window);
-                if (last != null) {
-                    q = q.where(new Predicate.Compare(id, Predicate.Op.GT, root.idColumns().get(0).get(last)));
-                }
-            } else {
-                long skipped = (long) page.getAndIncrement() * window;
-                long offset = (query.offset() == null ? 0 : query.offset()) + skipped;
-                long size = query.limit() == null ? window : Math.max(0, Math.min(window, query.limit() - skipped));
-                q = query.limit(size).offset(offset);
-            }
-            return loadWindow(planner.streamWindow(q), null);
-        });
-    }
-
-    private Attribute<T, ?> idAttribute(EntityMapping root) {
-        ColumnMapping id = root.idColumns().get(0);
-        return Attribute.of(query.entityType(), id.attribute(), dev.braid.core.meta.Boxing.boxed(id.type().javaClass()));
+        KeysetWindows<T> pages = KeysetWindows.of(planner.registry(), query, window);
+        AtomicLong page = new AtomicLong();
+        return windows(last -> loadWindow(planner.streamWindow(pages.window(page.getAndIncrement(), last)), null));
     }
 
     /**

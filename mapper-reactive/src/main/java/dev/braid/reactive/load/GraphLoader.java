@@ -1,14 +1,11 @@
 package dev.braid.reactive.load;
 
 import dev.braid.core.hydrate.EntityHydrator;
-import dev.braid.core.hydrate.SelectinBatch;
 import dev.braid.core.identity.IdentityMap;
-import dev.braid.core.meta.LoadStrategy;
 import dev.braid.core.meta.RelationshipMapping;
 import dev.braid.core.plan.load.LoadNode;
 import dev.braid.core.plan.load.QueryPlanner;
 import dev.braid.core.plan.load.RowIdentity;
-import dev.braid.core.plan.load.SelectinQuery;
 import dev.braid.core.relation.RelationInternals;
 import dev.braid.reactive.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
@@ -23,21 +20,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Loads relationships for objects already read, level by level: for each relationship, one query
- * per chunk of parent keys ({@code = ANY($1)} on PostgreSQL, a join on {@code TABLE(k ... = $1)} on
- * H2), run one after another on the session's connection, and only after the parents' own result was
- * fully read. Each row goes straight onto its owner ({@link SelectinBatch}); owners become loaded when
- * every chunk was read, and stay unloaded when one fails or the load is cancelled. Many-to-one
- * targets already held cost no query. Parents without children get an empty, loaded collection. A
- * relationship already loaded on an object is left as it is.
+ * Loads relationships for objects already read, level by level, on the session's connection and only
+ * after the parents' own result was fully read: each node of the load tree goes to the loader its
+ * strategy picks ({@link Loaders}: {@link SelectinLoader}, {@link JoinedLoader}, no-load, skip), one
+ * node after another ({@code concatMap}). A relationship already loaded on an object is left as it is.
  */
 public final class GraphLoader {
-    private final QueryPlanner planner;
-    private final StatementExecutor executor;
+    private final Loaders loaders;
 
+    /** A loader running its queries through {@code executor}, planned by {@code planner}. */
     public GraphLoader(QueryPlanner planner, StatementExecutor executor) {
-        this.planner = planner;
-        this.executor = executor;
+        this.loaders = new Loaders(new SelectinLoader(planner, executor, this), new JoinedLoader(this));
     }
 
     /**
@@ -77,34 +70,14 @@ public final class GraphLoader {
 
     private Mono<Void> loadNode(Connection connection, Target target, List<Object> parents, LoadNode node,
                                 Set<LoadNode> preloaded) {
-        RelationshipMapping r = node.relationship();
-        List<Object> owners = ownersOf(r, parents);
-        LoadStrategy strategy = node.strategy();
-        if (r.isWriteOnly()) {
-            if (strategy == LoadStrategy.RAISE || strategy == LoadStrategy.NOLOAD || strategy == LoadStrategy.WRITE_ONLY) {
-                return Mono.empty();
-            }
-            return Mono.error(new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_QUERY,
-                    r.qualifiedName() + " is WRITE_ONLY and is never loaded. Fix: query it with session.select("
-                    + r.owner().name().toLowerCase(java.util.Locale.ROOT) + "." + r.attribute() + ")"));
-        }
-        if (strategy == LoadStrategy.RAISE || strategy == LoadStrategy.WRITE_ONLY || owners.isEmpty()) {
-            return Mono.empty();
-        }
-        if (strategy == LoadStrategy.NOLOAD) {
-            for (Object owner : owners) {
-                Object wrapper = r.wrapperOf(owner);
-                if (RelationInternals.isLoaded(wrapper)) continue;
-                if (r.isCollection()) RelationInternals.loadCollection(wrapper, List.of());
-                else RelationInternals.noloadReference(wrapper);
-            }
-            return Mono.empty();
-        }
-        Mono<Void> self = preloaded.contains(node) ? Mono.empty() : selectin(connection, target, owners, node);
-        if (node.children().isEmpty()) {
-            return self;
-        }
-        return self.then(Mono.defer(() -> load(connection, target, related(r, owners), true, node.children(), Set.of())));
+        List<Object> owners = ownersOf(node.relationship(), parents);
+        return loaders.of(node, preloaded).load(connection, target, owners, node);
+    }
+
+    /** The level below {@code node}, for the objects its relationship holds on {@code owners} (deferred). */
+    Mono<Void> children(Connection connection, Target target, List<Object> owners, LoadNode node) {
+        return Mono.defer(() -> load(connection, target, related(node.relationship(), owners), true,
+                node.children(), Set.of()));
     }
 
     private static List<Object> ownersOf(RelationshipMapping r, List<Object> parents) {
@@ -117,36 +90,6 @@ public final class GraphLoader {
             }
         }
         return parents; // the common case: every parent owns the relationship
-    }
-
-    private Mono<Void> selectin(Connection connection, Target target, List<Object> owners, LoadNode node) {
-        RelationshipMapping r = node.relationship();
-        SelectinBatch batch = SelectinBatch.prepare(r, owners, target.identityMap(), target.sessionObjects(),
-                target.hydrator(), target.rowIdentity().rowsOf(node));
-        if (batch.isEmpty()) {
-            return Mono.empty();
-        }
-        List<Object> keys = batch.keys();
-        int chunk = planner.chunkSize(r, node.chunkSize());
-        Mono<Void> queries;
-        if (keys.size() <= chunk) {
-            queries = chunkQuery(connection, batch, r, keys);
-        } else {
-            queries = Flux.range(0, (keys.size() + chunk - 1) / chunk)
-                    .concatMap(i -> chunkQuery(connection, batch, r, keys.subList(i * chunk, Math.min(keys.size(), (i + 1) * chunk))))
-                    .then();
-        }
-        return queries
-                .doOnSuccess(v -> batch.complete())
-                .doOnError(e -> batch.abandon())
-                .doOnCancel(batch::abandon);
-    }
-
-    private Mono<Void> chunkQuery(Connection connection, SelectinBatch batch, RelationshipMapping r, List<Object> keys) {
-        return Mono.defer(() -> {
-            SelectinQuery query = planner.selectin(r, keys);
-            return executor.consume(connection, query.sql(), row -> batch.row(row, query), true).then();
-        });
     }
 
     private static List<Object> related(RelationshipMapping r, List<Object> owners) {

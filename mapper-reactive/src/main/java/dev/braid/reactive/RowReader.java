@@ -1,0 +1,155 @@
+package dev.braid.reactive;
+
+import dev.braid.core.error.ErrorCode;
+import dev.braid.core.error.MapperException;
+import dev.braid.core.error.StaleDataException;
+import dev.braid.core.hydrate.EntityHydrator;
+import dev.braid.core.hydrate.JoinedRowAssembler;
+import dev.braid.core.identity.EntityState;
+import dev.braid.core.identity.EntityStatus;
+import dev.braid.core.identity.IdentityMap;
+import dev.braid.core.meta.EntityKey;
+import dev.braid.core.meta.EntityMapping;
+import dev.braid.core.plan.load.BulkDelete;
+import dev.braid.core.plan.load.QueryPlanner;
+import dev.braid.core.plan.load.RowIdentity;
+import dev.braid.core.plan.load.SelectPlan;
+import dev.braid.core.sql.RenderedSql;
+import dev.braid.reactive.exec.StatementExecutor;
+import dev.braid.reactive.load.GraphLoader;
+import io.r2dbc.spi.Connection;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Runs a session's select plans on its connection: the root rows (streamed straight through when
+ * there is nothing to load after them, else read completely and assembled with their JOINED loads by
+ * {@link JoinedRowAssembler}), then the relationships to load after them ({@link GraphLoader}), then
+ * the roots. Also runs refresh (a held object's row read again), count, exists and bulk deletes.
+ */
+final class RowReader {
+    private final Connection connection;
+    private final QueryPlanner planner;
+    private final StatementExecutor executor;
+    private final GraphLoader graphLoader;
+    private final IdentityMap identityMap;
+    private final EntityHydrator hydrator;
+
+    RowReader(Connection connection, QueryPlanner planner, StatementExecutor executor, GraphLoader graphLoader,
+              IdentityMap identityMap, EntityHydrator hydrator) {
+        this.connection = connection;
+        this.planner = planner;
+        this.executor = executor;
+        this.graphLoader = graphLoader;
+        this.identityMap = identityMap;
+        this.hydrator = hydrator;
+    }
+
+    /**
+     * {@code session.get}: the held object without SQL (none when it is deleted), else the row read
+     * after {@code before} (the autoflush), planned as a query: JOINED defaults join in the statement,
+     * SELECTIN ones follow it.
+     */
+    <T> Mono<T> get(EntityKey key, Class<T> type, Mono<Void> before) {
+        Object held = identityMap.get(key);
+        if (held != null) {
+            EntityState state = identityMap.stateOf(held);
+            return state != null && state.status() == EntityStatus.DELETED ? Mono.empty() : Mono.just(type.cast(held));
+        }
+        SelectPlan plan = planner.get(key);
+        return before.then(tracked(plan, type).singleOrEmpty());
+    }
+
+    /** The plan's roots as objects of the session (tracked), without those it deleted but did not flush yet. */
+    <T> Flux<T> tracked(SelectPlan plan, Class<T> type) {
+        return rows(plan, type, new GraphLoader.Target(identityMap, identityMap, hydrator, RowIdentity.always()))
+                .filter(this::notDeleted);
+    }
+
+    /** The plan's roots as detached objects the session does not track (see {@link Select#readOnly()}). */
+    <T> Flux<T> readOnly(SelectPlan plan, Class<T> type) {
+        return Flux.defer(() -> {
+            // One object per row within the result, through a map of its own, used only for rows that
+            // can repeat an object (most rows cannot: plain roots, one-to-many children).
+            IdentityMap keys = new IdentityMap();
+            return rows(plan, type, new GraphLoader.Target(keys, null, EntityHydrator.untracked(keys), RowIdentity.of(plan)));
+        });
+    }
+
+    /**
+     * The plan's root entities. Without anything to load they stream straight from the result;
+     * otherwise the result is read completely first (a child query must not start while it is open),
+     * then the relationships are loaded level by level, then the roots are emitted.
+     */
+    private <T> Flux<T> rows(SelectPlan plan, Class<T> type, GraphLoader.Target target) {
+        EntityMapping mapping = plan.entity();
+        EntityHydrator hydrator = target.hydrator();
+        boolean lookUpRoots = target.rowIdentity().roots();
+        if (plan.streamable()) {
+            return executor.query(connection, plan.sql(), row -> type.cast(lookUpRoots
+                    ? hydrator.hydrate(mapping, row, 0) : hydrator.hydrateNew(mapping, row, 0)));
+        }
+        JoinedRowAssembler assembler = new JoinedRowAssembler(plan, hydrator, lookUpRoots);
+        return executor.consume(connection, plan.sql(), assembler::row, false)
+                .then(Mono.fromRunnable(() -> assembler.assign(target.sessionObjects())))
+                .thenMany(Flux.defer(() -> graphLoader.load(connection, target, assembler.roots(), true, plan.load(),
+                                assembler.preloaded())
+                        .thenMany(Flux.fromIterable(assembler.roots()))))
+                .map(type::cast);
+    }
+
+    /** {@code SELECT COUNT(*)}: its one value. */
+    Mono<Long> count(RenderedSql sql) {
+        return executor.query(connection, sql, row -> row.get(0, Long.class)).single();
+    }
+
+    /** An existence probe: whether it returns a row. */
+    Mono<Boolean> exists(RenderedSql sql) {
+        return executor.query(connection, sql, row -> Boolean.TRUE).hasElements();
+    }
+
+    /** Runs a bulk delete; the held objects of deleted rows leave the session. Emits the number of rows deleted. */
+    Mono<Long> delete(BulkDelete delete) {
+        return Mono.defer(() -> delete.readsKeys(identityMap)
+                ? executor.returning(connection, delete.returningKeys(), delete.keyTypes())
+                        .map(deleted -> delete.forget(deleted, identityMap))
+                // Nothing held that could be a deleted row: no keys to read back.
+                : executor.update(connection, delete.plain()));
+    }
+
+    // Rows of objects deleted in this session but not flushed yet are not results (autoflush normally
+    // prevents this; it matters when a flush is not possible, e.g. inside a failed transaction).
+    private boolean notDeleted(Object entity) {
+        EntityState state = identityMap.stateOf(entity);
+        return state == null || state.status() != EntityStatus.DELETED;
+    }
+
+    /**
+     * Reads a held object's row again over it, then runs its default loads.
+     *
+     * @param before what must complete before the read (the cleanup of cancelled operations)
+     */
+    <T> Mono<T> refresh(T entity, Mono<Void> before) {
+        EntityState state = identityMap.stateOf(entity);
+        if (state == null || state.status() != EntityStatus.PERSISTENT) {
+            throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot refresh " + entity.getClass().getSimpleName()
+                    + ": it is " + (state == null ? "not in this session" : state.status().name().toLowerCase(Locale.ROOT))
+                    + ". Fix: refresh objects loaded (or flushed) in this session");
+        }
+        SelectPlan plan = planner.byKey(state.key());
+        return before
+                .then(executor.query(connection, plan.sql(), row -> {
+                    hydrator.refresh(entity, state.mapping(), row);
+                    return entity;
+                }).singleOrEmpty())
+                .switchIfEmpty(Mono.error(() -> new StaleDataException("Cannot refresh "
+                        + state.key() + ": its row no longer exists (deleted by another transaction)."
+                        + " Fix: delete or expunge the object in this session")))
+                .flatMap(e -> graphLoader.load(connection, identityMap, hydrator, List.of(e), plan.load(), Set.of())
+                        .thenReturn(entity));
+    }
+}

@@ -1,0 +1,251 @@
+package dev.braid.reactive;
+
+import dev.braid.core.error.ErrorCode;
+import dev.braid.core.error.MapperException;
+import dev.braid.core.plan.flush.FlushPlan;
+import dev.braid.core.plan.flush.UnitOfWork;
+import dev.braid.reactive.exec.StatementExecutor;
+import dev.braid.reactive.flush.FlushExecutor;
+import io.r2dbc.spi.Connection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A session's connection and its transaction scope: BEGIN/COMMIT/ROLLBACK (through
+ * {@link TransactionControl}), savepoints, the flushes whose effects are not committed yet (undone on
+ * rollback), the inactive state after a failed flush, the cleanup of cancelled operations (which
+ * every later use of the connection waits for), and the release of the connection.
+ *
+ * <p>Without a surrounding transaction ({@code transactional == false}) each flush is a transaction
+ * of its own.
+ */
+final class SessionTransaction {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionTransaction.class);
+
+    private final Connection connection;
+    private final StatementExecutor executor;
+    private final FlushExecutor flushExecutor;
+    private final UnitOfWork unitOfWork;
+    private final boolean transactional;
+    private final TransactionControl tx;
+    // Flushes whose effects are not committed yet: undone if the transaction rolls back.
+    private final List<FlushPlan> uncommitted = new ArrayList<>();
+    // A non-transactional session wraps each flush in its own transaction; true while one is open.
+    private volatile boolean flushTransactionOpen;
+    // Set when a flush failed inside the transaction: the database may hold part of it, so the
+    // transaction can only roll back (SQLAlchemy's "inactive transaction").
+    private volatile Throwable failedFlush;
+    private volatile Mono<Void> pendingCleanup = Mono.empty();
+    // Savepoint and cursor names: unique within this session's connection, which is all they need.
+    private final AtomicInteger names = new AtomicInteger();
+
+    SessionTransaction(Connection connection, StatementExecutor executor, FlushExecutor flushExecutor,
+                       UnitOfWork unitOfWork, boolean transactional, TransactionControl tx) {
+        this.connection = connection;
+        this.executor = executor;
+        this.flushExecutor = flushExecutor;
+        this.unitOfWork = unitOfWork;
+        this.transactional = transactional;
+        this.tx = tx;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    boolean transactional() {
+        return transactional;
+    }
+
+    /** A name unique on this connection, e.g. for a cursor or a savepoint. */
+    String nextName(String prefix) {
+        return prefix + names.incrementAndGet();
+    }
+
+    /** Fails when a flush failed in this transaction: it can only roll back now. */
+    void requireActive() {
+        Throwable cause = failedFlush;
+        if (cause != null) {
+            throw new MapperException(ErrorCode.BRAID_SESSION_INACTIVE, "This session's transaction is inactive: a"
+                    + " flush failed in it (" + cause.getMessage() + "), so the database may hold part of that flush"
+                    + " and the transaction can only roll back. Fix: let the error end the transaction (it rolls back),"
+                    + " then retry the work in a new transaction", cause);
+        }
+    }
+
+    /**
+     * Starts the cleanup of a cancelled operation at once (a cursor to close, a transaction to roll
+     * back) and makes every later use of the connection, its release included, wait for it.
+     */
+    void afterCancel(Mono<Void> cleanupAction) {
+        Mono<Void> running = cleanupAction.onErrorResume(e -> {
+            LOG.warn("Cleaning up after a cancelled operation failed", e);
+            return Mono.empty();
+        }).cache();
+        running.subscribe();
+        Mono<Void> before = pendingCleanup;
+        pendingCleanup = before.then(running);
+    }
+
+    /** Completes when the cleanups of cancelled operations have run. */
+    Mono<Void> awaitCleanup() {
+        return Mono.defer(() -> pendingCleanup);
+    }
+
+    /** Flush before a query so it never returns results that contradict pending changes (autoflush). */
+    Mono<Void> autoflush() {
+        return awaitCleanup().then(Mono.defer(this::flush));
+    }
+
+    /** Plans a flush and runs it (in its own transaction when the session has none). */
+    Mono<Void> flush() {
+        FlushPlan plan = unitOfWork.planFlush();
+        if (plan.isEmpty()) {
+            return Mono.empty();
+        }
+        if (transactional) {
+            return flushExecutor.execute(connection, plan)
+                    .doOnSuccess(v -> uncommitted.add(plan))
+                    .doOnError(e -> failedFlush = e)
+                    .doOnCancel(() -> failedFlush = new MapperException(ErrorCode.BRAID_SESSION_INACTIVE,
+                            "the flush was cancelled"));
+        }
+        // Without a surrounding transaction each flush is atomic on its own.
+        return Mono.defer(() -> (flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty())
+                        .then(Mono.defer(() -> {
+                            flushTransactionOpen = true;
+                            return tx.begin();
+                        })))
+                .then(flushExecutor.execute(connection, plan))
+                .then(tx.commit())
+                .doOnSuccess(v -> {
+                    flushTransactionOpen = false;
+                    plan.complete();
+                })
+                .doOnCancel(plan::abort) // the commit may not have happened: the objects must not claim it did
+                .onErrorResume(error -> {
+                    plan.abort();
+                    return rollbackQuietly().then(Mono.error(error));
+                });
+    }
+
+    /** {@link Session#commit()}: flush, commit and begin the next transaction (without one: flush). */
+    Mono<Void> commit() {
+        if (!transactional) {
+            return autoflush();
+        }
+        // The next transaction begins at the session's isolation level too.
+        return autoflush()
+                .then(tx.commit())
+                .doOnSuccess(v -> completeUncommitted())
+                .then(tx.begin());
+    }
+
+    /** {@link Session#rollback()}: roll back, revert the objects, begin the next transaction. */
+    Mono<Void> rollback() {
+        if (!transactional) {
+            return Mono.fromRunnable(unitOfWork::revertToDatabase);
+        }
+        return awaitCleanup()
+                .then(tx.rollback())
+                .then(Mono.fromRunnable(() -> {
+                    undoUncommitted();
+                    unitOfWork.revertToDatabase();
+                    failedFlush = null;
+                }))
+                .then(tx.begin());
+    }
+
+    /**
+     * {@link Session#nested}: {@code work} (which ends with its own flush) inside a savepoint, set
+     * after flushing what is pending; on failure only the savepoint rolls back and the objects revert.
+     */
+    <T> Flux<T> inSavepoint(Flux<T> work) {
+        if (!transactional) {
+            return Flux.error(new MapperException(ErrorCode.BRAID_ENTITY_STATE, "nested(...) needs a transaction"
+                    + " to set a savepoint in. Fix: use mapper.inTransaction(...)"));
+        }
+        requireActive();
+        String savepoint = nextName("braid_sp_");
+        int flushesBefore = uncommitted.size();
+        // Flush first, so everything unflushed when the savepoint rolls back is the nested work's own.
+        return autoflush()
+                .then(Mono.defer(() -> Mono.from(connection.createSavepoint(savepoint))))
+                .onErrorMap(e -> executor.errors().exception(e, "SAVEPOINT " + savepoint))
+                .thenMany(work)
+                .concatWith(Mono.defer(() -> Mono.from(connection.releaseSavepoint(savepoint)))
+                        .onErrorMap(e -> executor.errors().exception(e, "RELEASE SAVEPOINT " + savepoint))
+                        .then(Mono.empty()))
+                .onErrorResume(error -> Mono.defer(() -> Mono.from(connection.rollbackTransactionToSavepoint(savepoint)))
+                        .onErrorMap(e -> executor.errors().exception(e, "ROLLBACK TO SAVEPOINT " + savepoint))
+                        .then(Mono.fromRunnable(() -> {
+                            // Undo what the flushes inside the savepoint did to objects; the outer work goes on.
+                            while (uncommitted.size() > flushesBefore) {
+                                uncommitted.remove(uncommitted.size() - 1).abort();
+                            }
+                            unitOfWork.revertToDatabase();
+                            failedFlush = null;
+                        }))
+                        .then(Mono.error(error)));
+    }
+
+    /** Begins the scope's transaction. */
+    Mono<Void> beginScope() {
+        return tx.begin();
+    }
+
+    /** Commits the scope's transaction; the flushes in it become committed. */
+    Mono<Void> commitScope() {
+        return awaitCleanup().then(tx.commit()).doOnSuccess(v -> completeUncommitted());
+    }
+
+    // Cleanup waits for a BEGIN or COMMIT still in flight (a cancelled one goes on): decided earlier,
+    // the ROLLBACK would be skipped and the connection released inside a transaction.
+    /** Rolls the scope's transaction back (quietly) and undoes its flushes' effects on objects. */
+    Mono<Void> rollbackScope() {
+        return awaitCleanup().then(tx.settled()).then(rollbackQuietly()).then(Mono.fromRunnable(this::undoUncommitted));
+    }
+
+    /** After a failed session without a transaction: rolls back a flush transaction left open. */
+    Mono<Void> endFailedFlush() {
+        return awaitCleanup().then(tx.settled())
+                .then(Mono.defer(() -> flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty()));
+    }
+
+    /** Resets the connection's isolation level if needed and closes it (returns it to its pool). */
+    Mono<Void> release() {
+        return awaitCleanup().then(tx.settled()).then(tx.resetIsolation())
+                .then(Mono.defer(() -> Mono.from(connection.close()))).onErrorResume(e -> {
+                    LOG.warn("Closing the connection failed", e);
+                    return Mono.empty();
+                });
+    }
+
+    private void completeUncommitted() {
+        uncommitted.forEach(FlushPlan::complete);
+        uncommitted.clear();
+    }
+
+    private void undoUncommitted() {
+        for (int i = uncommitted.size() - 1; i >= 0; i--) {
+            uncommitted.get(i).abort();
+        }
+        uncommitted.clear();
+    }
+
+    // A rollback that fails must not hide the error that caused it: log it and go on to release.
+    private Mono<Void> rollbackQuietly() {
+        return tx.rollback()
+                .doOnSuccess(v -> flushTransactionOpen = false)
+                .onErrorResume(e -> {
+                    LOG.warn("Rollback failed; the connection is closed anyway", e);
+                    return Mono.empty();
+                });
+    }
+}
