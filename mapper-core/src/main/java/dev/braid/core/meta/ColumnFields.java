@@ -1,11 +1,26 @@
 package dev.braid.core.meta;
 
+import java.util.List;
+
 /**
- * Reads or writes every mapped field of one entity object in one call, in column order. Implemented
- * by classes Braid generates per entity class ({@link ColumnFieldsClass}); public only because a
- * generated class lives in the entity's package. Not for applications to implement or call.
+ * Reads or writes every mapped field of one entity object in one call, in column order. Implemented by
+ * the {@code Author_Fields} classes that Braid's annotation processor ({@code braid-processor}) generates
+ * for every {@code @Entity} class, in the entity's package: straight-line field reads and writes, through
+ * {@code static final} VarHandles for fields the package cannot reach. Public only because the generated
+ * classes implement it; not for applications to implement or call. A mapping uses a generated class only
+ * when its {@link #attributes()}, {@link #types()} and {@link #idAttribute()} are the mapping's own; else,
+ * as when the processor did not run, it reads and writes the fields one by one through method handles.
  */
 public interface ColumnFields {
+    /** The attribute (field) names this class reads and writes, in its column order. */
+    List<String> attributes();
+
+    /** The declared types of those fields, in the same order. */
+    List<Class<?>> types();
+
+    /** The attribute {@link #id} reads: the single {@code @Id} field; null when it answers null. */
+    String idAttribute();
+
     /** Stores {@code values[i]} into column {@code i}'s field (no nulls for primitive fields). */
     void write(Object entity, Object[] values);
 

@@ -4,7 +4,6 @@ import dev.braid.core.error.MappingException;
 import dev.braid.core.error.MappingProblem;
 import dev.braid.core.error.MappingProblem.Kind;
 
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -168,16 +167,9 @@ final class MappingConfigurer {
         return new EntityMapping(type, spec.table(), columns, instantiator, fields);
     }
 
-    /** Generated access to every column's field at once, or null (records, inherited fields: field by field). */
+    /** The processor-generated access to every column's field at once, or null: field by field. */
     private static ColumnFields columnFields(Class<?> type, List<ColumnMapping> columns, List<Field> columnFields) {
-        if (type.isRecord()) return null;
-        List<ColumnMapping> ids = columns.stream().filter(ColumnMapping::isId).toList();
-        try {
-            return ColumnFieldsClass.define(MethodHandles.privateLookupIn(type, MethodHandles.lookup()), type, columnFields,
-                    ids.size() == 1 ? ids.get(0).index() : -1);
-        } catch (IllegalAccessException e) {
-            return null;
-        }
+        return GeneratedColumnFields.find(type, columns, columnFields);
     }
 
     private Instantiator instantiator(Class<?> type, List<ColumnMapping> columns, ColumnFields fields) {

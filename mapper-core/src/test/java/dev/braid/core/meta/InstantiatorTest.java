@@ -159,12 +159,13 @@ class InstantiatorTest {
     }
 
     @Test
-    void mappingsGetGeneratedAccessExceptForRecordsAndInheritedFields() {
+    void mappingsUseTheProcessorGeneratedAccessExceptForRecordsAndPrivateClasses() {
         MappingRegistry registry = registry();
-        assertThat(registry.entity(Reading.class).columnFields()).isNotNull();
-        assertThat(registry.entity(Note.class).columnFields()).isNotNull();
-        assertThat(registry.entity(NoteView.class).columnFields()).isNull();
-        assertThat(registry.entity(DerivedReading.class).columnFields()).isNull();
+        assertThat(registry.entity(Reading.class).columnFields()).isInstanceOf(InstantiatorTest_Reading_Fields.class);
+        assertThat(registry.entity(DerivedReading.class).columnFields())
+                .isInstanceOf(InstantiatorTest_DerivedReading_Fields.class); // inherited fields too
+        assertThat(registry.entity(Note.class).columnFields()).isNull(); // private class: the processor skips it
+        assertThat(registry.entity(NoteView.class).columnFields()).isNull(); // records: through the constructor
     }
 
     @Test
@@ -187,7 +188,7 @@ class InstantiatorTest {
     }
 
     @Test
-    void inheritedFieldsAreWrittenAndReadFieldByField() {
+    void inheritedFieldsAreWrittenAndReadThroughTheGeneratedClass() {
         EntityMapping derived = registry().entity(DerivedReading.class);
         DerivedReading made = (DerivedReading) derived.instantiate(new Object[]{9L, "nine"});
         assertThat(made.id).isEqualTo(9L);
@@ -199,25 +200,19 @@ class InstantiatorTest {
     }
 
     @Test
-    void theGeneratedClassIsANestmateOfTheEntity() throws Exception {
-        java.util.List<java.lang.reflect.Field> all = new java.util.ArrayList<>();
-        for (String name : java.util.List.of("id", "count", "ok", "value", "small", "mood", "raw", "amount", "day")) {
-            all.add(Reading.class.getDeclaredField(name));
-        }
-        var lookup = java.lang.invoke.MethodHandles.privateLookupIn(Reading.class, java.lang.invoke.MethodHandles.lookup());
-        assertThat(ColumnFieldsClass.define(lookup, Reading.class, all, 0)).isNotNull(); // every field type generates
-        assertThat(ColumnFieldsClass.define(lookup, DerivedReading.class,
-                java.util.List.of(BaseReading.class.getDeclaredField("id")), 0)).isNull(); // inherited: field by field
-        ColumnFields fields = ColumnFieldsClass.define(lookup, Reading.class, java.util.List.of(all.get(0)), 0);
-        assertThat(fields).isNotNull();
-        assertThat(fields.getClass().isHidden()).isTrue();
-        assertThat(fields.getClass().getNestHost()).isEqualTo(Reading.class.getNestHost());
+    void theGeneratedClassReachesPrivateFieldsThroughVarHandlesAndListsWhatItWasGeneratedFor() {
+        ColumnFields fields = new InstantiatorTest_Reading_Fields();
+        assertThat(fields.attributes()).containsExactly("id", "count", "ok", "value", "small", "mood", "raw", "amount", "day");
+        assertThat(fields.types()).containsExactly(long.class, int.class, boolean.class, double.class, short.class,
+                Mood.class, byte[].class, java.math.BigDecimal.class, java.time.LocalDate.class);
+        assertThat(fields.idAttribute()).isEqualTo("id");
         Reading reading = (Reading) registry().entity(Reading.class).instantiate(
                 new Object[]{1L, 0, false, 0.0, (short) 0, null, null, null, null});
-        fields.write(reading, new Object[]{42L});
-        Object[] read = new Object[1];
+        fields.write(reading, new Object[]{42L, 1, true, 0.5, (short) 2, Mood.CALM, null, null, null});
+        Object[] read = new Object[9];
         fields.read(reading, read);
-        assertThat(read[0]).isEqualTo(42L);
+        assertThat(read).containsExactly(42L, 1, true, 0.5, (short) 2, Mood.CALM, null, null, null);
         assertThat(reading.id).isEqualTo(42L);
+        assertThat(fields.id(reading)).isEqualTo(42L);
     }
 }

@@ -3,6 +3,7 @@ package dev.braid.core.meta.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.braid.core.meta.annotation.Entity;
+import dev.braid.processor.MetamodelProcessor;
 
 import java.io.File;
 import java.io.IOException;
@@ -46,6 +47,7 @@ class MetamodelProcessorCompileTest {
                 package shop;
 
                 import dev.braid.core.meta.annotation.Entity;
+import dev.braid.processor.MetamodelProcessor;
                 import dev.braid.core.meta.annotation.Id;
 
                 @Entity
@@ -73,7 +75,7 @@ class MetamodelProcessorCompileTest {
                 import static dev.braid.core.query.Attribute.string;
 
                 /** Static metamodel of {@link shop.Author}. */
-                @javax.annotation.processing.Generated("dev.braid.core.meta.processor.MetamodelProcessor")
+                @javax.annotation.processing.Generated("dev.braid.processor.MetamodelProcessor")
                 public final class Author_ {
 
                     public static final dev.braid.core.query.ComparableAttribute<shop.Author, java.lang.Long> id =

@@ -1,0 +1,92 @@
+package dev.braid.processor;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Writes the static metamodel {@code Author_}: one {@code public static final} attribute reference per
+ * persistent attribute, so that queries say {@code Author_.name.eq("Ann")} and a renamed field breaks the
+ * build. Generated code names every type by its canonical name and calls the factories through static
+ * imports, so neither an entity called {@code Order} nor a field called {@code dev} can shadow Braid's types.
+ */
+final class MetamodelWriter {
+
+    private static final String QUERY_PACKAGE = "dev.braid.core.query";
+    private static final String ATTRIBUTE = QUERY_PACKAGE + ".Attribute";
+
+    private final ProcessingEnvironment env;
+
+    MetamodelWriter(ProcessingEnvironment env) {
+        this.env = env;
+    }
+
+    String render(EntityModel model, String simpleName) {
+        TypeElement entity = model.entity;
+        String entityType = entity.getQualifiedName().toString();
+        Set<String> factories = new TreeSet<>();
+        for (EntityModel.Attribute a : model.attributes) {
+            factories.add(switch (a.kind()) {
+                case STRING -> "string";
+                case COMPARABLE -> "comparable";
+                case PLAIN -> "of";
+                case RELATION -> "relation";
+            });
+        }
+        Set<String> suppress = new LinkedHashSet<>();
+        if (model.deprecated) {
+            suppress.add("deprecation");
+            suppress.add("removal");
+        }
+        for (Element e = entity; e instanceof TypeElement t; e = e.getEnclosingElement()) {
+            if (!t.getTypeParameters().isEmpty()) {
+                suppress.add("rawtypes"); // a generic entity is referenced by its raw class
+            }
+        }
+
+        StringBuilder out = new StringBuilder();
+        SourceText.header(out, model.packageName);
+        // Static imports: method names cannot be obscured by a generated field (say one named "dev").
+        for (String factory : factories) {
+            out.append("import static ").append(ATTRIBUTE).append('.').append(factory).append(";\n");
+        }
+        if (!factories.isEmpty()) {
+            out.append('\n');
+        }
+        out.append("/** Static metamodel of {@link ").append(entityType).append("}. */\n");
+        SourceText.generatedAnnotation(out, env);
+        if (!suppress.isEmpty()) {
+            out.append("@java.lang.SuppressWarnings({");
+            out.append(String.join(", ", suppress.stream().map(s -> "\"" + s + "\"").toList()));
+            out.append("})\n");
+        }
+        out.append("public final class ").append(simpleName).append(" {\n");
+        for (EntityModel.Attribute a : model.attributes) {
+            out.append("\n    public static final ");
+            String literal = SourceText.javaString(a.name());
+            switch (a.kind()) {
+                case STRING -> out.append(QUERY_PACKAGE).append(".StringAttribute<").append(entityType).append("> ")
+                        .append(a.name()).append(" =\n            string(").append(entityType).append(".class, ")
+                        .append(literal).append(");\n");
+                case COMPARABLE -> out.append(QUERY_PACKAGE).append(".ComparableAttribute<").append(entityType)
+                        .append(", ").append(a.valueType()).append("> ").append(a.name())
+                        .append(" =\n            comparable(").append(entityType).append(".class, ").append(literal)
+                        .append(", ").append(a.classLiteral()).append(");\n");
+                case RELATION -> out.append(QUERY_PACKAGE).append(".Relation<").append(entityType).append(", ")
+                        .append(a.valueType()).append("> ").append(a.name()).append(" =\n            relation(")
+                        .append(entityType).append(".class, ").append(literal).append(", ")
+                        .append(a.classLiteral()).append(");\n");
+                case PLAIN -> out.append(QUERY_PACKAGE).append(".Attribute<").append(entityType).append(", ")
+                        .append(a.valueType()).append("> ").append(a.name()).append(" =\n            of(")
+                        .append(entityType).append(".class, ").append(literal).append(", ")
+                        .append(a.classLiteral()).append(");\n");
+            }
+        }
+        out.append("\n    private ").append(simpleName).append("() {\n    }\n}\n");
+        return out.toString();
+    }
+}
