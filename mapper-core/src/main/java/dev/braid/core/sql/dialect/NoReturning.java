@@ -16,8 +16,8 @@ final class NoReturning implements Returning {
     @Override
     public void open(DataChange change, List<String> columns, SqlWriter out) {
         if (columns.isEmpty()) return;
-        throw new MapperException(ErrorCode.BRAID_MAPPING, dialect + " cannot return " + columns + " from an "
-                + change + (change == DataChange.INSERT
+        throw new MapperException(ErrorCode.BRAID_MAPPING, dialect + " cannot return " + columns + " from "
+                + (change == DataChange.INSERT ? "an INSERT" : "a DELETE") + (change == DataChange.INSERT
                 ? ". Fix: assign the key in the application (no @Identity) on this database"
                 : ". Fix: delete by key through the session, or use a dialect that returns deleted rows"));
     }
