@@ -57,7 +57,7 @@ final class WindowedStream<T> {
     }
 
     Flux<T> flux() {
-        return planner.dialect().supportsCursors() ? cursorWindows() : keysetWindows();
+        return planner.dialect().cursors().isPresent() ? cursorWindows() : keysetWindows();
     }
 
     /** PostgreSQL: DECLARE a cursor (inside a transaction), FETCH window by window, CLOSE on any end. */

@@ -48,8 +48,9 @@ public sealed interface SqlStatement {
     }
 
     /**
-     * {@code INSERT INTO table (columns) SELECT * FROM unnest($1::type[], ...)}: one statement for many
-     * rows, one array bind per column. {@code arrayTypes} are the SQL element type names for the casts.
+     * An INSERT of many rows in one statement, one array per column; the dialect's
+     * {@link dev.braid.core.sql.dialect.BatchWrites} writes the rows (unnested arrays on PostgreSQL,
+     * a VALUES list on H2). {@code arrayTypes} are the SQL element type names for casts.
      */
     record InsertFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
                             List<String> arrayTypes, List<String> returning) implements SqlStatement {
@@ -68,8 +69,8 @@ public sealed interface SqlStatement {
     }
 
     /**
-     * {@code UPDATE table SET c = braid_v.c, ... FROM unnest($1::type[], ...) AS braid_v(key, c, ...)
-     * WHERE table.key = braid_v.key}: many rows, each with its own values, in one statement.
+     * An UPDATE of many rows by key, each with its own values, in one statement, as the dialect's
+     * {@link dev.braid.core.sql.dialect.BatchWrites} writes it (UPDATE ... FROM arrays, or a MERGE).
      */
     record UpdateFromArrays(String table, String keyColumn, List<String> setColumns,
                             List<SqlExpression.Parameter> arrays, List<String> arrayTypes) implements SqlStatement {
@@ -82,7 +83,7 @@ public sealed interface SqlStatement {
         }
     }
 
-    /** {@code DELETE FROM table WHERE (columns) IN (SELECT * FROM unnest($1::type[], ...))}. */
+    /** A DELETE of many rows by key in one statement, the keys matched as the dialect's {@link dev.braid.core.sql.dialect.BatchWrites} does. */
     record DeleteFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
                             List<String> arrayTypes) implements SqlStatement {
         public DeleteFromArrays {

@@ -3,6 +3,7 @@ package dev.braid.core.plan.flush;
 import dev.braid.core.identity.IdentityMap;
 import dev.braid.core.meta.MappingRegistry;
 import dev.braid.core.sql.SqlRenderer;
+import dev.braid.core.sql.dialect.BatchWrites;
 import dev.braid.core.sql.dialect.Dialect;
 
 import java.util.ArrayDeque;
@@ -42,11 +43,16 @@ public final class UnitOfWork {
     public UnitOfWork(MappingRegistry registry, IdentityMap identityMap, SqlRenderer renderer) {
         this.identityMap = identityMap;
         Dialect dialect = renderer.dialect();
-        boolean batching = dialect.supportsArrayBatches();
-        // H2: inserts (only) are batched, their generated keys read back in row order.
-        boolean insertsReturnOrderedKeys = !batching && dialect.batchesInsertsReturningOrderedKeys();
+        BatchWrites writes = dialect.batchWrites();
+        // PostgreSQL: every write of many rows is one statement over array binds.
+        boolean batching = writes.inserts() == BatchWrites.Inserts.ARRAYS
+                && writes.updates() == BatchWrites.Updates.ARRAYS && writes.deletes() == BatchWrites.Deletes.ARRAYS;
+        // H2: inserts are batched as VALUES lists, their generated keys read back in row order.
+        boolean insertsReturnOrderedKeys = !batching && writes.inserts() == BatchWrites.Inserts.VALUES_RETURNING_ORDERED_KEYS;
         // H2: deletes by single-column key are batched as IN lists.
-        boolean deletesAsInLists = !batching && dialect.batchesDeletesAsInLists();
+        boolean deletesAsInLists = !batching && writes.deletes() == BatchWrites.Deletes.IN_LIST;
+        // H2: updates of many rows (the post-updates closing cycles) as one MERGE over VALUES.
+        boolean updatesAsMerge = writes.updates() == BatchWrites.Updates.MERGE_VALUES;
         // Rows per batched statement: array binds on PostgreSQL, one marker per value on H2.
         int batchLimit = batching ? BATCH_SIZE : VALUES_BATCH_SIZE;
 
@@ -61,7 +67,7 @@ public final class UnitOfWork {
         this.emitter = new FlushEmitter(
                 new InsertSteps(renderer, identityMap, batching, insertsReturnOrderedKeys, BATCH_SIZE, inserts::batchable),
                 updates,
-                new PostUpdates(updates, batching || dialect.batchesUpdatesAsMerge(), batchLimit),
+                new PostUpdates(updates, batching || updatesAsMerge, batchLimit),
                 new LinkSteps(renderer, batching, insertsReturnOrderedKeys, batchLimit),
                 new DeleteSteps(renderer, identityMap), new DetachSteps(renderer, identityMap), batchLimit);
     }

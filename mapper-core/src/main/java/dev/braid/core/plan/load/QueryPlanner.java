@@ -20,6 +20,7 @@ import dev.braid.core.sql.SqlExpression;
 import dev.braid.core.sql.SqlRenderer;
 import dev.braid.core.sql.SqlStatement;
 import dev.braid.core.sql.TableRef;
+import dev.braid.core.sql.dialect.Cursors;
 import dev.braid.core.sql.dialect.Dialect;
 
 import java.util.ArrayList;
@@ -129,28 +130,24 @@ public final class QueryPlanner {
         return select(query, false);
     }
 
-    /** {@code DECLARE name NO SCROLL CURSOR FOR <select>} with the select's binds (PostgreSQL). */
+    /** The statement declaring cursor {@code name} over {@code select}, with the select's binds (the dialect's {@link Cursors}). */
     public RenderedSql declareCursor(String name, RenderedSql select) {
-        requireCursors();
-        return new RenderedSql("DECLARE " + dialect().identifier(name) + " NO SCROLL CURSOR FOR " + select.sql(),
-                select.binds());
+        return new RenderedSql(cursors().declare(name, select.sql()), select.binds());
     }
 
-    /** {@code FETCH FORWARD n FROM name}; {@code n} is Braid's window size, never user text. */
+    /** The statement fetching the next {@code rows} rows of cursor {@code name}; {@code rows} is Braid's window size. */
     public RenderedSql fetchCursor(String name, int rows) {
-        requireCursors();
-        return new RenderedSql("FETCH FORWARD " + rows + " FROM " + dialect().identifier(name), List.of());
+        return new RenderedSql(cursors().fetch(name, rows), List.of());
     }
 
+    /** The statement closing cursor {@code name}. */
     public RenderedSql closeCursor(String name) {
-        requireCursors();
-        return new RenderedSql("CLOSE " + dialect().identifier(name), List.of());
+        return new RenderedSql(cursors().close(name), List.of());
     }
 
-    private void requireCursors() {
-        if (!dialect().supportsCursors()) {
-            throw dev.braid.core.error.Require.bug(dialect().name() + " has no server-side cursors; stream with keyset windows");
-        }
+    private Cursors cursors() {
+        return dialect().cursors().orElseThrow(() -> dev.braid.core.error.Require.bug(
+                dialect().name() + " has no server-side cursors; stream with keyset windows"));
     }
 
     /**
@@ -277,7 +274,7 @@ public final class QueryPlanner {
         int offset = columns.size();
         columns.addAll(columns(target, alias));
         SqlExpression where;
-        if (dialect().joinsKeyTable() && keyType != byte[].class && !keys.isEmpty()) {
+        if (dialect().inLists().keyTable().isPresent() && keyType != byte[].class && !keys.isEmpty()) {
             // FROM TABLE(k type = $1) braid_keys JOIN <from> ON <key column> = braid_keys.k JOIN ...
             Object array = SqlExpression.Parameter.array(keyType, keys).value();
             String sqlType = dialect().arrayElementType(keyMapping.type().columnType());

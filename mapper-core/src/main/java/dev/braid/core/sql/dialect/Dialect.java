@@ -3,19 +3,22 @@ package dev.braid.core.sql.dialect;
 import dev.braid.core.meta.ColumnType;
 
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /**
- * What differs between databases, as capabilities rather than string templates: bind markers,
- * quoting, DDL type names, how generated keys come back and how IN lists are bound.
+ * What differs between databases: bind markers, quoting, DDL type names, and one capability object
+ * per concern (paging, returning columns, key allocation, many-row writes, IN lists, cursors, DDL
+ * guards, isolation statements, error codes). Renderers and planners ask these objects; they write no
+ * database-specific SQL themselves, so adding a database means adding a dialect package (registered as
+ * a {@link java.util.ServiceLoader} provider of this interface), not editing planners.
  */
 public interface Dialect {
 
     /** Built-in dialect for H2 2.x. */
-    static Dialect h2() { return H2Dialect.INSTANCE; }
+    static Dialect h2() { return Dialects.named("H2"); }
 
     /** Built-in dialect for PostgreSQL 12 and later. */
-    static Dialect postgresql() { return PostgresDialect.INSTANCE; }
+    static Dialect postgresql() { return Dialects.named("PostgreSQL"); }
 
     /**
      * The dialect for an R2DBC {@code ConnectionFactoryMetadata.getName()} such as "H2" or "PostgreSQL".
@@ -23,14 +26,16 @@ public interface Dialect {
      * @throws dev.braid.core.error.MapperException {@code BRAID_ARGUMENT}, naming the product and how to choose a dialect explicitly
      */
     static Dialect forProductName(String productName) {
-        String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
-        if (name.contains("postgres")) return postgresql();
-        if (name.contains("h2")) return h2();
-        throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_ARGUMENT, "No Braid dialect for database '" + productName
-                + "'. Supported: H2, PostgreSQL. Fix: use one of those, or pass a Dialect to Mapper.builder().dialect(...)");
+        return Dialects.forProductName(productName);
     }
 
+    /** The database's name, as users and error messages read it ("H2", "PostgreSQL"). */
     String name();
+
+    /** True when this dialect is the one for R2DBC product name {@code productName} (never null, any case). By default: equal to {@link #name()}, ignoring case. */
+    default boolean serves(String productName) {
+        return name().equalsIgnoreCase(productName);
+    }
 
     /** The marker for the parameter at {@code index} (1-based). */
     String bindMarker(int index);
@@ -51,27 +56,8 @@ public interface Dialect {
         return typeName(type, 0, 0, 0);
     }
 
-    /** How an INSERT returns generated columns. */
-    GeneratedKeys generatedKeys();
-
-    /**
-     * True when selectin queries should join a table of the keys bound as one array
-     * ({@code FROM TABLE(k bigint = $1) braid_keys JOIN books ON books.author_id = braid_keys.k})
-     * instead of filtering with an IN list.
-     */
-    default boolean joinsKeyTable() { return false; }
-
-    /** True when {@code x = ANY($1)} with one array bind is the way to bind every IN list. */
-    boolean bindsInListAsArray();
-
-    /**
-     * IN lists of a query's filter ({@code in(...)}) with more values than this are bound as one array,
-     * {@code x = ANY($1)}; shorter ones get one marker per value. 0 when {@link #bindsInListAsArray()}.
-     */
-    default int inListArrayThreshold() { return bindsInListAsArray() ? 0 : Integer.MAX_VALUE; }
-
-    /** The most elements one array bind may hold; a longer IN list is bound as several arrays, OR-ed. */
-    default int maxArrayLength() { return Integer.MAX_VALUE; }
+    /** The longest identifier the database keeps (PostgreSQL truncates at 63 bytes). */
+    int maxIdentifierLength();
 
     /** Largest number of keys sent in one IN list or array by selectin loading, by default. */
     int defaultInListChunkSize();
@@ -85,62 +71,38 @@ public interface Dialect {
      */
     int defaultFetchSize();
 
-    /**
-     * True when many rows can be written by one statement over array binds
-     * ({@code INSERT ... SELECT * FROM unnest($1, $2)}), and identity keys allocated ahead of the
-     * insert ({@code nextval} of the identity's sequence) so each object gets its key by position.
-     */
-    boolean supportsArrayBatches();
+    /** How a SELECT is limited to a page. By default {@code LIMIT $1 OFFSET $2}. */
+    default Paging paging() { return Paging.limitOffset(); }
 
-    /**
-     * True when INSERTs (alone) can be batched over array binds although other writes cannot, the
-     * generated keys coming back from the statement itself in increasing order of the rows
-     * (H2: {@code SELECT id FROM FINAL TABLE (INSERT INTO t (a, b) VALUES ($1, $2), ($3, $4), ...)}).
-     */
-    default boolean batchesInsertsReturningOrderedKeys() { return false; }
+    /** How INSERTs and DELETEs return columns of the rows they wrote. */
+    Returning returning();
 
-    /**
-     * True when DELETEs by a single-column key are batched as {@code DELETE ... WHERE id IN ($1, ...)}
-     * although other writes cannot be batched over arrays (H2).
-     */
-    default boolean batchesDeletesAsInLists() { return false; }
+    /** How generated keys reach their objects. By default they come back from the INSERT. */
+    default KeyAllocation keyAllocation() { return KeyAllocation.returnedByInsert(); }
 
-    /**
-     * True when UPDATEs of many rows by a single-column key can go as one
-     * {@code MERGE INTO t USING (VALUES ($1, $2), ...) AS v (id, c) ON t.id = v.id WHEN MATCHED THEN UPDATE ...}
-     * although other writes cannot be batched over arrays (H2). Braid uses it for the post-updates
-     * that close cycles of foreign keys.
-     */
-    default boolean batchesUpdatesAsMerge() { return false; }
+    /** How many rows of one table are written by one statement. By default, one row per statement. */
+    default BatchWrites batchWrites() { return BatchWrites.none(); }
 
-    /** True for {@code ALTER TABLE ... ADD CONSTRAINT IF NOT EXISTS} (H2); PostgreSQL has no such form. */
-    boolean supportsAddConstraintIfNotExists();
+    /** How lists of values are bound: markers, arrays, key tables. By default one marker per value. */
+    default InLists inLists() { return InLists.markersOnly(); }
 
-    /** True when server-side cursors ({@code DECLARE ... CURSOR}, {@code FETCH}) can window a streamed query. */
-    boolean supportsCursors();
+    /** Server-side cursors for streaming; empty (the default) when streams use keyset windows. */
+    default Optional<Cursors> cursors() { return Optional.empty(); }
 
-    /** The longest identifier the database keeps (PostgreSQL truncates at 63 bytes). */
-    int maxIdentifierLength();
+    /** How DDL that must not fail on an existing object is written. */
+    DdlGuards ddlGuards();
 
-    /**
-     * Statements that make the next transaction on a connection run at {@code level} (an SQL isolation
-     * level: READ UNCOMMITTED, READ COMMITTED, REPEATABLE READ or SERIALIZABLE), sent before BEGIN.
-     * Empty when BEGIN itself carries the level (PostgreSQL's {@code BEGIN ISOLATION LEVEL ...}).
-     *
-     * @throws IllegalArgumentException for any other level name (it becomes SQL text)
-     */
+    /** The statements around a transaction at an isolation level. By default BEGIN carries the level. */
+    default TransactionStatements transactions() { return TransactionStatements.levelWithBegin(); }
+
+    /** Shortcut for {@code transactions().beforeBegin(level)}: see {@link TransactionStatements#beforeBegin}. */
     default List<String> isolationBeforeBegin(String level) {
-        IsolationLevels.requireStandard(level);
-        return List.of();
+        return transactions().beforeBegin(level);
     }
 
-    /**
-     * Statements that put a connection back to the database's default level after a transaction that
-     * ran at {@code level}, so that the connection's next user (pools reuse connections) does not
-     * inherit it. Empty when the level ended with the transaction.
-     */
+    /** Shortcut for {@code transactions().afterEnd(level)}: see {@link TransactionStatements#afterEnd}. */
     default List<String> isolationAfterEnd(String level) {
-        return List.of();
+        return transactions().afterEnd(level);
     }
 
     /**
@@ -159,12 +121,5 @@ public interface Dialect {
      */
     default ErrorClassifier errors() {
         return StandardErrors.INSTANCE;
-    }
-
-    enum GeneratedKeys {
-        /** {@code INSERT ... RETURNING col} (PostgreSQL). */
-        RETURNING_CLAUSE,
-        /** {@code SELECT col FROM FINAL TABLE (INSERT ...)} (H2's data change delta table). */
-        FINAL_TABLE
     }
 }

@@ -9,16 +9,18 @@ import java.util.regex.Pattern;
  * match tables created by hand; because the rule depends only on the name, every statement spells a
  * given identifier the same way, so quoted and bare never mix for one table.
  */
-final class Identifiers {
+public final class Identifiers {
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final Set<String> reserved;
 
-    Identifiers(Set<String> reserved) {
+    /** @param reserved the database's reserved words, lower-case: they are always quoted */
+    public Identifiers(Set<String> reserved) {
         this.reserved = reserved;
     }
 
-    String render(String name) {
+    /** {@code name} as it must appear in SQL. */
+    public String render(String name) {
         if (PLAIN.matcher(name).matches() && !reserved.contains(name)) {
             return name;
         }

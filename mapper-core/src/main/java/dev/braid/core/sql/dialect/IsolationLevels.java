@@ -3,15 +3,20 @@ package dev.braid.core.sql.dialect;
 import java.util.Set;
 
 /** The SQL standard's isolation level names, which are the only ones rendered into SQL text. */
-final class IsolationLevels {
+public final class IsolationLevels {
     /** The level both supported databases run at unless told otherwise. */
-    static final String DEFAULT = "READ COMMITTED";
+    public static final String DEFAULT = "READ COMMITTED";
 
     private static final Set<String> STANDARD = Set.of("READ UNCOMMITTED", "READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE");
 
     private IsolationLevels() {}
 
-    static String requireStandard(String level) {
+    /**
+     * {@code level} when it is one of the standard names.
+     *
+     * @throws dev.braid.core.error.MapperException {@code BRAID_ARGUMENT} for any other text
+     */
+    public static String requireStandard(String level) {
         if (level == null || !STANDARD.contains(level)) {
             throw new dev.braid.core.error.MapperException(dev.braid.core.error.ErrorCode.BRAID_ARGUMENT, "Unknown isolation level '" + level + "'. Fix: use one of " + STANDARD
                     + " (io.r2dbc.spi.IsolationLevel.SERIALIZABLE and its siblings)");

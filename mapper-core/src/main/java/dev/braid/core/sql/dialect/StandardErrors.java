@@ -6,8 +6,11 @@ package dev.braid.core.sql.dialect;
  * data right truncation), 22003 (numeric value out of range), 22021 (character not in repertoire) and
  * 40001 (serialization failure). Dialects start from these and add their own codes.
  */
-class StandardErrors implements ErrorClassifier {
+public class StandardErrors implements ErrorClassifier {
     static final StandardErrors INSTANCE = new StandardErrors();
+
+    /** For dialects that add their own codes to the standard's. */
+    protected StandardErrors() {}
 
     @Override
     public ErrorKind kind(String sqlState) {

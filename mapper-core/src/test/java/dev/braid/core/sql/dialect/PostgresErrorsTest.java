@@ -111,13 +111,10 @@ class PostgresErrorsTest {
         public String typeName(dev.braid.core.meta.ColumnType type, int length, int precision, int scale) {
             return d.typeName(type, length, precision, scale);
         }
-        public GeneratedKeys generatedKeys() { return d.generatedKeys(); }
-        public boolean bindsInListAsArray() { return d.bindsInListAsArray(); }
+        public Returning returning() { return d.returning(); }
+        public DdlGuards ddlGuards() { return d.ddlGuards(); }
         public int defaultInListChunkSize() { return d.defaultInListChunkSize(); }
         public int defaultFetchSize() { return d.defaultFetchSize(); }
-        public boolean supportsArrayBatches() { return d.supportsArrayBatches(); }
-        public boolean supportsAddConstraintIfNotExists() { return d.supportsAddConstraintIfNotExists(); }
-        public boolean supportsCursors() { return d.supportsCursors(); }
         public int maxIdentifierLength() { return d.maxIdentifierLength(); }
     }
 }

@@ -1,12 +1,26 @@
-package dev.braid.core.sql.dialect;
+package dev.braid.core.sql.dialect.h2;
+
+import dev.braid.core.sql.dialect.BatchWrites;
+import dev.braid.core.sql.dialect.Cursors;
+import dev.braid.core.sql.dialect.DdlGuards;
+import dev.braid.core.sql.dialect.Dialect;
+import dev.braid.core.sql.dialect.ErrorClassifier;
+import dev.braid.core.sql.dialect.Identifiers;
+import dev.braid.core.sql.dialect.InLists;
+import dev.braid.core.sql.dialect.Returning;
+import dev.braid.core.sql.dialect.TransactionStatements;
 
 import dev.braid.core.meta.ColumnType;
 
-import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-final class H2Dialect implements Dialect {
-    static final H2Dialect INSTANCE = new H2Dialect();
+/**
+ * H2 2.x: delta tables return written rows, inserts go as multi-row VALUES, selectin queries join a
+ * table of the keys, no server-side cursors. Registered in {@code META-INF/services}; use
+ * {@link Dialect#h2()}.
+ */
+public final class H2Dialect implements Dialect {
 
     // H2 2.x keywords (https://h2database.com/html/advanced.html#keywords), lower-cased.
     private static final Identifiers IDENTIFIERS = new Identifiers(Set.of(
@@ -22,10 +36,14 @@ final class H2Dialect implements Dialect {
             "trailing", "true", "uescape", "union", "unique", "unknown", "user", "using", "value", "values",
             "when", "where", "window", "with", "year"));
 
-    private H2Dialect() {}
+    /** For {@link java.util.ServiceLoader}; use {@link Dialect#h2()}. */
+    public H2Dialect() {}
 
     @Override
     public String name() { return "H2"; }
+
+    @Override
+    public boolean serves(String productName) { return productName.toLowerCase(java.util.Locale.ROOT).contains("h2"); }
 
     @Override
     public String bindMarker(int index) { return "$" + index; }
@@ -53,28 +71,17 @@ final class H2Dialect implements Dialect {
         };
     }
 
+    // Generated keys come back from FINAL TABLE, deleted rows' keys from OLD TABLE.
     @Override
-    public GeneratedKeys generatedKeys() { return GeneratedKeys.FINAL_TABLE; }
+    public Returning returning() { return H2DeltaTables.INSTANCE; }
 
-    // H2 evaluates "= ANY(array)" by scanning the array for every row and cannot use an index for it,
-    // so IN lists with one marker per value are the faster form there for filters.
+    // Inserts as multi-row VALUES returning ordered keys, deletes as IN lists, post-updates as MERGE.
     @Override
-    public boolean bindsInListAsArray() { return false; }
+    public BatchWrites batchWrites() { return H2BatchWrites.INSTANCE; }
 
-    // Long lists are bound as one array all the same: past ~500 values "= ANY($1)" is as fast as markers and
-    // then faster (H2InListBenchmark: 500 keys 11.8 vs 12.5 ms, 1,000 keys 26 vs 36 ms, 5,000 keys 385 vs
-    // 676 ms), its text does not grow with the list, and it is not limited by H2's 100,000 parameters.
+    // Markers for short filter lists, arrays for long ones, a key table for selectin queries.
     @Override
-    public int inListArrayThreshold() { return 500; }
-
-    // H2 refuses longer arrays ("Value too long for column ARRAY": its maximum cardinality).
-    @Override
-    public int maxArrayLength() { return 65_536; }
-
-    // For selectin queries a join on TABLE(k type = array) beats both: one marker, an index lookup per
-    // key, and ~3x less time than IN lists (10,000 authors' books: 64 vs 190 ms, H2 2.4, results not reused).
-    @Override
-    public boolean joinsKeyTable() { return true; }
+    public InLists inLists() { return H2InLists.INSTANCE; }
 
     @Override
     public int defaultInListChunkSize() { return 500; }
@@ -83,47 +90,18 @@ final class H2Dialect implements Dialect {
     @Override
     public int defaultFetchSize() { return 0; }
 
+    // No server-side cursors: streams read keyset windows.
     @Override
-    public boolean supportsCursors() { return false; }
+    public Optional<Cursors> cursors() { return Optional.empty(); }
 
     @Override
-    public boolean supportsAddConstraintIfNotExists() { return true; }
-
-    // Updates go row by row (in-process, no round trips, and no UPDATE ... FROM on H2).
-    @Override
-    public boolean supportsArrayBatches() { return false; }
-
-    // Inserts are batched as multi-row VALUES: H2 inserts the rows one after another, so their identity
-    // values increase in row order, and FINAL TABLE returns them. (H2's identity sequence cannot be
-    // addressed to allocate keys first, as on PostgreSQL.)
-    @Override
-    public boolean batchesInsertsReturningOrderedKeys() { return true; }
-
-    // Deletes by key: one IN list per 1,000 rows, each key an index lookup.
-    @Override
-    public boolean batchesDeletesAsInLists() { return true; }
-
-    // The post-updates closing a foreign-key cycle: one MERGE over a VALUES list per table.
-    @Override
-    public boolean batchesUpdatesAsMerge() { return true; }
+    public DdlGuards ddlGuards() { return H2DdlGuards.INSTANCE; }
 
     @Override
     public int maxIdentifierLength() { return 256; }
 
-    // r2dbc-h2 turns an isolation level into SET LOCK_MODE, which H2 2.x ignores; the session
-    // characteristic is what H2 honours, and it outlives the transaction, hence the reset afterwards.
     @Override
-    public List<String> isolationBeforeBegin(String level) {
-        return List.of(SET_ISOLATION + IsolationLevels.requireStandard(level));
-    }
-
-    @Override
-    public List<String> isolationAfterEnd(String level) {
-        return IsolationLevels.DEFAULT.equals(IsolationLevels.requireStandard(level)) ? List.of()
-                : List.of(SET_ISOLATION + IsolationLevels.DEFAULT);
-    }
-
-    private static final String SET_ISOLATION = "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL ";
+    public TransactionStatements transactions() { return H2Isolation.INSTANCE; }
 
     // 40001 and 90131 are serialization failures, 90067 and 90098 a lost connection: see H2Errors.
     @Override

@@ -1,4 +1,8 @@
-package dev.braid.core.sql.dialect;
+package dev.braid.core.sql.dialect.h2;
+
+import dev.braid.core.sql.dialect.ErrorDetails;
+import dev.braid.core.sql.dialect.ErrorKind;
+import dev.braid.core.sql.dialect.StandardErrors;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,4 +1,8 @@
-package dev.braid.core.sql.dialect;
+package dev.braid.core.sql.dialect.postgresql;
+
+import dev.braid.core.sql.dialect.ErrorDetails;
+import dev.braid.core.sql.dialect.ErrorKind;
+import dev.braid.core.sql.dialect.StandardErrors;
 
 import java.math.BigDecimal;
 import java.util.Optional;
