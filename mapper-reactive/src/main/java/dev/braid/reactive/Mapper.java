@@ -1,15 +1,15 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.Require;
-import dev.braid.core.error.DatabaseException;
-import dev.braid.core.error.NestedSessionException;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.plan.load.QueryPlanner;
-import dev.braid.core.plan.schema.SchemaPlanner;
-import dev.braid.core.sql.SqlRenderer;
-import dev.braid.core.sql.dialect.Dialect;
-import dev.braid.reactive.exec.StatementExecutor;
-import dev.braid.reactive.flush.FlushExecutor;
+import dev.braid.core.internal.util.Require;
+import dev.braid.error.DatabaseException;
+import dev.braid.error.NestedSessionException;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.core.internal.plan.load.QueryPlanner;
+import dev.braid.core.internal.plan.schema.SchemaPlanner;
+import dev.braid.core.internal.sql.SqlRenderer;
+import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.reactive.internal.exec.StatementExecutor;
+import dev.braid.reactive.internal.flush.FlushExecutor;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;

@@ -37,15 +37,15 @@ class StandaloneProcessorTest {
     Path dir;
 
     private static final Map<String, String> BRAID = Map.of(
-            "dev.braid.core.meta.annotation.Entity", """
+            "dev.braid.annotation.Entity", """
                     package dev.braid.core.meta.annotation;
                     public @interface Entity {}
                     """,
-            "dev.braid.core.meta.annotation.Id", """
+            "dev.braid.annotation.Id", """
                     package dev.braid.core.meta.annotation;
                     public @interface Id {}
                     """,
-            "dev.braid.core.meta.ColumnFields", """
+            "dev.braid.mapping.spi.ColumnFields", """
                     package dev.braid.core.meta;
                     public interface ColumnFields {
                         java.util.List<String> attributes();
@@ -56,7 +56,7 @@ class StandaloneProcessorTest {
                         Object id(Object entity);
                     }
                     """,
-            "dev.braid.core.query.Attribute", """
+            "dev.braid.query.Attribute", """
                     package dev.braid.core.query;
                     public class Attribute<E, V> {
                         public static <E> StringAttribute<E> string(Class<E> e, String name) { return null; }
@@ -64,11 +64,11 @@ class StandaloneProcessorTest {
                                 Class<E> e, String name, Class<V> v) { return null; }
                     }
                     """,
-            "dev.braid.core.query.ComparableAttribute", """
+            "dev.braid.query.ComparableAttribute", """
                     package dev.braid.core.query;
                     public class ComparableAttribute<E, V> extends Attribute<E, V> {}
                     """,
-            "dev.braid.core.query.StringAttribute", """
+            "dev.braid.query.StringAttribute", """
                     package dev.braid.core.query;
                     public class StringAttribute<E> extends ComparableAttribute<E, String> {}
                     """);
@@ -80,9 +80,9 @@ class StandaloneProcessorTest {
         units.add(new StringSource("shop.Lamp", """
                 package shop;
 
-                @dev.braid.core.meta.annotation.Entity
+                @dev.braid.annotation.Entity
                 public class Lamp {
-                    @dev.braid.core.meta.annotation.Id Long id;
+                    @dev.braid.annotation.Id Long id;
                     private String name;
                     private int watts;
                 }
@@ -101,8 +101,8 @@ class StandaloneProcessorTest {
         }
         assertThat(diagnostics.getDiagnostics()).filteredOn(d -> d.getKind() != Diagnostic.Kind.NOTE).isEmpty();
         assertThat(Files.readString(generated.resolve("shop/Lamp_.java")))
-                .contains("dev.braid.core.query.StringAttribute<shop.Lamp> name =")
-                .contains("dev.braid.core.query.ComparableAttribute<shop.Lamp, java.lang.Integer> watts =");
+                .contains("dev.braid.query.StringAttribute<shop.Lamp> name =")
+                .contains("dev.braid.query.ComparableAttribute<shop.Lamp, java.lang.Integer> watts =");
 
         try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, null)) {
             Class<?> lamp = loader.loadClass("shop.Lamp");
