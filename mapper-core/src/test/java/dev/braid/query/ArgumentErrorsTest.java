@@ -5,7 +5,7 @@ import dev.braid.error.MapperException;
 import dev.braid.core.internal.util.Require;
 import dev.braid.core.fixtures.Author;
 import dev.braid.core.fixtures.Book;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 

@@ -14,7 +14,7 @@ import dev.braid.query.Query;
 import dev.braid.query.Relation;
 import dev.braid.relation.WriteOnlyCollection;
 import dev.braid.core.internal.sql.SqlRenderer;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import dev.braid.reactive.internal.flush.FlushExecutor;
 import dev.braid.reactive.internal.load.GraphLoader;

@@ -7,7 +7,7 @@ import dev.braid.mapping.MappingRegistry;
 import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.core.internal.plan.schema.SchemaPlanner;
 import dev.braid.core.internal.sql.SqlRenderer;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import dev.braid.reactive.internal.flush.FlushExecutor;
 import io.r2dbc.spi.ConnectionFactory;

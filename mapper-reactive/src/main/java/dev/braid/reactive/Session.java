@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
 import dev.braid.query.Relation;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

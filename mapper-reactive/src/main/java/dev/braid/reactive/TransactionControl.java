@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
 import dev.braid.core.internal.sql.RenderedSql;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.IsolationLevel;

@@ -38,15 +38,15 @@ class StandaloneProcessorTest {
 
     private static final Map<String, String> BRAID = Map.of(
             "dev.braid.annotation.Entity", """
-                    package dev.braid.core.meta.annotation;
+                    package dev.braid.annotation;
                     public @interface Entity {}
                     """,
             "dev.braid.annotation.Id", """
-                    package dev.braid.core.meta.annotation;
+                    package dev.braid.annotation;
                     public @interface Id {}
                     """,
             "dev.braid.mapping.spi.ColumnFields", """
-                    package dev.braid.core.meta;
+                    package dev.braid.mapping.spi;
                     public interface ColumnFields {
                         java.util.List<String> attributes();
                         java.util.List<Class<?>> types();
@@ -57,7 +57,7 @@ class StandaloneProcessorTest {
                     }
                     """,
             "dev.braid.query.Attribute", """
-                    package dev.braid.core.query;
+                    package dev.braid.query;
                     public class Attribute<E, V> {
                         public static <E> StringAttribute<E> string(Class<E> e, String name) { return null; }
                         public static <E, V extends Comparable<? super V>> ComparableAttribute<E, V> comparable(
@@ -65,11 +65,11 @@ class StandaloneProcessorTest {
                     }
                     """,
             "dev.braid.query.ComparableAttribute", """
-                    package dev.braid.core.query;
+                    package dev.braid.query;
                     public class ComparableAttribute<E, V> extends Attribute<E, V> {}
                     """,
             "dev.braid.query.StringAttribute", """
-                    package dev.braid.core.query;
+                    package dev.braid.query;
                     public class StringAttribute<E> extends ComparableAttribute<E, String> {}
                     """);
 

@@ -1,5 +1,6 @@
 package dev.braid.core.internal.meta;
 
+import dev.braid.dialect.ColumnType;
 import dev.braid.mapping.spi.ColumnFields;
 import dev.braid.error.MappingException;
 import dev.braid.error.MappingProblem;

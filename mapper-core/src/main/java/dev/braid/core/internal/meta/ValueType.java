@@ -1,5 +1,6 @@
 package dev.braid.core.internal.meta;
 
+import dev.braid.dialect.ColumnType;
 import dev.braid.core.internal.util.Require;
 import java.util.function.Function;
 

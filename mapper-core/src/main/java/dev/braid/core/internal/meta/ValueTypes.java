@@ -1,5 +1,6 @@
 package dev.braid.core.internal.meta;
 
+import dev.braid.dialect.ColumnType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

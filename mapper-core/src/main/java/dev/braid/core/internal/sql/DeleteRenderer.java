@@ -1,7 +1,7 @@
 package dev.braid.core.internal.sql;
 
-import dev.braid.core.internal.dialect.Dialect;
-import dev.braid.core.internal.dialect.Returning;
+import dev.braid.dialect.Dialect;
+import dev.braid.dialect.Returning;
 
 /** Writes DELETEs by filter (returning the deleted rows' columns the dialect's way) and of many rows by key. */
 final class DeleteRenderer {

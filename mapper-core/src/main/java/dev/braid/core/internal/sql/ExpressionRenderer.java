@@ -11,7 +11,7 @@ import dev.braid.core.internal.sql.SqlExpression.Negation;
 import dev.braid.core.internal.sql.SqlExpression.NullCheck;
 import dev.braid.core.internal.sql.SqlExpression.One;
 import dev.braid.core.internal.sql.SqlExpression.Parameter;
-import dev.braid.core.internal.dialect.InLists;
+import dev.braid.dialect.InLists;
 
 /** Writes expressions: columns, binds, comparisons, IN lists (markers or arrays, as the dialect binds them), junctions. */
 final class ExpressionRenderer {

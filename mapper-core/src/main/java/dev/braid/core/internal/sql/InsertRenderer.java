@@ -1,7 +1,7 @@
 package dev.braid.core.internal.sql;
 
-import dev.braid.core.internal.dialect.Dialect;
-import dev.braid.core.internal.dialect.Returning;
+import dev.braid.dialect.Dialect;
+import dev.braid.dialect.Returning;
 
 /** Writes INSERTs of one row and of many rows, returning generated columns the dialect's way. */
 final class InsertRenderer {

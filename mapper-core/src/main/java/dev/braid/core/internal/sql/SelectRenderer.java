@@ -1,7 +1,7 @@
 package dev.braid.core.internal.sql;
 
-import dev.braid.core.internal.dialect.Dialect;
-import dev.braid.core.internal.dialect.InLists;
+import dev.braid.dialect.Dialect;
+import dev.braid.dialect.InLists;
 
 /** Writes SELECTs: columns, FROM items (tables, derived tables, key tables), joins, filter, order, paging. */
 final class SelectRenderer {

@@ -1,8 +1,8 @@
 package dev.braid.core.internal.sql;
 
-import dev.braid.core.internal.dialect.ArrayBind;
-import dev.braid.core.internal.dialect.Dialect;
-import dev.braid.core.internal.dialect.SqlWriter;
+import dev.braid.dialect.ArrayBind;
+import dev.braid.dialect.Dialect;
+import dev.braid.dialect.SqlWriter;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.braid.core.internal.sql;
 
 import dev.braid.core.internal.util.Require;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 
 /**
  * Renders the SQL model to text and ordered binds for one dialect. Pure: no connection, no I/O, so
@@ -66,7 +66,7 @@ public final class SqlRenderer {
 
     /**
      * The statement allocating {@code count} generated keys of {@code table.column} ahead of a many-row
-     * INSERT: one row holding an array of the keys (see {@link dev.braid.core.internal.dialect.KeyAllocation}).
+     * INSERT: one row holding an array of the keys (see {@link dev.braid.dialect.KeyAllocation}).
      */
     public RenderedSql allocateKeys(String table, String column, int count) {
         SqlOutput out = new SqlOutput(dialect);

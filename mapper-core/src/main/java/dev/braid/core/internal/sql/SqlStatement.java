@@ -1,7 +1,7 @@
 package dev.braid.core.internal.sql;
 
 import dev.braid.core.internal.util.Require;
-import dev.braid.core.internal.meta.ColumnType;
+import dev.braid.dialect.ColumnType;
 
 import java.util.List;
 
@@ -49,7 +49,7 @@ public sealed interface SqlStatement {
 
     /**
      * An INSERT of many rows in one statement, one array per column; the dialect's
-     * {@link dev.braid.core.internal.dialect.BatchWrites} writes the rows (unnested arrays on PostgreSQL,
+     * {@link dev.braid.dialect.BatchWrites} writes the rows (unnested arrays on PostgreSQL,
      * a VALUES list on H2). {@code arrayTypes} are the SQL element type names for casts.
      */
     record InsertFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
@@ -70,7 +70,7 @@ public sealed interface SqlStatement {
 
     /**
      * An UPDATE of many rows by key, each with its own values, in one statement, as the dialect's
-     * {@link dev.braid.core.internal.dialect.BatchWrites} writes it (UPDATE ... FROM arrays, or a MERGE).
+     * {@link dev.braid.dialect.BatchWrites} writes it (UPDATE ... FROM arrays, or a MERGE).
      */
     record UpdateFromArrays(String table, String keyColumn, List<String> setColumns,
                             List<SqlExpression.Parameter> arrays, List<String> arrayTypes) implements SqlStatement {
@@ -83,7 +83,7 @@ public sealed interface SqlStatement {
         }
     }
 
-    /** A DELETE of many rows by key in one statement, the keys matched as the dialect's {@link dev.braid.core.internal.dialect.BatchWrites} does. */
+    /** A DELETE of many rows by key in one statement, the keys matched as the dialect's {@link dev.braid.dialect.BatchWrites} does. */
     record DeleteFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
                             List<String> arrayTypes) implements SqlStatement {
         public DeleteFromArrays {

@@ -1,6 +1,6 @@
 package dev.braid.core.internal.sql;
 
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 
 /** Writes UPDATEs of one row, and of many rows by key as the dialect batches them. */
 final class UpdateRenderer {

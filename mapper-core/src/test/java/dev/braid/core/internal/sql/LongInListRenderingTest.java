@@ -5,7 +5,7 @@ import dev.braid.core.fixtures.Author_;
 import dev.braid.core.fixtures.Fixtures;
 import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.query.Query;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -13,7 +13,7 @@ import dev.braid.mapping.MappingRegistry;
 import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.query.Predicate;
 import dev.braid.query.Query;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.braid.core.internal.sql;
 
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

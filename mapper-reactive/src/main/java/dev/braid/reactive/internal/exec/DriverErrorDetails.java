@@ -1,7 +1,7 @@
 package dev.braid.reactive.internal.exec;
 
-import dev.braid.core.internal.dialect.ErrorClassifier;
-import dev.braid.core.internal.dialect.ErrorDetails;
+import dev.braid.dialect.ErrorClassifier;
+import dev.braid.dialect.ErrorDetails;
 import io.r2dbc.spi.R2dbcException;
 
 import java.lang.reflect.Method;

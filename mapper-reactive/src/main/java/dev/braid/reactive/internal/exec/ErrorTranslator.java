@@ -4,8 +4,8 @@ import dev.braid.error.CommitOutcomeUnknownException;
 import dev.braid.error.ConnectionLostException;
 import dev.braid.error.DatabaseException;
 import dev.braid.error.MapperException;
-import dev.braid.core.internal.dialect.Dialect;
-import dev.braid.core.internal.dialect.ErrorClassifier;
+import dev.braid.dialect.Dialect;
+import dev.braid.dialect.ErrorClassifier;
 import io.r2dbc.spi.R2dbcException;
 
 /**

@@ -1,8 +1,8 @@
 package dev.braid.reactive.internal.exec;
 
 import dev.braid.core.internal.sql.Bind;
-import dev.braid.core.internal.dialect.ErrorClassifier;
-import dev.braid.core.internal.dialect.ErrorKind;
+import dev.braid.dialect.ErrorClassifier;
+import dev.braid.dialect.ErrorKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

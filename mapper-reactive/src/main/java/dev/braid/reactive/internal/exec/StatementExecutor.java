@@ -7,7 +7,7 @@ import dev.braid.core.internal.meta.ColumnMapping;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.core.internal.sql.Bind;
 import dev.braid.core.internal.sql.RenderedSql;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;

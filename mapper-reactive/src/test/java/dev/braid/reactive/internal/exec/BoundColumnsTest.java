@@ -38,14 +38,14 @@ class BoundColumnsTest {
         List<Bind> binds = List.of(new Bind("c", String.class), new Bind("x".repeat(21), String.class),
                 new Bind(new BigDecimal("12345678901.5"), BigDecimal.class), new Bind(1L, Long.class));
         DriverErrorDetails tooLong = new DriverErrorDetails("value too long for type character varying(20)", null, "accounts", null, null);
-        assertThat(OversizedBinds.column(dev.braid.core.internal.dialect.Dialect.postgresql().errors(), "22001", tooLong, sql, binds)).isEqualTo("email");
+        assertThat(OversizedBinds.column(dev.braid.dialect.Dialect.postgresql().errors(), "22001", tooLong, sql, binds)).isEqualTo("email");
         DriverErrorDetails overflow = new DriverErrorDetails("numeric field overflow", null, "accounts", null,
                 "A field with precision 12, scale 2 must round to an absolute value less than 10^10.");
-        assertThat(OversizedBinds.column(dev.braid.core.internal.dialect.Dialect.postgresql().errors(), "22003", overflow, sql, binds)).isEqualTo("balance");
+        assertThat(OversizedBinds.column(dev.braid.dialect.Dialect.postgresql().errors(), "22003", overflow, sql, binds)).isEqualTo("balance");
         List<Bind> twoLong = List.of(new Bind("x".repeat(21), String.class), new Bind("y".repeat(30), String.class));
-        assertThat(OversizedBinds.column(dev.braid.core.internal.dialect.Dialect.postgresql().errors(), "22001", tooLong, sql, twoLong)).as("ambiguous").isNull();
+        assertThat(OversizedBinds.column(dev.braid.dialect.Dialect.postgresql().errors(), "22001", tooLong, sql, twoLong)).as("ambiguous").isNull();
         List<Bind> arrays = List.of(new Bind(new String[]{"a", "x".repeat(21)}, String[].class));
-        assertThat(OversizedBinds.column(dev.braid.core.internal.dialect.Dialect.postgresql().errors(), "22001", tooLong, "INSERT INTO t (code) SELECT * FROM unnest($1::text[])", arrays))
+        assertThat(OversizedBinds.column(dev.braid.dialect.Dialect.postgresql().errors(), "22001", tooLong, "INSERT INTO t (code) SELECT * FROM unnest($1::text[])", arrays))
                 .isEqualTo("code");
     }
 }

@@ -3,7 +3,7 @@ package dev.braid.reactive.internal.exec;
 import dev.braid.error.ConnectionLostException;
 import dev.braid.error.ConstraintViolationException;
 import dev.braid.error.DatabaseException;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import org.junit.jupiter.api.Test;

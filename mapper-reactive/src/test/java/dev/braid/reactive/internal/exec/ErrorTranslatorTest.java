@@ -5,7 +5,7 @@ import dev.braid.error.ConnectionLostException;
 import dev.braid.error.ConstraintViolationException;
 import dev.braid.error.DatabaseException;
 import dev.braid.error.ErrorCode;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcRollbackException;

@@ -1,9 +1,9 @@
 package dev.braid.core.internal.dialect.h2;
 
-import dev.braid.core.internal.dialect.ArrayBind;
-import dev.braid.core.internal.dialect.BatchWrites;
-import dev.braid.core.internal.dialect.RowLists;
-import dev.braid.core.internal.dialect.SqlWriter;
+import dev.braid.dialect.ArrayBind;
+import dev.braid.dialect.BatchWrites;
+import dev.braid.dialect.RowLists;
+import dev.braid.dialect.SqlWriter;
 
 import java.util.List;
 

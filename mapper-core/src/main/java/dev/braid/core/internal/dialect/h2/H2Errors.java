@@ -1,8 +1,8 @@
 package dev.braid.core.internal.dialect.h2;
 
-import dev.braid.core.internal.dialect.ErrorDetails;
-import dev.braid.core.internal.dialect.ErrorKind;
-import dev.braid.core.internal.dialect.StandardErrors;
+import dev.braid.dialect.ErrorDetails;
+import dev.braid.dialect.ErrorKind;
+import dev.braid.dialect.StandardErrors;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,7 +1,7 @@
 package dev.braid.core.internal.dialect.h2;
 
-import dev.braid.core.internal.dialect.InLists;
-import dev.braid.core.internal.dialect.SqlWriter;
+import dev.braid.dialect.InLists;
+import dev.braid.dialect.SqlWriter;
 
 import java.util.Optional;
 

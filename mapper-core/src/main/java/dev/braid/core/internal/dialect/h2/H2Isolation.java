@@ -1,7 +1,7 @@
 package dev.braid.core.internal.dialect.h2;
 
-import dev.braid.core.internal.dialect.IsolationLevels;
-import dev.braid.core.internal.dialect.TransactionStatements;
+import dev.braid.dialect.IsolationLevels;
+import dev.braid.dialect.TransactionStatements;
 
 import java.util.List;
 

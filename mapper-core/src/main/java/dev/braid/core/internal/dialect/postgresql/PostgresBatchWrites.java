@@ -1,8 +1,8 @@
 package dev.braid.core.internal.dialect.postgresql;
 
-import dev.braid.core.internal.dialect.ArrayBind;
-import dev.braid.core.internal.dialect.BatchWrites;
-import dev.braid.core.internal.dialect.SqlWriter;
+import dev.braid.dialect.ArrayBind;
+import dev.braid.dialect.BatchWrites;
+import dev.braid.dialect.SqlWriter;
 
 import java.util.List;
 

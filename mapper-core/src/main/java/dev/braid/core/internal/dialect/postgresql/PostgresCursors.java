@@ -1,7 +1,7 @@
 package dev.braid.core.internal.dialect.postgresql;
 
-import dev.braid.core.internal.dialect.Cursors;
-import dev.braid.core.internal.dialect.Identifiers;
+import dev.braid.dialect.Cursors;
+import dev.braid.dialect.Identifiers;
 
 /** {@code DECLARE name NO SCROLL CURSOR FOR ...}, {@code FETCH FORWARD n FROM name}, {@code CLOSE name}. */
 final class PostgresCursors implements Cursors {

@@ -1,7 +1,7 @@
 package dev.braid.core.internal.dialect.postgresql;
 
-import dev.braid.core.internal.dialect.DdlGuards;
-import dev.braid.core.internal.dialect.SqlWriter;
+import dev.braid.dialect.DdlGuards;
+import dev.braid.dialect.SqlWriter;
 
 import java.util.function.Consumer;
 

@@ -1,16 +1,16 @@
 package dev.braid.core.internal.dialect.postgresql;
 
-import dev.braid.core.internal.dialect.BatchWrites;
-import dev.braid.core.internal.dialect.Cursors;
-import dev.braid.core.internal.dialect.DdlGuards;
-import dev.braid.core.internal.dialect.Dialect;
-import dev.braid.core.internal.dialect.ErrorClassifier;
-import dev.braid.core.internal.dialect.Identifiers;
-import dev.braid.core.internal.dialect.InLists;
-import dev.braid.core.internal.dialect.KeyAllocation;
-import dev.braid.core.internal.dialect.Returning;
+import dev.braid.dialect.BatchWrites;
+import dev.braid.dialect.Cursors;
+import dev.braid.dialect.DdlGuards;
+import dev.braid.dialect.Dialect;
+import dev.braid.dialect.ErrorClassifier;
+import dev.braid.dialect.Identifiers;
+import dev.braid.dialect.InLists;
+import dev.braid.dialect.KeyAllocation;
+import dev.braid.dialect.Returning;
 
-import dev.braid.core.internal.meta.ColumnType;
+import dev.braid.dialect.ColumnType;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.braid.core.internal.dialect.postgresql;
 
-import dev.braid.core.internal.dialect.ErrorDetails;
-import dev.braid.core.internal.dialect.ErrorKind;
-import dev.braid.core.internal.dialect.StandardErrors;
+import dev.braid.dialect.ErrorDetails;
+import dev.braid.dialect.ErrorKind;
+import dev.braid.dialect.StandardErrors;
 
 import java.math.BigDecimal;
 import java.util.Optional;

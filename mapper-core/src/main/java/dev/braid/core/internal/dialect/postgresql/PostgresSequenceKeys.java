@@ -1,8 +1,8 @@
 package dev.braid.core.internal.dialect.postgresql;
 
-import dev.braid.core.internal.dialect.Identifiers;
-import dev.braid.core.internal.dialect.KeyAllocation;
-import dev.braid.core.internal.dialect.SqlWriter;
+import dev.braid.dialect.Identifiers;
+import dev.braid.dialect.KeyAllocation;
+import dev.braid.dialect.SqlWriter;
 
 /**
  * Keys drawn ahead from the identity column's sequence, all in one statement returning one row with

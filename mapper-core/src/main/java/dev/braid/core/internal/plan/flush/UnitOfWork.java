@@ -3,8 +3,8 @@ package dev.braid.core.internal.plan.flush;
 import dev.braid.core.internal.identity.IdentityMap;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.core.internal.sql.SqlRenderer;
-import dev.braid.core.internal.dialect.BatchWrites;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.BatchWrites;
+import dev.braid.dialect.Dialect;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -20,8 +20,8 @@ import dev.braid.core.internal.sql.SqlExpression;
 import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.core.internal.sql.SqlStatement;
 import dev.braid.core.internal.sql.TableRef;
-import dev.braid.core.internal.dialect.Cursors;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Cursors;
+import dev.braid.dialect.Dialect;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -8,7 +8,7 @@ import dev.braid.core.internal.meta.RelationshipMapping;
 import dev.braid.core.internal.sql.RenderedSql;
 import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.core.internal.sql.SqlStatement;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 
 import java.util.ArrayList;
 import java.util.List;

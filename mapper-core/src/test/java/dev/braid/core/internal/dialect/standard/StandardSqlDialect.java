@@ -2,13 +2,13 @@ package dev.braid.core.internal.dialect.standard;
 
 import dev.braid.error.ErrorCode;
 import dev.braid.error.MapperException;
-import dev.braid.core.internal.meta.ColumnType;
-import dev.braid.core.internal.dialect.DdlGuards;
-import dev.braid.core.internal.dialect.Dialect;
-import dev.braid.core.internal.dialect.Identifiers;
-import dev.braid.core.internal.dialect.Paging;
-import dev.braid.core.internal.dialect.Returning;
-import dev.braid.core.internal.dialect.SqlWriter;
+import dev.braid.dialect.ColumnType;
+import dev.braid.dialect.DdlGuards;
+import dev.braid.dialect.Dialect;
+import dev.braid.dialect.Identifiers;
+import dev.braid.dialect.Paging;
+import dev.braid.dialect.Returning;
+import dev.braid.dialect.SqlWriter;
 
 import java.util.Set;
 import java.util.function.Consumer;

@@ -20,7 +20,7 @@ import dev.braid.query.Query;
 import dev.braid.core.internal.sql.Bind;
 import dev.braid.core.internal.sql.RenderedSql;
 import dev.braid.core.internal.sql.SqlRenderer;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

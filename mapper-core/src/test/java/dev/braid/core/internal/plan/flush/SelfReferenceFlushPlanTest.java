@@ -7,7 +7,7 @@ import dev.braid.core.internal.meta.EntityMapping;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.core.internal.sql.RenderedSql;
 import dev.braid.core.internal.sql.SqlRenderer;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.braid.core.internal.identity.IdentityMap;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.core.internal.plan.load.JoinModel.Article;
 import dev.braid.query.Query;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

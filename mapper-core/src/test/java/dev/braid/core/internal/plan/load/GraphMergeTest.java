@@ -12,7 +12,7 @@ import dev.braid.core.internal.plan.load.JoinModel.Fruit;
 import dev.braid.core.internal.plan.merge.GraphMerge;
 import dev.braid.core.internal.plan.merge.RelationshipMerge;
 import dev.braid.core.internal.sql.SqlRenderer;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

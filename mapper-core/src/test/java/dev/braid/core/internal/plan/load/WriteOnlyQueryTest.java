@@ -8,7 +8,7 @@ import dev.braid.core.internal.plan.load.SessionPlanModel.Item;
 import dev.braid.core.internal.plan.load.SessionPlanModel.Person;
 import dev.braid.core.internal.plan.load.SessionPlanModel.Shelf;
 import dev.braid.query.Query;
-import dev.braid.core.internal.dialect.Dialect;
+import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
