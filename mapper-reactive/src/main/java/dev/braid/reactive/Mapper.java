@@ -92,6 +92,9 @@ public final class Mapper {
 
     public Dialect dialect() { return dialect; }
 
+    // The executor statements run on (wrapped for listeners when there are any); for tests.
+    dev.braid.reactive.exec.StatementExecutor executor() { return executor; }
+
     /** DDL from the mapping: create, create missing, drop, or print for a migration tool. */
     public Schema schema() { return schema; }
 
