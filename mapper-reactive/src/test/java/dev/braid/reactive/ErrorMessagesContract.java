@@ -149,7 +149,7 @@ abstract class ErrorMessagesContract extends MapperTestBase {
     @Test
     void anExecutorWithTheRegistryNamesTheMappedAttribute() {
         // Mapper wires the registry into its StatementExecutor (every other test here shows the attribute); here the executor is built directly.
-        dev.braid.reactive.exec.StatementExecutor executor = new dev.braid.reactive.exec.StatementExecutor(0, registry(), mapper.dialect());
+        dev.braid.reactive.exec.StatementExecutor executor = new dev.braid.reactive.exec.R2dbcStatementExecutor(0, registry(), mapper.dialect());
         dev.braid.core.sql.RenderedSql insert = new dev.braid.core.sql.RenderedSql(ACCOUNT_INSERT, List.of(
                 new dev.braid.core.sql.Bind("a1", String.class), new dev.braid.core.sql.Bind("dup@example.com", String.class),
                 new dev.braid.core.sql.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.core.sql.Bind(1L, Long.class)));
