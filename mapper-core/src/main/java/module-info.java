@@ -17,6 +17,7 @@ module dev.braid.core {
     exports dev.braid.mapping.spi;
     exports dev.braid.query;
     exports dev.braid.relation;
+    exports dev.braid.statement;
     exports dev.braid.core.internal.dialect.h2 to dev.braid.reactive;
     exports dev.braid.core.internal.dialect.postgresql to dev.braid.reactive;
     exports dev.braid.core.internal.hydrate to dev.braid.reactive;

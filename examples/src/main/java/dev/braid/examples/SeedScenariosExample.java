@@ -343,7 +343,7 @@ public final class SeedScenariosExample {
         System.out.println(line);
     }
 
-    /** One scenario's database: a pool, a statement counter in front of it, and a mapper over both. */
+    /** One scenario's database: a pool and a mapper over it that reports its statements to a counter. */
     private static final class Db implements AutoCloseable {
         final ConnectionPool pool;
         final StatementCounter counter = new StatementCounter();
@@ -353,7 +353,7 @@ public final class SeedScenariosExample {
         private Db(ConnectionPool pool, MappingRegistry registry) {
             this.pool = pool;
             this.registry = registry;
-            this.mapper = Mapper.builder(counter.wrap(pool), registry).build();
+            this.mapper = Mapper.builder(pool, registry).listener(counter).build();
         }
 
         static Db open(String name, MappingRegistry registry) {

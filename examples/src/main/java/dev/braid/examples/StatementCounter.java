@@ -1,23 +1,21 @@
 package dev.braid.examples;
 
-import io.r2dbc.proxy.ProxyConnectionFactory;
-import io.r2dbc.spi.ConnectionFactory;
+import dev.braid.reactive.ExecutionEvent;
+import dev.braid.reactive.ExecutionListener;
 
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the statements sent through a connection factory (with r2dbc-proxy), so the examples can print
- * "2 statements" next to the SQL log. Transactions begun and committed through the R2DBC API are not
- * statements and are not counted.
+ * Counts the statements a mapper sends, so the examples can print "2 statements" next to the SQL log:
+ * register it with {@code Mapper.builder(..).listener(counter)}. Transactions begun and committed through
+ * the R2DBC API are not statements and are not counted.
  */
-public final class StatementCounter {
+public final class StatementCounter implements ExecutionListener {
     private final AtomicLong count = new AtomicLong();
 
-    /** A factory that counts every executed statement, then delegates. */
-    public ConnectionFactory wrap(ConnectionFactory factory) {
-        return ProxyConnectionFactory.builder(factory)
-                .onBeforeQuery(info -> count.addAndGet(info.getQueries().size()))
-                .build();
+    @Override
+    public void onStatement(ExecutionEvent event) {
+        count.incrementAndGet();
     }
 
     /** Statements counted so far. */

@@ -2,6 +2,7 @@ package dev.braid.reactive;
 
 import dev.braid.core.internal.plan.schema.SchemaPlanner;
 import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.StatementOrigin;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
@@ -58,7 +59,7 @@ final class DefaultSchema implements Schema {
                 // (H2 commits DDL implicitly, so there it is statement by statement).
                 (Connection connection) -> Mono.from(connection.beginTransaction())
                         .onErrorMap(e -> executor.errors().exception(e, "BEGIN"))
-                        .thenMany(Flux.fromIterable(statements).concatMap(sql -> executor.execute(connection, sql)))
+                        .thenMany(Flux.fromIterable(statements).concatMap(sql -> executor.execute(connection, sql.withOrigin(StatementOrigin.of(StatementOrigin.Kind.SCHEMA)))))
                         .then(Mono.defer(() -> Mono.from(connection.commitTransaction()))
                                 .onErrorMap(e -> executor.errors().exception(e, "COMMIT"))),
                 Connection::close,

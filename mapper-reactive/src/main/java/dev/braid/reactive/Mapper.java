@@ -8,6 +8,7 @@ import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.core.internal.plan.schema.SchemaPlanner;
 import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.dialect.Dialect;
+import dev.braid.reactive.internal.exec.R2dbcStatementExecutor;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import dev.braid.reactive.internal.flush.FlushExecutor;
 import io.r2dbc.spi.ConnectionFactory;
@@ -17,6 +18,8 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -55,8 +58,11 @@ public final class Mapper {
                 : Dialect.forProductName(connectionFactory.getMetadata().getName());
         this.planner = new QueryPlanner(registry, dialect);
         this.renderer = new SqlRenderer(dialect);
-        this.executor = new StatementExecutor(builder.fetchSize >= 0 ? builder.fetchSize : dialect.defaultFetchSize(),
+        StatementExecutor base = builder.executor != null ? builder.executor.apply(dialect)
+                : new R2dbcStatementExecutor(builder.fetchSize >= 0 ? builder.fetchSize : dialect.defaultFetchSize(),
                 registry, dialect);
+        // Without listeners the plain executor runs: nothing is timed, counted or reported.
+        this.executor = builder.listeners.isEmpty() ? base : new ListeningExecutor(base, builder.listeners);
         this.flushExecutor = new FlushExecutor(executor);
         this.connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
         this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor);
@@ -85,6 +91,9 @@ public final class Mapper {
     public MappingRegistry registry() { return registry; }
 
     public Dialect dialect() { return dialect; }
+
+    // The executor statements run on (wrapped for listeners when there are any); for tests.
+    dev.braid.reactive.internal.exec.StatementExecutor executor() { return executor; }
 
     /** DDL from the mapping: create, create missing, drop, or print for a migration tool. */
     public Schema schema() { return schema; }
@@ -211,6 +220,8 @@ public final class Mapper {
         private Dialect dialect;
         private int fetchSize = -1;
         private Duration acquireTimeout = Duration.ofSeconds(30);
+        private final List<ExecutionListener> listeners = new ArrayList<>();
+        private Function<Dialect, StatementExecutor> executor;
 
         private Builder(ConnectionFactory connectionFactory, MappingRegistry registry) {
             this.connectionFactory = Require.nonNull(connectionFactory, "connectionFactory");
@@ -246,6 +257,27 @@ public final class Mapper {
             return this;
         }
 
+        /**
+         * Adds a listener told about every statement this mapper's sessions and schema send (SQL, binds, rows,
+         * timing, outcome, and the entity, relationship or flush step that issued it). Listeners are called in
+         * the order added, must not block, and their exceptions are logged and swallowed; see
+         * {@link ExecutionListener}. A mapper without listeners pays nothing for them.
+         */
+        public Builder listener(ExecutionListener listener) {
+            listeners.add(Require.nonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Test seam: the executor the mapper runs statements with instead of the R2DBC one ({@code fetchSize} is
+         * then the executor's business), made from the mapper's dialect. Listeners still wrap it.
+         */
+        Builder executor(Function<Dialect, StatementExecutor> executor) {
+            this.executor = Require.nonNull(executor, "executor");
+            return this;
+        }
+
+        /** The mapper; the builder can be reused (listeners added later do not reach mappers built before). */
         public Mapper build() {
             return new Mapper(this);
         }

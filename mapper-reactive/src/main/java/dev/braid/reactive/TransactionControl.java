@@ -1,6 +1,7 @@
 package dev.braid.reactive;
 
 import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.StatementOrigin;
 import dev.braid.dialect.Dialect;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
@@ -112,7 +113,7 @@ final class TransactionControl {
 
     private Mono<Void> statements(List<String> sqls) {
         return Flux.fromIterable(sqls)
-                .concatMap(sql -> executor.execute(connection, new RenderedSql(sql, List.of())))
+                .concatMap(sql -> executor.execute(connection, new RenderedSql(sql, List.of(), StatementOrigin.of(StatementOrigin.Kind.SESSION))))
                 .then();
     }
 

@@ -2,7 +2,7 @@ package dev.braid.reactive.internal.exec;
 
 import dev.braid.error.ConstraintViolationException;
 import dev.braid.error.DatabaseException;
-import dev.braid.core.internal.sql.Bind;
+import dev.braid.statement.Bind;
 import dev.braid.dialect.ErrorClassifier;
 import dev.braid.dialect.ErrorKind;
 import io.r2dbc.spi.R2dbcDataIntegrityViolationException;

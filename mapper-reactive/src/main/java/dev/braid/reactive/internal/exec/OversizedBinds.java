@@ -1,6 +1,6 @@
 package dev.braid.reactive.internal.exec;
 
-import dev.braid.core.internal.sql.Bind;
+import dev.braid.statement.Bind;
 import dev.braid.dialect.ErrorClassifier;
 import dev.braid.dialect.ErrorKind;
 

@@ -1,6 +1,6 @@
 package dev.braid.reactive.internal.exec;
 
-import dev.braid.core.internal.sql.Bind;
+import dev.braid.statement.Bind;
 import dev.braid.core.internal.sql.RenderedSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,70 +1,26 @@
 package dev.braid.reactive.internal.exec;
 
-import dev.braid.error.DatabaseException;
-import dev.braid.core.internal.util.Require;
 import dev.braid.core.internal.hydrate.RowView;
-import dev.braid.core.internal.meta.ColumnMapping;
-import dev.braid.mapping.MappingRegistry;
-import dev.braid.core.internal.sql.Bind;
 import dev.braid.core.internal.sql.RenderedSql;
-import dev.braid.dialect.Dialect;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.R2dbcException;
-import io.r2dbc.spi.Result;
-import io.r2dbc.spi.Statement;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The one I/O seam: runs a rendered statement on a connection, binds every value by position,
- * streams rows through a mapping function, logs the statement with its timing and translates
- * driver errors. Callers must not start another statement on the same connection until the
- * returned publisher terminates.
+ * The one I/O seam, narrow like r2dbc-postgresql's {@code Client}: runs a {@link RenderedSql} on a
+ * connection and answers rows, a row count or generated values. Everything above it (sessions, loaders,
+ * flushes) only plans and applies; {@link R2dbcStatementExecutor} is the real one, test kits script their
+ * own. Callers must not start another statement on the same connection until the returned publisher
+ * terminates. Implementations report database errors as Braid exceptions (through {@link #errors()}).
  */
-public final class StatementExecutor {
-    private final int fetchSize;
-    private final BiFunction<String, String, String> attributes;
-    private final ErrorTranslator errors;
-
-    /**
-     * @param fetchSize rows per fetch for queries (0: driver default)
-     * @param registry  names the mapped attribute ({@code Account.email}) in constraint and value errors whose
-     *                  driver named the table and column; null for none
-     * @param dialect   classifies driver errors (SQLSTATEs, message texts)
-     */
-    public StatementExecutor(int fetchSize, MappingRegistry registry, Dialect dialect) {
-        this.fetchSize = fetchSize;
-        this.attributes = registry == null ? (table, column) -> null
-                : (table, column) -> registry.columnAt(table, column).map(ColumnMapping::qualifiedName).orElse(null);
-        this.errors = ErrorTranslator.of(Require.nonNull(dialect, "dialect"));
-    }
-
-    /**
-     * The translator of driver errors for this mapper's dialect, for statements sent without this executor
-     * ({@code connection.beginTransaction()}, savepoints).
-     */
-    public ErrorTranslator errors() {
-        return errors;
-    }
-
-    /** The Braid exception for a driver error of {@code sql}, naming the attribute where the registry can. */
-    private Throwable translate(Throwable error, RenderedSql sql) {
-        if (error instanceof R2dbcException r2dbc) {
-            DatabaseException detailed = DetailedErrors.translate(r2dbc, sql.sql(), sql.binds(), attributes,
-                    errors.errors());
-            if (detailed != null) return detailed;
-        }
-        return errors.exception(error, sql.sql());
-    }
+public interface StatementExecutor {
 
     /** Runs a query and maps each row; the row view is valid only inside {@code mapper}. */
-    public <T> Flux<T> query(Connection connection, RenderedSql sql, Function<RowView, T> mapper) {
-        return query(connection, sql, mapper, fetchSize);
-    }
+    <T> Flux<T> query(Connection connection, RenderedSql sql, Function<RowView, T> mapper);
 
     /**
      * Runs a query for its effect on each row ({@code consumer} keeps what it needs) and completes
@@ -74,78 +30,22 @@ public final class StatementExecutor {
      * always read to the end (a selectin chunk) is fetched in one go, since a fetch size would only
      * add round trips without ever saving a read.
      */
-    public Mono<Long> consume(Connection connection, RenderedSql sql, java.util.function.Consumer<RowView> consumer,
-                              boolean bounded) {
-        // collect, not count() or then(): those call a discard hook (and look the context up) per row.
-        return query(connection, sql, row -> {
-            consumer.accept(row);
-            return Boolean.TRUE;
-        }, bounded ? 0 : fetchSize).collect(() -> new long[1], (rows, row) -> rows[0]++).map(rows -> rows[0]);
-    }
-
-    private <T> Flux<T> query(Connection connection, RenderedSql sql, Function<RowView, T> mapper, int fetchSize) {
-        return Flux.defer(() -> {
-            Statement statement = prepare(connection, sql);
-            if (fetchSize > 0) {
-                statement.fetchSize(fetchSize);
-            }
-            R2dbcRowView view = new R2dbcRowView();
-            if (!SqlLog.enabled()) {
-                // Nothing to log: no clock, no row counter, no extra operators for every row.
-                return Flux.from(statement.execute()).concatMap(result -> result.map((row, metadata) -> mapper.apply(view.at(row))));
-            }
-            long start = System.nanoTime();
-            long[] rows = new long[1]; // rows arrive one after another: no atomic needed
-            return Flux.from(statement.execute())
-                    .concatMap(result -> result.map((row, metadata) -> {
-                        rows[0]++;
-                        return mapper.apply(view.at(row));
-                    }))
-                    .doOnComplete(() -> SqlLog.executed(sql, start, rows[0], "row(s)"))
-                    .doOnError(e -> SqlLog.failed(sql, start, e))
-                    .doOnCancel(() -> SqlLog.executed(sql, start, rows[0], "row(s), cancelled"));
-        }).onErrorMap(e -> translate(e, sql));
-    }
+    Mono<Long> consume(Connection connection, RenderedSql sql, Consumer<RowView> consumer, boolean bounded);
 
     /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it affected. */
-    public Mono<Long> update(Connection connection, RenderedSql sql) {
-        return Mono.defer(() -> {
-            long start = System.nanoTime();
-            return Flux.from(prepare(connection, sql).execute())
-                    .concatMap(Result::getRowsUpdated)
-                    .reduce(0L, Long::sum)
-                    .doOnNext(count -> SqlLog.executed(sql, start, count, "row(s) affected"))
-                    .doOnError(e -> SqlLog.failed(sql, start, e));
-        }).onErrorMap(e -> translate(e, sql));
-    }
+    Mono<Long> update(Connection connection, RenderedSql sql);
 
     /** Runs a statement that returns generated values and collects each row's values as driver types. */
-    public Mono<List<Object[]>> returning(Connection connection, RenderedSql sql, List<Class<?>> types) {
-        return query(connection, sql, row -> {
-            Object[] values = new Object[types.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = row.get(i, types.get(i));
-            }
-            return values;
-        }).collectList();
-    }
+    Mono<List<Object[]>> returning(Connection connection, RenderedSql sql, List<Class<?>> types);
 
     /** Runs DDL or other statements whose results carry nothing. */
-    public Mono<Void> execute(Connection connection, RenderedSql sql) {
+    default Mono<Void> execute(Connection connection, RenderedSql sql) {
         return update(connection, sql).then();
     }
 
-    private static Statement prepare(Connection connection, RenderedSql sql) {
-        Statement statement = connection.createStatement(sql.sql());
-        List<Bind> binds = sql.binds();
-        for (int i = 0; i < binds.size(); i++) {
-            Bind bind = binds.get(i);
-            if (bind.value() == null) {
-                statement.bindNull(i, bind.type());
-            } else {
-                statement.bind(i, bind.value());
-            }
-        }
-        return statement;
-    }
+    /**
+     * The translator of driver errors for this mapper's dialect, for statements sent without this executor
+     * ({@code connection.beginTransaction()}, savepoints).
+     */
+    ErrorTranslator errors();
 }

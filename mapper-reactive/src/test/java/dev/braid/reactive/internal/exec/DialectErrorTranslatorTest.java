@@ -56,16 +56,16 @@ class DialectErrorTranslatorTest {
 
     @Test
     void theExecutorTranslatesWithItsDialect() {
-        assertThat(new StatementExecutor(0, null, Dialect.postgresql()).errors()
+        assertThat(new R2dbcStatementExecutor(0, null, Dialect.postgresql()).errors()
                 .exception(new R2dbcNonTransientResourceException("gone", "57P01"), "COMMIT"))
                 .isInstanceOf(ConnectionLostException.class);
-        assertThat(new StatementExecutor(0, null, Dialect.h2()).errors()
+        assertThat(new R2dbcStatementExecutor(0, null, Dialect.h2()).errors()
                 .exception(new R2dbcNonTransientResourceException("gone", "57P01"), "COMMIT"))
                 .isExactlyInstanceOf(DatabaseException.class);
         // H2's own codes for a closed database are a lost connection on H2 only.
-        assertThat(new StatementExecutor(0, null, Dialect.h2()).errors().exception(
+        assertThat(new R2dbcStatementExecutor(0, null, Dialect.h2()).errors().exception(
                 new R2dbcNonTransientResourceException("gone", "90098"), "SELECT 1")).isInstanceOf(ConnectionLostException.class);
-        assertThat(new StatementExecutor(0, null, Dialect.postgresql()).errors().exception(
+        assertThat(new R2dbcStatementExecutor(0, null, Dialect.postgresql()).errors().exception(
                 new R2dbcNonTransientResourceException("gone", "90098"), "SELECT 1")).isExactlyInstanceOf(DatabaseException.class);
     }
 }

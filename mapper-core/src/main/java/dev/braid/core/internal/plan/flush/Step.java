@@ -1,6 +1,7 @@
 package dev.braid.core.internal.plan.flush;
 
 import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.StatementOrigin;
 
 import java.util.List;
 
@@ -25,17 +26,22 @@ final class Step implements WriteStep {
     List<Class<?>> returned;
     Renderer renderer;
     Outcome outcome;
+    private final Class<?> entity; // the mapped type written, for the statement's origin
 
-    Step(Kind kind, List<Class<?>> returned) {
+    Step(Kind kind, List<Class<?>> returned, Class<?> entity) {
         this.kind = kind;
         this.returned = returned;
+        this.entity = entity;
     }
 
     @Override
     public Kind kind() { return kind; }
 
     @Override
-    public RenderedSql render() { return renderer.render(); }
+    public RenderedSql render() {
+        RenderedSql sql = renderer.render();
+        return sql == null ? null : sql.withOrigin(StatementOrigin.flushStep(kind.name(), entity));
+    }
 
     @Override
     public List<Class<?>> returnedTypes() { return returned; }

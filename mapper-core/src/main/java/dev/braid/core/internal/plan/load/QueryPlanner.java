@@ -13,9 +13,10 @@ import dev.braid.query.Order;
 import dev.braid.query.LoadOption;
 import dev.braid.query.Query;
 import dev.braid.query.Relation;
-import dev.braid.core.internal.sql.Bind;
+import dev.braid.statement.Bind;
 import dev.braid.core.internal.sql.OrderTerm;
 import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.StatementOrigin;
 import dev.braid.core.internal.sql.SqlExpression;
 import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.core.internal.sql.SqlStatement;
@@ -118,7 +119,8 @@ public final class QueryPlanner {
                     limit, offset);
         }
         // Query joins never repeat a root (to-many ones are a semi-join); only a JOINED collection does.
-        return new SelectPlan(renderer.render(select), root, joined, tree, joinedCollection);
+        return new SelectPlan(renderer.render(select).withOrigin(StatementOrigin.of(StatementOrigin.Kind.QUERY, root.type())),
+                root, joined, tree, joinedCollection);
     }
 
     /**
@@ -132,17 +134,17 @@ public final class QueryPlanner {
 
     /** The statement declaring cursor {@code name} over {@code select}, with the select's binds (the dialect's {@link Cursors}). */
     public RenderedSql declareCursor(String name, RenderedSql select) {
-        return new RenderedSql(cursors().declare(name, select.sql()), select.binds());
+        return new RenderedSql(cursors().declare(name, select.sql()), select.binds(), select.origin());
     }
 
     /** The statement fetching the next {@code rows} rows of cursor {@code name}; {@code rows} is Braid's window size. */
     public RenderedSql fetchCursor(String name, int rows) {
-        return new RenderedSql(cursors().fetch(name, rows), List.of());
+        return new RenderedSql(cursors().fetch(name, rows), List.of(), StatementOrigin.of(StatementOrigin.Kind.CURSOR));
     }
 
     /** The statement closing cursor {@code name}. */
     public RenderedSql closeCursor(String name) {
-        return new RenderedSql(cursors().close(name), List.of());
+        return new RenderedSql(cursors().close(name), List.of(), StatementOrigin.of(StatementOrigin.Kind.CURSOR));
     }
 
     private Cursors cursors() {
@@ -161,7 +163,7 @@ public final class QueryPlanner {
         }
         QueryStatement s = QueryStatement.of(registry, query);
         return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.CountAll()), TableRef.of(s.root().table()),
-                s.joins(), s.where(), List.of(), null, null));
+                s.joins(), s.where(), List.of(), null, null)).withOrigin(StatementOrigin.of(StatementOrigin.Kind.COUNT, query.entityType()));
     }
 
     /**
@@ -188,7 +190,8 @@ public final class QueryPlanner {
         }
         QueryStatement s = QueryStatement.of(registry, query);
         return renderer.render(new SqlStatement.Delete(root.table(), s.where(), returningKeys
-                ? root.idColumns().stream().map(ColumnMapping::column).toList() : List.of()));
+                ? root.idColumns().stream().map(ColumnMapping::column).toList() : List.of()))
+                .withOrigin(StatementOrigin.of(StatementOrigin.Kind.BULK_DELETE, query.entityType()));
     }
 
     /** {@code SELECT 1 ... LIMIT 1}: the cheapest probe for existence (offset kept). */
@@ -196,7 +199,7 @@ public final class QueryPlanner {
         QueryStatement s = QueryStatement.of(registry, query);
         long limit = query.limit() == null ? 1 : Math.min(1, query.limit());
         return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.One()), TableRef.of(s.root().table()),
-                s.joins(), s.where(), s.order(), limit, query.offset()));
+                s.joins(), s.where(), s.order(), limit, query.offset())).withOrigin(StatementOrigin.of(StatementOrigin.Kind.EXISTS, query.entityType()));
     }
 
     /**
@@ -208,7 +211,8 @@ public final class QueryPlanner {
         EntityMapping entity = s.root();
         SqlStatement.Select select = new SqlStatement.Select(columns(entity, s.rootAlias()), TableRef.of(entity.table()),
                 s.where(), List.of(), null, null);
-        return new SelectPlan(renderer.render(select), entity, List.of(), loads.plan(entity, List.of()), false);
+        return new SelectPlan(renderer.render(select).withOrigin(StatementOrigin.of(StatementOrigin.Kind.QUERY, entity.type())), entity,
+                List.of(), loads.plan(entity, List.of()), false);
     }
 
     /**
@@ -236,7 +240,7 @@ public final class QueryPlanner {
         });
         if (template == NOT_CACHEABLE) return renderSelectin(r, keys);
         SqlExpression.Parameter array = SqlExpression.Parameter.array(template.keyType(), keys);
-        RenderedSql sql = new RenderedSql(template.sql().sql(), List.of(new Bind(array.value(), array.type())));
+        RenderedSql sql = new RenderedSql(template.sql().sql(), List.of(new Bind(array.value(), array.type())), template.sql().origin());
         return new SelectinQuery(sql, template.targetOffset(), template.keyIndex(), template.keyType(), template.keyIsTargetColumn());
     }
 
@@ -286,7 +290,7 @@ public final class QueryPlanner {
             where = new SqlExpression.InList(keyColumn, keys, keyType);
         }
         SqlStatement.Select select = new SqlStatement.Select(columns, from, joins, where, List.of(), null, null);
-        return new SelectinQuery(renderer.render(select), offset, r.link() != null ? 0 : offset + keyIndex, keyType,
+        return new SelectinQuery(renderer.render(select).withOrigin(StatementOrigin.relationship(r.owner().type(), r.qualifiedName())), offset, r.link() != null ? 0 : offset + keyIndex, keyType,
                 r.link() == null);
     }
 

@@ -17,7 +17,7 @@ import dev.braid.core.internal.plan.flush.UnitOfWork;
 import dev.braid.core.internal.plan.flush.WriteStep;
 import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.query.Query;
-import dev.braid.core.internal.sql.Bind;
+import dev.braid.statement.Bind;
 import dev.braid.core.internal.sql.RenderedSql;
 import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.dialect.Dialect;
