@@ -1,6 +1,5 @@
 package dev.braid.core.internal.sql;
 
-import dev.braid.query.LikePattern;
 import dev.braid.core.internal.sql.SqlExpression.Column;
 import dev.braid.core.internal.sql.SqlExpression.Comparison;
 import dev.braid.core.internal.sql.SqlExpression.CountAll;
@@ -42,7 +41,7 @@ final class ExpressionRenderer {
             expression(like.operand(), out);
             out.append(" LIKE ");
             expression(like.pattern(), out);
-            out.append(" ESCAPE '").append(LikePattern.ESCAPE).append('\'');
+            out.append(" ESCAPE '").append(like.escape()).append('\'');
         } else if (e instanceof Junction j) {
             junction(j, out);
         } else if (e instanceof Negation n) {

@@ -64,8 +64,8 @@ public sealed interface SqlExpression {
         public NullCheck { Require.nonNull(operand, "operand"); }
     }
 
-    /** {@code operand LIKE pattern ESCAPE '\'}. */
-    record Like(SqlExpression operand, Parameter pattern) implements SqlExpression {
+    /** {@code operand LIKE pattern ESCAPE 'escape'} (the query layer decides the escape character). */
+    record Like(SqlExpression operand, Parameter pattern, char escape) implements SqlExpression {
         public Like {
             Require.nonNull(operand, "operand");
             Require.nonNull(pattern, "pattern");

@@ -55,7 +55,7 @@ final class PredicateTranslator {
         if (predicate instanceof Predicate.Like like) {
             ColumnMapping column = column(like.attribute());
             return new SqlExpression.Like(columnRef(like.attribute(), column),
-                    new SqlExpression.Parameter(like.pattern(), String.class));
+                    new SqlExpression.Parameter(like.pattern(), String.class), dev.braid.query.LikePattern.ESCAPE);
         }
         if (predicate instanceof Predicate.And and) {
             return new SqlExpression.Junction(true, and.operands().stream().map(this::translate).toList());
