@@ -4,7 +4,7 @@ import dev.braid.benchmarks.model.Author;
 import dev.braid.benchmarks.model.Book;
 import dev.braid.benchmarks.model.Group;
 import dev.braid.benchmarks.model.User;
-import dev.braid.core.meta.MappingRegistry;
+import dev.braid.mapping.MappingRegistry;
 import dev.braid.reactive.Mapper;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;

@@ -4,10 +4,10 @@ import dev.braid.benchmarks.model.Author;
 import dev.braid.benchmarks.model.Book;
 import dev.braid.benchmarks.model.Group;
 import dev.braid.benchmarks.model.User;
-import dev.braid.core.query.Attribute;
-import dev.braid.core.query.ComparableAttribute;
-import dev.braid.core.query.Loads;
-import dev.braid.core.query.Relation;
+import dev.braid.query.Attribute;
+import dev.braid.query.ComparableAttribute;
+import dev.braid.query.Loads;
+import dev.braid.query.Relation;
 import dev.braid.reactive.Mapper;
 import dev.braid.reactive.Select;
 import reactor.core.publisher.Mono;
@@ -36,7 +36,7 @@ public final class BraidWorkloads {
         this.chunk = chunk;
     }
 
-    private dev.braid.core.query.LoadOption selectin(Relation<?, ?> relation) {
+    private dev.braid.query.LoadOption selectin(Relation<?, ?> relation) {
         return chunk > 0 ? Loads.selectin(relation).chunkSize(chunk) : Loads.selectin(relation);
     }
 

@@ -1,6 +1,6 @@
 package dev.braid.examples;
 
-import dev.braid.core.meta.MappingRegistry;
+import dev.braid.mapping.MappingRegistry;
 import dev.braid.examples.library.Author;
 import dev.braid.examples.library.Author_;
 import dev.braid.examples.library.Book;

@@ -1,8 +1,8 @@
 package dev.braid.examples;
 
-import dev.braid.core.error.MapperException;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.query.Loads;
+import dev.braid.error.MapperException;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Loads;
 import dev.braid.examples.blog.Group;
 import dev.braid.examples.blog.Group_;
 import dev.braid.examples.blog.Post;

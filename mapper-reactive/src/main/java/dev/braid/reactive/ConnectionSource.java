@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ConnectionUnavailableException;
-import dev.braid.core.error.MapperException;
+import dev.braid.error.ConnectionUnavailableException;
+import dev.braid.error.MapperException;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import reactor.core.Disposable;

@@ -1,9 +1,9 @@
 package dev.braid.reactive;
 
-import dev.braid.core.plan.schema.SchemaPlanner;
-import dev.braid.core.sql.RenderedSql;
-import dev.braid.core.sql.StatementOrigin;
-import dev.braid.reactive.exec.StatementExecutor;
+import dev.braid.core.internal.plan.schema.SchemaPlanner;
+import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.StatementOrigin;
+import dev.braid.reactive.internal.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

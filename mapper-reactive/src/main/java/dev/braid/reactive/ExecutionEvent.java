@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
-import dev.braid.core.sql.Bind;
-import dev.braid.core.sql.StatementOrigin;
+import dev.braid.statement.Bind;
+import dev.braid.statement.StatementOrigin;
 
 import java.time.Duration;
 import java.util.ArrayList;

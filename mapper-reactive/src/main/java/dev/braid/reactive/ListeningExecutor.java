@@ -1,9 +1,9 @@
 package dev.braid.reactive;
 
-import dev.braid.core.hydrate.RowView;
-import dev.braid.core.sql.RenderedSql;
-import dev.braid.reactive.exec.ErrorTranslator;
-import dev.braid.reactive.exec.StatementExecutor;
+import dev.braid.core.internal.hydrate.RowView;
+import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.reactive.internal.exec.ErrorTranslator;
+import dev.braid.reactive.internal.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,16 +1,16 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.Require;
-import dev.braid.core.error.DatabaseException;
-import dev.braid.core.error.NestedSessionException;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.plan.load.QueryPlanner;
-import dev.braid.core.plan.schema.SchemaPlanner;
-import dev.braid.core.sql.SqlRenderer;
-import dev.braid.core.sql.dialect.Dialect;
-import dev.braid.reactive.exec.R2dbcStatementExecutor;
-import dev.braid.reactive.exec.StatementExecutor;
-import dev.braid.reactive.flush.FlushExecutor;
+import dev.braid.core.internal.util.Require;
+import dev.braid.error.DatabaseException;
+import dev.braid.error.NestedSessionException;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.core.internal.plan.load.QueryPlanner;
+import dev.braid.core.internal.plan.schema.SchemaPlanner;
+import dev.braid.core.internal.sql.SqlRenderer;
+import dev.braid.dialect.Dialect;
+import dev.braid.reactive.internal.exec.R2dbcStatementExecutor;
+import dev.braid.reactive.internal.exec.StatementExecutor;
+import dev.braid.reactive.internal.flush.FlushExecutor;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -93,7 +93,7 @@ public final class Mapper {
     public Dialect dialect() { return dialect; }
 
     // The executor statements run on (wrapped for listeners when there are any); for tests.
-    dev.braid.reactive.exec.StatementExecutor executor() { return executor; }
+    dev.braid.reactive.internal.exec.StatementExecutor executor() { return executor; }
 
     /** DDL from the mapping: create, create missing, drop, or print for a migration tool. */
     public Schema schema() { return schema; }

@@ -1,14 +1,14 @@
 package dev.braid.reactive;
 
-import dev.braid.core.identity.IdentityMap;
-import dev.braid.core.hydrate.EntityHydrator;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.plan.flush.UnitOfWork;
-import dev.braid.core.plan.load.LoadNode;
-import dev.braid.core.plan.load.QueryPlanner;
-import dev.braid.core.plan.merge.GraphMerge;
-import dev.braid.core.plan.merge.RelationshipMerge;
-import dev.braid.reactive.load.GraphLoader;
+import dev.braid.core.internal.identity.IdentityMap;
+import dev.braid.core.internal.hydrate.EntityHydrator;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.core.internal.plan.flush.UnitOfWork;
+import dev.braid.core.internal.plan.load.LoadNode;
+import dev.braid.core.internal.plan.load.QueryPlanner;
+import dev.braid.core.internal.plan.merge.GraphMerge;
+import dev.braid.core.internal.plan.merge.RelationshipMerge;
+import dev.braid.reactive.internal.load.GraphLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

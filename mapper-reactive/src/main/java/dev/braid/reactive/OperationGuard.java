@@ -1,8 +1,8 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
-import dev.braid.core.error.SessionBusyException;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.error.SessionBusyException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

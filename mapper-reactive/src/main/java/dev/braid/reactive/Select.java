@@ -1,11 +1,11 @@
 package dev.braid.reactive;
 
-import dev.braid.core.query.LoadOption;
-import dev.braid.core.query.Order;
-import dev.braid.core.query.Relation;
-import dev.braid.core.query.Predicate;
-import dev.braid.core.query.Query;
-import dev.braid.core.sql.RenderedSql;
+import dev.braid.query.LoadOption;
+import dev.braid.query.Order;
+import dev.braid.query.Relation;
+import dev.braid.query.Predicate;
+import dev.braid.query.Query;
+import dev.braid.core.internal.sql.RenderedSql;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

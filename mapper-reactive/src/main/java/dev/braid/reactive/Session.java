@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
-import dev.braid.core.query.Relation;
-import dev.braid.core.sql.dialect.Dialect;
+import dev.braid.query.Relation;
+import dev.braid.dialect.Dialect;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,7 +32,7 @@ public interface Session {
      * {@code session.select(author.books).where(Book_.title.startsWith("A")).count()}. Pending additions
      * and removals are flushed first, so they are reflected.
      */
-    <T> Select<T> select(dev.braid.core.relation.WriteOnlyCollection<T> collection);
+    <T> Select<T> select(dev.braid.relation.WriteOnlyCollection<T> collection);
 
     /** Makes a new object pending: it is inserted at the next flush (or when the transaction completes). */
     <T> Mono<T> add(T entity);

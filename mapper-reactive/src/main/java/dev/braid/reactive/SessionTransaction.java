@@ -1,11 +1,11 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
-import dev.braid.core.plan.flush.FlushPlan;
-import dev.braid.core.plan.flush.UnitOfWork;
-import dev.braid.reactive.exec.StatementExecutor;
-import dev.braid.reactive.flush.FlushExecutor;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.core.internal.plan.flush.FlushPlan;
+import dev.braid.core.internal.plan.flush.UnitOfWork;
+import dev.braid.reactive.internal.exec.StatementExecutor;
+import dev.braid.reactive.internal.flush.FlushExecutor;
 import io.r2dbc.spi.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,9 +1,9 @@
 package dev.braid.reactive;
 
-import dev.braid.core.sql.RenderedSql;
-import dev.braid.core.sql.StatementOrigin;
-import dev.braid.core.sql.dialect.Dialect;
-import dev.braid.reactive.exec.StatementExecutor;
+import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.StatementOrigin;
+import dev.braid.dialect.Dialect;
+import dev.braid.reactive.internal.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.IsolationLevel;
 import org.reactivestreams.Publisher;

@@ -1,8 +1,8 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
-import dev.braid.core.error.Require;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.core.internal.util.Require;
 import io.r2dbc.spi.IsolationLevel;
 
 import java.time.Duration;

@@ -1,16 +1,16 @@
 package dev.braid.reactive;
 
-import dev.braid.core.hydrate.EntityHydrator;
-import dev.braid.core.identity.IdentityMap;
-import dev.braid.core.meta.EntityMapping;
-import dev.braid.core.plan.load.KeysetWindows;
-import dev.braid.core.plan.load.QueryPlanner;
-import dev.braid.core.plan.load.RowIdentity;
-import dev.braid.core.plan.load.SelectPlan;
-import dev.braid.core.query.Query;
-import dev.braid.core.sql.RenderedSql;
-import dev.braid.reactive.exec.StatementExecutor;
-import dev.braid.reactive.load.GraphLoader;
+import dev.braid.core.internal.hydrate.EntityHydrator;
+import dev.braid.core.internal.identity.IdentityMap;
+import dev.braid.core.internal.meta.EntityMapping;
+import dev.braid.core.internal.plan.load.KeysetWindows;
+import dev.braid.core.internal.plan.load.QueryPlanner;
+import dev.braid.core.internal.plan.load.RowIdentity;
+import dev.braid.core.internal.plan.load.SelectPlan;
+import dev.braid.query.Query;
+import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.reactive.internal.exec.StatementExecutor;
+import dev.braid.reactive.internal.load.GraphLoader;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,7 +46,7 @@ final class WindowedStream<T> {
                    java.util.function.Consumer<Mono<Void>> cleanups) {
         this.cursor = cursor;
         this.cleanups = cleanups;
-        dev.braid.core.error.Require.argument(window >= 1, "stream(window) takes a window of at least 1 root, was " + window);
+        dev.braid.core.internal.util.Require.argument(window >= 1, "stream(window) takes a window of at least 1 root, was " + window);
         this.connection = connection;
         this.planner = planner;
         this.executor = executor;

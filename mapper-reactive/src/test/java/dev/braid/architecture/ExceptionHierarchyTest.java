@@ -5,7 +5,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.braid.core.relation.RelatedList;
+import dev.braid.relation.RelatedList;
 import org.junit.jupiter.api.Test;
 
 import java.util.Objects;
@@ -24,19 +24,19 @@ class ExceptionHierarchyTest {
     // mapper-core arrives as target/classes or, in a full build, as its jar: both are imported.
     private static final JavaClasses LIBRARY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.braid.core", "dev.braid.reactive");
+            .importPackages("dev.braid");
 
     @Test
     void theLibraryIsImported() {
         // A rule over an empty import would pass vacuously.
         assertThat(LIBRARY.contain(dev.braid.reactive.Mapper.class)).isTrue();
-        assertThat(LIBRARY.contain(dev.braid.core.plan.flush.UnitOfWork.class)).isTrue();
+        assertThat(LIBRARY.contain(dev.braid.core.internal.plan.flush.UnitOfWork.class)).isTrue();
     }
 
     @Test
     void libraryCodeThrowsOnlyMapperExceptions() {
         ArchRule rule = noClasses()
-                .that().resideInAnyPackage("dev.braid.core..", "dev.braid.reactive..")
+                .that().resideInAnyPackage("dev.braid..")
                 .and().doNotHaveFullyQualifiedName(RelatedList.class.getName() + "$Members")
                 .should().callConstructorWhere(DescribedPredicate.describe("a JDK argument/state exception", call -> {
                     String created = call.getTargetOwner().getName();
@@ -47,7 +47,7 @@ class ExceptionHierarchyTest {
                             || created.equals(ClassCastException.class.getName());
                 }))
                 .orShould().callMethod(Objects.class, "requireNonNull", Object.class, String.class)
-                .because("every exception Braid throws is a MapperException with a stable code (use dev.braid.core.error.Require)");
+                .because("every exception Braid throws is a MapperException with a stable code (use dev.braid.core.internal.util.Require)");
         rule.check(LIBRARY);
     }
 }

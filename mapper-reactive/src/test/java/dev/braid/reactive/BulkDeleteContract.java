@@ -1,10 +1,10 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ConstraintViolationException;
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.query.Loads;
+import dev.braid.error.ConstraintViolationException;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Loads;
 import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Novel;
 import dev.braid.reactive.graph.Novel_;

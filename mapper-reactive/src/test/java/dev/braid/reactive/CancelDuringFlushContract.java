@@ -1,6 +1,6 @@
 package dev.braid.reactive;
 
-import dev.braid.core.meta.MappingRegistry;
+import dev.braid.mapping.MappingRegistry;
 import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Novel;
 import dev.braid.reactive.graph.Review;

@@ -1,9 +1,9 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ConstraintViolationException;
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
-import dev.braid.core.error.StaleDataException;
+import dev.braid.error.ConstraintViolationException;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.error.StaleDataException;
 import dev.braid.reactive.model.Account;
 import dev.braid.reactive.model.Author;
 import dev.braid.reactive.model.AuthorView;

@@ -1,16 +1,16 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ConstraintViolationException;
-import dev.braid.core.error.DatabaseException;
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
-import dev.braid.core.error.MappingException;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.ForeignKey;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.OneToMany;
-import dev.braid.core.relation.RelatedList;
+import dev.braid.error.ConstraintViolationException;
+import dev.braid.error.DatabaseException;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.error.MappingException;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.ForeignKey;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.OneToMany;
+import dev.braid.relation.RelatedList;
 import dev.braid.reactive.model.Account;
 import dev.braid.reactive.model.Author;
 import dev.braid.reactive.model.Author_;
@@ -78,7 +78,7 @@ abstract class ErrorMessagesContract extends MapperTestBase {
                 .startsWith("Employee.companyId is declared a foreign key without a target: its table is empty and it names no entity")
                 .contains("Fix: name the referenced entity, @ForeignKey(entity = Target.class), or its table");
         assertThat(error.problems()).singleElement().satisfies(p -> {
-            assertThat(p.kind()).isEqualTo(dev.braid.core.error.MappingProblem.Kind.FOREIGN_KEY_WITHOUT_TARGET);
+            assertThat(p.kind()).isEqualTo(dev.braid.error.MappingProblem.Kind.FOREIGN_KEY_WITHOUT_TARGET);
             assertThat(p.entity()).isEqualTo("Employee");
             assertThat(p.attribute()).isEqualTo("companyId");
             assertThat(p.fix()).startsWith("name the referenced entity, @ForeignKey(entity = Target.class)");
@@ -149,16 +149,16 @@ abstract class ErrorMessagesContract extends MapperTestBase {
     @Test
     void anExecutorWithTheRegistryNamesTheMappedAttribute() {
         // Mapper wires the registry into its StatementExecutor (every other test here shows the attribute); here the executor is built directly.
-        dev.braid.reactive.exec.StatementExecutor executor = new dev.braid.reactive.exec.R2dbcStatementExecutor(0, registry(), mapper.dialect());
-        dev.braid.core.sql.RenderedSql insert = new dev.braid.core.sql.RenderedSql(ACCOUNT_INSERT, List.of(
-                new dev.braid.core.sql.Bind("a1", String.class), new dev.braid.core.sql.Bind("dup@example.com", String.class),
-                new dev.braid.core.sql.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.core.sql.Bind(1L, Long.class)));
-        dev.braid.core.sql.RenderedSql again = new dev.braid.core.sql.RenderedSql(ACCOUNT_INSERT, List.of(
-                new dev.braid.core.sql.Bind("a2", String.class), new dev.braid.core.sql.Bind("dup@example.com", String.class),
-                new dev.braid.core.sql.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.core.sql.Bind(1L, Long.class)));
-        dev.braid.core.sql.RenderedSql tooLong = new dev.braid.core.sql.RenderedSql(ACCOUNT_INSERT, List.of(
-                new dev.braid.core.sql.Bind("x".repeat(21), String.class), new dev.braid.core.sql.Bind("long@example.com", String.class),
-                new dev.braid.core.sql.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.core.sql.Bind(1L, Long.class)));
+        dev.braid.reactive.internal.exec.StatementExecutor executor = new dev.braid.reactive.internal.exec.R2dbcStatementExecutor(0, registry(), mapper.dialect());
+        dev.braid.core.internal.sql.RenderedSql insert = new dev.braid.core.internal.sql.RenderedSql(ACCOUNT_INSERT, List.of(
+                new dev.braid.statement.Bind("a1", String.class), new dev.braid.statement.Bind("dup@example.com", String.class),
+                new dev.braid.statement.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.statement.Bind(1L, Long.class)));
+        dev.braid.core.internal.sql.RenderedSql again = new dev.braid.core.internal.sql.RenderedSql(ACCOUNT_INSERT, List.of(
+                new dev.braid.statement.Bind("a2", String.class), new dev.braid.statement.Bind("dup@example.com", String.class),
+                new dev.braid.statement.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.statement.Bind(1L, Long.class)));
+        dev.braid.core.internal.sql.RenderedSql tooLong = new dev.braid.core.internal.sql.RenderedSql(ACCOUNT_INSERT, List.of(
+                new dev.braid.statement.Bind("x".repeat(21), String.class), new dev.braid.statement.Bind("long@example.com", String.class),
+                new dev.braid.statement.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.statement.Bind(1L, Long.class)));
         StepVerifier.create(Mono.usingWhen(pool().create(), c -> executor.update(c, insert).then(executor.update(c, again)),
                         c -> Mono.from(c.close())))
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(ConstraintViolationException.class)

@@ -1,9 +1,9 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.MapperException;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.query.Loads;
-import dev.braid.core.sql.StatementOrigin;
+import dev.braid.error.MapperException;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Loads;
+import dev.braid.statement.StatementOrigin;
 import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Novel;
 import dev.braid.reactive.graph.Writer;

@@ -1,6 +1,6 @@
 package dev.braid.reactive;
 
-import dev.braid.core.meta.MappingRegistry;
+import dev.braid.mapping.MappingRegistry;
 import dev.braid.reactive.joins.Basket;
 import dev.braid.reactive.joins.Basket_;
 import dev.braid.reactive.joins.Fruit;

@@ -1,9 +1,9 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.query.Loads;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Loads;
 import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Novel;
 import dev.braid.reactive.graph.Novel_;
@@ -74,7 +74,7 @@ abstract class GraphContract extends MapperTestBase {
         Novel pride = new Novel("Pride and Prejudice", austen);
         Novel emma = new Novel("Emma");
         // Raw types and unchecked casts get past the compiler; Braid refuses before anything changes.
-        assertThatThrownBy(() -> ((dev.braid.core.relation.Reference) pride.author).set(emma))
+        assertThatThrownBy(() -> ((dev.braid.relation.Reference) pride.author).set(emma))
                 .isInstanceOfSatisfying(MapperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BRAID_ARGUMENT))
                 .hasMessageContaining("Novel.author holds Writer objects, not " + Novel.class.getName())
                 .hasMessageContaining("Fix: pass a Writer");

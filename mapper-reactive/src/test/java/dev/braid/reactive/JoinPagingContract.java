@@ -1,9 +1,9 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.query.Loads;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Loads;
 import dev.braid.reactive.joins.Article;
 import dev.braid.reactive.joins.Article_;
 import dev.braid.reactive.joins.Category;

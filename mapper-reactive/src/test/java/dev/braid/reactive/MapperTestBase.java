@@ -27,7 +27,7 @@ abstract class MapperTestBase extends DatabaseTestBase {
     }
 
     /** The mapping under test; subclasses for other models override it. */
-    protected dev.braid.core.meta.MappingRegistry registry() {
+    protected dev.braid.mapping.MappingRegistry registry() {
         return Models.registry();
     }
 

@@ -1,6 +1,6 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.DatabaseException;
+import dev.braid.error.DatabaseException;
 import dev.braid.reactive.model.Book;
 import dev.braid.testkit.TestDatabase;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ConnectionLostException;
-import dev.braid.core.error.ErrorCode;
+import dev.braid.error.ConnectionLostException;
+import dev.braid.error.ErrorCode;
 import dev.braid.reactive.model.Author;
 import dev.braid.testkit.PostgresTestDatabase;
 import dev.braid.testkit.TestDatabase;

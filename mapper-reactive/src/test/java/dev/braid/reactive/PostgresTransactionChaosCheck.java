@@ -1,6 +1,6 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.MapperException;
+import dev.braid.error.MapperException;
 import dev.braid.reactive.model.Account;
 import dev.braid.testkit.InterceptingConnectionFactory;
 import dev.braid.testkit.PostgresTestDatabase;

@@ -1,9 +1,9 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
-import dev.braid.core.error.SessionBusyException;
-import dev.braid.core.query.Predicate;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.error.SessionBusyException;
+import dev.braid.query.Predicate;
 import dev.braid.reactive.model.Author;
 import dev.braid.reactive.model.Author_;
 import org.junit.jupiter.api.BeforeEach;

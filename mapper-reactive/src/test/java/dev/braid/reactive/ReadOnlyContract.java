@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.query.Loads;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Loads;
 import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Novel;
 import dev.braid.reactive.graph.Novel_;

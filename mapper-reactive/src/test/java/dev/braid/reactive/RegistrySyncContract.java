@@ -1,10 +1,10 @@
 package dev.braid.reactive;
 
-import dev.braid.core.meta.LoadStrategy;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.meta.define.EntityDefinition;
-import dev.braid.core.relation.RelatedList;
-import dev.braid.core.relation.Reference;
+import dev.braid.annotation.LoadStrategy;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.mapping.EntityDefinition;
+import dev.braid.relation.RelatedList;
+import dev.braid.relation.Reference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.DatabaseException;
+import dev.braid.error.DatabaseException;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
@@ -47,7 +47,7 @@ abstract class SchemaContract extends MapperTestBase {
     void constraintsFromTheMappingAreEnforced() {
         execute("INSERT INTO authors (name) VALUES ('a')");
         StepVerifier.create(mapper.inTransactionMono(s -> s.add(new dev.braid.reactive.model.Book("orphan", 999L))))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(dev.braid.core.error.ConstraintViolationException.class)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(dev.braid.error.ConstraintViolationException.class)
                         .satisfies(x -> assertThat(((DatabaseException) x).sqlState()).startsWith("2350")))
                 .verify(TIMEOUT);
         StepVerifier.create(mapper.inTransactionMono(s -> s.add(new dev.braid.reactive.model.Author(null, 1))))

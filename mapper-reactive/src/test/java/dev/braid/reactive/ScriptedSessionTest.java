@@ -1,9 +1,9 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.DatabaseException;
-import dev.braid.core.query.Loads;
-import dev.braid.core.sql.StatementOrigin;
-import dev.braid.core.sql.dialect.Dialect;
+import dev.braid.error.DatabaseException;
+import dev.braid.query.Loads;
+import dev.braid.statement.StatementOrigin;
+import dev.braid.dialect.Dialect;
 import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Novel;
 import dev.braid.reactive.graph.Writer;

@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.query.Loads;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Loads;
 import dev.braid.reactive.graph.Company;
 import dev.braid.reactive.graph.Company_;
 import dev.braid.reactive.graph.Employee;

@@ -1,8 +1,8 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.DatabaseException;
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
+import dev.braid.error.DatabaseException;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
 import dev.braid.reactive.model.Account;
 import dev.braid.reactive.model.Author;
 import dev.braid.reactive.model.Author_;

@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.query.Loads;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Loads;
 import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Novel;
 import dev.braid.reactive.graph.Writer;
@@ -148,7 +148,7 @@ abstract class StreamingContract extends MapperTestBase {
     void aFailingWindowQueryEndsTheStreamWithTheErrorAndReleasesTheConnection() {
         recorder().failNextMatching("SELECT books.id");
         StepVerifier.create(mapper.withSession(s -> s.select(Writer.class).options(Loads.selectin(Writer_.books)).stream(100)))
-                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(dev.braid.core.error.DatabaseException.class)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(dev.braid.error.DatabaseException.class)
                         .hasMessageContaining("injected failure"))
                 .verify(TIMEOUT);
         assertThat(awaitAllReleased(Duration.ofSeconds(1))).isTrue();

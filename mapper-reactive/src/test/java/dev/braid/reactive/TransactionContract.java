@@ -1,12 +1,12 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.CommitOutcomeUnknownException;
-import dev.braid.core.error.ConnectionLostException;
-import dev.braid.core.error.ConnectionUnavailableException;
-import dev.braid.core.error.ErrorCode;
-import dev.braid.core.error.MapperException;
-import dev.braid.core.error.NestedSessionException;
-import dev.braid.core.meta.MappingRegistry;
+import dev.braid.error.CommitOutcomeUnknownException;
+import dev.braid.error.ConnectionLostException;
+import dev.braid.error.ConnectionUnavailableException;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.error.NestedSessionException;
+import dev.braid.mapping.MappingRegistry;
 import dev.braid.reactive.model.Account;
 import dev.braid.reactive.model.Author;
 import dev.braid.reactive.model.Book;

@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.MapperException;
-import dev.braid.core.meta.MappingRegistry;
+import dev.braid.error.MapperException;
+import dev.braid.mapping.MappingRegistry;
 import dev.braid.reactive.graph.Company;
 import dev.braid.reactive.graph.Company_;
 import dev.braid.reactive.graph.Employee;
@@ -41,7 +41,7 @@ abstract class UnitOfWorkContract extends MapperTestBase {
         recorder().clear();
         // alice's messages are not loaded; Member.sent has no DELETE cascade
         mapper.inTransaction(s -> s.select(Member.class).where(Member_.username.eq("alice"))
-                .options(dev.braid.core.query.Loads.selectin(Member_.posts)).one().flatMap(s::delete)).blockLast(TIMEOUT);
+                .options(dev.braid.query.Loads.selectin(Member_.posts)).one().flatMap(s::delete)).blockLast(TIMEOUT);
         assertThat(recorder().statements()).endsWith(
                 "DELETE FROM user_group_association WHERE user_id = $1",
                 "UPDATE messages SET sender_id = $1 WHERE sender_id = $2",
@@ -203,8 +203,8 @@ abstract class UnitOfWorkContract extends MapperTestBase {
         recorder().clear();
 
         StepVerifier.create(mapper.inTransactionMono(s -> s.select(Member.class).where(Member_.username.eq("alice"))
-                        .options(dev.braid.core.query.Loads.selectin(Member_.posts),
-                                dev.braid.core.query.Loads.selectin(Member_.groups)).one()
+                        .options(dev.braid.query.Loads.selectin(Member_.posts),
+                                dev.braid.query.Loads.selectin(Member_.groups)).one()
                         .doOnNext(a -> {
                             a.posts.remove(5);                 // an orphan: DELETE_ORPHAN deletes it
                             a.groups.remove(3);                // one link row less

@@ -1,8 +1,8 @@
 package dev.braid.reactive;
 
-import dev.braid.core.error.MapperException;
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.query.Loads;
+import dev.braid.error.MapperException;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Loads;
 import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Item;
 import dev.braid.reactive.graph.Item_;

@@ -1,6 +1,6 @@
 package dev.braid.testkit;
 
-import dev.braid.core.sql.StatementOrigin;
+import dev.braid.statement.StatementOrigin;
 import dev.braid.reactive.ExecutionEvent;
 import dev.braid.reactive.ExecutionListener;
 

@@ -1,11 +1,11 @@
 package dev.braid.testkit;
 
-import dev.braid.core.hydrate.RowView;
-import dev.braid.core.sql.Bind;
-import dev.braid.core.sql.RenderedSql;
-import dev.braid.core.sql.dialect.Dialect;
-import dev.braid.reactive.exec.ErrorTranslator;
-import dev.braid.reactive.exec.StatementExecutor;
+import dev.braid.core.internal.hydrate.RowView;
+import dev.braid.statement.Bind;
+import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.dialect.Dialect;
+import dev.braid.reactive.internal.exec.ErrorTranslator;
+import dev.braid.reactive.internal.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

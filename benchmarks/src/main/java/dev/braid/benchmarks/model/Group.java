@@ -1,9 +1,9 @@
 package dev.braid.benchmarks.model;
 
-import dev.braid.core.meta.annotation.Column;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
+import dev.braid.annotation.Column;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
 
 @Entity(table = "groups")
 public class Group {

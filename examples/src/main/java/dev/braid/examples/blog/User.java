@@ -1,13 +1,13 @@
 package dev.braid.examples.blog;
 
-import dev.braid.core.meta.Cascade;
-import dev.braid.core.meta.annotation.Column;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.ManyToMany;
-import dev.braid.core.meta.annotation.OneToMany;
-import dev.braid.core.relation.RelatedList;
+import dev.braid.annotation.Cascade;
+import dev.braid.annotation.Column;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.ManyToMany;
+import dev.braid.annotation.OneToMany;
+import dev.braid.relation.RelatedList;
 
 /**
  * Seed 000's User: {@code posts = relationship("Post", back_populates="author", cascade="all, delete-orphan")}

@@ -1,12 +1,12 @@
 package dev.braid.examples.catalog;
 
-import dev.braid.core.meta.annotation.Column;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.ForeignKey;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.ManyToOne;
-import dev.braid.core.relation.Reference;
+import dev.braid.annotation.Column;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.ForeignKey;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.ManyToOne;
+import dev.braid.relation.Reference;
 
 /**
  * Seed 002's Book: {@code author_id = Column(Integer, ForeignKey("authors.id"), nullable=False)} and

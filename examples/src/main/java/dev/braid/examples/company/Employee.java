@@ -1,10 +1,10 @@
 package dev.braid.examples.company;
 
-import dev.braid.core.meta.annotation.Column;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.ForeignKey;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
+import dev.braid.annotation.Column;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.ForeignKey;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
 
 /** Seed 001's Employee: a name and {@code company_id = Column(Integer, ForeignKey('companies.id'))}. */
 @Entity(table = "employees")

@@ -1,7 +1,7 @@
 package dev.braid.examples.streaming;
 
-import dev.braid.core.meta.MappingRegistry;
-import dev.braid.core.query.Loads;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Loads;
 import dev.braid.examples.ExampleDatabase;
 import dev.braid.examples.catalog.Author;
 import dev.braid.examples.catalog.Author_;

@@ -1,6 +1,6 @@
 package dev.braid.examples.web;
 
-import dev.braid.core.meta.MappingRegistry;
+import dev.braid.mapping.MappingRegistry;
 import dev.braid.examples.catalog.Author;
 import dev.braid.examples.catalog.Book;
 import dev.braid.reactive.Mapper;

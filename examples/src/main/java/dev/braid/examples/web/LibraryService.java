@@ -1,6 +1,6 @@
 package dev.braid.examples.web;
 
-import dev.braid.core.query.Loads;
+import dev.braid.query.Loads;
 import dev.braid.examples.catalog.Author;
 import dev.braid.examples.catalog.Author_;
 import dev.braid.examples.catalog.Book;

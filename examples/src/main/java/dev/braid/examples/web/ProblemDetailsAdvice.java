@@ -1,6 +1,6 @@
 package dev.braid.examples.web;
 
-import dev.braid.core.error.ConstraintViolationException;
+import dev.braid.error.ConstraintViolationException;
 import dev.braid.examples.web.Problems.FieldProblem;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;

@@ -1,6 +1,6 @@
 package dev.braid.examples.web;
 
-import dev.braid.core.error.ConstraintViolationException;
+import dev.braid.error.ConstraintViolationException;
 import jakarta.validation.ConstraintViolation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -21,8 +21,8 @@ import javax.lang.model.type.TypeMirror;
  */
 final class AttributeTypes {
 
-    private static final Set<String> RELATION_WRAPPERS = Set.of("dev.braid.core.relation.Reference",
-            "dev.braid.core.relation.RelatedList", "dev.braid.core.relation.WriteOnlyCollection");
+    private static final Set<String> RELATION_WRAPPERS = Set.of("dev.braid.relation.Reference",
+            "dev.braid.relation.RelatedList", "dev.braid.relation.WriteOnlyCollection");
 
     /** Outcome of classifying one attribute type. */
     record Classified(EntityModel.Kind kind, String valueType, String classLiteral, String unresolved) {

@@ -30,7 +30,7 @@ import javax.lang.model.type.TypeMirror;
  */
 final class ColumnFieldsWriter {
 
-    static final String COLUMN_FIELDS = "dev.braid.core.meta.ColumnFields";
+    static final String COLUMN_FIELDS = "dev.braid.mapping.spi.ColumnFields";
 
     /** One column of the generated class: how its field is named, typed and reached. */
     private record Column(String name, String type, String boxed, String handle, String owner, boolean isVolatile) {

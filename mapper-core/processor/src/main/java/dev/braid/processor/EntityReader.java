@@ -27,8 +27,8 @@ import javax.lang.model.util.ElementFilter;
  */
 final class EntityReader {
 
-    static final String TRANSIENT = "dev.braid.core.meta.annotation.Transient";
-    static final String ID = "dev.braid.core.meta.annotation.Id";
+    static final String TRANSIENT = "dev.braid.annotation.Transient";
+    static final String ID = "dev.braid.annotation.Id";
 
     private final ProcessingEnvironment env;
     private final AttributeTypes types;

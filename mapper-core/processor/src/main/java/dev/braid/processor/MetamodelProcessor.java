@@ -40,7 +40,7 @@ import javax.lang.model.element.TypeElement;
  */
 public final class MetamodelProcessor extends AbstractProcessor {
 
-    static final String ENTITY = "dev.braid.core.meta.annotation.Entity";
+    static final String ENTITY = "dev.braid.annotation.Entity";
 
     /** Canonical names of entities to retry next round because some type was not resolvable yet. */
     private final Set<String> deferred = new LinkedHashSet<>();

@@ -16,7 +16,7 @@ import javax.lang.model.element.TypeElement;
  */
 final class MetamodelWriter {
 
-    private static final String QUERY_PACKAGE = "dev.braid.core.query";
+    private static final String QUERY_PACKAGE = "dev.braid.query";
     private static final String ATTRIBUTE = QUERY_PACKAGE + ".Attribute";
 
     private final ProcessingEnvironment env;

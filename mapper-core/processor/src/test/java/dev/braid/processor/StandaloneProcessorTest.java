@@ -37,16 +37,16 @@ class StandaloneProcessorTest {
     Path dir;
 
     private static final Map<String, String> BRAID = Map.of(
-            "dev.braid.core.meta.annotation.Entity", """
-                    package dev.braid.core.meta.annotation;
+            "dev.braid.annotation.Entity", """
+                    package dev.braid.annotation;
                     public @interface Entity {}
                     """,
-            "dev.braid.core.meta.annotation.Id", """
-                    package dev.braid.core.meta.annotation;
+            "dev.braid.annotation.Id", """
+                    package dev.braid.annotation;
                     public @interface Id {}
                     """,
-            "dev.braid.core.meta.ColumnFields", """
-                    package dev.braid.core.meta;
+            "dev.braid.mapping.spi.ColumnFields", """
+                    package dev.braid.mapping.spi;
                     public interface ColumnFields {
                         java.util.List<String> attributes();
                         java.util.List<Class<?>> types();
@@ -56,20 +56,20 @@ class StandaloneProcessorTest {
                         Object id(Object entity);
                     }
                     """,
-            "dev.braid.core.query.Attribute", """
-                    package dev.braid.core.query;
+            "dev.braid.query.Attribute", """
+                    package dev.braid.query;
                     public class Attribute<E, V> {
                         public static <E> StringAttribute<E> string(Class<E> e, String name) { return null; }
                         public static <E, V extends Comparable<? super V>> ComparableAttribute<E, V> comparable(
                                 Class<E> e, String name, Class<V> v) { return null; }
                     }
                     """,
-            "dev.braid.core.query.ComparableAttribute", """
-                    package dev.braid.core.query;
+            "dev.braid.query.ComparableAttribute", """
+                    package dev.braid.query;
                     public class ComparableAttribute<E, V> extends Attribute<E, V> {}
                     """,
-            "dev.braid.core.query.StringAttribute", """
-                    package dev.braid.core.query;
+            "dev.braid.query.StringAttribute", """
+                    package dev.braid.query;
                     public class StringAttribute<E> extends ComparableAttribute<E, String> {}
                     """);
 
@@ -80,9 +80,9 @@ class StandaloneProcessorTest {
         units.add(new StringSource("shop.Lamp", """
                 package shop;
 
-                @dev.braid.core.meta.annotation.Entity
+                @dev.braid.annotation.Entity
                 public class Lamp {
-                    @dev.braid.core.meta.annotation.Id Long id;
+                    @dev.braid.annotation.Id Long id;
                     private String name;
                     private int watts;
                 }
@@ -101,8 +101,8 @@ class StandaloneProcessorTest {
         }
         assertThat(diagnostics.getDiagnostics()).filteredOn(d -> d.getKind() != Diagnostic.Kind.NOTE).isEmpty();
         assertThat(Files.readString(generated.resolve("shop/Lamp_.java")))
-                .contains("dev.braid.core.query.StringAttribute<shop.Lamp> name =")
-                .contains("dev.braid.core.query.ComparableAttribute<shop.Lamp, java.lang.Integer> watts =");
+                .contains("dev.braid.query.StringAttribute<shop.Lamp> name =")
+                .contains("dev.braid.query.ComparableAttribute<shop.Lamp, java.lang.Integer> watts =");
 
         try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()}, null)) {
             Class<?> lamp = loader.loadClass("shop.Lamp");

@@ -1,11 +1,11 @@
 package dev.braid.reactive.assoc;
 
-import dev.braid.core.meta.annotation.Column;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.OneToMany;
-import dev.braid.core.relation.RelatedList;
+import dev.braid.annotation.Column;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.OneToMany;
+import dev.braid.relation.RelatedList;
 
 @Entity(table = "groups")
 public class Group {

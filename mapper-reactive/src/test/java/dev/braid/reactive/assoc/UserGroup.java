@@ -1,10 +1,10 @@
 package dev.braid.reactive.assoc;
 
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.ForeignKey;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.ManyToOne;
-import dev.braid.core.relation.Reference;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.ForeignKey;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.ManyToOne;
+import dev.braid.relation.Reference;
 
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;

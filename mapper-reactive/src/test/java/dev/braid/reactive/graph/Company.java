@@ -1,11 +1,11 @@
 package dev.braid.reactive.graph;
 
-import dev.braid.core.meta.Cascade;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.OneToMany;
-import dev.braid.core.relation.RelatedList;
+import dev.braid.annotation.Cascade;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.OneToMany;
+import dev.braid.relation.RelatedList;
 
 /** Seed 001: employees without a reverse reference (the child only has company_id). */
 @Entity(table = "companies")

@@ -1,6 +1,6 @@
 package dev.braid.reactive.graph;
 
-import dev.braid.core.meta.MappingRegistry;
+import dev.braid.mapping.MappingRegistry;
 
 public final class GraphModel {
     private GraphModel() {}

@@ -1,13 +1,13 @@
 package dev.braid.reactive.graph;
 
-import dev.braid.core.meta.Cascade;
-import dev.braid.core.meta.annotation.Column;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.ForeignKey;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.OneToMany;
-import dev.braid.core.relation.RelatedList;
+import dev.braid.annotation.Cascade;
+import dev.braid.annotation.Column;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.ForeignKey;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.OneToMany;
+import dev.braid.relation.RelatedList;
 
 /** Kennel.dogs: no delete cascade, and a NOT NULL key. Farm.cows: left to ON DELETE CASCADE. */
 public final class Kennel {

@@ -1,14 +1,14 @@
 package dev.braid.reactive.graph;
 
-import dev.braid.core.meta.annotation.Column;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.ForeignKey;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.ManyToOne;
-import dev.braid.core.meta.annotation.OneToMany;
-import dev.braid.core.relation.RelatedList;
-import dev.braid.core.relation.Reference;
+import dev.braid.annotation.Column;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.ForeignKey;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.ManyToOne;
+import dev.braid.annotation.OneToMany;
+import dev.braid.relation.RelatedList;
+import dev.braid.relation.Reference;
 
 @Entity(table = "books")
 public class Novel {
@@ -22,7 +22,7 @@ public class Novel {
     @OneToMany(backPopulates = "book")
     public final RelatedList<Review> reviews = RelatedList.of(this);
 
-    @dev.braid.core.meta.annotation.ManyToMany(table = "book_tags", column = "book_id", inverseColumn = "tag_id",
+    @dev.braid.annotation.ManyToMany(table = "book_tags", column = "book_id", inverseColumn = "tag_id",
             backPopulates = "books")
     public final RelatedList<Tag> tags = RelatedList.of(this);
 

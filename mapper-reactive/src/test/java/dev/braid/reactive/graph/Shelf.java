@@ -1,12 +1,12 @@
 package dev.braid.reactive.graph;
 
-import dev.braid.core.meta.Cascade;
-import dev.braid.core.meta.LoadStrategy;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.OneToMany;
-import dev.braid.core.relation.WriteOnlyCollection;
+import dev.braid.annotation.Cascade;
+import dev.braid.annotation.LoadStrategy;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.OneToMany;
+import dev.braid.relation.WriteOnlyCollection;
 
 /** A collection too large to load: write-only. */
 @Entity(table = "shelves")

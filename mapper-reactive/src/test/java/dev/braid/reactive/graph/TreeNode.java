@@ -1,14 +1,14 @@
 package dev.braid.reactive.graph;
 
-import dev.braid.core.meta.Cascade;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.ForeignKey;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.ManyToOne;
-import dev.braid.core.meta.annotation.OneToMany;
-import dev.braid.core.relation.RelatedList;
-import dev.braid.core.relation.Reference;
+import dev.braid.annotation.Cascade;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.ForeignKey;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.ManyToOne;
+import dev.braid.annotation.OneToMany;
+import dev.braid.relation.RelatedList;
+import dev.braid.relation.Reference;
 
 /** An adjacency list whose children belong to their parent: saved, deleted and orphan-deleted with it. */
 @Entity(table = "tree_nodes")

@@ -1,14 +1,14 @@
 package dev.braid.reactive.joins;
 
-import dev.braid.core.meta.annotation.Column;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.ForeignKey;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.ManyToMany;
-import dev.braid.core.meta.annotation.ManyToOne;
-import dev.braid.core.relation.Reference;
-import dev.braid.core.relation.RelatedList;
+import dev.braid.annotation.Column;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.ForeignKey;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.ManyToMany;
+import dev.braid.annotation.ManyToOne;
+import dev.braid.relation.Reference;
+import dev.braid.relation.RelatedList;
 
 /** Issue 14 item 1's article: tags many-to-many, a category many-to-one. */
 @Entity(table = "articles")

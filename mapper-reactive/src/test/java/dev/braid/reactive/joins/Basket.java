@@ -1,12 +1,12 @@
 package dev.braid.reactive.joins;
 
-import dev.braid.core.meta.LoadStrategy;
-import dev.braid.core.meta.annotation.Column;
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.OneToMany;
-import dev.braid.core.relation.RelatedList;
+import dev.braid.annotation.LoadStrategy;
+import dev.braid.annotation.Column;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.OneToMany;
+import dev.braid.relation.RelatedList;
 
 /** Issue 14 item 4: a JOINED default (fruits) and a SELECTIN default (notes). */
 @Entity(table = "baskets")

@@ -1,6 +1,6 @@
 package dev.braid.reactive.joins;
 
-import dev.braid.core.meta.MappingRegistry;
+import dev.braid.mapping.MappingRegistry;
 
 /** The mapping of the join-paging and get() contracts (issue 14 items 1 and 4). */
 public final class JoinsModel {

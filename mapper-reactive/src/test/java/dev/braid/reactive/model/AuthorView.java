@@ -1,7 +1,7 @@
 package dev.braid.reactive.model;
 
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.Id;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.Id;
 
 /** A read-only record projection of the authors table. */
 @Entity(table = "authors")

@@ -1,8 +1,8 @@
 package dev.braid.reactive.model;
 
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.ForeignKey;
-import dev.braid.core.meta.annotation.Id;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.ForeignKey;
+import dev.braid.annotation.Id;
 
 import java.time.LocalDateTime;
 

@@ -1,6 +1,6 @@
 package dev.braid.reactive.model;
 
-import dev.braid.core.meta.MappingRegistry;
+import dev.braid.mapping.MappingRegistry;
 
 public final class Models {
     private Models() {}

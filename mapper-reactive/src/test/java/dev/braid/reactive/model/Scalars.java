@@ -1,9 +1,9 @@
 package dev.braid.reactive.model;
 
-import dev.braid.core.meta.annotation.Entity;
-import dev.braid.core.meta.annotation.Id;
-import dev.braid.core.meta.annotation.Identity;
-import dev.braid.core.meta.annotation.Version;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,8 +1,0 @@
-package dev.braid.core.error;
-
-/** A session was used by two operations at once, which would corrupt its connection or identity map. */
-public final class SessionBusyException extends MapperException {
-    public SessionBusyException(String message) {
-        super(ErrorCode.BRAID_SESSION_BUSY, message);
-    }
-}

@@ -1,0 +1,28 @@
+package dev.braid.core.internal.dialect.h2;
+
+import dev.braid.dialect.Returning;
+import dev.braid.dialect.SqlWriter;
+
+import java.util.List;
+
+/**
+ * H2's data change delta tables: {@code SELECT id FROM FINAL TABLE (INSERT ...)} returns the inserted
+ * rows (with their generated keys), {@code SELECT id FROM OLD TABLE (DELETE ...)} the deleted ones.
+ */
+final class H2DeltaTables implements Returning {
+    static final H2DeltaTables INSTANCE = new H2DeltaTables();
+
+    private H2DeltaTables() {}
+
+    @Override
+    public void open(DataChange change, List<String> columns, SqlWriter out) {
+        if (columns.isEmpty()) return;
+        out.append("SELECT ").identifiers(columns)
+                .append(change == DataChange.INSERT ? " FROM FINAL TABLE (" : " FROM OLD TABLE (");
+    }
+
+    @Override
+    public void close(DataChange change, List<String> columns, SqlWriter out) {
+        if (!columns.isEmpty()) out.append(')');
+    }
+}

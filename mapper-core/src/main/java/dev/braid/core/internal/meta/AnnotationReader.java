@@ -1,0 +1,98 @@
+package dev.braid.core.internal.meta;
+
+import dev.braid.annotation.LoadStrategy;
+import dev.braid.annotation.Column;
+import dev.braid.annotation.Entity;
+import dev.braid.annotation.ForeignKey;
+import dev.braid.annotation.Id;
+import dev.braid.annotation.Identity;
+import dev.braid.annotation.Version;
+
+import dev.braid.annotation.ManyToMany;
+import dev.braid.annotation.ManyToOne;
+import dev.braid.annotation.OneToMany;
+import dev.braid.annotation.OneToOne;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns an annotated class into an {@link EntitySpec}; judging it is the configurer's job. */
+public final class AnnotationReader {
+    private AnnotationReader() {}
+
+    /** The spec of an annotated entity class. */
+    public static EntitySpec read(Class<?> type) {
+        Entity entity = type.getAnnotation(Entity.class);
+        String table = entity == null || entity.table().isEmpty() ? Names.snakeCase(type.getSimpleName()) : entity.table();
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (Field field : PersistentFields.of(type)) {
+            columns.add(column(field));
+        }
+        List<RelationSpec> relations = new ArrayList<>();
+        for (Field field : PersistentFields.relations(type)) {
+            RelationSpec relation = relation(field);
+            if (relation != null) relations.add(relation);
+        }
+        return new EntitySpec(type, table, columns, relations);
+    }
+
+    /** An UNDECLARED spec when the wrapper field has no relationship annotation (configure reports it). */
+    private static RelationSpec relation(Field field) {
+        Class<?> target = targetType(field);
+        String name = field.getName();
+        ManyToOne m2o = field.getAnnotation(ManyToOne.class);
+        if (m2o != null) {
+            return new RelationSpec(name, RelationSpec.Kind.MANY_TO_ONE, target, m2o.foreignKey(), m2o.backPopulates(),
+                    null, null, null, m2o.load(), Set.of(m2o.cascade()), m2o.chunkSize());
+        }
+        OneToMany o2m = field.getAnnotation(OneToMany.class);
+        if (o2m != null) {
+            return new RelationSpec(name, RelationSpec.Kind.ONE_TO_MANY, target, o2m.foreignKey(), o2m.backPopulates(),
+                    null, null, null, o2m.load(), Set.of(o2m.cascade()), o2m.chunkSize(), o2m.passiveDeletes());
+        }
+        OneToOne o2o = field.getAnnotation(OneToOne.class);
+        if (o2o != null) {
+            return new RelationSpec(name, RelationSpec.Kind.ONE_TO_ONE, target, o2o.foreignKey(), o2o.backPopulates(),
+                    null, null, null, o2o.load(), Set.of(o2o.cascade()), o2o.chunkSize(), o2o.passiveDeletes());
+        }
+        ManyToMany m2m = field.getAnnotation(ManyToMany.class);
+        if (m2m != null) {
+            return new RelationSpec(name, RelationSpec.Kind.MANY_TO_MANY, target, null, m2m.backPopulates(),
+                    m2m.table(), m2m.column(), m2m.inverseColumn(), m2m.load(), Set.of(m2m.cascade()), m2m.chunkSize());
+        }
+        return new RelationSpec(name, RelationSpec.Kind.UNDECLARED, target, null, null, null, null, null,
+                LoadStrategy.DEFAULT, Set.of(), 0);
+    }
+
+    private static Class<?> targetType(Field field) {
+        if (field.getGenericType() instanceof ParameterizedType p && p.getActualTypeArguments().length == 1
+                && p.getActualTypeArguments()[0] instanceof Class<?> c) {
+            return c;
+        }
+        return null;
+    }
+
+    private static ColumnSpec column(Field field) {
+        Column column = field.getAnnotation(Column.class);
+        ForeignKey fk = field.getAnnotation(ForeignKey.class);
+        String name = column == null || column.name().isEmpty() ? Names.snakeCase(field.getName()) : column.name();
+        return new ColumnSpec(
+                field.getName(),
+                name,
+                column == null ? 0 : column.length(),
+                column == null || column.nullable(),
+                column != null && column.unique(),
+                column == null ? 0 : column.precision(),
+                column == null ? 0 : column.scale(),
+                field.isAnnotationPresent(Id.class),
+                field.isAnnotationPresent(Identity.class) ? IdGeneration.IDENTITY : IdGeneration.ASSIGNED,
+                field.isAnnotationPresent(Version.class),
+                fk == null || fk.entity() == void.class ? null : fk.entity(),
+                // @ForeignKey(table = "") without an entity stays "" (not null): configure reports it
+                fk == null || (fk.table().isEmpty() && fk.entity() != void.class) ? null : fk.table(),
+                fk == null || fk.column().isEmpty() ? null : fk.column());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.braid.core.internal.meta;
+
+import dev.braid.core.internal.util.Require;
+
+/**
+ * What a user declared about one attribute, before validation. Annotations and the fluent builder
+ * both produce these; {@link MappingRegistry.Builder#build()} validates and freezes them.
+ *
+ * @param foreignKeyEntity referenced entity class, or null
+ * @param foreignKeyTable  referenced table name, or null (one of the two names the target); a blank name
+ *                         marks a foreign key declared without a target, which configure reports
+ * @param foreignKeyColumn referenced column, or null for the target's single id column
+ */
+public record ColumnSpec(String attribute, String column, int length, boolean nullable, boolean unique,
+                         int precision, int scale, boolean id, IdGeneration generation, boolean version,
+                         Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn) {
+    public ColumnSpec {
+        Require.nonNull(attribute, "attribute");
+        Require.nonNull(column, "column");
+        Require.nonNull(generation, "generation");
+    }
+
+    /** True when the attribute was declared a foreign key (even one without a usable target). */
+    public boolean hasForeignKey() {
+        return foreignKeyEntity != null || foreignKeyTable != null;
+    }
+}

@@ -1,0 +1,6 @@
+package dev.braid.core.internal.meta;
+
+/** Anything that can describe an entity: the fluent builder implements it. */
+public interface EntitySource {
+    EntitySpec toSpec();
+}

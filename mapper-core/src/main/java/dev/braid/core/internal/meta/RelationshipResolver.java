@@ -1,0 +1,330 @@
+package dev.braid.core.internal.meta;
+
+import dev.braid.annotation.Cascade;
+import dev.braid.annotation.LoadStrategy;
+import dev.braid.error.MappingProblem;
+import dev.braid.error.MappingProblem.Kind;
+import dev.braid.relation.RelatedList;
+import dev.braid.relation.Reference;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The relationship half of the configure step: finds the column pair linking two tables for every
+ * declared relationship, checks reverses against each other, and reports every problem with a fix.
+ */
+final class RelationshipResolver {
+    private final Map<Class<?>, EntitySpec> specs;
+    private final Map<Class<?>, EntityMapping> mappings;
+    private final List<MappingProblem> problems;
+
+    RelationshipResolver(Map<Class<?>, EntitySpec> specs, Map<Class<?>, EntityMapping> mappings, List<MappingProblem> problems) {
+        this.specs = specs;
+        this.mappings = mappings;
+        this.problems = problems;
+    }
+
+    void resolve() {
+        Map<EntityMapping, List<RelationshipMapping>> resolved = new HashMap<>();
+        for (EntityMapping owner : mappings.values()) {
+            if (!specs.containsKey(owner.type())) continue;
+            List<RelationshipMapping> relationships = new ArrayList<>();
+            for (RelationSpec spec : specs.get(owner.type()).relations()) {
+                RelationshipMapping r = resolve(owner, spec);
+                if (r != null) relationships.add(r);
+            }
+            resolved.put(owner, relationships);
+        }
+        for (Map.Entry<EntityMapping, List<RelationshipMapping>> e : resolved.entrySet()) {
+            e.getKey().attach(e.getValue());
+        }
+        for (List<RelationshipMapping> relationships : resolved.values()) {
+            for (RelationshipMapping r : relationships) {
+                if (r.reverseName() != null) {
+                    r.target().relationship(r.reverseName()).ifPresent(r::reverse);
+                }
+            }
+        }
+    }
+
+    private RelationshipMapping resolve(EntityMapping owner, RelationSpec spec) {
+        String name = owner.name() + "." + spec.attribute();
+        if (spec.kind() == RelationSpec.Kind.UNDECLARED) {
+            report(Kind.RELATIONSHIP_UNDECLARED, owner, spec.attribute(), name + " is a relationship wrapper without a"
+                    + " relationship annotation", "annotate it with @ManyToOne or @OneToOne (Reference) or @OneToMany"
+                    + " or @ManyToMany (RelatedList)");
+            return null;
+        }
+        if (owner.readOnly()) {
+            report(Kind.RELATIONSHIP_ON_RECORD, owner, spec.attribute(), name + " is a relationship on a record,"
+                    + " and records are read-only views", "map a class");
+            return null;
+        }
+        if (spec.target() == null) {
+            report(Kind.RELATIONSHIP_TARGET_UNNAMED, owner, spec.attribute(), name + " does not name its target type",
+                    "declare it with a type argument, e.g. RelatedList<Book>");
+            return null;
+        }
+        EntityMapping target = mappings.get(spec.target());
+        if (target == null && specs.containsKey(spec.target())) {
+            return null; // registered but broken: its own problems are reported
+        }
+        if (target == null) {
+            report(Kind.RELATIONSHIP_TARGET_NOT_REGISTERED, owner, spec.attribute(), name + " targets "
+                    + spec.target().getSimpleName() + ", which is not registered",
+                    "register " + spec.target().getSimpleName() + " with the MappingRegistry builder");
+            return null;
+        }
+        Optional<Field> field = PersistentFields.named(owner.type(), spec.attribute());
+        if (field.isEmpty()) {
+            report(Kind.RELATIONSHIP_UNKNOWN_ATTRIBUTE, owner, spec.attribute(), name + " does not exist: "
+                    + owner.name() + " has no field named '" + spec.attribute() + "'", null);
+            return null;
+        }
+        boolean collection = spec.kind() == RelationSpec.Kind.ONE_TO_MANY || spec.kind() == RelationSpec.Kind.MANY_TO_MANY;
+        boolean writeOnly = spec.load() == LoadStrategy.WRITE_ONLY;
+        if (writeOnly && !collection) {
+            report(Kind.WRITE_ONLY_NOT_COLLECTION, owner, spec.attribute(), name + " is WRITE_ONLY but not a collection",
+                    "WRITE_ONLY is for one-to-many and many-to-many");
+            return null;
+        }
+        Class<?> expected = writeOnly ? dev.braid.relation.WriteOnlyCollection.class
+                : collection ? RelatedList.class : Reference.class;
+        if (field.get().getType() != expected) {
+            report(Kind.RELATIONSHIP_FIELD_TYPE, owner, spec.attribute(), name + " is " + spec.kind()
+                    + " but its field is " + field.get().getType().getSimpleName(), "declare it as "
+                    + expected.getSimpleName() + "<" + target.name() + "> initialised with " + expected.getSimpleName() + ".of(this)");
+            return null;
+        }
+        int before = problems.size();
+        checkReverse(owner, spec, target);
+        if (Cascade.resolve(spec.cascade()).contains(Cascade.DELETE_ORPHAN)
+                && (spec.kind() == RelationSpec.Kind.MANY_TO_ONE || spec.kind() == RelationSpec.Kind.MANY_TO_MANY)) {
+            report(Kind.DELETE_ORPHAN_NOT_ONE_TO_MANY, owner, spec.attribute(), name + " has cascade DELETE_ORPHAN,"
+                    + " but a " + target.name() + " can be referenced by several " + owner.name() + " objects through it,"
+                    + " so one letting go does not make it an orphan", "put DELETE_ORPHAN on the one-to-many side"
+                    + " (the relationship from the single parent to its children)");
+        }
+        PropertyAccess access = new FieldAccess(field.get());
+        RelationshipMapping result = switch (spec.kind()) {
+            case MANY_TO_ONE -> manyToOne(owner, spec, target, access, RelationshipMapping.Direction.MANY_TO_ONE);
+            case ONE_TO_MANY -> oneToMany(owner, spec, target, access, RelationshipMapping.Direction.ONE_TO_MANY);
+            case ONE_TO_ONE -> oneToOne(owner, spec, target, access);
+            case MANY_TO_MANY -> manyToMany(owner, spec, target, access);
+            case UNDECLARED -> null;
+        };
+        return problems.size() > before ? null : result;
+    }
+
+    private RelationshipMapping manyToOne(EntityMapping owner, RelationSpec spec, EntityMapping target,
+                                          PropertyAccess access, RelationshipMapping.Direction direction) {
+        ColumnMapping fk = foreignKeyColumn(owner, spec.attribute(), spec.foreignKey(), target, owner);
+        if (fk == null) return null;
+        ColumnMapping referenced = referencedColumn(fk, target);
+        if (referenced == null) return null;
+        return new RelationshipMapping(owner, spec.attribute(), direction, target, fk, referenced, null,
+                spec.backPopulates(), spec.load(), Cascade.resolve(spec.cascade()), spec.chunkSize(), access,
+                spec.passiveDeletes());
+    }
+
+    private RelationshipMapping oneToMany(EntityMapping owner, RelationSpec spec, EntityMapping target,
+                                          PropertyAccess access, RelationshipMapping.Direction direction) {
+        String fkAttribute = spec.foreignKey();
+        if (fkAttribute == null && spec.backPopulates() != null) {
+            RelationSpec reverse = reverseSpec(target, spec.backPopulates());
+            if (reverse != null && reverse.foreignKey() != null) fkAttribute = reverse.foreignKey();
+        }
+        ColumnMapping fk = foreignKeyColumn(owner, spec.attribute(), fkAttribute, owner, target);
+        if (fk == null) return null;
+        ColumnMapping referenced = referencedColumn(fk, owner);
+        if (referenced == null) return null;
+        return new RelationshipMapping(owner, spec.attribute(), direction, target, referenced, fk, null,
+                spec.backPopulates(), spec.load(), Cascade.resolve(spec.cascade()), spec.chunkSize(), access,
+                spec.passiveDeletes());
+    }
+
+    private RelationshipMapping oneToOne(EntityMapping owner, RelationSpec spec, EntityMapping target, PropertyAccess access) {
+        boolean owning;
+        if (spec.foreignKey() != null) {
+            owning = true;
+        } else {
+            RelationSpec reverse = spec.backPopulates() == null ? null : reverseSpec(target, spec.backPopulates());
+            if (reverse != null && (reverse.foreignKey() != null || reverse.kind() == RelationSpec.Kind.MANY_TO_ONE)) {
+                owning = false;
+            } else {
+                owning = foreignKeysTo(owner, target).size() == 1 && (owner != target || reverse == null);
+                if (!owning && foreignKeysTo(target, owner).size() != 1) {
+                    report(Kind.ONE_TO_ONE_OWNER_UNKNOWN, owner, spec.attribute(), owner.name() + "." + spec.attribute()
+                            + ": cannot tell which side of the one-to-one holds the foreign key",
+                            "name it on the owning side with @OneToOne(foreignKey = \"...\")");
+                    return null;
+                }
+            }
+        }
+        return owning
+                ? manyToOne(owner, spec, target, access, RelationshipMapping.Direction.ONE_TO_ONE)
+                : oneToMany(owner, spec, target, access, RelationshipMapping.Direction.ONE_TO_ONE_REVERSE);
+    }
+
+    private RelationshipMapping manyToMany(EntityMapping owner, RelationSpec spec, EntityMapping target, PropertyAccess access) {
+        String name = owner.name() + "." + spec.attribute();
+        if (spec.linkTable() == null || spec.linkColumn() == null || spec.linkInverseColumn() == null) {
+            report(Kind.LINK_TABLE_MISSING, owner, spec.attribute(), name + " is many-to-many without a link table",
+                    "name table, column and inverseColumn");
+            return null;
+        }
+        if (owner.idColumns().size() != 1 || target.idColumns().size() != 1) {
+            report(Kind.LINK_TABLE_COMPOSITE_ID, owner, spec.attribute(), name + ": many-to-many needs single-column"
+                    + " ids on both ends", "map the link table as an entity (association object) with two @ManyToOne"
+                    + " references instead");
+            return null;
+        }
+        boolean mapped = false;
+        for (EntityMapping m : mappings.values()) {
+            if (!m.readOnly() && m.table().equalsIgnoreCase(spec.linkTable())) {
+                mapped = true;
+                for (String column : List.of(spec.linkColumn(), spec.linkInverseColumn())) {
+                    boolean exists = m.columns().stream().anyMatch(c -> c.column().equalsIgnoreCase(column));
+                    if (!exists) {
+                        report(Kind.LINK_TABLE_COLUMN_NOT_MAPPED, owner, spec.attribute(), name + ": link table "
+                                + spec.linkTable() + " (mapped by " + m.name() + ") has no column '" + column + "'",
+                                "use one of its columns " + m.columns().stream().map(ColumnMapping::column).toList());
+                    }
+                }
+            }
+        }
+        if (spec.backPopulates() != null) {
+            RelationSpec reverse = reverseSpec(target, spec.backPopulates());
+            if (reverse != null && reverse.kind() == RelationSpec.Kind.MANY_TO_MANY
+                    && (!spec.linkTable().equalsIgnoreCase(String.valueOf(reverse.linkTable()))
+                    || !spec.linkColumn().equalsIgnoreCase(String.valueOf(reverse.linkInverseColumn()))
+                    || !spec.linkInverseColumn().equalsIgnoreCase(String.valueOf(reverse.linkColumn())))) {
+                report(Kind.LINK_TABLE_MISMATCH, owner, spec.attribute(), name + " and its reverse " + target.name()
+                        + "." + reverse.attribute() + " disagree on the link table",
+                        "the same table, with column and inverseColumn swapped");
+            }
+        }
+        RelationshipMapping.LinkTable link = new RelationshipMapping.LinkTable(spec.linkTable(), spec.linkColumn(),
+                spec.linkInverseColumn(), mapped);
+        return new RelationshipMapping(owner, spec.attribute(), RelationshipMapping.Direction.MANY_TO_MANY, target,
+                owner.idColumns().get(0), target.idColumns().get(0), link, spec.backPopulates(), spec.load(),
+                Cascade.resolve(spec.cascade()), spec.chunkSize(), access, spec.passiveDeletes());
+    }
+
+    /**
+     * The foreign-key column on {@code holder} that references {@code referenced}: the named attribute, or
+     * the only such column. Reports missing, wrong and ambiguous foreign keys against {@code owner.attribute}.
+     */
+    private ColumnMapping foreignKeyColumn(EntityMapping owner, String attribute, String named,
+                                           EntityMapping referenced, EntityMapping holder) {
+        String name = owner.name() + "." + attribute;
+        if (named != null) {
+            Optional<ColumnMapping> column = holder.attribute(named);
+            if (column.isEmpty()) {
+                report(Kind.FOREIGN_KEY_ATTRIBUTE_NOT_MAPPED, owner, attribute, name + " names foreign key "
+                        + holder.name() + "." + named + ", which is not a mapped attribute",
+                        "use one of " + holder.columns().stream().map(ColumnMapping::attribute).toList());
+                return null;
+            }
+            ForeignKeyTarget fk = column.get().foreignKey();
+            if (fk == null || !fk.table().equalsIgnoreCase(referenced.table())) {
+                report(Kind.FOREIGN_KEY_WRONG_TABLE, owner, attribute, name + " uses " + holder.name() + "." + named
+                        + " as foreign key, but it does not reference table " + referenced.table(),
+                        "annotate it @ForeignKey(entity = " + referenced.name() + ".class)");
+                return null;
+            }
+            return column.get();
+        }
+        List<ColumnMapping> candidates = foreignKeysTo(holder, referenced);
+        if (candidates.isEmpty()) {
+            report(Kind.NO_FOREIGN_KEY, owner, attribute, name + ": no foreign key links " + holder.table() + " to "
+                    + referenced.table(), "add a column to " + holder.name() + " annotated @ForeignKey(entity = "
+                    + referenced.name() + ".class)");
+            return null;
+        }
+        if (candidates.size() > 1) {
+            report(Kind.AMBIGUOUS_FOREIGN_KEY, owner, attribute, name + ": ambiguous, " + holder.name()
+                    + " has several foreign keys to " + referenced.table() + " "
+                    + candidates.stream().map(ColumnMapping::attribute).toList(),
+                    "name one with foreignKey = \"" + candidates.get(0).attribute() + "\"");
+            return null;
+        }
+        return candidates.get(0);
+    }
+
+    private ColumnMapping referencedColumn(ColumnMapping fk, EntityMapping referenced) {
+        for (ColumnMapping c : referenced.columns()) {
+            if (c.column().equalsIgnoreCase(fk.foreignKey().column())) return c;
+        }
+        problems.add(new MappingProblem(Kind.REFERENCED_COLUMN_NOT_MAPPED, fk.entityType().getSimpleName(), fk.attribute(),
+                fk.qualifiedName() + " references " + fk.foreignKey() + ", which " + referenced.name() + " does not map", null));
+        return null;
+    }
+
+    private static List<ColumnMapping> foreignKeysTo(EntityMapping holder, EntityMapping referenced) {
+        List<ColumnMapping> out = new ArrayList<>();
+        for (ColumnMapping c : holder.columns()) {
+            if (c.foreignKey() != null && c.foreignKey().table().toLowerCase(Locale.ROOT)
+                    .equals(referenced.table().toLowerCase(Locale.ROOT))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private RelationSpec reverseSpec(EntityMapping target, String name) {
+        EntitySpec spec = specs.get(target.type());
+        if (spec == null) return null;
+        for (RelationSpec r : spec.relations()) {
+            if (r.attribute().equals(name)) return r;
+        }
+        return null;
+    }
+
+    private void checkReverse(EntityMapping owner, RelationSpec spec, EntityMapping target) {
+        if (spec.backPopulates() == null) return;
+        String name = owner.name() + "." + spec.attribute();
+        RelationSpec reverse = reverseSpec(target, spec.backPopulates());
+        if (reverse == null) {
+            report(Kind.BACK_POPULATES_MISSING, owner, spec.attribute(), name + " has backPopulates = \""
+                    + spec.backPopulates() + "\", but " + target.name() + " has no relationship named "
+                    + spec.backPopulates(), "declare " + target.name() + "." + spec.backPopulates()
+                    + " or correct the name; its relationships: "
+                    + specs.get(target.type()).relations().stream().map(RelationSpec::attribute).toList());
+            return;
+        }
+        if (reverse.target() != owner.type()) {
+            report(Kind.BACK_POPULATES_WRONG_TARGET, owner, spec.attribute(), name + " has backPopulates = \""
+                    + spec.backPopulates() + "\", but " + target.name() + "." + reverse.attribute() + " targets "
+                    + (reverse.target() == null ? "nothing" : reverse.target().getSimpleName()) + ", not " + owner.name(),
+                    "point backPopulates at a relationship to " + owner.name());
+            return;
+        }
+        RelationSpec.Kind want = switch (spec.kind()) {
+            case MANY_TO_ONE -> RelationSpec.Kind.ONE_TO_MANY;
+            case ONE_TO_MANY -> RelationSpec.Kind.MANY_TO_ONE;
+            default -> spec.kind();
+        };
+        if (reverse.kind() != want) {
+            report(Kind.BACK_POPULATES_WRONG_KIND, owner, spec.attribute(), name + " is " + spec.kind()
+                    + " but its backPopulates " + target.name() + "." + reverse.attribute() + " is " + reverse.kind(),
+                    "the reverse of " + spec.kind() + " must be " + want);
+            return;
+        }
+        if (reverse.backPopulates() != null && !reverse.backPopulates().equals(spec.attribute())) {
+            report(Kind.BACK_POPULATES_MISMATCH, owner, spec.attribute(), name + " has backPopulates = \""
+                    + spec.backPopulates() + "\", but " + target.name() + "." + reverse.attribute()
+                    + " has backPopulates = \"" + reverse.backPopulates() + "\"", "make them name each other");
+        }
+    }
+
+    private void report(Kind kind, EntityMapping owner, String attribute, String problem, String fix) {
+        problems.add(new MappingProblem(kind, owner.name(), attribute, problem, fix));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.braid.core.internal.plan.flush;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The ordered statements of one flush. Steps change the session's objects as they succeed (generated
+ * ids must reach later statements); if the flush fails, {@link #abort()} undoes those changes in
+ * reverse so the session again matches what the rolled-back database holds.
+ */
+public final class FlushPlan {
+    private final List<WriteStep> steps;
+    private final Deque<Runnable> undo;
+    private final Runnable afterSuccess;
+
+    FlushPlan(List<WriteStep> steps, Deque<Runnable> undo, Runnable afterSuccess) {
+        this.steps = List.copyOf(steps);
+        this.undo = undo;
+        this.afterSuccess = afterSuccess;
+    }
+
+    static FlushPlan empty() {
+        return new FlushPlan(List.of(), new ArrayDeque<>(), () -> { });
+    }
+
+    /** Called once every step succeeded: refreshes collection snapshots and back-populates parents. */
+    public void succeeded() {
+        afterSuccess.run();
+    }
+
+    public List<WriteStep> steps() {
+        return steps;
+    }
+
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    /** Reverts every object change the executed steps made, newest first. Idempotent. */
+    public void abort() {
+        while (!undo.isEmpty()) {
+            undo.pop().run();
+        }
+    }
+
+    /** Forgets the undo log once the changes are durable (committed). */
+    public void complete() {
+        undo.clear();
+    }
+}

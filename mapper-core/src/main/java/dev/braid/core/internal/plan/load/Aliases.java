@@ -1,0 +1,17 @@
+package dev.braid.core.internal.plan.load;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/** Table aliases of one statement: the table's own name while it is free, then {@code name_2}, {@code name_3}. */
+final class Aliases {
+    private final Set<String> used = new HashSet<>();
+
+    String next(String table) {
+        if (used.add(table)) return table;
+        for (int i = 2; ; i++) {
+            String candidate = table + "_" + i;
+            if (used.add(candidate)) return candidate;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.braid.core.internal.plan.load;
+
+import dev.braid.core.internal.identity.EntityState;
+import dev.braid.core.internal.identity.IdentityMap;
+import dev.braid.core.internal.meta.ColumnMapping;
+import dev.braid.core.internal.meta.EntityKey;
+import dev.braid.core.internal.meta.EntityMapping;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Query;
+import dev.braid.core.internal.sql.RenderedSql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bulk DELETE of the rows a query matches, and what the session does with the deleted rows' keys.
+ * When the session holds no object the plain DELETE is enough; otherwise the statement returns the
+ * deleted keys ({@link #keyTypes()}) and {@link #forget} removes the held objects with those keys
+ * from the session, as after a flushed DELETE.
+ */
+public final class BulkDelete {
+    private final QueryPlanner planner;
+    private final Query<?> query;
+    private final EntityMapping mapping;
+    private final RenderedSql plain;
+    private final List<Class<?>> keyTypes;
+
+    private BulkDelete(QueryPlanner planner, Query<?> query, EntityMapping mapping, RenderedSql plain) {
+        this.planner = planner;
+        this.query = query;
+        this.mapping = mapping;
+        this.plain = plain;
+        this.keyTypes = mapping.idColumns().stream().<Class<?>>map(c -> c.type().databaseClass()).toList();
+    }
+
+    /**
+     * Plans the delete. The plain statement is rendered at once, so a query that is not a plain filter
+     * is rejected before anything is sent.
+     */
+    public static BulkDelete of(MappingRegistry registry, QueryPlanner planner, Query<?> query) {
+        EntityMapping mapping = registry.entity(query.entityType());
+        return new BulkDelete(planner, query, mapping, planner.bulkDelete(query, false));
+    }
+
+    /** Whether the deleted keys must be read back: only when the session holds objects that may be deleted. */
+    public boolean readsKeys(IdentityMap held) {
+        return held.size() != 0;
+    }
+
+    /** The DELETE without returned keys. */
+    public RenderedSql plain() {
+        return plain;
+    }
+
+    /** The DELETE returning the deleted rows' keys (id columns in mapping order). */
+    public RenderedSql returningKeys() {
+        return planner.bulkDelete(query, true);
+    }
+
+    /** The driver classes of the returned key columns. */
+    public List<Class<?>> keyTypes() {
+        return keyTypes;
+    }
+
+    /**
+     * The rows are gone: the objects held for them leave the session.
+     *
+     * @param rows the returned keys, one array of id column values (driver values) per deleted row
+     * @return the number of rows deleted
+     */
+    public long forget(List<Object[]> rows, IdentityMap held) {
+        List<ColumnMapping> ids = mapping.idColumns();
+        for (Object[] row : rows) {
+            Object id;
+            if (ids.size() == 1) {
+                id = ids.get(0).fromDatabase(row[0]);
+            } else {
+                List<Object> parts = new ArrayList<>(ids.size());
+                for (int i = 0; i < ids.size(); i++) parts.add(ids.get(i).fromDatabase(row[i]));
+                id = parts;
+            }
+            Object object = held.get(new EntityKey(mapping.type(), id));
+            EntityState state = object == null ? null : held.stateOf(object);
+            if (state != null) held.remove(state);
+        }
+        return rows.size();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.braid.core.internal.plan.load;
+
+import dev.braid.core.internal.meta.RelationshipMapping;
+import dev.braid.core.internal.sql.SqlExpression;
+import dev.braid.core.internal.sql.SqlStatement;
+import dev.braid.core.internal.sql.TableRef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JOIN clauses that walk one relationship from an owner alias to a new target alias. */
+final class RelationJoins {
+    private RelationJoins() {}
+
+    /** Joins from {@code ownerAlias} to {@code targetAlias} (and through the link table for many-to-many). */
+    static List<SqlStatement.Join> joins(RelationshipMapping r, String ownerAlias, String targetAlias,
+                                         Aliases aliases, boolean leftOuter) {
+        List<SqlStatement.Join> joins = new ArrayList<>(2);
+        if (r.link() != null) {
+            String link = aliases.next(r.link().table());
+            joins.add(new SqlStatement.Join(new TableRef(r.link().table(), alias(r.link().table(), link)),
+                    eq(link, r.link().ownerColumn(), ownerAlias, r.localColumn().column()), leftOuter));
+            joins.add(new SqlStatement.Join(new TableRef(r.target().table(), alias(r.target().table(), targetAlias)),
+                    eq(targetAlias, r.remoteColumn().column(), link, r.link().targetColumn()), leftOuter));
+        } else {
+            joins.add(new SqlStatement.Join(new TableRef(r.target().table(), alias(r.target().table(), targetAlias)),
+                    eq(targetAlias, r.remoteColumn().column(), ownerAlias, r.localColumn().column()), leftOuter));
+        }
+        return joins;
+    }
+
+    /** The condition tying a related row (at {@code targetAlias}) to its owner row (at {@code ownerAlias}). */
+    static SqlExpression.Comparison eq(String leftAlias, String leftColumn, String rightAlias, String rightColumn) {
+        return new SqlExpression.Comparison(new SqlExpression.Column(leftAlias, leftColumn), "=",
+                new SqlExpression.Column(rightAlias, rightColumn));
+    }
+
+    /** No alias when it equals the table name: {@code JOIN books ON ...} reads better than {@code JOIN books books}. */
+    static String alias(String table, String alias) {
+        return table.equals(alias) ? null : alias;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.braid.core.internal.sql;
+
+import dev.braid.core.internal.sql.SqlExpression.Column;
+import dev.braid.core.internal.sql.SqlExpression.Comparison;
+import dev.braid.core.internal.sql.SqlExpression.CountAll;
+import dev.braid.core.internal.sql.SqlExpression.InList;
+import dev.braid.core.internal.sql.SqlExpression.Junction;
+import dev.braid.core.internal.sql.SqlExpression.Like;
+import dev.braid.core.internal.sql.SqlExpression.Negation;
+import dev.braid.core.internal.sql.SqlExpression.NullCheck;
+import dev.braid.core.internal.sql.SqlExpression.One;
+import dev.braid.core.internal.sql.SqlExpression.Parameter;
+import dev.braid.dialect.InLists;
+
+/** Writes expressions: columns, binds, comparisons, IN lists (markers or arrays, as the dialect binds them), junctions. */
+final class ExpressionRenderer {
+    private final InLists inLists;
+    private final SelectRenderer selects; // for EXISTS subqueries
+
+    ExpressionRenderer(InLists inLists, SelectRenderer selects) {
+        this.inLists = inLists;
+        this.selects = selects;
+    }
+
+    void expression(SqlExpression e, SqlOutput out) {
+        if (e instanceof Column c) {
+            if (c.qualifier() != null) out.identifier(c.qualifier()).append('.');
+            out.identifier(c.name());
+        } else if (e instanceof Parameter p) {
+            out.bind(p.value(), p.type());
+        } else if (e instanceof Comparison c) {
+            expression(c.left(), out);
+            out.append(' ').append(c.operator()).append(' ');
+            expression(c.right(), out);
+        } else if (e instanceof InList in) {
+            inList(in, out);
+        } else if (e instanceof NullCheck n) {
+            expression(n.operand(), out);
+            out.append(n.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (e instanceof Like like) {
+            expression(like.operand(), out);
+            out.append(" LIKE ");
+            expression(like.pattern(), out);
+            out.append(" ESCAPE '").append(like.escape()).append('\'');
+        } else if (e instanceof Junction j) {
+            junction(j, out);
+        } else if (e instanceof Negation n) {
+            out.append("NOT (");
+            expression(n.operand(), out);
+            out.append(')');
+        } else if (e instanceof SqlExpression.Exists exists) {
+            out.append("EXISTS (");
+            selects.select(exists.subquery(), out);
+            out.append(')');
+        } else if (e instanceof CountAll) {
+            out.append("COUNT(*)");
+        } else if (e instanceof One) {
+            out.append('1');
+        } else {
+            throw dev.braid.core.internal.util.Require.bug("Unknown expression " + e);
+        }
+    }
+
+    private void inList(InList in, SqlOutput out) {
+        if (in.values().isEmpty()) {
+            out.append("1 = 0"); // IN () is not valid SQL; an empty list matches nothing
+            return;
+        }
+        // byte[] values cannot travel as an array of arrays: bind them one by one.
+        if (in.values().size() > inLists.arrayThreshold() && in.elementType() != byte[].class) {
+            anyOfArrays(in, out);
+        } else {
+            expression(in.operand(), out);
+            out.append(" IN (");
+            for (int i = 0; i < in.values().size(); i++) {
+                if (i > 0) out.append(", ");
+                out.bind(in.values().get(i), in.elementType());
+            }
+            out.append(')');
+        }
+    }
+
+    /** {@code x = ANY($1)}, or {@code (x = ANY($1) OR x = ANY($2))} for more values than one array may hold. */
+    private void anyOfArrays(InList in, SqlOutput out) {
+        int size = in.values().size();
+        int max = inLists.maxArrayLength();
+        if (size > max) out.append('(');
+        for (int from = 0; from < size; from += max) {
+            if (from > 0) out.append(" OR ");
+            expression(in.operand(), out);
+            Parameter array = Parameter.array(in.elementType(), in.values().subList(from, Math.min(size, from + max)));
+            inLists.equalsAnyOf((Object[]) array.value(), out);
+        }
+        if (size > max) out.append(')');
+    }
+
+    private void junction(Junction j, SqlOutput out) {
+        if (j.operands().isEmpty()) {
+            out.append(j.conjunction() ? "1 = 1" : "1 = 0");
+            return;
+        }
+        if (j.operands().size() == 1) {
+            expression(j.operands().get(0), out);
+            return;
+        }
+        String separator = j.conjunction() ? " AND " : " OR ";
+        for (int i = 0; i < j.operands().size(); i++) {
+            if (i > 0) out.append(separator);
+            SqlExpression operand = j.operands().get(i);
+            boolean parenthesize = operand instanceof Junction inner && inner.conjunction() != j.conjunction()
+                    && inner.operands().size() > 1;
+            if (parenthesize) out.append('(');
+            expression(operand, out);
+            if (parenthesize) out.append(')');
+        }
+    }
+}

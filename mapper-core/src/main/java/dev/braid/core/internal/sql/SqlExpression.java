@@ -1,0 +1,93 @@
+package dev.braid.core.internal.sql;
+
+import dev.braid.core.internal.util.Require;
+import java.util.List;
+
+/** Immutable SQL expressions. Values only ever appear as {@link Parameter}s; identifiers come from the mapping. */
+public sealed interface SqlExpression {
+
+    /** {@code qualifier.name}; the qualifier is a table name or alias, or null. */
+    record Column(String qualifier, String name) implements SqlExpression {
+        public Column { Require.nonNull(name, "name"); }
+    }
+
+    /** A bound value; {@code type} is the driver class, used for NULLs and array element types. */
+    record Parameter(Object value, Class<?> type) implements SqlExpression {
+        public Parameter { Require.nonNull(type, "type"); }
+
+        /** One array parameter holding {@code values} (driver values of {@code elementType}), in order. */
+        public static Parameter array(Class<?> elementType, List<?> values) {
+            return of(values.toArray(newArray(elementType, values.size())));
+        }
+
+        /**
+         * A new array for driver values of {@code elementType}, to fill with plain stores. Driver classes
+         * are never primitive, so every array parameter is an {@code Object[]} (the renderer relies on
+         * it), and no element goes through {@code java.lang.reflect.Array.set}, a native call.
+         */
+        public static Object[] newArray(Class<?> elementType, int length) {
+            if (elementType.isPrimitive()) {
+                throw dev.braid.core.internal.util.Require.bug("Driver values are objects, not " + elementType);
+            }
+            return (Object[]) java.lang.reflect.Array.newInstance(elementType, length);
+        }
+
+        /** One array parameter (from {@link #newArray}). */
+        public static Parameter of(Object[] array) {
+            return new Parameter(array, array.getClass());
+        }
+    }
+
+    record Comparison(SqlExpression left, String operator, SqlExpression right) implements SqlExpression {
+        public Comparison {
+            Require.nonNull(left, "left");
+            Require.nonNull(right, "right");
+            if (!List.of("=", "<>", "<", "<=", ">", ">=").contains(operator)) {
+                throw dev.braid.core.internal.util.Require.bug("Unknown comparison operator " + operator);
+            }
+        }
+    }
+
+    /**
+     * {@code operand IN (values)}. Dialects with array binds render {@code operand = ANY($1)} with one
+     * array parameter of {@code elementType}; others render one marker per value.
+     */
+    record InList(SqlExpression operand, List<Object> values, Class<?> elementType) implements SqlExpression {
+        public InList {
+            Require.nonNull(operand, "operand");
+            Require.nonNull(elementType, "elementType");
+            values = List.copyOf(values);
+        }
+    }
+
+    record NullCheck(SqlExpression operand, boolean negated) implements SqlExpression {
+        public NullCheck { Require.nonNull(operand, "operand"); }
+    }
+
+    /** {@code operand LIKE pattern ESCAPE 'escape'} (the query layer decides the escape character). */
+    record Like(SqlExpression operand, Parameter pattern, char escape) implements SqlExpression {
+        public Like {
+            Require.nonNull(operand, "operand");
+            Require.nonNull(pattern, "pattern");
+        }
+    }
+
+    record Junction(boolean conjunction, List<SqlExpression> operands) implements SqlExpression {
+        public Junction { operands = List.copyOf(operands); }
+    }
+
+    record Negation(SqlExpression operand) implements SqlExpression {
+        public Negation { Require.nonNull(operand, "operand"); }
+    }
+
+    /** {@code EXISTS (subquery)}. */
+    record Exists(SqlStatement.Select subquery) implements SqlExpression {
+        public Exists { Require.nonNull(subquery, "subquery"); }
+    }
+
+    /** {@code COUNT(*)}. */
+    record CountAll() implements SqlExpression {}
+
+    /** The constant {@code 1}, for EXISTS-style probes. */
+    record One() implements SqlExpression {}
+}

@@ -1,0 +1,168 @@
+package dev.braid.core.internal.sql;
+
+import dev.braid.core.internal.util.Require;
+import dev.braid.dialect.ColumnType;
+
+import java.util.List;
+
+/** Immutable statements. Rendering them is a dialect's job ({@link SqlRenderer}); executing them is not core's. */
+public sealed interface SqlStatement {
+
+    /** A SELECT. {@code where}, {@code limit} and {@code offset} may be null. */
+    record Select(List<SqlExpression> columns, TableRef from, List<Join> joins, SqlExpression where,
+                  List<OrderTerm> orderBy, Long limit, Long offset) implements SqlStatement {
+        public Select {
+            columns = List.copyOf(columns);
+            Require.nonNull(from, "from");
+            joins = List.copyOf(joins);
+            orderBy = List.copyOf(orderBy);
+        }
+
+        public Select(List<SqlExpression> columns, TableRef from, SqlExpression where, List<OrderTerm> orderBy,
+                      Long limit, Long offset) {
+            this(columns, from, List.of(), where, orderBy, limit, offset);
+        }
+    }
+
+    /** {@code [LEFT OUTER] JOIN table ON condition}. */
+    record Join(TableRef table, SqlExpression on, boolean leftOuter) {
+        public Join {
+            Require.nonNull(table, "table");
+            Require.nonNull(on, "on");
+        }
+    }
+
+    /** An INSERT of one row; {@code returning} lists generated columns to read back (may be empty). */
+    record Insert(String table, List<String> columns, List<SqlExpression.Parameter> values, List<String> returning)
+            implements SqlStatement {
+        public Insert {
+            Require.nonNull(table, "table");
+            columns = List.copyOf(columns);
+            values = List.copyOf(values);
+            returning = List.copyOf(returning);
+            if (columns.size() != values.size()) {
+                throw dev.braid.core.internal.util.Require.bug("INSERT into " + table + ": " + columns.size() + " columns, "
+                        + values.size() + " values");
+            }
+        }
+    }
+
+    /**
+     * An INSERT of many rows in one statement, one array per column; the dialect's
+     * {@link dev.braid.dialect.BatchWrites} writes the rows (unnested arrays on PostgreSQL,
+     * a VALUES list on H2). {@code arrayTypes} are the SQL element type names for casts.
+     */
+    record InsertFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
+                            List<String> arrayTypes, List<String> returning) implements SqlStatement {
+        public InsertFromArrays {
+            Require.nonNull(table, "table");
+            columns = List.copyOf(columns);
+            arrays = List.copyOf(arrays);
+            arrayTypes = List.copyOf(arrayTypes);
+            returning = List.copyOf(returning);
+        }
+
+        public InsertFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
+                                List<String> arrayTypes) {
+            this(table, columns, arrays, arrayTypes, List.of());
+        }
+    }
+
+    /**
+     * An UPDATE of many rows by key, each with its own values, in one statement, as the dialect's
+     * {@link dev.braid.dialect.BatchWrites} writes it (UPDATE ... FROM arrays, or a MERGE).
+     */
+    record UpdateFromArrays(String table, String keyColumn, List<String> setColumns,
+                            List<SqlExpression.Parameter> arrays, List<String> arrayTypes) implements SqlStatement {
+        public UpdateFromArrays {
+            Require.nonNull(table, "table");
+            Require.nonNull(keyColumn, "keyColumn");
+            setColumns = List.copyOf(setColumns);
+            arrays = List.copyOf(arrays);
+            arrayTypes = List.copyOf(arrayTypes);
+        }
+    }
+
+    /** A DELETE of many rows by key in one statement, the keys matched as the dialect's {@link dev.braid.dialect.BatchWrites} does. */
+    record DeleteFromArrays(String table, List<String> columns, List<SqlExpression.Parameter> arrays,
+                            List<String> arrayTypes) implements SqlStatement {
+        public DeleteFromArrays {
+            Require.nonNull(table, "table");
+            columns = List.copyOf(columns);
+            arrays = List.copyOf(arrays);
+            arrayTypes = List.copyOf(arrayTypes);
+        }
+    }
+
+    record Assignment(String column, SqlExpression.Parameter value) {
+        public Assignment { Require.nonNull(column, "column"); Require.nonNull(value, "value"); }
+    }
+
+    record Update(String table, List<Assignment> assignments, SqlExpression where) implements SqlStatement {
+        public Update {
+            Require.nonNull(table, "table");
+            assignments = List.copyOf(assignments);
+            Require.nonNull(where, "an UPDATE without WHERE is never generated");
+            if (assignments.isEmpty()) throw dev.braid.core.internal.util.Require.bug("UPDATE " + table + " sets nothing");
+        }
+    }
+
+    /** {@code DELETE FROM table WHERE ...}, returning the deleted rows' {@code returning} columns when given. */
+    record Delete(String table, SqlExpression where, List<String> returning) implements SqlStatement {
+        public Delete {
+            Require.nonNull(table, "table");
+            Require.nonNull(where, "a DELETE without WHERE is never generated");
+            returning = List.copyOf(returning);
+        }
+
+        public Delete(String table, SqlExpression where) {
+            this(table, where, List.of());
+        }
+    }
+
+    record ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
+                            boolean nullable, boolean identity) {
+        public ColumnDefinition { Require.nonNull(name); Require.nonNull(type); }
+    }
+
+    record UniqueConstraint(String name, List<String> columns) {
+        public UniqueConstraint { columns = List.copyOf(columns); }
+    }
+
+    record ForeignKeyConstraint(String name, List<String> columns, String referencedTable,
+                                List<String> referencedColumns, boolean onDeleteCascade) {
+        public ForeignKeyConstraint {
+            columns = List.copyOf(columns);
+            referencedColumns = List.copyOf(referencedColumns);
+        }
+
+        public ForeignKeyConstraint(String name, List<String> columns, String referencedTable, List<String> referencedColumns) {
+            this(name, columns, referencedTable, referencedColumns, false);
+        }
+    }
+
+    record CreateTable(String table, List<ColumnDefinition> columns, List<String> primaryKey,
+                       List<UniqueConstraint> uniques, List<ForeignKeyConstraint> foreignKeys,
+                       boolean ifNotExists) implements SqlStatement {
+        public CreateTable {
+            columns = List.copyOf(columns);
+            primaryKey = List.copyOf(primaryKey);
+            uniques = List.copyOf(uniques);
+            foreignKeys = List.copyOf(foreignKeys);
+        }
+    }
+
+    record CreateIndex(String name, String table, List<String> columns, boolean ifNotExists) implements SqlStatement {
+        public CreateIndex { columns = List.copyOf(columns); }
+    }
+
+    /** {@code DROP TABLE [IF EXISTS] table [CASCADE]}. */
+    record DropTable(String table, boolean ifExists, boolean cascade) implements SqlStatement {
+        public DropTable(String table, boolean ifExists) {
+            this(table, ifExists, false);
+        }
+    }
+
+    /** {@code ALTER TABLE table ADD CONSTRAINT ... FOREIGN KEY ...}, for foreign keys that close a cycle. */
+    record AddForeignKey(String table, ForeignKeyConstraint constraint, boolean ifNotExists) implements SqlStatement {}
+}

@@ -1,8 +1,0 @@
-package dev.braid.core.meta;
-
-/** Reads and writes one attribute of an entity object. */
-public interface PropertyAccess {
-    Object get(Object entity);
-
-    void set(Object entity, Object value);
-}

@@ -1,0 +1,73 @@
+package dev.braid.dialect;
+
+import java.util.List;
+
+/**
+ * How many rows of one table are written by one statement, and how such statements are written.
+ * Each column of the rows is given as one {@link ArrayBind}; a database without array binds writes
+ * them as one marker per value.
+ */
+public interface BatchWrites {
+
+    /** How INSERTs of many rows go. */
+    enum Inserts {
+        /** One statement over array binds; generated keys are allocated ahead ({@link KeyAllocation}). */
+        ARRAYS,
+        /** One multi-row {@code VALUES} statement returning the generated keys in increasing order of the rows. */
+        VALUES_RETURNING_ORDERED_KEYS,
+        /** One INSERT per row. */
+        ONE_ROW_EACH
+    }
+
+    /** How UPDATEs of many rows by a single-column key go. */
+    enum Updates {
+        /** One statement joining array binds. */
+        ARRAYS,
+        /** One {@code MERGE} over a {@code VALUES} list (used for post-updates closing foreign-key cycles). */
+        MERGE_VALUES,
+        /** One UPDATE per row. */
+        ONE_ROW_EACH
+    }
+
+    /** How DELETEs of many rows by key go. */
+    enum Deletes {
+        /** One statement matching array binds (any key). */
+        ARRAYS,
+        /** One statement with an IN list of markers (single-column keys). */
+        IN_LIST,
+        /** One DELETE per row. */
+        ONE_ROW_EACH
+    }
+
+    /** How INSERTs of many rows go. */
+    Inserts inserts();
+
+    /** How UPDATEs of many rows go. */
+    Updates updates();
+
+    /** How DELETEs of many rows go. */
+    Deletes deletes();
+
+    /**
+     * Writes the rows of a many-row INSERT, what follows {@code INSERT INTO t (a, b) }: row {@code i}
+     * holds element {@code i} of each column's array.
+     */
+    void insertRows(List<ArrayBind> columns, SqlWriter out);
+
+    /**
+     * Writes a whole statement updating the rows of {@code table} whose {@code keyColumn} is in the
+     * first array, setting {@code setColumns} to the following arrays' values of the same row.
+     */
+    void updateRows(String table, String keyColumn, List<String> setColumns, List<ArrayBind> columns, SqlWriter out);
+
+    /**
+     * Writes the condition of a many-row DELETE, what follows {@code DELETE FROM t WHERE }: the rows
+     * whose {@code keyColumns} equal one row of the {@code keys} arrays.
+     */
+    void deleteRowsMatching(List<String> keyColumns, List<ArrayBind> keys, SqlWriter out);
+
+    /** One statement per row: no many-row writes. */
+    static BatchWrites none() {
+        return RowByRowWrites.INSTANCE;
+    }
+}

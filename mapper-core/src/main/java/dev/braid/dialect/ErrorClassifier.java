@@ -1,0 +1,137 @@
+package dev.braid.dialect;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * How a database's errors read: which SQLSTATEs mean a lost connection, a serialization failure, a
+ * deadlock, a constraint violation or a value that does not fit, and what its message texts say about
+ * the constraint, table and column. Pure: it sees only the SQLSTATE and the driver's texts, never a
+ * driver type, so each dialect owns the interpretation while mapper-reactive reads the driver's objects.
+ * Obtained from {@link Dialect#errors()}.
+ */
+public interface ErrorClassifier {
+
+    /**
+     * What kind of failure an error with {@code sqlState} is.
+     *
+     * @param sqlState the SQLSTATE the driver reported (may be null)
+     * @return the kind; {@link ErrorKind#OTHER} for null or an unknown state
+     */
+    ErrorKind kind(String sqlState);
+
+    /** The constraint, table and column that a driver's {@code message} names, and the message cleaned for display. */
+    default ErrorDetails details(String message) {
+        return ErrorDetails.of(message);
+    }
+
+    /**
+     * The column names in a structured error detail such as PostgreSQL's {@code Key (email)=(x@y) already exists.}
+     * (only the names, never the values), or null when the detail names none.
+     */
+    default String keyColumns(String detail) {
+        return null;
+    }
+
+    /** The 1-based bind parameter that a structured "where" field blames ({@code parameter $2}), if any. */
+    default OptionalInt blamedParameter(String where) {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The most characters a value may have, as the message of a value-too-long error states it without
+     * naming the column (PostgreSQL: {@code value too long for type character varying(20)}), if it does.
+     */
+    default OptionalInt lengthLimit(String message) {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The scale and bound of a numeric overflow, as a structured error detail states it (PostgreSQL: {@code A field
+     * with precision 12, scale 2 must round to an absolute value less than 10^10.}), if it does.
+     */
+    default Optional<NumericLimit> numericLimit(String detail) {
+        return Optional.empty();
+    }
+
+    /**
+     * A column's numeric limit: a value rounded to {@code scale} digits must be less than {@code bound} in absolute value.
+     *
+     * @param scale digits after the decimal point
+     * @param bound the exclusive limit of the absolute value
+     */
+    record NumericLimit(int scale, BigDecimal bound) {}
+
+    /** Shorthand for {@code kind(sqlState) == CONNECTION_LOST}. */
+    default boolean isConnectionLoss(String sqlState) {
+        return kind(sqlState) == ErrorKind.CONNECTION_LOST;
+    }
+
+    /**
+     * For code that does not know the database: the first kind other than OTHER that any of
+     * {@code classifiers} reports, and the first message details that name something (else the first
+     * classifier's cleaned message).
+     */
+    static ErrorClassifier anyOf(List<ErrorClassifier> classifiers) {
+        List<ErrorClassifier> all = List.copyOf(classifiers);
+        return new ErrorClassifier() {
+            @Override
+            public ErrorKind kind(String sqlState) {
+                for (ErrorClassifier c : all) {
+                    ErrorKind kind = c.kind(sqlState);
+                    if (kind != ErrorKind.OTHER) return kind;
+                }
+                return ErrorKind.OTHER;
+            }
+
+            @Override
+            public ErrorDetails details(String message) {
+                ErrorDetails first = null;
+                for (ErrorClassifier c : all) {
+                    ErrorDetails details = c.details(message);
+                    if (details.namesSomething()) return details;
+                    if (first == null) first = details;
+                }
+                return first != null ? first : ErrorDetails.of(message);
+            }
+
+            @Override
+            public String keyColumns(String detail) {
+                for (ErrorClassifier c : all) {
+                    String columns = c.keyColumns(detail);
+                    if (columns != null) return columns;
+                }
+                return null;
+            }
+
+            @Override
+            public OptionalInt lengthLimit(String message) {
+                for (ErrorClassifier c : all) {
+                    OptionalInt length = c.lengthLimit(message);
+                    if (length.isPresent()) return length;
+                }
+                return OptionalInt.empty();
+            }
+
+            @Override
+            public Optional<NumericLimit> numericLimit(String detail) {
+                for (ErrorClassifier c : all) {
+                    Optional<NumericLimit> limit = c.numericLimit(detail);
+                    if (limit.isPresent()) return limit;
+                }
+                return Optional.empty();
+            }
+
+            @Override
+            public OptionalInt blamedParameter(String where) {
+                for (ErrorClassifier c : all) {
+                    OptionalInt parameter = c.blamedParameter(where);
+                    if (parameter.isPresent()) return parameter;
+                }
+                return OptionalInt.empty();
+            }
+        };
+    }
+}

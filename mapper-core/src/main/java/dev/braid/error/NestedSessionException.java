@@ -1,0 +1,12 @@
+package dev.braid.error;
+
+/**
+ * A session was opened inside the work of another session of the same mapper. The inner session
+ * needs a second connection while the outer one holds the first: with every pooled connection held
+ * by an outer session, all of them wait for each other forever (pool starvation).
+ */
+public final class NestedSessionException extends MapperException {
+    public NestedSessionException(String message) {
+        super(ErrorCode.BRAID_NESTED_SESSION, message);
+    }
+}

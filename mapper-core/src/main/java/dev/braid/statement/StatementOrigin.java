@@ -1,0 +1,102 @@
+package dev.braid.statement;
+
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+
+
+/**
+ * Who issued a statement: what kind of work (a root query, a relationship load, one step of a flush, DDL,
+ * ...), for which mapped type and, for a relationship load, which relationship ({@code "Author.books"}).
+ * Planners attach it to the {@link RenderedSql} they produce, once per plan (or once per relationship for
+ * cached selectin statements), so reading it costs a field access; execution listeners report it.
+ *
+ * @param kind         the kind of work that sent the statement
+ * @param entity       the mapped type the statement reads or writes (for a relationship load: the owner's
+ *                     type); null when no single type applies (DDL, session settings, unknown)
+ * @param relationship the qualified relationship name ({@code "Author.books"}) of a relationship load; else null
+ */
+public record StatementOrigin(Kind kind, Class<?> entity, String relationship) {
+
+    /** The kinds of work that send statements. */
+    public enum Kind {
+        /** A root query: {@code select(..).all()}, {@code get}, {@code byKey}, a window of {@code stream()}. */
+        QUERY,
+        /** {@code count()} of a query. */
+        COUNT,
+        /** {@code exists()} of a query. */
+        EXISTS,
+        /** Loading a relationship of already loaded objects (selectin, lazy load). */
+        RELATIONSHIP_LOAD,
+        /** Opening, fetching from or closing a server-side cursor of {@code stream()}. */
+        CURSOR,
+        /** A bulk {@code delete()} of a query. */
+        BULK_DELETE,
+        /** Flush step: INSERT of new objects. */
+        INSERT,
+        /** Flush step: UPDATE of changed objects (or foreign keys of detached children). */
+        UPDATE,
+        /** Flush step: DELETE of deleted objects (or orphans). */
+        DELETE,
+        /** Flush step: INSERT of many-to-many link rows. */
+        LINK_INSERT,
+        /** Flush step: DELETE of many-to-many link rows. */
+        LINK_DELETE,
+        /** Flush step: allocating generated keys ahead of a batched INSERT. */
+        ALLOCATE_IDS,
+        /** DDL from the mapping ({@code schema().createAll()}, ...). */
+        SCHEMA,
+        /** Session settings such as the transaction isolation level. */
+        SESSION,
+        /** Not described by the code that sent it. */
+        UNKNOWN;
+
+        /** Whether this kind is one step of a flush. */
+        public boolean isFlushStep() {
+            return compareTo(INSERT) >= 0 && compareTo(ALLOCATE_IDS) <= 0;
+        }
+    }
+
+    private static final StatementOrigin[] PLAIN = plain();
+
+    /** A statement nobody described. */
+    public static final StatementOrigin UNKNOWN = of(Kind.UNKNOWN);
+
+    public StatementOrigin {
+        if (kind == null) throw new MapperException(ErrorCode.BRAID_ARGUMENT, "StatementOrigin.kind must not be null. Fix: pass a kind");
+    }
+
+    /** The shared origin of {@code kind} without a type or relationship (no allocation). */
+    public static StatementOrigin of(Kind kind) {
+        return PLAIN[kind.ordinal()];
+    }
+
+    /** {@code kind} of work on mapped type {@code entity}. */
+    public static StatementOrigin of(Kind kind, Class<?> entity) {
+        return entity == null ? of(kind) : new StatementOrigin(kind, entity, null);
+    }
+
+    /** Loading relationship {@code qualifiedName} ({@code "Author.books"}) of objects of type {@code owner}. */
+    public static StatementOrigin relationship(Class<?> owner, String qualifiedName) {
+        return new StatementOrigin(Kind.RELATIONSHIP_LOAD, owner, qualifiedName);
+    }
+
+    /** The flush step kind of this name ({@code "INSERT"}, {@code "LINK_DELETE"}, ...) on {@code entity}. */
+    public static StatementOrigin flushStep(String stepKind, Class<?> entity) {
+        Kind kind = Kind.valueOf(stepKind);
+        if (!kind.isFlushStep()) throw new MapperException(ErrorCode.BRAID_ARGUMENT, "Not a flush step kind: " + stepKind);
+        return of(kind, entity);
+    }
+
+    private static StatementOrigin[] plain() {
+        Kind[] kinds = Kind.values();
+        StatementOrigin[] out = new StatementOrigin[kinds.length];
+        for (Kind k : kinds) out[k.ordinal()] = new StatementOrigin(k, null, null);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        if (relationship != null) return kind + " " + relationship;
+        return entity == null ? kind.name() : kind + " " + entity.getSimpleName();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.braid.reactive.internal.exec;
+
+import dev.braid.error.ConnectionLostException;
+import dev.braid.error.ConstraintViolationException;
+import dev.braid.error.DatabaseException;
+import dev.braid.dialect.Dialect;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLNonTransientConnectionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The translator of a mapper asks that mapper's dialect what an SQLSTATE and a message text mean. */
+class DialectErrorTranslatorTest {
+    private static final String H2_NOT_NULL = "NULL not allowed for column \"NAME\"; SQL statement:\n"
+            + "INSERT INTO authors (name) VALUES ($1) [23502-240]";
+
+    @Test
+    void eachDialectKnowsOnlyItsOwnConnectionLossCodes() {
+        ErrorTranslator h2 = ErrorTranslator.of(Dialect.h2());
+        ErrorTranslator postgres = ErrorTranslator.of(Dialect.postgresql());
+        for (String state : new String[]{"57P01", "57P02", "57P03"}) {
+            assertThat(postgres.exception(new R2dbcNonTransientResourceException("gone", state), "SELECT 1"))
+                    .as(state).isInstanceOf(ConnectionLostException.class);
+            assertThat(h2.exception(new R2dbcNonTransientResourceException("gone", state), "SELECT 1"))
+                    .as(state).isExactlyInstanceOf(DatabaseException.class);
+        }
+        for (String state : new String[]{"90067", "90098"}) {
+            assertThat(h2.exception(new R2dbcNonTransientResourceException("gone", state), "SELECT 1"))
+                    .as(state).isInstanceOf(ConnectionLostException.class);
+            assertThat(postgres.exception(new R2dbcNonTransientResourceException("gone", state), "SELECT 1"))
+                    .as(state).isExactlyInstanceOf(DatabaseException.class);
+        }
+        // Class 08 is every database's, also when a driver wraps it in its cause.
+        var wrapped = new R2dbcNonTransientResourceException("Failed", (String) null,
+                new SQLNonTransientConnectionException("closed", "08003"));
+        assertThat(h2.exception(wrapped, "SELECT 1")).isInstanceOf(ConnectionLostException.class);
+        assertThat(postgres.exception(wrapped, "SELECT 1")).isInstanceOf(ConnectionLostException.class);
+    }
+
+    @Test
+    void h2sMessageTextIsReadByTheH2DialectOnly() {
+        var error = new R2dbcDataIntegrityViolationException(H2_NOT_NULL, "23502");
+        String sql = "INSERT INTO authors (name) VALUES ($1)";
+        ConstraintViolationException h2 = (ConstraintViolationException) ErrorTranslator.of(Dialect.h2()).exception(error, sql);
+        assertThat(h2.column()).isEqualTo("name");
+        assertThat(h2.table()).isEqualTo("authors");
+        assertThat(h2.getMessage()).startsWith("[BRAID_CONSTRAINT] Constraint violated on authors.name: NULL not allowed"
+                + " for column \"NAME\" [SQLSTATE 23502]");
+        ConstraintViolationException pg = (ConstraintViolationException) ErrorTranslator.of(Dialect.postgresql()).exception(error, sql);
+        assertThat(pg.column()).isNull(); // PostgreSQL names columns in error fields, not in the message text
+        assertThat(pg.table()).isEqualTo("authors"); // the statement's own table
+    }
+
+    @Test
+    void theExecutorTranslatesWithItsDialect() {
+        assertThat(new R2dbcStatementExecutor(0, null, Dialect.postgresql()).errors()
+                .exception(new R2dbcNonTransientResourceException("gone", "57P01"), "COMMIT"))
+                .isInstanceOf(ConnectionLostException.class);
+        assertThat(new R2dbcStatementExecutor(0, null, Dialect.h2()).errors()
+                .exception(new R2dbcNonTransientResourceException("gone", "57P01"), "COMMIT"))
+                .isExactlyInstanceOf(DatabaseException.class);
+        // H2's own codes for a closed database are a lost connection on H2 only.
+        assertThat(new R2dbcStatementExecutor(0, null, Dialect.h2()).errors().exception(
+                new R2dbcNonTransientResourceException("gone", "90098"), "SELECT 1")).isInstanceOf(ConnectionLostException.class);
+        assertThat(new R2dbcStatementExecutor(0, null, Dialect.postgresql()).errors().exception(
+                new R2dbcNonTransientResourceException("gone", "90098"), "SELECT 1")).isExactlyInstanceOf(DatabaseException.class);
+    }
+}
