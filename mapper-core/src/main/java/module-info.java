@@ -8,7 +8,7 @@
  * entity packages to this module ({@code opens com.example.model to dev.braid.core;}).
  */
 module dev.braid.core {
-    requires static org.jspecify;
+    requires static transitive org.jspecify; // @Nullable appears in exported signatures
 
     exports dev.braid.annotation;
     exports dev.braid.dialect;

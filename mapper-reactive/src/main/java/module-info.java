@@ -10,7 +10,7 @@ module dev.braid.reactive {
     requires transitive r2dbc.spi;
     requires org.slf4j;
     requires java.sql; // SQLException causes inside driver errors (no JDBC is used)
-    requires static org.jspecify;
+    requires static transitive org.jspecify; // @Nullable appears in exported signatures
 
     exports dev.braid.reactive;
 }

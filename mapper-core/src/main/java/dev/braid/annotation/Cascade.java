@@ -22,12 +22,21 @@ public enum Cascade {
     /** No cascade at all (an empty set would mean "the default"). */
     NONE;
 
-    /** SQLAlchemy's default: save-update and merge. */
+    /**
+     * SQLAlchemy's default cascade.
+     *
+     * @return a new set of {@link #SAVE_UPDATE} and {@link #MERGE}
+     */
     public static EnumSet<Cascade> defaults() {
         return EnumSet.of(SAVE_UPDATE, MERGE);
     }
 
-    /** Expands ALL and NONE; an empty input means the defaults. */
+    /**
+     * The cascades a declaration means: {@link #ALL} and {@link #NONE} expanded.
+     *
+     * @param declared the cascades as declared on a relationship
+     * @return a new set of the effective cascades; {@link #defaults()} when {@code declared} is empty
+     */
     public static EnumSet<Cascade> resolve(Set<Cascade> declared) {
         if (declared.isEmpty()) return defaults();
         EnumSet<Cascade> out = EnumSet.noneOf(Cascade.class);

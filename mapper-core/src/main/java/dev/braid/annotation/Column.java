@@ -9,21 +9,46 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface Column {
-    /** Column name; defaults to the field name in snake_case. */
+    /**
+     * The column's name.
+     *
+     * @return the column name; empty (the default) for the field name in snake_case
+     */
     String name() default "";
 
-    /** Maximum length of a string column; 0 means unbounded ({@code text}-like). */
+    /**
+     * The maximum length of a string column, used in DDL ({@code varchar(n)}).
+     *
+     * @return the length; 0 (the default) means unbounded ({@code text}-like)
+     */
     int length() default 0;
 
-    /** Whether NULL is allowed. Primitive fields and ids are never nullable. */
+    /**
+     * Whether NULL is allowed (DDL writes {@code NOT NULL} otherwise). Primitive fields and ids are never
+     * nullable, whatever this says.
+     *
+     * @return true (the default) when the column may hold NULL
+     */
     boolean nullable() default true;
 
-    /** Adds a UNIQUE constraint on this column. */
+    /**
+     * Whether DDL adds a UNIQUE constraint on this column.
+     *
+     * @return true for a unique column; false by default
+     */
     boolean unique() default false;
 
-    /** Precision of a {@code BigDecimal} column (0: database default). */
+    /**
+     * The precision (total digits) of a {@code BigDecimal} column.
+     *
+     * @return the precision; 0 (the default) for the database's default
+     */
     int precision() default 0;
 
-    /** Scale of a {@code BigDecimal} column. */
+    /**
+     * The scale (digits after the decimal point) of a {@code BigDecimal} column.
+     *
+     * @return the scale; 0 by default
+     */
     int scale() default 0;
 }

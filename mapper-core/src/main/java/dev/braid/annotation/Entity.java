@@ -12,6 +12,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Entity {
-    /** The table name; defaults to the class name in snake_case. */
+    /**
+     * The table the class maps to.
+     *
+     * @return the table name; empty (the default) for the class's simple name in snake_case
+     */
     String table() default "";
 }

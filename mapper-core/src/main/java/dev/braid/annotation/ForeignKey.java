@@ -14,12 +14,24 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
 public @interface ForeignKey {
-    /** The referenced entity. */
+    /**
+     * The referenced entity.
+     *
+     * @return the entity class; {@code void.class} (the default) when the target is named by {@link #table()}
+     */
     Class<?> entity() default void.class;
 
-    /** The referenced table, when naming a class is not possible. */
+    /**
+     * The referenced table, when naming a class is not possible.
+     *
+     * @return the table name; empty (the default) when the target is named by {@link #entity()}
+     */
     String table() default "";
 
-    /** The referenced column; defaults to the target's single id column. */
+    /**
+     * The referenced column.
+     *
+     * @return the column name; empty (the default) for the target's single id column
+     */
     String column() default "";
 }

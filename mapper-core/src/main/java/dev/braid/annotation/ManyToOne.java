@@ -18,17 +18,38 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface ManyToOne {
-    /** The foreign-key attribute of this entity; may be omitted when exactly one references the target. */
+    /**
+     * The foreign-key attribute of this entity.
+     *
+     * @return the attribute's name; empty (the default) when exactly one foreign key references the target
+     */
     String foreignKey() default "";
 
-    /** The collection on the parent that lists this entity, kept in sync in memory (SQLAlchemy's back_populates). */
+    /**
+     * The collection on the parent that lists this entity, kept in sync in memory (SQLAlchemy's back_populates).
+     *
+     * @return the collection's field name on the parent; empty (the default) for none
+     */
     String backPopulates() default "";
 
+    /**
+     * How the relationship is loaded when a query does not say otherwise.
+     *
+     * @return the load strategy; {@link LoadStrategy#DEFAULT} (raise) by default
+     */
     LoadStrategy load() default LoadStrategy.DEFAULT;
 
-    /** Empty means the defaults (SAVE_UPDATE, MERGE). */
+    /**
+     * What session operations on this object do to the related objects.
+     *
+     * @return the cascades; empty (the default) means the defaults (SAVE_UPDATE, MERGE)
+     */
     Cascade[] cascade() default {};
 
-    /** Keys per selectin query; 0 means the dialect's default. */
+    /**
+     * Keys per selectin query.
+     *
+     * @return the chunk size; 0 (the default) means the dialect's default
+     */
     int chunkSize() default 0;
 }

@@ -39,34 +39,63 @@ public interface BatchWrites {
         ONE_ROW_EACH
     }
 
-    /** How INSERTs of many rows go. */
+    /**
+     * How INSERTs of many rows go.
+     *
+     * @return the insert strategy
+     */
     Inserts inserts();
 
-    /** How UPDATEs of many rows go. */
+    /**
+     * How UPDATEs of many rows go.
+     *
+     * @return the update strategy
+     */
     Updates updates();
 
-    /** How DELETEs of many rows go. */
+    /**
+     * How DELETEs of many rows go.
+     *
+     * @return the delete strategy
+     */
     Deletes deletes();
 
     /**
      * Writes the rows of a many-row INSERT, what follows {@code INSERT INTO t (a, b) }: row {@code i}
      * holds element {@code i} of each column's array.
+     *
+     * @param columns one array per inserted column, in column order, all of the same length
+     * @param out     where the rows are written
      */
     void insertRows(List<ArrayBind> columns, SqlWriter out);
 
     /**
      * Writes a whole statement updating the rows of {@code table} whose {@code keyColumn} is in the
      * first array, setting {@code setColumns} to the following arrays' values of the same row.
+     *
+     * @param table      the table to update
+     * @param keyColumn  the single key column rows are matched on
+     * @param setColumns the columns to set, in the order of the arrays after the key's
+     * @param columns    the key array first, then one array per set column
+     * @param out        where the statement is written
      */
     void updateRows(String table, String keyColumn, List<String> setColumns, List<ArrayBind> columns, SqlWriter out);
 
     /**
      * Writes the condition of a many-row DELETE, what follows {@code DELETE FROM t WHERE }: the rows
      * whose {@code keyColumns} equal one row of the {@code keys} arrays.
+     *
+     * @param keyColumns the key columns
+     * @param keys       one array per key column, all of the same length
+     * @param out        where the condition is written
      */
     void deleteRowsMatching(List<String> keyColumns, List<ArrayBind> keys, SqlWriter out);
 
-    /** One statement per row: no many-row writes. */
+    /**
+     * One statement per row: no many-row writes.
+     *
+     * @return the shared row-by-row instance
+     */
     static BatchWrites none() {
         return RowByRowWrites.INSTANCE;
     }

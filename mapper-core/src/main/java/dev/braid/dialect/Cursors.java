@@ -7,12 +7,29 @@ package dev.braid.dialect;
  */
 public interface Cursors {
 
-    /** The statement declaring cursor {@code name} over {@code selectSql} (whose binds it keeps). */
+    /**
+     * The statement declaring a cursor over a SELECT.
+     *
+     * @param name      the cursor's name
+     * @param selectSql the SELECT, whose binds the declaration keeps
+     * @return the DECLARE statement
+     */
     String declare(String name, String selectSql);
 
-    /** The statement reading the next {@code rows} rows of cursor {@code name}. */
+    /**
+     * The statement reading the next window of a cursor.
+     *
+     * @param name the cursor's name
+     * @param rows the most rows to read
+     * @return the FETCH statement
+     */
     String fetch(String name, int rows);
 
-    /** The statement closing cursor {@code name}. */
+    /**
+     * The statement closing a cursor.
+     *
+     * @param name the cursor's name
+     * @return the CLOSE statement
+     */
     String close(String name);
 }

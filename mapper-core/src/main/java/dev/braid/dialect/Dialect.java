@@ -1,5 +1,7 @@
 package dev.braid.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 
 import java.util.List;
 import java.util.Optional;
@@ -13,36 +15,74 @@ import java.util.Optional;
  */
 public interface Dialect {
 
-    /** Built-in dialect for H2 2.x. */
+    /**
+     * The built-in dialect for H2 2.x.
+     *
+     * @return the H2 dialect, found with {@link java.util.ServiceLoader}
+     */
     static Dialect h2() { return Dialects.named("H2"); }
 
-    /** Built-in dialect for PostgreSQL 12 and later. */
+    /**
+     * The built-in dialect for PostgreSQL 12 and later.
+     *
+     * @return the PostgreSQL dialect, found with {@link java.util.ServiceLoader}
+     */
     static Dialect postgresql() { return Dialects.named("PostgreSQL"); }
 
     /**
      * The dialect for an R2DBC {@code ConnectionFactoryMetadata.getName()} such as "H2" or "PostgreSQL".
      *
+     * @param productName the driver's product name (any case)
+     * @return the first registered dialect that {@link #serves(String) serves} it
      * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT}, naming the product and how to choose a dialect explicitly
      */
     static Dialect forProductName(String productName) {
         return Dialects.forProductName(productName);
     }
 
-    /** The database's name, as users and error messages read it ("H2", "PostgreSQL"). */
+    /**
+     * The database's name, as users and error messages read it.
+     *
+     * @return the name, such as "H2" or "PostgreSQL"
+     */
     String name();
 
-    /** True when this dialect is the one for R2DBC product name {@code productName} (never null, any case). By default: equal to {@link #name()}, ignoring case. */
+    /**
+     * Whether this dialect is the one for an R2DBC product name. By default: the name equals
+     * {@link #name()}, ignoring case.
+     *
+     * @param productName the driver's product name (never null, any case)
+     * @return true when this dialect serves that database
+     */
     default boolean serves(String productName) {
         return name().equalsIgnoreCase(productName);
     }
 
-    /** The marker for the parameter at {@code index} (1-based). */
+    /**
+     * The bind marker for one parameter.
+     *
+     * @param index the parameter's position, 1-based
+     * @return the marker as it appears in SQL ({@code $1}, {@code ?})
+     */
     String bindMarker(int index);
 
-    /** The identifier as it must appear in SQL: bare when it is a plain lower-case non-reserved name, else quoted. */
+    /**
+     * An identifier as it must appear in SQL.
+     *
+     * @param name a table, column, alias or cursor name
+     * @return the name bare when it is a plain lower-case non-reserved name, else quoted
+     */
     String identifier(String name);
 
-    /** DDL type name. {@code length}, {@code precision} and {@code scale} are 0 when unspecified. */
+    /**
+     * The DDL type name of a column.
+     *
+     * @param type the neutral column type
+     * @param length the maximum length of a string or binary column, 0 when unspecified
+     * @param precision the total digits of a decimal column, 0 when unspecified
+     * @param scale the digits after the decimal point, 0 when unspecified
+     * @return the type as written in CREATE TABLE ({@code varchar(40)}, {@code numeric(12, 2)})
+     */
     String typeName(ColumnType type, int length, int precision, int scale);
 
     /**
@@ -50,56 +90,116 @@ public interface Dialect {
      * scale ({@code text[]}, {@code numeric[]}). An explicit cast to {@code varchar(20)[]} silently cuts
      * a longer string to 20 characters (and would make a key compare equal to another row's); cast
      * unconstrained, the column's own type checks every value on assignment and rejects what it cannot hold.
+     *
+     * @param type the column's neutral type
+     * @return the element type name, without length, precision or scale
      */
     default String arrayElementType(ColumnType type) {
         return typeName(type, 0, 0, 0);
     }
 
-    /** The longest identifier the database keeps (PostgreSQL truncates at 63 bytes). */
+    /**
+     * The longest identifier the database keeps (PostgreSQL truncates at 63 bytes).
+     *
+     * @return the maximum identifier length
+     */
     int maxIdentifierLength();
 
-    /** Largest number of keys sent in one IN list or array by selectin loading, by default. */
+    /**
+     * The largest number of keys sent in one IN list or array by selectin loading, unless a relationship
+     * sets its own chunk size.
+     *
+     * @return keys per selectin query, by default
+     */
     int defaultInListChunkSize();
 
-    /** Roots per window of {@code stream()}, by default: what bounds a stream's memory. */
+    /**
+     * Roots per window of {@code stream()}, unless the query sets its own: what bounds a stream's memory.
+     *
+     * @return roots per window; 500 unless a dialect overrides it
+     */
     default int defaultStreamWindow() { return 500; }
 
     /**
      * Rows per fetch for root queries by default (0: the driver reads the whole result). A bounded
      * fetch lets a cancelled query stop after the current batch, but costs round trips on every query.
+     *
+     * @return rows per fetch, or 0 for the whole result
      */
     int defaultFetchSize();
 
-    /** How a SELECT is limited to a page. By default {@code LIMIT $1 OFFSET $2}. */
+    /**
+     * How a SELECT is limited to a page.
+     *
+     * @return the paging capability; by default {@code LIMIT $1 OFFSET $2}
+     */
     default Paging paging() { return Paging.limitOffset(); }
 
-    /** How INSERTs and DELETEs return columns of the rows they wrote. */
+    /**
+     * How INSERTs and DELETEs return columns of the rows they wrote.
+     *
+     * @return the returning capability
+     */
     Returning returning();
 
-    /** How generated keys reach their objects. By default they come back from the INSERT. */
+    /**
+     * How generated keys reach their objects.
+     *
+     * @return the key allocation; by default the keys come back from the INSERT
+     */
     default KeyAllocation keyAllocation() { return KeyAllocation.returnedByInsert(); }
 
-    /** How many rows of one table are written by one statement. By default, one row per statement. */
+    /**
+     * How many rows of one table are written by one statement.
+     *
+     * @return the batched-write capability; by default one row per statement
+     */
     default BatchWrites batchWrites() { return BatchWrites.none(); }
 
-    /** How lists of values are bound: markers, arrays, key tables. By default one marker per value. */
+    /**
+     * How lists of values are bound: markers, arrays, key tables.
+     *
+     * @return the IN-list capability; by default one marker per value
+     */
     default InLists inLists() { return InLists.markersOnly(); }
 
-    /** Server-side cursors for streaming; empty (the default) when streams use keyset windows. */
+    /**
+     * Server-side cursors for streaming.
+     *
+     * @return the cursors; empty (the default) when streams use keyset windows
+     */
     default Optional<Cursors> cursors() { return Optional.empty(); }
 
-    /** How DDL that must not fail on an existing object is written. */
+    /**
+     * How DDL that must not fail on an existing object is written.
+     *
+     * @return the DDL guards
+     */
     DdlGuards ddlGuards();
 
-    /** The statements around a transaction at an isolation level. By default BEGIN carries the level. */
+    /**
+     * The statements around a transaction at an isolation level.
+     *
+     * @return the transaction statements; by default BEGIN carries the level
+     */
     default TransactionStatements transactions() { return TransactionStatements.levelWithBegin(); }
 
-    /** Shortcut for {@code transactions().beforeBegin(level)}: see {@link TransactionStatements#beforeBegin}. */
+    /**
+     * Shortcut for {@code transactions().beforeBegin(level)}: see {@link TransactionStatements#beforeBegin}.
+     *
+     * @param level the SQL isolation level name ({@code SERIALIZABLE}, {@code READ COMMITTED})
+     * @return the statements to run before BEGIN, possibly none
+     */
     default List<String> isolationBeforeBegin(String level) {
         return transactions().beforeBegin(level);
     }
 
-    /** Shortcut for {@code transactions().afterEnd(level)}: see {@link TransactionStatements#afterEnd}. */
+    /**
+     * Shortcut for {@code transactions().afterEnd(level)}: see {@link TransactionStatements#afterEnd}.
+     *
+     * @param level the SQL isolation level name the transaction ran at
+     * @return the statements to run after COMMIT or ROLLBACK, possibly none
+     */
     default List<String> isolationAfterEnd(String level) {
         return transactions().afterEnd(level);
     }
@@ -108,8 +208,11 @@ public interface Dialect {
      * True when an error with this SQLSTATE means the database aborted the transaction because it
      * conflicted with a concurrent one (a serialization failure or a deadlock), so running the whole
      * work again can succeed: {@link ErrorKind#isRetryable()} of {@link #errors()}.
+     *
+     * @param sqlState the SQLSTATE the driver reported, or null
+     * @return true for a retryable conflict
      */
-    default boolean isSerializationFailure(String sqlState) {
+    default boolean isSerializationFailure(@Nullable String sqlState) {
         return errors().kind(sqlState).isRetryable();
     }
 
@@ -117,6 +220,8 @@ public interface Dialect {
      * How this database's errors read: which SQLSTATEs mean a lost connection, a serialization failure,
      * a deadlock, a constraint violation or a value that does not fit, and what its message texts say
      * about the constraint, table and column. By default the SQL standard's SQLSTATE classes only.
+     *
+     * @return this database's error classifier
      */
     default ErrorClassifier errors() {
         return StandardErrors.INSTANCE;

@@ -1,5 +1,7 @@
 package dev.braid.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -20,39 +22,59 @@ public interface ErrorClassifier {
      * @param sqlState the SQLSTATE the driver reported (may be null)
      * @return the kind; {@link ErrorKind#OTHER} for null or an unknown state
      */
-    ErrorKind kind(String sqlState);
+    ErrorKind kind(@Nullable String sqlState);
 
-    /** The constraint, table and column that a driver's {@code message} names, and the message cleaned for display. */
+    /**
+     * What a driver's message text says. By default: the message as it is, naming nothing.
+     *
+     * @param message the driver's error message
+     * @return the constraint, table and column the message names (each null when it names none), and the
+     *         message cleaned for display
+     */
     default ErrorDetails details(String message) {
         return ErrorDetails.of(message);
     }
 
     /**
      * The column names in a structured error detail such as PostgreSQL's {@code Key (email)=(x@y) already exists.}
-     * (only the names, never the values), or null when the detail names none.
+     * (only the names, never the values). By default: none.
+     *
+     * @param detail the driver's structured detail field, or null when it has none
+     * @return the column names joined with {@code ", "}, or null when the detail names none
      */
-    default String keyColumns(String detail) {
+    default @Nullable String keyColumns(@Nullable String detail) {
         return null;
     }
 
-    /** The 1-based bind parameter that a structured "where" field blames ({@code parameter $2}), if any. */
-    default OptionalInt blamedParameter(String where) {
+    /**
+     * The bind parameter that a structured "where" field blames ({@code parameter $2}). By default: none.
+     *
+     * @param where the driver's "where" field, or null when it has none
+     * @return the 1-based parameter index, or empty when the field blames none
+     */
+    default OptionalInt blamedParameter(@Nullable String where) {
         return OptionalInt.empty();
     }
 
     /**
      * The most characters a value may have, as the message of a value-too-long error states it without
-     * naming the column (PostgreSQL: {@code value too long for type character varying(20)}), if it does.
+     * naming the column (PostgreSQL: {@code value too long for type character varying(20)}). By default: none.
+     *
+     * @param message the driver's error message, or null
+     * @return the length limit, or empty when the message states none
      */
-    default OptionalInt lengthLimit(String message) {
+    default OptionalInt lengthLimit(@Nullable String message) {
         return OptionalInt.empty();
     }
 
     /**
      * The scale and bound of a numeric overflow, as a structured error detail states it (PostgreSQL: {@code A field
-     * with precision 12, scale 2 must round to an absolute value less than 10^10.}), if it does.
+     * with precision 12, scale 2 must round to an absolute value less than 10^10.}). By default: none.
+     *
+     * @param detail the driver's structured detail field, or null when it has none
+     * @return the column's numeric limit, or empty when the detail states none
      */
-    default Optional<NumericLimit> numericLimit(String detail) {
+    default Optional<NumericLimit> numericLimit(@Nullable String detail) {
         return Optional.empty();
     }
 
@@ -64,8 +86,13 @@ public interface ErrorClassifier {
      */
     record NumericLimit(int scale, BigDecimal bound) {}
 
-    /** Shorthand for {@code kind(sqlState) == CONNECTION_LOST}. */
-    default boolean isConnectionLoss(String sqlState) {
+    /**
+     * Shorthand for {@code kind(sqlState) == CONNECTION_LOST}.
+     *
+     * @param sqlState the SQLSTATE the driver reported, or null
+     * @return true when the error means the connection is gone
+     */
+    default boolean isConnectionLoss(@Nullable String sqlState) {
         return kind(sqlState) == ErrorKind.CONNECTION_LOST;
     }
 
@@ -73,12 +100,15 @@ public interface ErrorClassifier {
      * For code that does not know the database: the first kind other than OTHER that any of
      * {@code classifiers} reports, and the first message details that name something (else the first
      * classifier's cleaned message).
+     *
+     * @param classifiers the classifiers to ask, in order (copied)
+     * @return a classifier combining them
      */
     static ErrorClassifier anyOf(List<ErrorClassifier> classifiers) {
         List<ErrorClassifier> all = List.copyOf(classifiers);
         return new ErrorClassifier() {
             @Override
-            public ErrorKind kind(String sqlState) {
+            public ErrorKind kind(@Nullable String sqlState) {
                 for (ErrorClassifier c : all) {
                     ErrorKind kind = c.kind(sqlState);
                     if (kind != ErrorKind.OTHER) return kind;
@@ -98,7 +128,7 @@ public interface ErrorClassifier {
             }
 
             @Override
-            public String keyColumns(String detail) {
+            public @Nullable String keyColumns(@Nullable String detail) {
                 for (ErrorClassifier c : all) {
                     String columns = c.keyColumns(detail);
                     if (columns != null) return columns;
@@ -107,7 +137,7 @@ public interface ErrorClassifier {
             }
 
             @Override
-            public OptionalInt lengthLimit(String message) {
+            public OptionalInt lengthLimit(@Nullable String message) {
                 for (ErrorClassifier c : all) {
                     OptionalInt length = c.lengthLimit(message);
                     if (length.isPresent()) return length;
@@ -116,7 +146,7 @@ public interface ErrorClassifier {
             }
 
             @Override
-            public Optional<NumericLimit> numericLimit(String detail) {
+            public Optional<NumericLimit> numericLimit(@Nullable String detail) {
                 for (ErrorClassifier c : all) {
                     Optional<NumericLimit> limit = c.numericLimit(detail);
                     if (limit.isPresent()) return limit;
@@ -125,7 +155,7 @@ public interface ErrorClassifier {
             }
 
             @Override
-            public OptionalInt blamedParameter(String where) {
+            public OptionalInt blamedParameter(@Nullable String where) {
                 for (ErrorClassifier c : all) {
                     OptionalInt parameter = c.blamedParameter(where);
                     if (parameter.isPresent()) return parameter;

@@ -1,5 +1,7 @@
 package dev.braid.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a driver's message text says about an error: the message itself (without what the driver
  * appends, such as H2's copy of the SQL and its error code) and the constraint, table and column it
@@ -11,14 +13,23 @@ package dev.braid.dialect;
  * @param table      the table, or null
  * @param column     the column (several joined with ", " for a composite key), or null
  */
-public record ErrorDetails(String message, String constraint, String table, String column) {
+public record ErrorDetails(String message, @Nullable String constraint, @Nullable String table, @Nullable String column) {
 
-    /** Just the message: the text names no constraint, table or column. */
+    /**
+     * Details of a text that names no constraint, table or column.
+     *
+     * @param message the driver's message
+     * @return details holding just the message
+     */
     public static ErrorDetails of(String message) {
         return new ErrorDetails(message, null, null, null);
     }
 
-    /** True when the text named a constraint, a table or a column. */
+    /**
+     * Whether the text named anything.
+     *
+     * @return true when the text named a constraint, a table or a column
+     */
     public boolean namesSomething() {
         return constraint != null || table != null || column != null;
     }

@@ -19,7 +19,11 @@ public enum ErrorKind {
     /** Anything else: the statement was rejected for another reason. */
     OTHER;
 
-    /** True when the whole transaction can be run again with a chance of success (serialization failure, deadlock). */
+    /**
+     * Whether the whole transaction can be run again with a chance of success.
+     *
+     * @return true for {@link #SERIALIZATION_FAILURE} and {@link #DEADLOCK}
+     */
     public boolean isRetryable() {
         return this == SERIALIZATION_FAILURE || this == DEADLOCK;
     }

@@ -14,12 +14,21 @@ public final class Identifiers {
 
     private final Set<String> reserved;
 
-    /** @param reserved the database's reserved words, lower-case: they are always quoted */
+    /**
+     * A quoting rule for one database.
+     *
+     * @param reserved the database's reserved words, lower-case: they are always quoted
+     */
     public Identifiers(Set<String> reserved) {
         this.reserved = reserved;
     }
 
-    /** {@code name} as it must appear in SQL. */
+    /**
+     * An identifier as it must appear in SQL.
+     *
+     * @param name a table, column or alias name
+     * @return {@code name} bare, or double-quoted with embedded quotes doubled
+     */
     public String render(String name) {
         if (PLAIN.matcher(name).matches() && !reserved.contains(name)) {
             return name;

@@ -1,5 +1,7 @@
 package dev.braid.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Set;
 
 /** The SQL standard's isolation level names, which are the only ones rendered into SQL text. */
@@ -12,11 +14,13 @@ public final class IsolationLevels {
     private IsolationLevels() {}
 
     /**
-     * {@code level} when it is one of the standard names.
+     * Checks that an isolation level is one of the standard names, the only text rendered into SQL.
      *
+     * @param level the level name, or null
+     * @return {@code level}
      * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} for any other text
      */
-    public static String requireStandard(String level) {
+    public static String requireStandard(@Nullable String level) {
         if (level == null || !STANDARD.contains(level)) {
             throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_ARGUMENT, "Unknown isolation level '" + level + "'. Fix: use one of " + STANDARD
                     + " (io.r2dbc.spi.IsolationLevel.SERIALIZABLE and its siblings)");

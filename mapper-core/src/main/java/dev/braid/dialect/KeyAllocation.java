@@ -15,18 +15,30 @@ public interface KeyAllocation {
         ALLOCATED_AHEAD
     }
 
-    /** When this database's keys are known. */
+    /**
+     * When this database's keys are known.
+     *
+     * @return the timing
+     */
     Timing timing();
 
     /**
      * Writes the statement allocating {@code count} keys of the identity column {@code column} of
      * {@code table}: one row with one column, an array of the {@code count} new keys.
      *
+     * @param table  the table whose identity column draws the keys
+     * @param column the identity column
+     * @param count  how many keys to allocate
+     * @param out    where the statement is written
      * @throws dev.braid.error.MapperException {@code BRAID_INTERNAL} when keys are not {@link Timing#ALLOCATED_AHEAD}
      */
     void allocate(String table, String column, int count, SqlWriter out);
 
-    /** Keys come back from the INSERT; nothing is allocated ahead. */
+    /**
+     * Keys come back from the INSERT; nothing is allocated ahead.
+     *
+     * @return the shared instance
+     */
     static KeyAllocation returnedByInsert() {
         return ReturnedByInsert.INSTANCE;
     }

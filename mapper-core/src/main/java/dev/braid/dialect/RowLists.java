@@ -9,7 +9,12 @@ import java.util.List;
 public final class RowLists {
     private RowLists() {}
 
-    /** {@code VALUES ($1, $2), ($3, $4), ...}: row i of the arrays as tuple i. */
+    /**
+     * Writes {@code VALUES ($1, $2), ($3, $4), ...}: row i of the arrays as tuple i, one marker per value.
+     *
+     * @param columns one array per column, all of the same length
+     * @param out     where the row list is written
+     */
     public static void values(List<ArrayBind> columns, SqlWriter out) {
         out.append("VALUES ");
         int count = columns.size();
@@ -30,7 +35,14 @@ public final class RowLists {
         }
     }
 
-    /** {@code column IN ($1, ..., $n)} over one single-column key array. */
+    /**
+     * Writes {@code column IN ($1, ..., $n)} over one single-column key array.
+     *
+     * @param keyColumns the key column; exactly one
+     * @param keys       the key values, as one array
+     * @param out        where the condition is written
+     * @throws dev.braid.error.MapperException {@code BRAID_INTERNAL} when the key has more than one column
+     */
     public static void inList(List<String> keyColumns, List<ArrayBind> keys, SqlWriter out) {
         if (keyColumns.size() != 1) {
             throw dev.braid.core.internal.util.Require.bug("An IN-list DELETE takes a single key column, not " + keyColumns);

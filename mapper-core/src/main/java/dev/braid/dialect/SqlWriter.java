@@ -1,5 +1,7 @@
 package dev.braid.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /**
@@ -9,16 +11,36 @@ import java.util.List;
  */
 public interface SqlWriter {
 
-    /** Appends SQL text as it is (keywords, punctuation; never a value). */
+    /**
+     * Appends SQL text as it is (keywords, punctuation; never a value).
+     *
+     * @param sql the text
+     * @return this writer
+     */
     SqlWriter append(String sql);
 
-    /** Appends one character of SQL text. */
+    /**
+     * Appends one character of SQL text.
+     *
+     * @param c the character
+     * @return this writer
+     */
     SqlWriter append(char c);
 
-    /** Appends a table, column or alias name as the dialect spells it (bare or quoted). */
+    /**
+     * Appends a table, column or alias name as the dialect spells it (bare or quoted).
+     *
+     * @param name the identifier
+     * @return this writer
+     */
     SqlWriter identifier(String name);
 
-    /** Appends {@code names} as identifiers separated by {@code ", "}. */
+    /**
+     * Appends {@code names} as identifiers separated by {@code ", "}.
+     *
+     * @param names the identifiers
+     * @return this writer
+     */
     default SqlWriter identifiers(List<String> names) {
         for (int i = 0; i < names.size(); i++) {
             if (i > 0) append(", ");
@@ -27,6 +49,12 @@ public interface SqlWriter {
         return this;
     }
 
-    /** Binds {@code value} (a driver value or null) of driver class {@code type} and appends its marker. */
-    SqlWriter bind(Object value, Class<?> type);
+    /**
+     * Binds a value and appends its marker.
+     *
+     * @param value a driver value, or null for SQL NULL
+     * @param type  the driver class of the value (what a null is bound as)
+     * @return this writer
+     */
+    SqlWriter bind(@Nullable Object value, Class<?> type);
 }

@@ -1,5 +1,7 @@
 package dev.braid.dialect;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SQL standard's SQLSTATE classes that every database shares: class 08 (connection exception,
  * which drivers also report for a closed socket), 23 (integrity constraint violation), 22001 (string
@@ -13,7 +15,7 @@ public class StandardErrors implements ErrorClassifier {
     protected StandardErrors() {}
 
     @Override
-    public ErrorKind kind(String sqlState) {
+    public ErrorKind kind(@Nullable String sqlState) {
         if (sqlState == null) return ErrorKind.OTHER;
         if (sqlState.startsWith("08")) return ErrorKind.CONNECTION_LOST;
         if (sqlState.startsWith("23")) return ErrorKind.CONSTRAINT_VIOLATION;

@@ -10,6 +10,8 @@ public interface TransactionStatements {
      * level: READ UNCOMMITTED, READ COMMITTED, REPEATABLE READ or SERIALIZABLE), sent before BEGIN.
      * Empty when BEGIN itself carries the level (PostgreSQL's {@code BEGIN ISOLATION LEVEL ...}).
      *
+     * @param level the SQL isolation level name
+     * @return the statements to send before BEGIN, possibly none
      * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} for any other level name (it becomes SQL text)
      */
     List<String> beforeBegin(String level);
@@ -18,10 +20,17 @@ public interface TransactionStatements {
      * Statements that put a connection back to the database's default level after a transaction that
      * ran at {@code level}, so that the connection's next user (pools reuse connections) does not
      * inherit it. Empty when the level ended with the transaction.
+     *
+     * @param level the SQL isolation level name the transaction ran at
+     * @return the statements to send after COMMIT or ROLLBACK, possibly none
      */
     List<String> afterEnd(String level);
 
-    /** BEGIN carries the level (the driver writes {@code BEGIN ISOLATION LEVEL ...}); nothing to send. */
+    /**
+     * BEGIN carries the level (the driver writes {@code BEGIN ISOLATION LEVEL ...}); nothing to send.
+     *
+     * @return the shared instance
+     */
     static TransactionStatements levelWithBegin() {
         return LevelWithBegin.INSTANCE;
     }

@@ -1,12 +1,21 @@
 package dev.braid.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The connection broke while COMMIT was in flight: the database may have committed the transaction
  * before the connection went, or not. Retrying blindly may apply the work twice; check what the
  * database holds (reconcile) first, or make the work idempotent.
  */
 public final class CommitOutcomeUnknownException extends ConnectionLostException {
-    public CommitOutcomeUnknownException(String message, String sqlState, Throwable cause) {
+    /**
+     * An error with code {@link ErrorCode#BRAID_COMMIT_OUTCOME_UNKNOWN}; its {@link #sql()} is {@code COMMIT}.
+     *
+     * @param message  what happened and the fix
+     * @param sqlState the SQLSTATE that said the connection is gone, or null
+     * @param cause    the driver's exception
+     */
+    public CommitOutcomeUnknownException(String message, @Nullable String sqlState, Throwable cause) {
         super(ErrorCode.BRAID_COMMIT_OUTCOME_UNKNOWN, message, "COMMIT", sqlState, cause);
     }
 }

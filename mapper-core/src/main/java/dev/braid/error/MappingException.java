@@ -7,20 +7,33 @@ import java.util.List;
  * {@link MappingProblem.Kind}, {@code Class.attribute} and fix; the message numbers their sentences.
  */
 public final class MappingException extends MapperException {
+    /** Every problem found, in order. */
     private final List<MappingProblem> problems;
 
-    /** @param problems every problem found, in the order they were found; not empty */
+    /**
+     * An error with code {@link ErrorCode#BRAID_MAPPING} whose message numbers every problem's sentence.
+     *
+     * @param problems every problem found, in the order they were found; not empty
+     */
     public MappingException(List<MappingProblem> problems) {
         super(ErrorCode.BRAID_MAPPING, render(problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** Every problem, as data: kind, entity, attribute, what is wrong and the fix. */
+    /**
+     * Every problem, as data: kind, entity, attribute, what is wrong and the fix.
+     *
+     * @return the problems in the order found (immutable)
+     */
     public List<MappingProblem> problems() {
         return problems;
     }
 
-    /** Every problem as the sentence shown in the message ({@link MappingProblem#message()}). */
+    /**
+     * Every problem as the sentence shown in the message ({@link MappingProblem#message()}).
+     *
+     * @return the sentences in the order found
+     */
     public List<String> messages() {
         return problems.stream().map(MappingProblem::message).toList();
     }

@@ -1,6 +1,6 @@
 package dev.braid.error;
 
-
+import org.jspecify.annotations.Nullable;
 
 /**
  * One problem found by the configure step, as data: a stable {@link Kind}, the entity and attribute it
@@ -13,7 +13,7 @@ package dev.braid.error;
  * @param problem   what is wrong, as a sentence naming {@code Entity.attribute}, without a final period
  * @param fix       how to fix it, or null when the problem names no single fix
  */
-public record MappingProblem(Kind kind, String entity, String attribute, String problem, String fix) {
+public record MappingProblem(Kind kind, String entity, @Nullable String attribute, String problem, @Nullable String fix) {
 
     /** The distinct checks of the configure step, one constant per check. */
     public enum Kind {
@@ -111,19 +111,36 @@ public record MappingProblem(Kind kind, String entity, String attribute, String 
         BACK_POPULATES_MISMATCH
     }
 
-    /** Checks that kind, entity and problem are present. */
+    /**
+     * Checks that kind, entity and problem are present.
+     *
+     * @param kind      which check failed
+     * @param entity    simple name of the entity class
+     * @param attribute the attribute concerned, or null for the whole entity
+     * @param problem   what is wrong, without a final period
+     * @param fix       how to fix it, or null
+     * @throws MapperException {@code BRAID_ARGUMENT} when kind, entity or problem is null
+     */
     public MappingProblem {
         Arguments.nonNull(kind, "MappingProblem.kind");
         Arguments.nonNull(entity, "MappingProblem.entity");
         Arguments.nonNull(problem, "MappingProblem.problem");
     }
 
-    /** {@code Entity.attribute}, or just {@code Entity} for a problem of the whole entity. */
+    /**
+     * What the problem is about.
+     *
+     * @return {@code Entity.attribute}, or just {@code Entity} for a problem of the whole entity
+     */
     public String subject() {
         return attribute == null ? entity : entity + "." + attribute;
     }
 
-    /** The sentence shown to users: the problem, then {@code ". Fix: "} and the fix when there is one. */
+    /**
+     * The sentence shown to users.
+     *
+     * @return the problem, then {@code ". Fix: "} and the fix when there is one
+     */
     public String message() {
         return fix == null ? problem : problem + ". Fix: " + fix;
     }

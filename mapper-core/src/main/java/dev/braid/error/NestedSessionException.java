@@ -6,6 +6,11 @@ package dev.braid.error;
  * by an outer session, all of them wait for each other forever (pool starvation).
  */
 public final class NestedSessionException extends MapperException {
+    /**
+     * An error with code {@link ErrorCode#BRAID_NESTED_SESSION}.
+     *
+     * @param message which sessions nested and the fix
+     */
     public NestedSessionException(String message) {
         super(ErrorCode.BRAID_NESTED_SESSION, message);
     }

@@ -1,5 +1,7 @@
 package dev.braid.mapping;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.braid.core.internal.meta.AnnotationReader;
 import dev.braid.core.internal.meta.ColumnMapping;
 import dev.braid.core.internal.meta.EntityMapping;
@@ -36,11 +38,22 @@ public final class MappingRegistry {
         this.dependencyOrder = List.copyOf(TableOrder.sort(mappings));
     }
 
+    /**
+     * Starts a registry.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The mapping of {@code type}, or an error saying how to register it. */
+    /**
+     * The mapping of an entity class.
+     *
+     * @param type the entity class
+     * @return its mapping (Braid's internal model)
+     * @throws MapperException {@code BRAID_UNMAPPED} when {@code type} is not registered, saying how to register it
+     */
     public EntityMapping entity(Class<?> type) {
         EntityMapping mapping = byType.get(type);
         if (mapping == null) {
@@ -50,6 +63,12 @@ public final class MappingRegistry {
         return mapping;
     }
 
+    /**
+     * The mapping of an entity class, if it is registered.
+     *
+     * @param type the class
+     * @return its mapping, or empty when {@code type} is not a mapped entity
+     */
     public Optional<EntityMapping> find(Class<?> type) {
         return Optional.ofNullable(byType.get(type));
     }
@@ -57,8 +76,12 @@ public final class MappingRegistry {
     /**
      * The attribute mapped to {@code table.column} (names compared ignoring case; a writable entity before a
      * read-only record view of the same table), for errors in which the database names only the column.
+     *
+     * @param table  the table name, or null
+     * @param column the column name, or null
+     * @return the attribute's mapping; empty when either name is null or nothing maps them
      */
-    public Optional<ColumnMapping> columnAt(String table, String column) {
+    public Optional<ColumnMapping> columnAt(@Nullable String table, @Nullable String column) {
         if (table == null || column == null) return Optional.empty();
         ColumnMapping found = null;
         for (EntityMapping entity : byType.values()) {
@@ -70,6 +93,11 @@ public final class MappingRegistry {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * Every mapped entity, in registration order.
+     *
+     * @return the mappings (a read-only view)
+     */
     public Collection<EntityMapping> entities() {
         return byType.values();
     }
@@ -77,6 +105,8 @@ public final class MappingRegistry {
     /**
      * Writable entities with every referenced table before the tables that reference it: the order for
      * CREATE TABLE and INSERT (DROP and DELETE go in reverse).
+     *
+     * @return the writable entities in dependency order (immutable)
      */
     public List<EntityMapping> dependencyOrder() {
         return dependencyOrder;
@@ -89,13 +119,24 @@ public final class MappingRegistry {
 
         private Builder() {}
 
-        /** Adds classes mapped with annotations. */
+        /**
+         * Adds classes mapped with annotations.
+         *
+         * @param types {@code @Entity} classes (registering one twice is reported by {@link #build()})
+         * @return this builder
+         */
         public Builder entity(Class<?>... types) {
             annotated.addAll(List.of(types));
             return this;
         }
 
-        /** Adds a class mapped with the fluent builder (for classes you cannot annotate). */
+        /**
+         * Adds a class mapped with the fluent builder (for classes you cannot annotate).
+         *
+         * @param source the definition, normally an {@link EntityDefinition}; read now, so later changes to
+         *               it are not seen
+         * @return this builder
+         */
         public Builder define(EntitySource source) {
             specs.add(source.toSpec());
             return this;
@@ -104,7 +145,8 @@ public final class MappingRegistry {
         /**
          * Validates every entity and freezes the registry.
          *
-         * @throws dev.braid.error.MappingException listing every problem found
+         * @return the frozen registry
+         * @throws dev.braid.error.MappingException {@code BRAID_MAPPING}, listing every problem found
          */
         public MappingRegistry build() {
             List<EntitySpec> all = new ArrayList<>();

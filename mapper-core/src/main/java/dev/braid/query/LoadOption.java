@@ -9,8 +9,21 @@ import java.util.List;
  * A per-query load strategy for a relationship path, overriding the mapping's default:
  * {@code Loads.selectin(Author_.books, Book_.reviews)} loads books, then their reviews.
  * Every relationship on the path that has no option of its own is loaded with SELECTIN.
+ *
+ * @param path      the relationships from the query's entity, each starting at the previous one's target
+ * @param strategy  how the last relationship of the path is loaded
+ * @param chunkSize keys per selectin query, 0 for the relationship's default
  */
 public record LoadOption(List<Relation<?, ?>> path, LoadStrategy strategy, int chunkSize) {
+    /**
+     * Checks that the path is not empty and does not break.
+     *
+     * @param path      the relationships (copied)
+     * @param strategy  how the last relationship is loaded
+     * @param chunkSize keys per selectin query, 0 for the default
+     * @throws dev.braid.error.MapperException {@code BRAID_QUERY} when a relationship does not start at the
+     *         previous one's target; {@code BRAID_ARGUMENT} for an empty path, a null strategy or a negative chunk size
+     */
     public LoadOption {
         path = List.copyOf(path);
         Require.nonNull(strategy, "strategy");
@@ -24,7 +37,13 @@ public record LoadOption(List<Relation<?, ?>> path, LoadStrategy strategy, int c
         dev.braid.core.internal.util.Require.argument(chunkSize >= 0, "chunkSize(n) takes n >= 0 (0: the relationship's default), was " + chunkSize);
     }
 
-    /** The same option with another number of keys per selectin query. */
+    /**
+     * The same option with another number of keys per selectin query.
+     *
+     * @param keysPerQuery keys per query, 0 for the relationship's default
+     * @return the new option
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code keysPerQuery} is negative
+     */
     public LoadOption chunkSize(int keysPerQuery) {
         return new LoadOption(path, strategy, keysPerQuery);
     }

@@ -1,5 +1,7 @@
 package dev.braid.query;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.braid.core.internal.util.Require;
 import dev.braid.error.ErrorCode;
 import dev.braid.error.MapperException;
@@ -14,17 +16,44 @@ public sealed interface Predicate
         permits Predicate.Compare, Predicate.In, Predicate.IsNull, Predicate.Like,
                 Predicate.And, Predicate.Or, Predicate.Not, Predicate.Exists {
 
+    /** A comparison operator. */
     enum Op {
-        EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
+        /** Equal: {@code =}. */
+        EQ("="),
+        /** Not equal: {@code <>}. */
+        NE("<>"),
+        /** Less than: {@code <}. */
+        LT("<"),
+        /** Less than or equal: {@code <=}. */
+        LE("<="),
+        /** Greater than: {@code >}. */
+        GT(">"),
+        /** Greater than or equal: {@code >=}. */
+        GE(">=");
 
         private final String sql;
 
         Op(String sql) { this.sql = sql; }
 
+        /**
+         * The operator as SQL writes it.
+         *
+         * @return the operator's SQL text
+         */
         public String sql() { return sql; }
     }
 
-    static Predicate compare(Attribute<?, ?> attribute, Op op, Object value) {
+    /**
+     * {@code attribute op value}, what the attribute methods build; {@code EQ}/{@code NE} with null become
+     * {@code IS NULL}/{@code IS NOT NULL}.
+     *
+     * @param attribute the attribute compared
+     * @param op        the operator
+     * @param value     the value (bound as a parameter), or null for {@code EQ} and {@code NE}
+     * @return the predicate
+     * @throws MapperException {@code BRAID_QUERY} for an ordering comparison with null
+     */
+    static Predicate compare(Attribute<?, ?> attribute, Op op, @Nullable Object value) {
         if (value == null) {
             if (op == Op.EQ) return new IsNull(attribute, false);
             if (op == Op.NE) return new IsNull(attribute, true);
@@ -34,19 +63,70 @@ public sealed interface Predicate
         return new Compare(attribute, op, value);
     }
 
+    /**
+     * All of {@code predicates}; none matches every row.
+     *
+     * @param predicates the conjuncts
+     * @return the conjunction
+     */
     static Predicate and(Predicate... predicates) { return new And(List.of(predicates)); }
 
+    /**
+     * Any of {@code predicates}; none matches no row.
+     *
+     * @param predicates the disjuncts
+     * @return the disjunction
+     */
     static Predicate or(Predicate... predicates) { return new Or(List.of(predicates)); }
 
+    /**
+     * The negation of {@code predicate}, with SQL's three-valued logic ({@code NOT (x = 1)} does not match
+     * a NULL {@code x}).
+     *
+     * @param predicate the predicate to negate
+     * @return the negation
+     */
     static Predicate not(Predicate predicate) { return new Not(predicate); }
 
+    /**
+     * This predicate and {@code other}.
+     *
+     * @param other the other conjunct
+     * @return the conjunction
+     */
     default Predicate and(Predicate other) { return new And(List.of(this, other)); }
 
+    /**
+     * This predicate or {@code other}.
+     *
+     * @param other the other disjunct
+     * @return the disjunction
+     */
     default Predicate or(Predicate other) { return new Or(List.of(this, other)); }
 
+    /**
+     * The negation of this predicate: {@code Predicate.not(this)}.
+     *
+     * @return the negation
+     */
     default Predicate negate() { return new Not(this); }
 
+    /**
+     * {@code attribute op value}, value bound as a parameter.
+     *
+     * @param attribute the attribute compared
+     * @param op        the operator
+     * @param value     the value, never null (null comparisons are {@link IsNull})
+     */
     record Compare(Attribute<?, ?> attribute, Op op, Object value) implements Predicate {
+        /**
+         * Checks the parts.
+         *
+         * @param attribute the attribute compared
+         * @param op        the operator
+         * @param value     the value
+         * @throws MapperException {@code BRAID_ARGUMENT} when any part is null
+         */
         public Compare {
             Require.nonNull(attribute, "attribute");
             Require.nonNull(op, "op");
@@ -57,8 +137,18 @@ public sealed interface Predicate
     /**
      * {@code attribute IN (values)}; an empty list matches nothing. Null elements are rejected with a
      * {@code BRAID_QUERY} error naming the attribute: NULL never matches IN.
+     *
+     * @param attribute the attribute matched
+     * @param values    the values, copied
      */
     record In(Attribute<?, ?> attribute, List<?> values) implements Predicate {
+        /**
+         * Checks and copies the values.
+         *
+         * @param attribute the attribute matched
+         * @param values    the values
+         * @throws MapperException {@code BRAID_QUERY} when {@code values} or one of its elements is null
+         */
         public In {
             Require.nonNull(attribute, "attribute");
             if (values == null) {
@@ -81,32 +171,100 @@ public sealed interface Predicate
         }
     }
 
+    /**
+     * {@code attribute IS NULL}, or {@code IS NOT NULL} when negated.
+     *
+     * @param attribute the attribute tested
+     * @param negated   true for {@code IS NOT NULL}
+     */
     record IsNull(Attribute<?, ?> attribute, boolean negated) implements Predicate {
+        /**
+         * Checks the attribute.
+         *
+         * @param attribute the attribute tested
+         * @param negated   true for {@code IS NOT NULL}
+         * @throws MapperException {@code BRAID_ARGUMENT} when {@code attribute} is null
+         */
         public IsNull { Require.nonNull(attribute, "attribute"); }
     }
 
-    /** {@code attribute LIKE pattern ESCAPE '\'}. */
+    /**
+     * {@code attribute LIKE pattern ESCAPE '\'}.
+     *
+     * @param attribute the string attribute matched
+     * @param pattern   the pattern, bound as a parameter
+     */
     record Like(Attribute<?, ?> attribute, String pattern) implements Predicate {
+        /**
+         * Checks the parts.
+         *
+         * @param attribute the string attribute matched
+         * @param pattern   the pattern
+         * @throws MapperException {@code BRAID_ARGUMENT} when either is null
+         */
         public Like {
             Require.nonNull(attribute, "attribute");
             Require.nonNull(pattern, "pattern");
         }
     }
 
+    /**
+     * All of {@code operands}.
+     *
+     * @param operands the conjuncts, copied
+     */
     record And(List<Predicate> operands) implements Predicate {
+        /**
+         * Copies the operands.
+         *
+         * @param operands the conjuncts (no null element)
+         */
         public And { operands = List.copyOf(operands); }
     }
 
+    /**
+     * Any of {@code operands}.
+     *
+     * @param operands the disjuncts, copied
+     */
     record Or(List<Predicate> operands) implements Predicate {
+        /**
+         * Copies the operands.
+         *
+         * @param operands the disjuncts (no null element)
+         */
         public Or { operands = List.copyOf(operands); }
     }
 
-    /** Related rows exist (matching {@code condition} on the target, when not null). */
-    record Exists(Relation<?, ?> relation, Predicate condition) implements Predicate {
+    /**
+     * Related rows exist (SQL {@code EXISTS}), matching {@code condition} on the target when it is not null.
+     *
+     * @param relation  the relationship followed from the filtered entity
+     * @param condition the filter on the related rows, or null for any related row
+     */
+    record Exists(Relation<?, ?> relation, @Nullable Predicate condition) implements Predicate {
+        /**
+         * Checks the relationship.
+         *
+         * @param relation  the relationship followed
+         * @param condition the filter on the related rows, or null
+         * @throws MapperException {@code BRAID_ARGUMENT} when {@code relation} is null
+         */
         public Exists { Require.nonNull(relation, "relation"); }
     }
 
+    /**
+     * The negation of {@code operand}.
+     *
+     * @param operand the negated predicate
+     */
     record Not(Predicate operand) implements Predicate {
+        /**
+         * Checks the operand.
+         *
+         * @param operand the negated predicate
+         * @throws MapperException {@code BRAID_ARGUMENT} when {@code operand} is null
+         */
         public Not { Require.nonNull(operand, "operand"); }
     }
 }

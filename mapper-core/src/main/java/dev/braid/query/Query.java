@@ -1,5 +1,7 @@
 package dev.braid.query;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.braid.core.internal.util.Require;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,18 +9,20 @@ import java.util.List;
 /**
  * An immutable query over one entity type: filter, order, limit and offset. Each method returns a
  * new query, so a base query can be shared and refined.
+ *
+ * @param <T> the entity type the query returns
  */
 public final class Query<T> {
     private final Class<T> entityType;
-    private final Predicate where;
+    private final @Nullable Predicate where;
     private final List<Order> orderBy;
-    private final Long limit;
-    private final Long offset;
+    private final @Nullable Long limit;
+    private final @Nullable Long offset;
     private final List<LoadOption> options;
     private final List<Relation<?, ?>> joins;
 
-    private Query(Class<T> entityType, Predicate where, List<Order> orderBy, Long limit, Long offset,
-                  List<LoadOption> options, List<Relation<?, ?>> joins) {
+    private Query(Class<T> entityType, @Nullable Predicate where, List<Order> orderBy, @Nullable Long limit,
+                  @Nullable Long offset, List<LoadOption> options, List<Relation<?, ?>> joins) {
         this.entityType = Require.nonNull(entityType, "entityType");
         this.where = where;
         this.orderBy = List.copyOf(orderBy);
@@ -28,15 +32,29 @@ public final class Query<T> {
         this.joins = List.copyOf(joins);
     }
 
-    private Query(Class<T> entityType, Predicate where, List<Order> orderBy, Long limit, Long offset) {
+    private Query(Class<T> entityType, @Nullable Predicate where, List<Order> orderBy, @Nullable Long limit,
+                  @Nullable Long offset) {
         this(entityType, where, orderBy, limit, offset, List.of(), List.of());
     }
 
+    /**
+     * A query for every row of an entity, in no particular order.
+     *
+     * @param entityType the mapped entity class
+     * @param <T>        the entity type
+     * @return the query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code entityType} is null
+     */
     public static <T> Query<T> from(Class<T> entityType) {
         return new Query<>(entityType, null, List.of(), null, null);
     }
 
-    /** Adds load options for relationships of the results. */
+    /**
+     * Adds load options for relationships of the results.
+     *
+     * @param more the options, after those already given
+     * @return the refined query
+     */
     public Query<T> options(LoadOption... more) {
         List<LoadOption> all = new ArrayList<>(options);
         all.addAll(List.of(more));
@@ -47,6 +65,10 @@ public final class Query<T> {
      * Joins a relationship so filters and ordering can use the related entity's attributes
      * (seed 000: the groups of user alice). Joins chain: each starts at the query's entity or at the
      * target of an earlier join. Each result appears once, however many related rows match.
+     *
+     * @param relation the relationship to join
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code relation} is null
      */
     public Query<T> join(Relation<?, ?> relation) {
         List<Relation<?, ?>> all = new ArrayList<>(joins);
@@ -54,44 +76,101 @@ public final class Query<T> {
         return new Query<>(entityType, where, orderBy, limit, offset, options, all);
     }
 
+    /**
+     * The load options, in the order given.
+     *
+     * @return the options (immutable)
+     */
     public List<LoadOption> options() { return options; }
 
+    /**
+     * The joined relationships, in the order given.
+     *
+     * @return the joins (immutable)
+     */
     public List<Relation<?, ?>> joins() { return joins; }
 
-    /** Adds a filter; several calls are combined with AND. */
+    /**
+     * Adds a filter; several calls are combined with AND.
+     *
+     * @param predicate the filter
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code predicate} is null
+     */
     public Query<T> where(Predicate predicate) {
         Require.nonNull(predicate, "predicate");
         Predicate combined = where == null ? predicate : where.and(predicate);
         return new Query<>(entityType, combined, orderBy, limit, offset, options, joins);
     }
 
-    /** Appends ORDER BY terms. */
+    /**
+     * Appends ORDER BY terms.
+     *
+     * @param terms the terms, after those already given
+     * @return the refined query
+     */
     public Query<T> orderBy(Order... terms) {
         List<Order> all = new ArrayList<>(orderBy);
         all.addAll(List.of(terms));
         return new Query<>(entityType, where, all, limit, offset, options, joins);
     }
 
+    /**
+     * Returns at most {@code limit} results (replacing an earlier limit).
+     *
+     * @param limit the most results, at least 0
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code limit} is negative
+     */
     public Query<T> limit(long limit) {
         dev.braid.core.internal.util.Require.argument(limit >= 0, "limit(n) takes n >= 0, was " + limit);
         return new Query<>(entityType, where, orderBy, limit, offset, options, joins);
     }
 
+    /**
+     * Skips the first {@code offset} results (replacing an earlier offset).
+     *
+     * @param offset the results to skip, at least 0
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code offset} is negative
+     */
     public Query<T> offset(long offset) {
         dev.braid.core.internal.util.Require.argument(offset >= 0, "offset(n) takes n >= 0, was " + offset);
         return new Query<>(entityType, where, orderBy, limit, offset, options, joins);
     }
 
+    /**
+     * The entity the query returns.
+     *
+     * @return the entity class
+     */
     public Class<T> entityType() { return entityType; }
 
-    /** The filter, or null for all rows. */
-    public Predicate where() { return where; }
+    /**
+     * The filter: every {@link #where(Predicate)} combined with AND.
+     *
+     * @return the filter, or null for all rows
+     */
+    public @Nullable Predicate where() { return where; }
 
+    /**
+     * The ORDER BY terms, in order.
+     *
+     * @return the terms (immutable), empty for no order
+     */
     public List<Order> orderBy() { return orderBy; }
 
-    /** The row limit, or null. */
-    public Long limit() { return limit; }
+    /**
+     * The row limit.
+     *
+     * @return the limit, or null for none
+     */
+    public @Nullable Long limit() { return limit; }
 
-    /** The row offset, or null. */
-    public Long offset() { return offset; }
+    /**
+     * The row offset.
+     *
+     * @return the offset, or null for none
+     */
+    public @Nullable Long offset() { return offset; }
 }

@@ -1,5 +1,7 @@
 package dev.braid.relation;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Optional;
 
 /**
@@ -12,45 +14,77 @@ import java.util.Optional;
  * {@link #set} keeps the other end in sync (the parent's loaded collection, or the other side of a
  * one-to-one); the foreign key column follows at the next flush. For classes mapped with the fluent
  * builder, the other end of a new object is synced when it enters a session (see {@link RelatedList}).
+ *
+ * @param <T> the referenced entity type
  */
 public final class Reference<T> {
     private final Object owner;
-    private T value;
+    private @Nullable T value;
     private boolean loaded = true;
     // False until the reference is set or loaded: a pristine reference on a new object says nothing
     // about its foreign key, which the application may have set directly (SQLAlchemy syncs only
     // relationships that were assigned).
     private boolean assigned;
     // How the other end is kept in sync: a registry's rule once bound, else the field's declared one.
-    private SyncRule rule;
-    private PendingSync pending;
+    private @Nullable SyncRule rule;
+    private @Nullable PendingSync pending;
 
     private Reference(Object owner) {
         this.owner = dev.braid.core.internal.util.Require.nonNull(owner, "owner");
     }
 
-    /** A reference owned by {@code owner}; call it in a field initialiser with {@code this}. */
+    /**
+     * A reference owned by {@code owner}; call it in a field initialiser with {@code this}.
+     *
+     * @param owner the entity object declaring the field
+     * @param <T>   the referenced entity type
+     * @return a loaded, empty reference
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code owner} is null
+     */
     public static <T> Reference<T> of(Object owner) {
         return new Reference<>(owner);
     }
 
-    /** The referenced object, or null when there is none. */
-    public T get() {
+    /**
+     * The referenced object.
+     *
+     * @return the referenced object, or null when there is none
+     * @throws dev.braid.error.MapperException {@code BRAID_NOT_LOADED} when the reference was not loaded,
+     *         naming the attribute and how to load it
+     */
+    public @Nullable T get() {
         if (!loaded) throw NotLoaded.error(owner, attribute());
         return value;
     }
 
-    /** The referenced object, if any. */
+    /**
+     * The referenced object, if any.
+     *
+     * @return the referenced object, or empty when there is none
+     * @throws dev.braid.error.MapperException {@code BRAID_NOT_LOADED} when the reference was not loaded
+     */
     public Optional<T> find() {
         return Optional.ofNullable(get());
     }
 
+    /**
+     * Whether the reference was loaded (or is on a new object): only then can {@link #get()} answer.
+     *
+     * @return true when loaded
+     */
     public boolean isLoaded() {
         return loaded;
     }
 
-    /** Points this reference at {@code target} (or at nothing) and updates the other end in memory. */
-    public void set(T target) {
+    /**
+     * Points this reference at {@code target} (or at nothing) and updates the other end in memory; the
+     * foreign key follows at the next flush. Setting works on an unloaded reference too, and loads it.
+     *
+     * @param target the object to refer to, or null for none
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code target} is not of the
+     *         relationship's target class
+     */
+    public void set(@Nullable T target) {
         RelationSync.requireMember(owner, rule(), target, true);
         T previous = value;
         value = target;
@@ -60,12 +94,12 @@ public final class Reference<T> {
     }
 
     /** The current value whether loaded or not (null when not loaded). */
-    T peek() {
+    @Nullable T peek() {
         return value;
     }
 
     @SuppressWarnings("unchecked")
-    void assignQuietly(Object target) {
+    void assignQuietly(@Nullable Object target) {
         value = (T) target;
         loaded = true;
         assigned = true;
@@ -73,7 +107,7 @@ public final class Reference<T> {
 
     /** The value read for a load still in progress; the reference stays unloaded until {@link #finishLoading}. */
     @SuppressWarnings("unchecked")
-    void stage(Object target) {
+    void stage(@Nullable Object target) {
         if (loaded) throw dev.braid.core.internal.util.Require.bug("stage() on a loaded reference");
         value = (T) target;
     }
@@ -112,12 +146,12 @@ public final class Reference<T> {
     }
 
     /** The rule set so far (bound, or declared and cached), or null. */
-    SyncRule boundRule() {
+    @Nullable SyncRule boundRule() {
         return rule;
     }
 
     /** Follows {@code bound} from now on; returns what could not be synced before, and forgets it. */
-    PendingSync bind(SyncRule bound) {
+    @Nullable PendingSync bind(SyncRule bound) {
         rule = bound;
         PendingSync p = pending;
         pending = null;
@@ -129,7 +163,7 @@ public final class Reference<T> {
         rule = bound;
     }
 
-    PendingSync pending(boolean create) {
+    @Nullable PendingSync pending(boolean create) {
         if (pending == null && create) pending = new PendingSync();
         return pending;
     }
@@ -138,6 +172,7 @@ public final class Reference<T> {
         return rule().attribute();
     }
 
+    /** {@code Reference[value]}, or {@code Reference[not loaded]}; never loads anything. */
     @Override
     public String toString() {
         return loaded ? "Reference[" + value + "]" : "Reference[not loaded]";

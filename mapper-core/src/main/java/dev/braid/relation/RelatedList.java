@@ -1,5 +1,7 @@
 package dev.braid.relation;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,24 +26,41 @@ import java.util.function.Consumer;
  * at once. For a class mapped with the fluent builder the names belong to the {@code MappingRegistry},
  * so on a new object that is in no session yet a change stays one-sided, unless the other object is
  * already in a session; it is synced when either object enters a session (add, a cascade, or a load).
+ *
+ * <p>Members are never null; adding null or an object of another class fails with {@code BRAID_ARGUMENT}.
+ * Equality is identity, as for the entities themselves.
+ *
+ * @param <T> the member entity type
  */
 public final class RelatedList<T> extends AbstractList<T> implements RandomAccess {
     private final Object owner;
     private final ArrayList<T> items = new ArrayList<>();
     private boolean loaded = true;
     // How the other end is kept in sync: a registry's rule once bound, else the field's declared one.
-    private SyncRule rule;
-    private PendingSync pending;
+    private @Nullable SyncRule rule;
+    private @Nullable PendingSync pending;
 
     private RelatedList(Object owner) {
         this.owner = dev.braid.core.internal.util.Require.nonNull(owner, "owner");
     }
 
-    /** A collection owned by {@code owner}; call it in a field initialiser with {@code this}. */
+    /**
+     * A collection owned by {@code owner}; call it in a field initialiser with {@code this}.
+     *
+     * @param owner the entity object declaring the field
+     * @param <T>   the member entity type
+     * @return a loaded, empty collection
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code owner} is null
+     */
     public static <T> RelatedList<T> of(Object owner) {
         return new RelatedList<>(owner);
     }
 
+    /**
+     * Whether the collection was loaded (or is on a new object): only then can it be read or changed.
+     *
+     * @return true when loaded
+     */
     public boolean isLoaded() {
         return loaded;
     }
@@ -141,7 +160,14 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         return removed;
     }
 
-    /** Replaces the whole content (SQLAlchemy's {@code parent.children = [...]}). */
+    /**
+     * Replaces the whole content (SQLAlchemy's {@code parent.children = [...]}), syncing the other end of
+     * every member removed and added.
+     *
+     * @param replacement the new members, in order (copied first, so it may be this list's own view)
+     * @throws dev.braid.error.MapperException {@code BRAID_NOT_LOADED} when the collection was not loaded;
+     *         {@code BRAID_ARGUMENT} for a null member or one of another class
+     */
     public void setAll(Collection<? extends T> replacement) {
         List<T> copy = new ArrayList<>(replacement);
         clear();
@@ -199,7 +225,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
 
     /** Ends a load: the staged members, put in {@code order} unless already in it, become the content. */
     @SuppressWarnings("unchecked")
-    void finishLoading(java.util.Comparator<Object> order) {
+    void finishLoading(java.util.@Nullable Comparator<Object> order) {
         if (order != null && !inOrder(order)) items.sort((java.util.Comparator<? super T>) order);
         loaded = true;
         modCount++;
@@ -232,12 +258,12 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     }
 
     /** The rule set so far (bound, or declared and cached), or null. */
-    SyncRule boundRule() {
+    @Nullable SyncRule boundRule() {
         return rule;
     }
 
     /** Follows {@code bound} from now on; returns what could not be synced before, and forgets it. */
-    PendingSync bind(SyncRule bound) {
+    @Nullable PendingSync bind(SyncRule bound) {
         rule = bound;
         PendingSync p = pending;
         pending = null;
@@ -249,7 +275,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         rule = bound;
     }
 
-    PendingSync pending(boolean create) {
+    @Nullable PendingSync pending(boolean create) {
         if (pending == null && create) pending = new PendingSync();
         return pending;
     }
@@ -258,8 +284,9 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         return rule().attribute();
     }
 
+    /** Identity: two collections are equal only when they are the same object (unlike other lists). */
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o == this;
     }
 

@@ -1,5 +1,7 @@
 package dev.braid.relation;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.function.Function;
 
 /**
@@ -19,13 +21,13 @@ public final class SyncRule {
     private final String attribute;
     private final Class<?> targetType;
     private final Function<Object, Object> access;
-    private final String reverseName;
+    private final @Nullable String reverseName;
     private final boolean known;
     private final boolean fromRegistry;
     // The rule of the other end of the same relationship (whichever side named it), linked once at configure.
-    private SyncRule pair;
+    private @Nullable SyncRule pair;
 
-    SyncRule(Class<?> ownerType, String attribute, Class<?> targetType, Function<Object, Object> access, String reverseName,
+    SyncRule(Class<?> ownerType, String attribute, Class<?> targetType, Function<Object, Object> access, @Nullable String reverseName,
              boolean known, boolean fromRegistry) {
         this.ownerType = ownerType;
         this.attribute = attribute;
@@ -36,17 +38,29 @@ public final class SyncRule {
         this.fromRegistry = fromRegistry;
     }
 
-    /** The attribute this rule belongs to. */
+    /**
+     * The attribute this rule belongs to.
+     *
+     * @return the relationship's field name
+     */
     public String attribute() {
         return attribute;
     }
 
-    /** The name of the attribute on the target that this one keeps in sync, or null (one-way). */
-    public String reverseName() {
+    /**
+     * The attribute on the target that this one keeps in sync.
+     *
+     * @return the reverse attribute's name, or null for a one-way relationship
+     */
+    public @Nullable String reverseName() {
         return reverseName;
     }
 
-    /** True for a rule of a configured registry; false for one read from the field's declaration. */
+    /**
+     * Where the rule comes from.
+     *
+     * @return true for a rule of a configured registry; false for one read from the field's declaration
+     */
     public boolean fromRegistry() {
         return fromRegistry;
     }
@@ -75,7 +89,7 @@ public final class SyncRule {
     }
 
     /** The rule of the other end of this relationship, whichever end declared the reverse, or null. */
-    SyncRule pair() {
+    @Nullable SyncRule pair() {
         return pair;
     }
 
@@ -83,7 +97,7 @@ public final class SyncRule {
      * The rule of the attribute on {@code element} (a member or target of this attribute) to keep in
      * sync with this one, or null when this attribute names no reverse.
      */
-    SyncRule reverseFor(Object element) {
+    @Nullable SyncRule reverseFor(Object element) {
         if (reverseName == null) return null;
         if (fromRegistry) return pair;
         return DeclaredRules.find(element.getClass(), reverseName);

@@ -1,5 +1,7 @@
 package dev.braid.relation;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,42 +15,75 @@ import java.util.List;
  * }</pre>
  * Additions and removals are written at the next flush (the foreign key set, or cleared, or the
  * orphan deleted with DELETE_ORPHAN) and then forgotten.
+ *
+ * @param <T> the member entity type
  */
 public final class WriteOnlyCollection<T> {
     private final Object owner;
     private final List<T> added = new ArrayList<>();
     private final List<T> removed = new ArrayList<>();
     // How the other end is kept in sync: a registry's rule once bound, else the field's declared one.
-    private SyncRule rule;
-    private PendingSync pending;
+    private @Nullable SyncRule rule;
+    private @Nullable PendingSync pending;
 
     private WriteOnlyCollection(Object owner) {
         this.owner = dev.braid.core.internal.util.Require.nonNull(owner, "owner");
     }
 
+    /**
+     * A write-only collection owned by {@code owner}; call it in a field initialiser with {@code this}.
+     *
+     * @param owner the entity object declaring the field
+     * @param <T>   the member entity type
+     * @return a collection with nothing pending
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code owner} is null
+     */
     public static <T> WriteOnlyCollection<T> of(Object owner) {
         return new WriteOnlyCollection<>(owner);
     }
 
-    /** Adds a member: written at the next flush; the member's reference back to the owner is set now. */
+    /**
+     * Adds a member: written at the next flush; the member's reference back to the owner is set now.
+     * Adding a member removed since the last flush just cancels the removal.
+     *
+     * @param element the member
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code element} is null or not of the
+     *         relationship's target class
+     */
     public void add(T element) {
         RelationSync.requireMember(owner, rule(), element, false);
         if (!removeIdentity(removed, element)) added.add(element);
         RelationSync.added(owner, this, element);
     }
 
-    /** Removes a member: written at the next flush. */
+    /**
+     * Removes a member: written at the next flush (its foreign key cleared, or the orphan deleted with
+     * DELETE_ORPHAN). Removing a member added since the last flush just cancels the addition.
+     *
+     * @param element the member
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code element} is null or not of the
+     *         relationship's target class
+     */
     public void remove(T element) {
         RelationSync.requireMember(owner, rule(), element, false);
         if (!removeIdentity(added, element)) removed.add(element);
         RelationSync.removed(owner, this, element);
     }
 
-    /** Members added since the last flush (for inspection; the collection itself is never loaded). */
+    /**
+     * Members added since the last flush (for inspection; the collection itself is never loaded).
+     *
+     * @return a copy of the pending additions, in the order added
+     */
     public List<T> pendingAdditions() {
         return List.copyOf(added);
     }
 
+    /**
+     * Members removed since the last flush.
+     *
+     * @return a copy of the pending removals, in the order removed
+     */
     public List<T> pendingRemovals() {
         return List.copyOf(removed);
     }
@@ -92,12 +127,12 @@ public final class WriteOnlyCollection<T> {
     }
 
     /** The rule set so far (bound, or declared and cached), or null. */
-    SyncRule boundRule() {
+    @Nullable SyncRule boundRule() {
         return rule;
     }
 
     /** Follows {@code bound} from now on; returns what could not be synced before, and forgets it. */
-    PendingSync bind(SyncRule bound) {
+    @Nullable PendingSync bind(SyncRule bound) {
         rule = bound;
         PendingSync p = pending;
         pending = null;
@@ -109,7 +144,7 @@ public final class WriteOnlyCollection<T> {
         rule = bound;
     }
 
-    PendingSync pending(boolean create) {
+    @Nullable PendingSync pending(boolean create) {
         if (pending == null && create) pending = new PendingSync();
         return pending;
     }

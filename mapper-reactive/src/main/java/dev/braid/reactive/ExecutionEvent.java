@@ -1,5 +1,7 @@
 package dev.braid.reactive;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.braid.statement.Bind;
 import dev.braid.statement.StatementOrigin;
 
@@ -24,7 +26,7 @@ import java.util.List;
  *                   null unless {@code outcome} is {@link Outcome#ERROR}
  */
 public record ExecutionEvent(String sql, List<Bind> binds, StatementOrigin origin, long rows, long startNanos,
-                             long endNanos, Outcome outcome, Throwable error) {
+                             long endNanos, Outcome outcome, @Nullable Throwable error) {
 
     /** How a statement ended. */
     public enum Outcome {
@@ -36,23 +38,36 @@ public record ExecutionEvent(String sql, List<Bind> binds, StatementOrigin origi
         CANCEL
     }
 
-    /** The time from subscription to the end, in nanoseconds. */
+    /**
+     * The time from subscription to the end, in nanoseconds.
+     *
+     * @return {@code endNanos - startNanos}
+     */
     public long elapsedNanos() {
         return endNanos - startNanos;
     }
 
-    /** The time from subscription to the end. */
+    /**
+     * The time from subscription to the end.
+     *
+     * @return the elapsed time
+     */
     public Duration elapsed() {
         return Duration.ofNanos(elapsedNanos());
     }
 
-    /** The bound values alone, in marker order (nulls included). */
-    public List<Object> values() {
-        List<Object> values = new ArrayList<>(binds.size());
+    /**
+     * The bound values alone, in marker order (nulls included).
+     *
+     * @return an unmodifiable list of the values
+     */
+    public List<@Nullable Object> values() {
+        List<@Nullable Object> values = new ArrayList<>(binds.size());
         for (Bind bind : binds) values.add(bind.value());
         return Collections.unmodifiableList(values);
     }
 
+    /** The origin, outcome, row count and SQL (never the bound values). */
     @Override
     public String toString() {
         return "[" + origin + ", " + outcome + ", " + rows + " row(s)] " + sql;

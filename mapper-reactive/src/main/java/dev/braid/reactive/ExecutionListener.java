@@ -23,6 +23,10 @@ package dev.braid.reactive;
  */
 @FunctionalInterface
 public interface ExecutionListener {
-    /** Called once for each statement after it ended. Must not block; exceptions are logged and swallowed. */
+    /**
+     * Called once for each statement after it ended. Must not block; exceptions are logged and swallowed.
+     *
+     * @param event what was sent, how it ended and who issued it
+     */
     void onStatement(ExecutionEvent event);
 }

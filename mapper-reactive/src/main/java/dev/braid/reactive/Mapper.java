@@ -1,5 +1,7 @@
 package dev.braid.reactive;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.braid.core.internal.util.Require;
 import dev.braid.error.DatabaseException;
 import dev.braid.error.NestedSessionException;
@@ -84,18 +86,41 @@ public final class Mapper {
         this.independent = true;
     }
 
+    /**
+     * Starts configuring a mapper.
+     *
+     * @param connectionFactory where sessions get their connections (pool it with r2dbc-pool)
+     * @param registry          the frozen mapping
+     * @return a builder with the defaults: dialect from the factory's metadata, fetch size from the dialect,
+     *         30 seconds acquire timeout, no listeners
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when either argument is null
+     */
     public static Builder builder(ConnectionFactory connectionFactory, MappingRegistry registry) {
         return new Builder(connectionFactory, registry);
     }
 
+    /**
+     * The mapping this mapper reads and writes.
+     *
+     * @return the registry
+     */
     public MappingRegistry registry() { return registry; }
 
+    /**
+     * The dialect every statement is rendered for.
+     *
+     * @return the configured dialect, or the one chosen from the connection factory's metadata
+     */
     public Dialect dialect() { return dialect; }
 
     // The executor statements run on (wrapped for listeners when there are any); for tests.
     dev.braid.reactive.internal.exec.StatementExecutor executor() { return executor; }
 
-    /** DDL from the mapping: create, create missing, drop, or print for a migration tool. */
+    /**
+     * DDL from the mapping: create, create missing, drop, or print for a migration tool.
+     *
+     * @return the schema operations of this mapper (shared, stateless)
+     */
     public Schema schema() { return schema; }
 
     /**
@@ -103,6 +128,8 @@ public final class Mapper {
      * connection and its own transaction, which commits or rolls back independently of the outer one
      * (e.g. an audit record that must stay even when the outer work fails). Every nesting level holds
      * one more connection at once, so size the pool for it.
+     *
+     * @return a mapper sharing this one's configuration whose sessions may open inside other sessions' work
      */
     public Mapper independent() {
         return independent ? this : new Mapper(this);
@@ -113,6 +140,12 @@ public final class Mapper {
      * reads see committed data; each flush (explicit, automatic before a query, and at the end) is
      * its own transaction. The connection is released exactly once when the returned Flux
      * terminates or is cancelled.
+     *
+     * @param work what to do with the session; its publisher's values are the result
+     * @param <T>  the type of values the work emits
+     * @return the work's values; errors with {@code BRAID_NESTED_SESSION} inside another session's work on
+     *         this mapper (see {@link #independent()}), {@code BRAID_CONNECTION_UNAVAILABLE} when no connection
+     *         comes within the acquire timeout, or the work's or the final flush's error
      */
     public <T> Flux<T> withSession(Function<Session, ? extends Publisher<T>> work) {
         return scoped("mapper.withSession(...)", Flux.usingWhen(
@@ -123,7 +156,13 @@ public final class Mapper {
                 DefaultSession::closeAfterFailure));
     }
 
-    /** {@link #withSession} for work that yields at most one value. */
+    /**
+     * {@link #withSession} for work that yields at most one value.
+     *
+     * @param work what to do with the session
+     * @param <T>  the type of the value
+     * @return the work's value, or empty; errors as {@link #withSession}
+     */
     public <T> Mono<T> withSessionMono(Function<Session, Mono<T>> work) {
         return withSession(work).singleOrEmpty();
     }
@@ -133,6 +172,12 @@ public final class Mapper {
      * changes are flushed and the transaction committed when its publisher completes; rolled back when
      * it errors or is cancelled (a disconnecting client, {@code timeout}, {@code take}). The connection
      * is released exactly once in every case.
+     *
+     * @param work what to do in the transaction; its publisher's values are the result
+     * @param <T>  the type of values the work emits
+     * @return the work's values; errors with {@code BRAID_NESTED_SESSION}, {@code BRAID_CONNECTION_UNAVAILABLE},
+     *         the work's own error, or a flush or COMMIT failure ({@code BRAID_COMMIT_OUTCOME_UNKNOWN} when the
+     *         connection broke during COMMIT), after rolling back
      */
     public <T> Flux<T> inTransaction(Function<Session, ? extends Publisher<T>> work) {
         return inTransaction(TransactionOptions.defaults(), work);
@@ -144,6 +189,12 @@ public final class Mapper {
      * back). With retries they are buffered until COMMIT has succeeded: the subscriber receives only
      * the values of the attempt that committed, all at once after the commit, so {@code single()} and
      * {@code next()} see committed results only; use retries for work that yields small results.
+     *
+     * @param options the isolation level and retries
+     * @param work    what to do in the transaction; run again from the start on each retry
+     * @param <T>     the type of values the work emits
+     * @return the work's values (of the committed attempt); errors as {@link #inTransaction(Function)}, or with
+     *         the last serialization failure or deadlock once the retries are spent
      */
     public <T> Flux<T> inTransaction(TransactionOptions options, Function<Session, ? extends Publisher<T>> work) {
         String operation = "mapper.inTransaction(...)";
@@ -169,12 +220,25 @@ public final class Mapper {
                 .flatMapIterable(values -> values));
     }
 
-    /** {@link #inTransaction} for work that yields at most one value. */
+    /**
+     * {@link #inTransaction(Function)} for work that yields at most one value.
+     *
+     * @param work what to do in the transaction
+     * @param <T>  the type of the value
+     * @return the work's value, or empty; errors as {@link #inTransaction(Function)}
+     */
     public <T> Mono<T> inTransactionMono(Function<Session, Mono<T>> work) {
         return inTransaction(work).singleOrEmpty();
     }
 
-    /** {@link #inTransaction(TransactionOptions, Function)} for work that yields at most one value. */
+    /**
+     * {@link #inTransaction(TransactionOptions, Function)} for work that yields at most one value.
+     *
+     * @param options the isolation level and retries
+     * @param work    what to do in the transaction
+     * @param <T>     the type of the value
+     * @return the work's value, or empty; errors as {@link #inTransaction(TransactionOptions, Function)}
+     */
     public <T> Mono<T> inTransactionMono(TransactionOptions options, Function<Session, Mono<T>> work) {
         return inTransaction(options, work).singleOrEmpty();
     }
@@ -207,7 +271,7 @@ public final class Mapper {
         });
     }
 
-    private Mono<DefaultSession> open(String operation, boolean transactional, io.r2dbc.spi.IsolationLevel isolation) {
+    private Mono<DefaultSession> open(String operation, boolean transactional, io.r2dbc.spi.@Nullable IsolationLevel isolation) {
         return connections.acquire(operation).map(connection -> new DefaultSession(connection, registry, planner,
                 renderer, executor, flushExecutor, transactional,
                 new TransactionControl(connection, executor, dialect, isolation)));
@@ -217,18 +281,24 @@ public final class Mapper {
     public static final class Builder {
         private final ConnectionFactory connectionFactory;
         private final MappingRegistry registry;
-        private Dialect dialect;
+        private @Nullable Dialect dialect;
         private int fetchSize = -1;
         private Duration acquireTimeout = Duration.ofSeconds(30);
         private final List<ExecutionListener> listeners = new ArrayList<>();
-        private Function<Dialect, StatementExecutor> executor;
+        private @Nullable Function<Dialect, StatementExecutor> executor;
 
         private Builder(ConnectionFactory connectionFactory, MappingRegistry registry) {
             this.connectionFactory = Require.nonNull(connectionFactory, "connectionFactory");
             this.registry = Require.nonNull(registry, "registry");
         }
 
-        /** The SQL dialect; by default chosen from the connection factory's metadata (H2 or PostgreSQL). */
+        /**
+         * The SQL dialect; by default chosen from the connection factory's metadata (H2 or PostgreSQL).
+         *
+         * @param dialect the dialect
+         * @return this builder
+         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code dialect} is null
+         */
         public Builder dialect(Dialect dialect) {
             this.dialect = Require.nonNull(dialect, "dialect");
             return this;
@@ -238,6 +308,10 @@ public final class Mapper {
          * Rows the driver fetches per round trip for root queries (default 0: the whole result in one
          * go). A fetch size lets a cancelled {@code all()} stop after the current batch, at the price of
          * extra round trips on every query; {@code stream()} is the bounded form for large results.
+         *
+         * @param fetchSize rows per fetch, 0 for the whole result
+         * @return this builder
+         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code fetchSize} is negative
          */
         public Builder fetchSize(int fetchSize) {
             Require.argument(fetchSize >= 0, "fetchSize(n) takes n >= 0 (0: the whole result in one go), was " + fetchSize);
@@ -248,6 +322,10 @@ public final class Mapper {
         /**
          * The longest a session waits for its connection (default 30 seconds), whatever the pool's own
          * settings: then it fails with {@code BRAID_CONNECTION_UNAVAILABLE} instead of hanging.
+         *
+         * @param acquireTimeout the longest wait, positive
+         * @return this builder
+         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when it is null, zero or negative
          */
         public Builder acquireTimeout(Duration acquireTimeout) {
             Require.nonNull(acquireTimeout, "acquireTimeout");
@@ -262,6 +340,10 @@ public final class Mapper {
          * timing, outcome, and the entity, relationship or flush step that issued it). Listeners are called in
          * the order added, must not block, and their exceptions are logged and swallowed; see
          * {@link ExecutionListener}. A mapper without listeners pays nothing for them.
+         *
+         * @param listener the listener
+         * @return this builder
+         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code listener} is null
          */
         public Builder listener(ExecutionListener listener) {
             listeners.add(Require.nonNull(listener, "listener"));
@@ -277,7 +359,13 @@ public final class Mapper {
             return this;
         }
 
-        /** The mapper; the builder can be reused (listeners added later do not reach mappers built before). */
+        /**
+         * The mapper; the builder can be reused.
+         *
+         * @return a new mapper
+         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when no dialect was set and none on the
+         *         class path serves the connection factory's product name
+         */
         public Mapper build() {
             return new Mapper(this);
         }

@@ -11,17 +11,36 @@ import reactor.core.publisher.Mono;
 
 /**
  * A query bound to a session. Refining methods return a new {@code Select}; nothing runs until a
- * terminal method's publisher is subscribed.
+ * terminal method's publisher is subscribed. Errors of the terminal methods arrive through their
+ * publishers; an unmapped attribute or relationship fails with {@code BRAID_QUERY} naming it.
+ *
+ * @param <T> the entity type the query returns
  */
 public interface Select<T> {
 
-    /** Adds a filter; several calls are combined with AND. */
+    /**
+     * Adds a filter; several calls are combined with AND.
+     *
+     * @param predicate the filter
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code predicate} is null
+     */
     Select<T> where(Predicate predicate);
 
-    /** Appends ORDER BY terms, e.g. {@code Author_.name.asc()}. */
+    /**
+     * Appends ORDER BY terms, e.g. {@code Author_.name.asc()}.
+     *
+     * @param terms the terms, after those already given
+     * @return the refined query
+     */
     Select<T> orderBy(Order... terms);
 
-    /** Load options for relationships of the results, e.g. {@code Loads.selectin(Author_.books)}. */
+    /**
+     * Load options for relationships of the results, e.g. {@code Loads.selectin(Author_.books)}.
+     *
+     * @param options the options, after those already given
+     * @return the refined query
+     */
     Select<T> options(LoadOption... options);
 
     /**
@@ -31,11 +50,29 @@ public interface Select<T> {
      * correlated {@code EXISTS} holding these joins and the whole filter, so {@link #limit},
      * {@link #offset} and {@link #count()} count results, not joined rows. Ordering by an attribute
      * of a to-many join is refused ({@code BRAID_QUERY}): a result has several such values.
+     *
+     * @param relation the relationship, from the query's entity or an earlier join's target
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code relation} is null
      */
     Select<T> join(Relation<?, ?> relation);
 
+    /**
+     * Returns at most {@code limit} results (replacing an earlier limit).
+     *
+     * @param limit the most results, at least 0
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code limit} is negative
+     */
     Select<T> limit(long limit);
 
+    /**
+     * Skips the first {@code offset} results (replacing an earlier offset).
+     *
+     * @param offset the results to skip, at least 0
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code offset} is negative
+     */
     Select<T> offset(long offset);
 
     /**
@@ -45,18 +82,31 @@ public interface Select<T> {
      * {@code session.merge}). Within one query each row still becomes one object, so relationships
      * loaded with it form a consistent graph. Pending changes are flushed first, as for any query.
      * Use it for reports, exports and read-only endpoints.
+     *
+     * @return the refined query
      */
     Select<T> readOnly();
 
-    /** The query model, for reuse with another session. */
+    /**
+     * The query model, for reuse with another session.
+     *
+     * @return the immutable query
+     */
     Query<T> query();
 
-    /** The SQL this query sends (with its binds), rendered without a connection. */
+    /**
+     * The SQL this query sends (with its binds), rendered without a connection.
+     *
+     * @return the root query's statement (relationship loads that follow it are not included)
+     * @throws dev.braid.error.MapperException {@code BRAID_QUERY} when the query is invalid
+     */
     RenderedSql sql();
 
     /**
      * The matching entities, streamed as rows arrive, honouring backpressure. The session is busy
      * until the stream terminates: collect it before starting another query in the same session.
+     *
+     * @return the entities, in the query's order
      */
     Flux<T> all();
 
@@ -67,16 +117,33 @@ public interface Select<T> {
      * PostgreSQL reads through a server-side cursor (in a transaction; one is begun if the session has
      * none), H2 through keyset pages on the id. The objects are detached: changes to them are not
      * flushed by this session. Cancelling closes the cursor and frees the connection.
+     *
+     * @param window roots per window, at least 1
+     * @return the detached entities, in the query's order; fails with {@code BRAID_ARGUMENT} when
+     *         {@code window} is less than 1
      */
     Flux<T> stream(int window);
 
-    /** {@link #stream(int)} with the dialect's default window (500 roots). */
+    /**
+     * {@link #stream(int)} with the dialect's default window (500 roots).
+     *
+     * @return the detached entities
+     */
     Flux<T> stream();
 
-    /** Exactly one entity: errors with {@code BRAID_NO_RESULT} or {@code BRAID_NON_UNIQUE_RESULT} otherwise. */
+    /**
+     * Exactly one entity.
+     *
+     * @return the entity; errors with {@code BRAID_NO_RESULT} when none matches, {@code BRAID_NON_UNIQUE_RESULT}
+     *         when several do
+     */
     Mono<T> one();
 
-    /** The first entity (in the query's order), or empty. Sends {@code LIMIT 1}. */
+    /**
+     * The first entity (in the query's order), or empty. Sends {@code LIMIT 1}.
+     *
+     * @return the first entity, or empty when none matches
+     */
     Mono<T> first();
 
     /**
@@ -86,15 +153,23 @@ public interface Select<T> {
      * rows that reference the deleted ones must go first, or be removed by the database
      * ({@code passiveDeletes} with ON DELETE CASCADE); collections already loaded elsewhere are not
      * updated. Takes a filter only ({@code BRAID_QUERY} otherwise, or without any filter).
+     *
+     * @return the number of rows deleted
      */
     Mono<Long> delete();
 
     /**
      * Number of matching entities ({@code SELECT COUNT(*)}); joins are counted as in {@link #join}:
      * each entity once. Refused with limit/offset ({@code BRAID_QUERY}).
+     *
+     * @return the number of matching entities
      */
     Mono<Long> count();
 
-    /** Whether any row matches ({@code SELECT 1 ... LIMIT 1}). */
+    /**
+     * Whether any row matches ({@code SELECT 1 ... LIMIT 1}).
+     *
+     * @return true when at least one row matches
+     */
     Mono<Boolean> exists();
 }

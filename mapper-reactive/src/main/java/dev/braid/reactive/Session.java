@@ -13,6 +13,12 @@ import reactor.core.publisher.Mono;
  * that scope ends. A session runs one operation at a time: start the next when the previous one
  * has completed (chain with {@code then}, {@code flatMap}, {@code concatMap}); overlapping use fails
  * with {@code BRAID_SESSION_BUSY} instead of corrupting the connection. Nothing here blocks.
+ *
+ * <p>Errors arrive through the returned publishers, not as thrown exceptions. Besides those each method
+ * names, any of them can fail with {@code BRAID_SESSION_BUSY} (overlapping use), {@code BRAID_SESSION_CLOSED}
+ * (used after its scope ended), {@code BRAID_SESSION_INACTIVE} (a flush failed in this transaction: roll
+ * back), {@code BRAID_UNMAPPED} (an object of an unmapped class) and the database errors of the statements
+ * it sends ({@code DatabaseException} and its subclasses, such as {@code ConstraintViolationException}).
  */
 public interface Session {
 
@@ -21,54 +27,112 @@ public interface Session {
      * else by one SELECT with the mapping's default loads planned as for a query: a {@code JOINED}
      * default is a LEFT OUTER JOIN in that SELECT, {@code SELECTIN} defaults follow it. Empty when no
      * row has that id. Composite keys take a {@code List} of parts.
+     *
+     * @param type the entity class
+     * @param id   the id value, or a {@code List} of the key's parts in column order
+     * @param <T>  the entity type
+     * @return the object, or empty when no row has that id
      */
     <T> Mono<T> get(Class<T> type, Object id);
 
-    /** A query over {@code type}; refine it with where/orderBy/limit/offset, then run it. */
+    /**
+     * A query over {@code type}; refine it with where/orderBy/limit/offset, then run it.
+     *
+     * @param type the entity class
+     * @param <T>  the entity type
+     * @return a query of every row, bound to this session; nothing runs until a terminal method is subscribed
+     */
     <T> Select<T> select(Class<T> type);
 
     /**
      * A query over the members of a write-only collection (SQLAlchemy's {@code author.books.select()}):
      * {@code session.select(author.books).where(Book_.title.startsWith("A")).count()}. Pending additions
      * and removals are flushed first, so they are reflected.
+     *
+     * @param collection a write-only collection of an object in this session
+     * @param <T>        the member type
+     * @return a query of the collection's members; running it errors with {@code BRAID_ENTITY_STATE} when the
+     *         owner has no key yet
      */
     <T> Select<T> select(dev.braid.relation.WriteOnlyCollection<T> collection);
 
-    /** Makes a new object pending: it is inserted at the next flush (or when the transaction completes). */
+    /**
+     * Makes a new object pending: it is inserted at the next flush (or when the transaction completes).
+     * Related objects reached through SAVE_UPDATE cascades (the default) are added too.
+     *
+     * @param entity the object
+     * @param <T>    the entity type
+     * @return the same object; errors with {@code BRAID_ARGUMENT} for null, {@code BRAID_ENTITY_STATE} for a
+     *         record (read-only) or when another object with its key is already in the session
+     */
     <T> Mono<T> add(T entity);
 
-    /** Adds every object, in order. */
+    /**
+     * Adds every object, in order, as {@link #add} does.
+     *
+     * @param entities the objects
+     * @return completes when all are added; errors as {@link #add}
+     */
     Mono<Void> addAll(Iterable<?> entities);
 
-    /** Marks a loaded object for deletion at the next flush; a pending one is simply dropped. */
+    /**
+     * Marks a loaded object for deletion at the next flush; a pending one is simply dropped. Objects
+     * reached through DELETE cascades are deleted too.
+     *
+     * @param entity the object
+     * @return completes when marked; errors with {@code BRAID_ARGUMENT} for null, {@code BRAID_ENTITY_STATE}
+     *         when the object is not in this session or is a record
+     */
     Mono<Void> delete(Object entity);
 
     /**
      * Writes every pending change: INSERTs (generated ids are copied into the objects), UPDATEs of
      * changed columns only, DELETEs. Queries flush first on their own (autoflush), and the scope
      * flushes at its end, so calling this is only needed to see generated ids early.
+     *
+     * @return completes when every change is written; errors with {@code BRAID_STALE_DATA} when an UPDATE or
+     *         DELETE matched no row, or with the database's error (the transaction is then inactive)
      */
     Mono<Void> flush();
 
     /**
      * Loads a relationship path of an object explicitly, e.g. {@code session.load(author, Author_.books)}:
      * one query per relationship per chunk of keys. Relationships already loaded are left as they are.
+     *
+     * @param entity an object in this session
+     * @param path   the relationships from the object's class, each starting at the previous one's target
+     * @return completes when loaded; errors with {@code BRAID_ENTITY_STATE} when the object is not in this
+     *         session, {@code BRAID_QUERY} when the path breaks
      */
     Mono<Void> load(Object entity, Relation<?, ?>... path);
 
-    /** Loads a relationship path for many objects at once: one query per chunk, never one per object. */
+    /**
+     * Loads a relationship path for many objects at once: one query per chunk, never one per object.
+     *
+     * @param entities objects in this session, of the path's first owner class
+     * @param path     the relationships, each starting at the previous one's target
+     * @return completes when loaded; errors as {@link #load(Object, Relation[])}
+     */
     Mono<Void> load(java.util.Collection<?> entities, Relation<?, ?>... path);
 
     /**
      * Reads an object's row again and overwrites its attributes (discarding its unflushed changes);
      * its relationships become unloaded, then the mapping's default loads run. Fails with
      * {@code BRAID_STALE_DATA} when the row no longer exists.
+     *
+     * @param entity a persistent object of this session
+     * @param <T>    the entity type
+     * @return the same object, refreshed; errors with {@code BRAID_ENTITY_STATE} when it is not a persistent
+     *         object of this session, {@code BRAID_STALE_DATA} when its row is gone
      */
     <T> Mono<T> refresh(T entity);
 
     /**
      * In a transaction: flushes, commits, and begins the next transaction, so the session goes on
      * (SQLAlchemy's {@code session.commit()}). Without one: flushes.
+     *
+     * @return completes when committed; errors as {@link #flush()}, or with the COMMIT's error
+     *         ({@code BRAID_COMMIT_OUTCOME_UNKNOWN} when the connection broke during it)
      */
     Mono<Void> commit();
 
@@ -77,10 +141,18 @@ public interface Session {
      * ones are restored, persistent ones get back their last committed values (relationships become
      * unloaded), and an inactive session becomes usable again. Without a transaction: discards
      * unflushed changes the same way.
+     *
+     * @return completes when rolled back and the next transaction begun
      */
     Mono<Void> rollback();
 
-    /** Detaches an object (and, through EXPUNGE cascades, the loaded objects it refers to). */
+    /**
+     * Detaches an object (and, through EXPUNGE cascades, the loaded objects it refers to): its pending
+     * changes are forgotten and the session no longer tracks it.
+     *
+     * @param entity an object in this session
+     * @return completes when detached; errors with {@code BRAID_ENTITY_STATE} when it is not in this session
+     */
     Mono<Void> expunge(Object entity);
 
     /**
@@ -88,6 +160,10 @@ public interface Session {
      * needed) and returns that object; with no such row, adds a copy as new. Relationships with the
      * MERGE cascade (a default) that are loaded on the detached object are merged the same way, and the
      * session object's relationship is set to the merged copies (its collection loaded first if needed).
+     *
+     * @param entity a detached object (from another session, a read-only query, or built by hand)
+     * @param <T>    the entity type
+     * @return this session's object for that key, now holding the detached object's values
      */
     <T> Mono<T> merge(T entity);
 
@@ -95,12 +171,26 @@ public interface Session {
      * Runs {@code work} inside a savepoint of the current transaction (pending changes are flushed
      * first): if it fails, only its changes roll back in the database, the session's objects revert as
      * after {@link #rollback()}, and the error propagates; the outer transaction goes on.
+     *
+     * @param work what to do inside the savepoint, with this session
+     * @param <T>  the type of values the work emits
+     * @return the work's values; errors with {@code BRAID_ENTITY_STATE} outside a transaction, or with the
+     *         work's own error after rolling back to the savepoint
      */
     <T> Flux<T> nested(java.util.function.Function<Session, ? extends org.reactivestreams.Publisher<T>> work);
 
-    /** Whether this session tracks the object. */
+    /**
+     * Whether this session tracks the object (pending, persistent or deleted, not yet flushed away).
+     *
+     * @param entity any object
+     * @return true when the object is in this session's identity map or pending set
+     */
     boolean contains(Object entity);
 
-    /** The SQL dialect this session renders for. */
+    /**
+     * The SQL dialect this session renders for.
+     *
+     * @return the mapper's dialect
+     */
     Dialect dialect();
 }
