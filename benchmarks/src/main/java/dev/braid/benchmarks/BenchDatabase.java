@@ -6,6 +6,7 @@ import dev.braid.benchmarks.model.Group;
 import dev.braid.benchmarks.model.User;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.reactive.Mapper;
+import dev.braid.reactive.MapperBuilder;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
@@ -50,7 +51,7 @@ public final class BenchDatabase implements AutoCloseable {
         this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(counting)
                 .initialSize(2).maxSize(4).maxIdleTime(Duration.ofMinutes(10)).build());
         MappingRegistry registry = MappingRegistry.builder().entity(Author.class, Book.class, User.class, Group.class).build();
-        Mapper.Builder builder = Mapper.builder(pool, registry);
+        MapperBuilder builder = Mapper.builder(pool, registry);
         if (Integer.getInteger("braid.bench.fetchSize") != null) builder.fetchSize(Integer.getInteger("braid.bench.fetchSize"));
         this.mapper = builder.build();
         createAndSeed();

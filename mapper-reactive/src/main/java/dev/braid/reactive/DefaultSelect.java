@@ -7,7 +7,7 @@ import dev.braid.query.Order;
 import dev.braid.query.Relation;
 import dev.braid.query.Predicate;
 import dev.braid.query.Query;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
 /**
- * Observes every statement a {@link Mapper} sends: register with {@link Mapper.Builder#listener(ExecutionListener)}.
+ * Observes every statement a {@link Mapper} sends: register with {@link MapperBuilder#listener(ExecutionListener)}.
  * Each statement is reported once, when it has ended (completed, failed or cancelled), with its SQL, binds,
  * row count, timing and {@linkplain ExecutionEvent#origin() origin} (the entity, relationship or flush step
  * that issued it). Use it for statement counters, metrics, tracing and tests.

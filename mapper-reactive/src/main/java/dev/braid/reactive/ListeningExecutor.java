@@ -1,7 +1,7 @@
 package dev.braid.reactive;
 
 import dev.braid.core.internal.hydrate.RowView;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.reactive.internal.exec.ErrorTranslator;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;

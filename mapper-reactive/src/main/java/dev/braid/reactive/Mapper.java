@@ -37,7 +37,7 @@ import java.util.function.Function;
  * <p>Each session holds one connection for its whole scope. Opening a session inside another session's
  * work on the same mapper fails with {@code BRAID_NESTED_SESSION} (it would hold a second connection
  * while waiting for it, which deadlocks an exhausted pool); {@link #independent()} opts in where that
- * is meant. Obtaining a connection never waits longer than {@link Builder#acquireTimeout(Duration)}.
+ * is meant. Obtaining a connection never waits longer than {@link MapperBuilder#acquireTimeout(Duration)}.
  */
 public final class Mapper {
     private final ConnectionFactory connectionFactory;
@@ -53,7 +53,7 @@ public final class Mapper {
     private final Object scopeKey;
     private final boolean independent;
 
-    private Mapper(Builder builder) {
+    Mapper(MapperBuilder builder) {
         this.connectionFactory = builder.connectionFactory;
         this.registry = builder.registry;
         this.dialect = builder.dialect != null ? builder.dialect
@@ -95,8 +95,8 @@ public final class Mapper {
      *         30 seconds acquire timeout, no listeners
      * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when either argument is null
      */
-    public static Builder builder(ConnectionFactory connectionFactory, MappingRegistry registry) {
-        return new Builder(connectionFactory, registry);
+    public static MapperBuilder builder(ConnectionFactory connectionFactory, MappingRegistry registry) {
+        return new MapperBuilder(connectionFactory, registry);
     }
 
     /**
@@ -275,99 +275,5 @@ public final class Mapper {
         return connections.acquire(operation).map(connection -> new DefaultSession(connection, registry, planner,
                 renderer, executor, flushExecutor, transactional,
                 new TransactionControl(connection, executor, dialect, isolation)));
-    }
-
-    /** Configuration for a {@link Mapper}. */
-    public static final class Builder {
-        private final ConnectionFactory connectionFactory;
-        private final MappingRegistry registry;
-        private @Nullable Dialect dialect;
-        private int fetchSize = -1;
-        private Duration acquireTimeout = Duration.ofSeconds(30);
-        private final List<ExecutionListener> listeners = new ArrayList<>();
-        private @Nullable Function<Dialect, StatementExecutor> executor;
-
-        private Builder(ConnectionFactory connectionFactory, MappingRegistry registry) {
-            this.connectionFactory = Require.nonNull(connectionFactory, "connectionFactory");
-            this.registry = Require.nonNull(registry, "registry");
-        }
-
-        /**
-         * The SQL dialect; by default chosen from the connection factory's metadata (H2 or PostgreSQL).
-         *
-         * @param dialect the dialect
-         * @return this builder
-         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code dialect} is null
-         */
-        public Builder dialect(Dialect dialect) {
-            this.dialect = Require.nonNull(dialect, "dialect");
-            return this;
-        }
-
-        /**
-         * Rows the driver fetches per round trip for root queries (default 0: the whole result in one
-         * go). A fetch size lets a cancelled {@code all()} stop after the current batch, at the price of
-         * extra round trips on every query; {@code stream()} is the bounded form for large results.
-         *
-         * @param fetchSize rows per fetch, 0 for the whole result
-         * @return this builder
-         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code fetchSize} is negative
-         */
-        public Builder fetchSize(int fetchSize) {
-            Require.argument(fetchSize >= 0, "fetchSize(n) takes n >= 0 (0: the whole result in one go), was " + fetchSize);
-            this.fetchSize = fetchSize;
-            return this;
-        }
-
-        /**
-         * The longest a session waits for its connection (default 30 seconds), whatever the pool's own
-         * settings: then it fails with {@code BRAID_CONNECTION_UNAVAILABLE} instead of hanging.
-         *
-         * @param acquireTimeout the longest wait, positive
-         * @return this builder
-         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when it is null, zero or negative
-         */
-        public Builder acquireTimeout(Duration acquireTimeout) {
-            Require.nonNull(acquireTimeout, "acquireTimeout");
-            Require.argument(!acquireTimeout.isNegative() && !acquireTimeout.isZero(),
-                    "acquireTimeout must be positive, was " + acquireTimeout);
-            this.acquireTimeout = acquireTimeout;
-            return this;
-        }
-
-        /**
-         * Adds a listener told about every statement this mapper's sessions and schema send (SQL, binds, rows,
-         * timing, outcome, and the entity, relationship or flush step that issued it). Listeners are called in
-         * the order added, must not block, and their exceptions are logged and swallowed; see
-         * {@link ExecutionListener}. A mapper without listeners pays nothing for them.
-         *
-         * @param listener the listener
-         * @return this builder
-         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code listener} is null
-         */
-        public Builder listener(ExecutionListener listener) {
-            listeners.add(Require.nonNull(listener, "listener"));
-            return this;
-        }
-
-        /**
-         * Test seam: the executor the mapper runs statements with instead of the R2DBC one ({@code fetchSize} is
-         * then the executor's business), made from the mapper's dialect. Listeners still wrap it.
-         */
-        Builder executor(Function<Dialect, StatementExecutor> executor) {
-            this.executor = Require.nonNull(executor, "executor");
-            return this;
-        }
-
-        /**
-         * The mapper; the builder can be reused.
-         *
-         * @return a new mapper
-         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when no dialect was set and none on the
-         *         class path serves the connection factory's product name
-         */
-        public Mapper build() {
-            return new Mapper(this);
-        }
     }
 }

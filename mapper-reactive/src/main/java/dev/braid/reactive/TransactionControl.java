@@ -1,6 +1,6 @@
 package dev.braid.reactive;
 
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.statement.StatementOrigin;
 import dev.braid.dialect.Dialect;
 import dev.braid.reactive.internal.exec.StatementExecutor;

@@ -8,7 +8,7 @@ import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.core.internal.plan.load.RowIdentity;
 import dev.braid.core.internal.plan.load.SelectPlan;
 import dev.braid.query.Query;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import dev.braid.reactive.internal.load.GraphLoader;
 import io.r2dbc.spi.Connection;

@@ -150,13 +150,13 @@ abstract class ErrorMessagesContract extends MapperTestBase {
     void anExecutorWithTheRegistryNamesTheMappedAttribute() {
         // Mapper wires the registry into its StatementExecutor (every other test here shows the attribute); here the executor is built directly.
         dev.braid.reactive.internal.exec.StatementExecutor executor = new dev.braid.reactive.internal.exec.R2dbcStatementExecutor(0, registry(), mapper.dialect());
-        dev.braid.core.internal.sql.RenderedSql insert = new dev.braid.core.internal.sql.RenderedSql(ACCOUNT_INSERT, List.of(
+        dev.braid.statement.RenderedSql insert = new dev.braid.statement.RenderedSql(ACCOUNT_INSERT, List.of(
                 new dev.braid.statement.Bind("a1", String.class), new dev.braid.statement.Bind("dup@example.com", String.class),
                 new dev.braid.statement.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.statement.Bind(1L, Long.class)));
-        dev.braid.core.internal.sql.RenderedSql again = new dev.braid.core.internal.sql.RenderedSql(ACCOUNT_INSERT, List.of(
+        dev.braid.statement.RenderedSql again = new dev.braid.statement.RenderedSql(ACCOUNT_INSERT, List.of(
                 new dev.braid.statement.Bind("a2", String.class), new dev.braid.statement.Bind("dup@example.com", String.class),
                 new dev.braid.statement.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.statement.Bind(1L, Long.class)));
-        dev.braid.core.internal.sql.RenderedSql tooLong = new dev.braid.core.internal.sql.RenderedSql(ACCOUNT_INSERT, List.of(
+        dev.braid.statement.RenderedSql tooLong = new dev.braid.statement.RenderedSql(ACCOUNT_INSERT, List.of(
                 new dev.braid.statement.Bind("x".repeat(21), String.class), new dev.braid.statement.Bind("long@example.com", String.class),
                 new dev.braid.statement.Bind(BigDecimal.ONE, BigDecimal.class), new dev.braid.statement.Bind(1L, Long.class)));
         StepVerifier.create(Mono.usingWhen(pool().create(), c -> executor.update(c, insert).then(executor.update(c, again)),

@@ -2,7 +2,7 @@ package dev.braid.testkit;
 
 import dev.braid.core.internal.hydrate.RowView;
 import dev.braid.statement.Bind;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.dialect.Dialect;
 import dev.braid.reactive.internal.exec.ErrorTranslator;
 import dev.braid.reactive.internal.exec.StatementExecutor;

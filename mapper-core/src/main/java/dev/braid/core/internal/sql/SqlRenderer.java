@@ -1,5 +1,6 @@
 package dev.braid.core.internal.sql;
 
+import dev.braid.statement.RenderedSql;
 import dev.braid.core.internal.util.Require;
 import dev.braid.dialect.Dialect;
 

@@ -2,7 +2,7 @@ package dev.braid.core.internal.plan;
 
 import dev.braid.core.fixtures.Fixtures;
 import dev.braid.core.internal.plan.schema.SchemaPlanner;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;
 

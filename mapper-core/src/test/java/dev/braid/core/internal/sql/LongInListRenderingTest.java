@@ -1,5 +1,6 @@
 package dev.braid.core.internal.sql;
 
+import dev.braid.statement.RenderedSql;
 import dev.braid.core.fixtures.Author;
 import dev.braid.core.fixtures.Author_;
 import dev.braid.core.fixtures.Fixtures;

@@ -1,5 +1,6 @@
 package dev.braid.core.internal.sql;
 
+import dev.braid.statement.RenderedSql;
 import dev.braid.statement.Bind;
 import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;

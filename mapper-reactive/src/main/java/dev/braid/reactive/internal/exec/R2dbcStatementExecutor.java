@@ -6,7 +6,7 @@ import dev.braid.core.internal.hydrate.RowView;
 import dev.braid.core.internal.meta.ColumnMapping;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.statement.Bind;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.dialect.Dialect;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;

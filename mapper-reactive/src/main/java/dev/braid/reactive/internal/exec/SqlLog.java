@@ -1,7 +1,7 @@
 package dev.braid.reactive.internal.exec;
 
 import dev.braid.statement.Bind;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

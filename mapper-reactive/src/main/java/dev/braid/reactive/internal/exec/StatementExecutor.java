@@ -1,7 +1,7 @@
 package dev.braid.reactive.internal.exec;
 
 import dev.braid.core.internal.hydrate.RowView;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -2,7 +2,7 @@ package dev.braid.reactive.internal.flush;
 
 import dev.braid.core.internal.plan.flush.FlushPlan;
 import dev.braid.core.internal.plan.flush.WriteStep;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;

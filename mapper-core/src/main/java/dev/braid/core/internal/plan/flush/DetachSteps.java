@@ -4,7 +4,7 @@ import dev.braid.core.internal.identity.EntityState;
 import dev.braid.core.internal.identity.IdentityMap;
 import dev.braid.core.internal.meta.ColumnMapping;
 import dev.braid.core.internal.meta.RelationshipMapping;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.core.internal.sql.SqlExpression;
 import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.core.internal.sql.SqlStatement;

@@ -3,7 +3,7 @@ package dev.braid.core.internal.plan.flush;
 import dev.braid.core.internal.identity.EntityState;
 import dev.braid.core.internal.meta.ColumnMapping;
 import dev.braid.core.internal.meta.EntityMapping;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.core.internal.sql.SqlRenderer;
 
 import java.util.ArrayList;

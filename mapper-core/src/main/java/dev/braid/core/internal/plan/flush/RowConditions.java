@@ -6,7 +6,7 @@ import dev.braid.error.StaleDataException;
 import dev.braid.core.internal.identity.EntityState;
 import dev.braid.core.internal.meta.ColumnMapping;
 import dev.braid.core.internal.meta.EntityMapping;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.core.internal.sql.SqlExpression;
 
 import java.util.ArrayList;

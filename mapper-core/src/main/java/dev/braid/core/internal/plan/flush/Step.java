@@ -1,6 +1,6 @@
 package dev.braid.core.internal.plan.flush;
 
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.statement.StatementOrigin;
 
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.braid.core.internal.meta.EntityKey;
 import dev.braid.core.internal.meta.EntityMapping;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.query.Query;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 
 import java.util.ArrayList;
 import java.util.List;

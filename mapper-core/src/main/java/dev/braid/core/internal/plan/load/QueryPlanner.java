@@ -15,7 +15,7 @@ import dev.braid.query.Query;
 import dev.braid.query.Relation;
 import dev.braid.statement.Bind;
 import dev.braid.core.internal.sql.OrderTerm;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.statement.StatementOrigin;
 import dev.braid.core.internal.sql.SqlExpression;
 import dev.braid.core.internal.sql.SqlRenderer;

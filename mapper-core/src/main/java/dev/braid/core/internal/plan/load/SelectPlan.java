@@ -2,7 +2,7 @@ package dev.braid.core.internal.plan.load;
 
 import dev.braid.core.internal.util.Require;
 import dev.braid.core.internal.meta.EntityMapping;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.braid.core.internal.plan.load;
 
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 
 /**
  * One chunk of a selectin load: the statement, where each row's target entity columns start, and

@@ -5,7 +5,7 @@ import dev.braid.core.internal.meta.ColumnMapping;
 import dev.braid.core.internal.meta.EntityMapping;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.core.internal.meta.RelationshipMapping;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.core.internal.sql.SqlStatement;
 import dev.braid.dialect.Dialect;

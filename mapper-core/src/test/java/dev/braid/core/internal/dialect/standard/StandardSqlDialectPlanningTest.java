@@ -18,7 +18,7 @@ import dev.braid.core.internal.plan.flush.WriteStep;
 import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.query.Query;
 import dev.braid.statement.Bind;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import dev.braid.core.internal.identity.EntityState;
 import dev.braid.core.internal.identity.IdentityMap;
 import dev.braid.core.internal.meta.EntityMapping;
 import dev.braid.mapping.MappingRegistry;
-import dev.braid.core.internal.sql.RenderedSql;
+import dev.braid.statement.RenderedSql;
 import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.dialect.Dialect;
 import org.junit.jupiter.api.Test;

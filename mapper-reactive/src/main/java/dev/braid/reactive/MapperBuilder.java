@@ -1,0 +1,109 @@
+package dev.braid.reactive;
+
+import dev.braid.core.internal.util.Require;
+import dev.braid.dialect.Dialect;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.reactive.internal.exec.StatementExecutor;
+import io.r2dbc.spi.ConnectionFactory;
+import org.jspecify.annotations.Nullable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Configuration for a {@link Mapper}: made by {@link Mapper#builder(ConnectionFactory, MappingRegistry)}.
+ */
+public final class MapperBuilder {
+    final ConnectionFactory connectionFactory;
+    final MappingRegistry registry;
+    @Nullable Dialect dialect;
+    int fetchSize = -1;
+    Duration acquireTimeout = Duration.ofSeconds(30);
+    final List<ExecutionListener> listeners = new ArrayList<>();
+    @Nullable Function<Dialect, StatementExecutor> executor;
+
+    MapperBuilder(ConnectionFactory connectionFactory, MappingRegistry registry) {
+        this.connectionFactory = Require.nonNull(connectionFactory, "connectionFactory");
+        this.registry = Require.nonNull(registry, "registry");
+    }
+
+    /**
+     * The SQL dialect; by default chosen from the connection factory's metadata (H2 or PostgreSQL).
+     *
+     * @param dialect the dialect
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code dialect} is null
+     */
+    public MapperBuilder dialect(Dialect dialect) {
+        this.dialect = Require.nonNull(dialect, "dialect");
+        return this;
+    }
+
+    /**
+     * Rows the driver fetches per round trip for root queries (default 0: the whole result in one
+     * go). A fetch size lets a cancelled {@code all()} stop after the current batch, at the price of
+     * extra round trips on every query; {@code stream()} is the bounded form for large results.
+     *
+     * @param fetchSize rows per fetch, 0 for the whole result
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code fetchSize} is negative
+     */
+    public MapperBuilder fetchSize(int fetchSize) {
+        Require.argument(fetchSize >= 0, "fetchSize(n) takes n >= 0 (0: the whole result in one go), was " + fetchSize);
+        this.fetchSize = fetchSize;
+        return this;
+    }
+
+    /**
+     * The longest a session waits for its connection (default 30 seconds), whatever the pool's own
+     * settings: then it fails with {@code BRAID_CONNECTION_UNAVAILABLE} instead of hanging.
+     *
+     * @param acquireTimeout the longest wait, positive
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when it is null, zero or negative
+     */
+    public MapperBuilder acquireTimeout(Duration acquireTimeout) {
+        Require.nonNull(acquireTimeout, "acquireTimeout");
+        Require.argument(!acquireTimeout.isNegative() && !acquireTimeout.isZero(),
+                "acquireTimeout must be positive, was " + acquireTimeout);
+        this.acquireTimeout = acquireTimeout;
+        return this;
+    }
+
+    /**
+     * Adds a listener told about every statement this mapper's sessions and schema send (SQL, binds, rows,
+     * timing, outcome, and the entity, relationship or flush step that issued it). Listeners are called in
+     * the order added, must not block, and their exceptions are logged and swallowed; see
+     * {@link ExecutionListener}. A mapper without listeners pays nothing for them.
+     *
+     * @param listener the listener
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code listener} is null
+     */
+    public MapperBuilder listener(ExecutionListener listener) {
+        listeners.add(Require.nonNull(listener, "listener"));
+        return this;
+    }
+
+    /**
+     * Test seam: the executor the mapper runs statements with instead of the R2DBC one ({@code fetchSize} is
+     * then the executor's business), made from the mapper's dialect. Listeners still wrap it.
+     */
+    MapperBuilder executor(Function<Dialect, StatementExecutor> executor) {
+        this.executor = Require.nonNull(executor, "executor");
+        return this;
+    }
+
+    /**
+     * The mapper; the builder can be reused.
+     *
+     * @return a new mapper
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when no dialect was set and none on the
+     *         class path serves the connection factory's product name
+     */
+    public Mapper build() {
+        return new Mapper(this);
+    }
+}
