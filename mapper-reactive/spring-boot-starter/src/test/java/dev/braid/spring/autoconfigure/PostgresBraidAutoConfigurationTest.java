@@ -1,5 +1,6 @@
 package dev.braid.spring.autoconfigure;
 
+import dev.braid.testkit.PostgresServer;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
@@ -12,16 +13,19 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The starter on PostgreSQL ({@code BRAID_PG_URL}, else {@code r2dbc:postgresql://postgres@127.0.0.1:5432/test}):
+ * The starter on PostgreSQL (the test kit's server: {@code BRAID_PG_URL}, else 127.0.0.1:5432, else embedded):
  * a new schema per context, given to Boot's factory as the URL's {@code schema} option and dropped afterwards.
  */
 class PostgresBraidAutoConfigurationTest extends BraidAutoConfigurationContract {
     static final String BASE_URL = baseUrl();
     static final List<String> SCHEMAS = new CopyOnWriteArrayList<>();
 
+    // The server the test kit finds: BRAID_PG_URL, else 127.0.0.1:5432, else an embedded PostgreSQL.
     static String baseUrl() {
-        String env = System.getenv("BRAID_PG_URL");
-        return env != null && !env.isBlank() ? env.trim() : "r2dbc:postgresql://postgres@127.0.0.1:5432/test";
+        PostgresServer server = PostgresServer.get();
+        String env = System.getenv(PostgresServer.URL_ENV);
+        if (server.source() == PostgresServer.Source.ENV && env != null) return env.trim();
+        return "r2dbc:postgresql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + server.database();
     }
 
     @Override
