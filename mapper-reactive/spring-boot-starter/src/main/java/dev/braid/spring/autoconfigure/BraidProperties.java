@@ -1,0 +1,150 @@
+package dev.braid.spring.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Braid's Spring Boot settings, the {@code braid.*} properties. The connection itself comes from Boot's
+ * {@code spring.r2dbc.*} properties.
+ */
+@ConfigurationProperties("braid")
+public class BraidProperties {
+
+    /**
+     * Fully qualified names of the entity classes to map. When empty, every class annotated with
+     * dev.braid.annotation.Entity under the application's packages (those of its SpringBootApplication
+     * class) is mapped.
+     */
+    private List<String> entities = new ArrayList<>();
+
+    /**
+     * Rows the driver fetches per round trip for root queries; 0 fetches the whole result in one go. Unset:
+     * the mapper's default.
+     */
+    private Integer fetchSize;
+
+    /**
+     * The longest a session waits for its connection before failing with BRAID_CONNECTION_UNAVAILABLE.
+     */
+    private Duration acquireTimeout = Duration.ofSeconds(30);
+
+    /**
+     * Fail the application context at startup when the mapping has problems (the MappingException lists
+     * all of them). When false, the Braid beans are created lazily, on first use, and the same error
+     * surfaces then.
+     */
+    private boolean failFast = true;
+
+    /**
+     * Log every statement and its timing (logger dev.braid.sql at DEBUG), set through Spring Boot's
+     * logging system. Bound values are never logged by this switch (they are on logger dev.braid.binds).
+     */
+    private boolean sqlLogging = false;
+
+    /** Schema management at startup. */
+    private final Schema schema = new Schema();
+
+    /**
+     * Entity class names to map; empty to scan the application's packages.
+     *
+     * @return the class names (mutable, bound by Spring)
+     */
+    public List<String> getEntities() { return entities; }
+
+    /**
+     * Sets the entity class names to map.
+     *
+     * @param entities fully qualified class names
+     */
+    public void setEntities(List<String> entities) { this.entities = entities; }
+
+    /**
+     * Rows per fetch for root queries, or null for the mapper's default.
+     *
+     * @return the fetch size, or null when unset
+     */
+    public Integer getFetchSize() { return fetchSize; }
+
+    /**
+     * Sets the rows per fetch for root queries.
+     *
+     * @param fetchSize rows per fetch, 0 for the whole result
+     */
+    public void setFetchSize(Integer fetchSize) { this.fetchSize = fetchSize; }
+
+    /**
+     * The longest a session waits for its connection.
+     *
+     * @return the timeout
+     */
+    public Duration getAcquireTimeout() { return acquireTimeout; }
+
+    /**
+     * Sets the longest a session waits for its connection.
+     *
+     * @param acquireTimeout a positive duration
+     */
+    public void setAcquireTimeout(Duration acquireTimeout) { this.acquireTimeout = acquireTimeout; }
+
+    /**
+     * Whether mapping problems fail the context at startup.
+     *
+     * @return true to fail at startup (the default)
+     */
+    public boolean isFailFast() { return failFast; }
+
+    /**
+     * Sets whether mapping problems fail the context at startup.
+     *
+     * @param failFast false to create the Braid beans lazily
+     */
+    public void setFailFast(boolean failFast) { this.failFast = failFast; }
+
+    /**
+     * Whether statements are logged on dev.braid.sql at DEBUG.
+     *
+     * @return true when SQL logging is on
+     */
+    public boolean isSqlLogging() { return sqlLogging; }
+
+    /**
+     * Turns SQL logging on or off.
+     *
+     * @param sqlLogging true to log statements
+     */
+    public void setSqlLogging(boolean sqlLogging) { this.sqlLogging = sqlLogging; }
+
+    /**
+     * Schema management at startup.
+     *
+     * @return the schema settings
+     */
+    public Schema getSchema() { return schema; }
+
+    /** The {@code braid.schema.*} properties. */
+    public static class Schema {
+
+        /**
+         * Create the tables (and their constraints) of the mapped entities that do not exist yet, once, at
+         * startup. For development and tests; use a migration tool in production.
+         */
+        private boolean createMissing = false;
+
+        /**
+         * Whether missing tables are created at startup.
+         *
+         * @return true to create missing tables
+         */
+        public boolean isCreateMissing() { return createMissing; }
+
+        /**
+         * Sets whether missing tables are created at startup.
+         *
+         * @param createMissing true to create missing tables
+         */
+        public void setCreateMissing(boolean createMissing) { this.createMissing = createMissing; }
+    }
+}
