@@ -1,5 +1,6 @@
 package dev.braid.spring.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -24,7 +25,7 @@ public class BraidProperties {
      * Rows the driver fetches per round trip for root queries; 0 fetches the whole result in one go. Unset:
      * the mapper's default.
      */
-    private Integer fetchSize;
+    private @Nullable Integer fetchSize;
 
     /**
      * The longest a session waits for its connection before failing with BRAID_CONNECTION_UNAVAILABLE.
@@ -66,14 +67,14 @@ public class BraidProperties {
      *
      * @return the fetch size, or null when unset
      */
-    public Integer getFetchSize() { return fetchSize; }
+    public @Nullable Integer getFetchSize() { return fetchSize; }
 
     /**
      * Sets the rows per fetch for root queries.
      *
      * @param fetchSize rows per fetch, 0 for the whole result
      */
-    public void setFetchSize(Integer fetchSize) { this.fetchSize = fetchSize; }
+    public void setFetchSize(@Nullable Integer fetchSize) { this.fetchSize = fetchSize; }
 
     /**
      * The longest a session waits for its connection.
