@@ -63,8 +63,8 @@ public final class Mapper {
         StatementExecutor base = builder.executor != null ? builder.executor.apply(dialect)
                 : new R2dbcStatementExecutor(builder.fetchSize >= 0 ? builder.fetchSize : dialect.defaultFetchSize(),
                 registry, dialect);
-        // Without listeners the plain executor runs: nothing is timed, counted or reported.
-        this.executor = builder.listeners.isEmpty() ? base : new ListeningExecutor(base, builder.listeners);
+        // Without listeners and observers the plain executor runs: nothing is timed, counted or reported.
+        this.executor = ObservingExecutor.wrap(base, builder.listeners, builder.observers, dialect);
         this.flushExecutor = new FlushExecutor(executor);
         this.connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
         this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor);
@@ -113,7 +113,7 @@ public final class Mapper {
      */
     public Dialect dialect() { return dialect; }
 
-    // The executor statements run on (wrapped for listeners when there are any); for tests.
+    // The executor statements run on (wrapped for listeners and observers when there are any); for tests.
     dev.braid.reactive.internal.exec.StatementExecutor executor() { return executor; }
 
     /**
@@ -267,8 +267,14 @@ public final class Mapper {
                         + " use the session the outer work already has (pass it down), or, for work that must commit"
                         + " on its own, call mapper.independent()." + operation.substring("mapper.".length())));
             }
-            return scope.contextWrite(c -> c.put(scopeKey, operation));
+            return observed(operation, scope).contextWrite(c -> c.put(scopeKey, operation));
         });
+    }
+
+    // With observers the scope is one unit of work that what runs in it nests under; without, nothing is wrapped.
+    private <T> Flux<T> observed(String operation, Flux<T> scope) {
+        dev.braid.reactive.internal.exec.WorkObserver work = executor.work();
+        return work == null ? scope : work.session(operation.startsWith("mapper.inTransaction"), scope);
     }
 
     private Mono<DefaultSession> open(String operation, boolean transactional, io.r2dbc.spi.@Nullable IsolationLevel isolation) {

@@ -22,6 +22,7 @@ public final class MapperBuilder {
     int fetchSize = -1;
     Duration acquireTimeout = Duration.ofSeconds(30);
     final List<ExecutionListener> listeners = new ArrayList<>();
+    final List<ExecutionObserver> observers = new ArrayList<>();
     @Nullable Function<Dialect, StatementExecutor> executor;
 
     MapperBuilder(ConnectionFactory connectionFactory, MappingRegistry registry) {
@@ -88,8 +89,24 @@ public final class MapperBuilder {
     }
 
     /**
+     * Adds an observer told when every statement and unit of work of this mapper starts (with the subscriber's
+     * Reactor context) and, through the handle it returns, when it ends: statements, flushes, relationship loads,
+     * {@code stream()} windows, and {@code withSession} / {@code inTransaction} scopes, each nested under the
+     * unit that started it. Observers are called in the order added, must not block, and their exceptions are
+     * logged and swallowed; see {@link ExecutionObserver}. A mapper without observers pays nothing for them.
+     *
+     * @param observer the observer, e.g. {@code dev.braid.micrometer.BraidObservations}
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code observer} is null
+     */
+    public MapperBuilder observer(ExecutionObserver observer) {
+        observers.add(Require.nonNull(observer, "observer"));
+        return this;
+    }
+
+    /**
      * Test seam: the executor the mapper runs statements with instead of the R2DBC one ({@code fetchSize} is
-     * then the executor's business), made from the mapper's dialect. Listeners still wrap it.
+     * then the executor's business), made from the mapper's dialect. Listeners and observers still wrap it.
      */
     MapperBuilder executor(Function<Dialect, StatementExecutor> executor) {
         this.executor = Require.nonNull(executor, "executor");

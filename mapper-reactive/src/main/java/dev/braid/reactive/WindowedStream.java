@@ -10,6 +10,7 @@ import dev.braid.core.internal.plan.load.SelectPlan;
 import dev.braid.query.Query;
 import dev.braid.statement.RenderedSql;
 import dev.braid.reactive.internal.exec.StatementExecutor;
+import dev.braid.reactive.internal.exec.WorkObserver;
 import dev.braid.reactive.internal.load.GraphLoader;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
@@ -103,8 +104,17 @@ final class WindowedStream<T> {
                 .concatMap(Flux::fromIterable, 0);
     }
 
-    /** Reads one window of roots completely, then loads its relationships into a fresh identity map. */
+    /**
+     * Reads one window of roots completely, then loads its relationships into a fresh identity map; with
+     * observers, as one unit of work.
+     */
     private Mono<List<T>> loadWindow(SelectPlan plan, RenderedSql fetch) {
+        Mono<List<T>> window = readWindow(plan, fetch);
+        WorkObserver work = executor.work();
+        return work == null ? window : work.window(query.entityType(), window);
+    }
+
+    private Mono<List<T>> readWindow(SelectPlan plan, RenderedSql fetch) {
         return Mono.defer(() -> {
             IdentityMap map = new IdentityMap();
             EntityHydrator hydrator = EntityHydrator.untracked(map); // the objects are detached: no snapshots

@@ -183,6 +183,6 @@ class ScriptedSessionTest {
         Mapper plain = Mapper.builder(connection.factory("scripted"), GraphModel.registry()).dialect(dialect)
                 .executor(d -> db).build();
         assertThat(plain.executor()).isSameAs(db);
-        assertThat(mapper(db).executor()).isInstanceOf(ListeningExecutor.class);
+        assertThat(mapper(db).executor()).isInstanceOf(ObservingExecutor.class);
     }
 }

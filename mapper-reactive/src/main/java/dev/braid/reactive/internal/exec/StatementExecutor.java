@@ -3,6 +3,7 @@ package dev.braid.reactive.internal.exec;
 import dev.braid.core.internal.hydrate.RowView;
 import dev.braid.statement.RenderedSql;
 import io.r2dbc.spi.Connection;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -48,4 +49,12 @@ public interface StatementExecutor {
      * ({@code connection.beginTransaction()}, savepoints).
      */
     ErrorTranslator errors();
+
+    /**
+     * The observer of the units of work whose statements this executor runs (flushes, loads, stream windows,
+     * sessions), or null when nothing observes them: then units run unwrapped, at no cost.
+     */
+    default @Nullable WorkObserver work() {
+        return null;
+    }
 }

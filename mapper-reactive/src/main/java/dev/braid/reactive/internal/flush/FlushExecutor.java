@@ -4,7 +4,9 @@ import dev.braid.core.internal.plan.flush.FlushPlan;
 import dev.braid.core.internal.plan.flush.WriteStep;
 import dev.braid.statement.RenderedSql;
 import dev.braid.reactive.internal.exec.StatementExecutor;
+import dev.braid.reactive.internal.exec.WorkObserver;
 import io.r2dbc.spi.Connection;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,12 +18,20 @@ import reactor.core.publisher.Mono;
  */
 public final class FlushExecutor {
     private final StatementExecutor executor;
+    private final @Nullable WorkObserver work;
 
     public FlushExecutor(StatementExecutor executor) {
         this.executor = executor;
+        this.work = executor.work();
     }
 
+    /** Runs the plan's statements; with observers, as one unit of work (a flush) they nest under. */
     public Mono<Void> execute(Connection connection, FlushPlan plan) {
+        Mono<Void> statements = statements(connection, plan);
+        return work == null ? statements : work.flush(statements);
+    }
+
+    private Mono<Void> statements(Connection connection, FlushPlan plan) {
         return Flux.fromIterable(plan.steps())
                 .concatMap(step -> run(connection, step))
                 .then(Mono.fromRunnable(plan::succeeded))

@@ -8,7 +8,9 @@ import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.core.internal.plan.load.RowIdentity;
 import dev.braid.core.internal.relation.RelationInternals;
 import dev.braid.reactive.internal.exec.StatementExecutor;
+import dev.braid.reactive.internal.exec.WorkObserver;
 import io.r2dbc.spi.Connection;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -27,10 +29,12 @@ import java.util.Set;
  */
 public final class GraphLoader {
     private final Loaders loaders;
+    private final @Nullable WorkObserver work;
 
     /** A loader running its queries through {@code executor}, planned by {@code planner}. */
     public GraphLoader(QueryPlanner planner, StatementExecutor executor) {
         this.loaders = new Loaders(new SelectinLoader(planner, executor, this), new JoinedLoader(this));
+        this.work = executor.work();
     }
 
     /**
@@ -71,7 +75,14 @@ public final class GraphLoader {
     private Mono<Void> loadNode(Connection connection, Target target, List<Object> parents, LoadNode node,
                                 Set<LoadNode> preloaded) {
         List<Object> owners = ownersOf(node.relationship(), parents);
-        return loaders.of(node, preloaded).load(connection, target, owners, node);
+        RelationshipLoader loader = loaders.of(node, preloaded);
+        Mono<Void> load = loader.load(connection, target, owners, node);
+        if (work == null || owners.isEmpty() || !loaders.loadsWithQueries(loader, node)) {
+            return load;
+        }
+        // With observers, loading the relationship (and what is below it) is one unit of work.
+        RelationshipMapping r = node.relationship();
+        return work.load(r.owner().type(), r.attribute(), r.qualifiedName(), load);
     }
 
     /** The level below {@code node}, for the objects its relationship holds on {@code owners} (deferred). */

@@ -52,6 +52,14 @@ final class Loaders {
     }
 
     /**
+     * Whether {@code loader} (which {@link #of} chose for {@code node}) may send queries: selectin, or joined with
+     * a level below it to load. The others only mark relationships, or refuse.
+     */
+    boolean loadsWithQueries(RelationshipLoader loader, LoadNode node) {
+        return loader == selectin || (loader == joined && !node.children().isEmpty());
+    }
+
+    /**
      * The loader for {@code node}.
      *
      * @param preloaded the nodes whose relationship the parents' own statement loaded (JOINED)
