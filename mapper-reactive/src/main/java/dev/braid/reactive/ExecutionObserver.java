@@ -20,7 +20,7 @@ import reactor.util.context.ContextView;
  *   <li>{@link #start} is called when the statement or unit is subscribed, on the subscribing thread; the
  *       handle's {@link Handle#end end} exactly once when it completes, fails or is cancelled, on the thread that
  *       ended it (a driver or Reactor thread). A unit ends after the statements and units inside it, also when
- *       cancelled. Executions of different sessions run concurrently: implementations must be thread-safe.</li>
+ *       cancelled (unless the cancel races the completion of the last of them on another thread). Executions of different sessions run concurrently: implementations must be thread-safe.</li>
  *   <li>Neither may block; both should return quickly: they run inside the session's reactive pipeline.</li>
  *   <li>An exception thrown by {@code start}, {@code end} or {@code propagate} is logged (logger
  *       {@code dev.braid.observer}, WARN) and swallowed: it never changes the outcome of the work, and the other
