@@ -70,18 +70,21 @@ public class BraidAutoConfiguration {
      * @param registry          the mapping
      * @param properties        the braid.* properties
      * @param listeners         the listener beans
+     * @param customizers       the {@link MapperBuilderCustomizer} beans, applied last (in their {@code @Order})
      * @return the mapper
      */
     @Bean
     @ConditionalOnMissingBean
     public Mapper braidMapper(ConnectionFactory connectionFactory, MappingRegistry registry,
-                              BraidProperties properties, ObjectProvider<ExecutionListener> listeners) {
+                              BraidProperties properties, ObjectProvider<ExecutionListener> listeners,
+                              ObjectProvider<MapperBuilderCustomizer> customizers) {
         MapperBuilder builder = Mapper.builder(connectionFactory, registry)
                 .acquireTimeout(properties.getAcquireTimeout());
         if (properties.getFetchSize() != null) {
             builder.fetchSize(properties.getFetchSize());
         }
         listeners.orderedStream().forEach(builder::listener);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
 

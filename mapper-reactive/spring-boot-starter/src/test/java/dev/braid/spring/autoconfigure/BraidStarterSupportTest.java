@@ -30,15 +30,15 @@ class BraidStarterSupportTest {
         Matcher names = Pattern.compile("\"name\"\\s*:\\s*\"(braid\\.[a-z.-]+)\"").matcher(json);
         List<String> found = names.results().map(m -> m.group(1)).toList();
         assertThat(found).contains("braid.entities", "braid.fetch-size", "braid.acquire-timeout", "braid.fail-fast",
-                "braid.sql-logging", "braid.schema.create-missing");
+                "braid.sql-logging", "braid.schema.create-missing", "braid.observations.enabled");
         assertThat(json).contains("\"defaultValue\": \"30s\"");
-        assertThat(Pattern.compile("\"description\"").matcher(json).results().count()).isEqualTo(6);
+        assertThat(Pattern.compile("\"description\"").matcher(json).results().count()).isEqualTo(7);
     }
 
     @Test
     void theAutoConfigurationIsRegisteredForBoot() throws IOException {
-        assertThat(resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports").trim())
-                .isEqualTo(BraidAutoConfiguration.class.getName());
+        assertThat(resource("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports").trim().lines())
+                .containsExactly(BraidAutoConfiguration.class.getName(), BraidObservationAutoConfiguration.class.getName());
     }
 
     @Test
