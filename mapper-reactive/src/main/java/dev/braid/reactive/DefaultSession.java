@@ -50,13 +50,14 @@ final class DefaultSession implements Session {
     private final MergeExecutor merger;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
-                   StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, TransactionControl tx) {
+                   StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, boolean external,
+                   TransactionControl tx) {
         this.registry = registry;
         this.planner = planner;
         this.executor = executor;
         this.graphLoader = new GraphLoader(planner, executor);
         this.unitOfWork = new UnitOfWork(registry, identityMap, renderer);
-        this.transaction = new SessionTransaction(connection, executor, flushExecutor, unitOfWork, transactional, tx);
+        this.transaction = new SessionTransaction(connection, executor, flushExecutor, unitOfWork, transactional, external, tx);
         this.rows = new RowReader(connection, planner, executor, graphLoader, identityMap, hydrator);
         this.merger = new MergeExecutor(registry, planner, rows, graphLoader, transaction, identityMap, hydrator, unitOfWork);
     }
@@ -234,6 +235,26 @@ final class DefaultSession implements Session {
     /** Ends a failed or cancelled transactional scope: rollback, undo of its flushes, release. */
     Mono<Void> rollbackAndClose() {
         return transaction.rollbackScope().then(Mono.defer(this::release));
+    }
+
+    /** Flushes before an external transaction commits; fails when a flush in it failed (it must roll back). */
+    Mono<Void> flushBeforeExternalCommit() {
+        return active("flush before the managed transaction commits", transaction::flush);
+    }
+
+    /** Waits for the cleanups of cancelled operations (before the external COMMIT or ROLLBACK). */
+    Mono<Void> awaitCleanup() {
+        return transaction.awaitCleanup();
+    }
+
+    /**
+     * Ends a session that joined an external transaction: its objects follow the outcome, the session closes
+     * and its objects are detached; the connection is the transaction manager's to release.
+     */
+    void endExternal(boolean committed) {
+        guard.close();
+        transaction.externalCompletion(committed);
+        identityMap.clear();
     }
 
     Mono<Void> closeAfterSuccess() {

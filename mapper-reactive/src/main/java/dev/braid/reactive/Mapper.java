@@ -52,6 +52,7 @@ public final class Mapper {
     // The Reactor context key under which this mapper's open sessions name themselves.
     private final Object scopeKey;
     private final boolean independent;
+    private final @Nullable ExternalTransactions external;
 
     Mapper(MapperBuilder builder) {
         this.connectionFactory = builder.connectionFactory;
@@ -70,6 +71,7 @@ public final class Mapper {
         this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor);
         this.scopeKey = new Object();
         this.independent = false;
+        this.external = builder.externalTransactions;
     }
 
     private Mapper(Mapper shared) {
@@ -84,6 +86,7 @@ public final class Mapper {
         this.connections = shared.connections;
         this.scopeKey = shared.scopeKey;
         this.independent = true;
+        this.external = shared.external;
     }
 
     /**
@@ -148,12 +151,12 @@ public final class Mapper {
      *         comes within the acquire timeout, or the work's or the final flush's error
      */
     public <T> Flux<T> withSession(Function<Session, ? extends Publisher<T>> work) {
-        return scoped("mapper.withSession(...)", Flux.usingWhen(
+        return joinedOr("mapper.withSession(...)", false, work, scoped("mapper.withSession(...)", Flux.usingWhen(
                 open("mapper.withSession(...)", false, null),
                 session -> Flux.defer(() -> Flux.from(work.apply(session))).concatWith(session.flushAtEnd()),
                 DefaultSession::closeAfterSuccess,
                 (session, error) -> session.closeAfterFailure(),
-                DefaultSession::closeAfterFailure));
+                DefaultSession::closeAfterFailure)));
     }
 
     /**
@@ -211,13 +214,37 @@ public final class Mapper {
                 (session, error) -> session.rollbackAndClose(),
                 DefaultSession::rollbackAndClose);
         if (options.retries() == 0) {
-            return scoped(operation, once);
+            return joinedOr(operation, true, work, scoped(operation, once));
         }
-        return scoped(operation, once.collectList()
+        return joinedOr(operation, true, work, scoped(operation, once.collectList()
                 .retryWhen(Retry.backoff(options.retries(), options.backoff())
                         .filter(this::isSerializationFailure)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .flatMapIterable(values -> values));
+                .flatMapIterable(values -> values)));
+    }
+
+    /**
+     * Inside a transaction managed elsewhere ({@link MapperBuilder#externalTransactions}), runs {@code work} in
+     * that transaction's session; otherwise {@code own}. Independent mappers never join. A {@code boundary}
+     * (inTransaction) that fails or is cancelled makes the managed transaction roll back.
+     */
+    private <T> Flux<T> joinedOr(String operation, boolean boundary, Function<Session, ? extends Publisher<T>> work,
+                                 Flux<T> own) {
+        ExternalTransactions transactions = external;
+        if (transactions == null || independent) {
+            return own;
+        }
+        return transactions.join(connectionFactory, scopeKey, this::participant)
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMapMany(joined -> joined.isPresent()
+                        ? observed(operation, joined.get().run(work, boundary ? operation : null)) : own);
+    }
+
+    // The session of an external transaction: on its connection, no BEGIN/COMMIT/ROLLBACK of its own.
+    private JoinedSession participant(io.r2dbc.spi.Connection connection) {
+        return new JoinedSession(new DefaultSession(connection, registry, planner, renderer, executor, flushExecutor,
+                true, true, new TransactionControl(connection, executor, dialect, null)));
     }
 
     /**
@@ -279,7 +306,7 @@ public final class Mapper {
 
     private Mono<DefaultSession> open(String operation, boolean transactional, io.r2dbc.spi.@Nullable IsolationLevel isolation) {
         return connections.acquire(operation).map(connection -> new DefaultSession(connection, registry, planner,
-                renderer, executor, flushExecutor, transactional,
+                renderer, executor, flushExecutor, transactional, false,
                 new TransactionControl(connection, executor, dialect, isolation)));
     }
 }

@@ -24,6 +24,7 @@ public final class MapperBuilder {
     final List<ExecutionListener> listeners = new ArrayList<>();
     final List<ExecutionObserver> observers = new ArrayList<>();
     @Nullable Function<Dialect, StatementExecutor> executor;
+    @Nullable ExternalTransactions externalTransactions;
 
     MapperBuilder(ConnectionFactory connectionFactory, MappingRegistry registry) {
         this.connectionFactory = Require.nonNull(connectionFactory, "connectionFactory");
@@ -101,6 +102,22 @@ public final class MapperBuilder {
      */
     public MapperBuilder observer(ExecutionObserver observer) {
         observers.add(Require.nonNull(observer, "observer"));
+        return this;
+    }
+
+    /**
+     * Lets sessions join transactions managed elsewhere (Spring's {@code R2dbcTransactionManager} through
+     * braid-spring-boot-starter's {@code SpringTransactions}, which the starter registers). Inside such a
+     * transaction {@code withSession} and {@code inTransaction} run in one session per transaction on its
+     * connection: Braid flushes at the end of each work and before the commit, and sends no BEGIN, COMMIT or
+     * ROLLBACK of its own. Outside one, they open sessions as usual. {@link Mapper#independent()} never joins.
+     *
+     * @param transactions the transaction manager's bridge
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when null
+     */
+    public MapperBuilder externalTransactions(ExternalTransactions transactions) {
+        this.externalTransactions = Require.nonNull(transactions, "transactions");
         return this;
     }
 

@@ -33,6 +33,8 @@ final class SessionTransaction {
     private final FlushExecutor flushExecutor;
     private final UnitOfWork unitOfWork;
     private final boolean transactional;
+    // The transaction is someone else's (see ExternalTransactions): no BEGIN, COMMIT or ROLLBACK of ours.
+    private final boolean external;
     private final TransactionControl tx;
     // Flushes whose effects are not committed yet: undone if the transaction rolls back.
     private final List<FlushPlan> uncommitted = new ArrayList<>();
@@ -46,8 +48,9 @@ final class SessionTransaction {
     private final AtomicInteger names = new AtomicInteger();
 
     SessionTransaction(Connection connection, StatementExecutor executor, FlushExecutor flushExecutor,
-                       UnitOfWork unitOfWork, boolean transactional, TransactionControl tx) {
+                       UnitOfWork unitOfWork, boolean transactional, boolean external, TransactionControl tx) {
         this.connection = connection;
+        this.external = external;
         this.executor = executor;
         this.flushExecutor = flushExecutor;
         this.unitOfWork = unitOfWork;
@@ -137,6 +140,9 @@ final class SessionTransaction {
 
     /** {@link Session#commit()}: flush, commit and begin the next transaction (without one: flush). */
     Mono<Void> commit() {
+        if (external) {
+            return Mono.error(managedElsewhere("commit()"));
+        }
         if (!transactional) {
             return autoflush();
         }
@@ -149,6 +155,9 @@ final class SessionTransaction {
 
     /** {@link Session#rollback()}: roll back, revert the objects, begin the next transaction. */
     Mono<Void> rollback() {
+        if (external) {
+            return Mono.error(managedElsewhere("rollback()"));
+        }
         if (!transactional) {
             return Mono.fromRunnable(unitOfWork::revertToDatabase);
         }
@@ -225,6 +234,26 @@ final class SessionTransaction {
                     LOG.warn("Closing the connection failed", e);
                     return Mono.empty();
                 });
+    }
+
+    /**
+     * After the external transaction ended: its flushes' effects on objects become committed, or are undone
+     * after a rollback (as {@link #rollbackScope()} does for a transaction of our own).
+     */
+    void externalCompletion(boolean committed) {
+        if (committed) {
+            completeUncommitted();
+        } else {
+            undoUncommitted();
+        }
+    }
+
+    private static MapperException managedElsewhere(String operation) {
+        return new MapperException(ErrorCode.BRAID_ENTITY_STATE, "session." + operation + " was called in a session"
+                + " that joined a transaction managed elsewhere (e.g. Spring's @Transactional or TransactionalOperator):"
+                + " that transaction manager commits or rolls it back, Braid does not. Fix: let the managed"
+                + " transaction end (return from the @Transactional method; an error rolls it back), use"
+                + " session.nested(...) for a savepoint, or mapper.independent() for work that commits on its own");
     }
 
     private void completeUncommitted() {

@@ -4,6 +4,7 @@ import dev.braid.mapping.MappingRegistry;
 import dev.braid.reactive.ExecutionListener;
 import dev.braid.reactive.Mapper;
 import dev.braid.reactive.MapperBuilder;
+import dev.braid.spring.transaction.SpringTransactions;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,8 +64,9 @@ public class BraidAutoConfiguration {
     }
 
     /**
-     * The mapper over Boot's connection factory, with {@code braid.fetch-size}, {@code braid.acquire-timeout}
-     * and every {@link ExecutionListener} bean (in their {@code @Order}) as listeners.
+     * The mapper over Boot's connection factory, with {@code braid.fetch-size}, {@code braid.acquire-timeout},
+     * every {@link ExecutionListener} bean (in their {@code @Order}) as listeners, and, unless
+     * {@code braid.spring-transactions=false}, joining Spring-managed transactions ({@link SpringTransactions}).
      *
      * @param connectionFactory Boot's connection factory (pooled when r2dbc-pool is present)
      * @param registry          the mapping
@@ -84,6 +86,9 @@ public class BraidAutoConfiguration {
             builder.fetchSize(properties.getFetchSize());
         }
         listeners.orderedStream().forEach(builder::listener);
+        if (properties.isSpringTransactions()) {
+            builder.externalTransactions(new SpringTransactions());
+        }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }

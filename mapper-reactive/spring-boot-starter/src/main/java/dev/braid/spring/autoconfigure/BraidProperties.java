@@ -45,8 +45,30 @@ public class BraidProperties {
      */
     private boolean sqlLogging = false;
 
+    /**
+     * Join Spring-managed transactions: inside a reactive @Transactional method or a TransactionalOperator of
+     * R2dbcTransactionManager, withSession and inTransaction use that transaction's connection and one Braid
+     * session per transaction, flushed before Spring commits. When false, Braid always opens its own
+     * connections and transactions.
+     */
+    private boolean springTransactions = true;
+
     /** Schema management at startup. */
     private final Schema schema = new Schema();
+
+    /**
+     * Whether sessions join Spring-managed transactions.
+     *
+     * @return true (the default) to join
+     */
+    public boolean isSpringTransactions() { return springTransactions; }
+
+    /**
+     * Sets whether sessions join Spring-managed transactions.
+     *
+     * @param springTransactions false to keep Braid's own connections and transactions everywhere
+     */
+    public void setSpringTransactions(boolean springTransactions) { this.springTransactions = springTransactions; }
 
     /**
      * Entity class names to map; empty to scan the application's packages.

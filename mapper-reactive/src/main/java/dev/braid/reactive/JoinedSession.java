@@ -1,0 +1,69 @@
+package dev.braid.reactive;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.function.Function;
+
+/**
+ * A mapper's session inside a transaction managed elsewhere ({@link ExternalTransactions}): every
+ * {@code withSession}/{@code inTransaction} of the mapper in that transaction runs its work in this one
+ * session (one identity map, the transaction's connection), each followed by a flush so other code in the
+ * transaction (e.g. Spring's {@code DatabaseClient}) sees the writes. Pending changes are flushed again
+ * before the commit. A Braid {@code inTransaction} that fails or is cancelled inside the managed transaction
+ * makes it roll back (as a failing {@code REQUIRED} participant does in Spring): the commit is refused.
+ */
+final class JoinedSession implements TransactionParticipant {
+    private final DefaultSession session;
+    // Why the transaction can only roll back, once a joined inTransaction failed or was cancelled.
+    private volatile @Nullable String rollbackOnly;
+
+    JoinedSession(DefaultSession session) {
+        this.session = session;
+    }
+
+    /**
+     * Runs {@code work} in the session, then flushes.
+     *
+     * @param boundary the Braid operation when it is a transaction boundary (its failure or cancel dooms the
+     *                 managed transaction), else null
+     */
+    <T> Flux<T> run(Function<Session, ? extends Publisher<T>> work, @Nullable String boundary) {
+        Flux<T> body = Flux.defer(() -> Flux.from(work.apply(session))).concatWith(session.flushAtEnd());
+        if (boundary == null) {
+            return body;
+        }
+        return body.doOnError(e -> rollbackOnly = boundary + " failed (" + e.getMessage() + ")")
+                .doOnCancel(() -> rollbackOnly = boundary + " was cancelled before it completed");
+    }
+
+    @Override
+    public Mono<Void> beforeCommit() {
+        return Mono.defer(() -> {
+            String reason = rollbackOnly;
+            if (reason != null) {
+                return Mono.error(new MapperException(ErrorCode.BRAID_SESSION_INACTIVE, "The managed transaction"
+                        + " cannot commit: " + reason + " inside it, and a failed or cancelled inTransaction rolls"
+                        + " back. Fix: let the error end the transaction (it is rolled back now), or, to keep the"
+                        + " transaction going after such an error, use session.nested(...) (a savepoint) for the"
+                        + " part that may fail"));
+            }
+            return session.flushBeforeExternalCommit();
+        });
+    }
+
+    @Override
+    public Mono<Void> beforeCompletion() {
+        return session.awaitCleanup();
+    }
+
+    @Override
+    public Mono<Void> afterCompletion(boolean committed) {
+        return Mono.fromRunnable(() -> session.endExternal(committed));
+    }
+}
