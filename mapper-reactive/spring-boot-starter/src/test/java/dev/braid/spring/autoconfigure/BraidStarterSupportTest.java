@@ -30,9 +30,10 @@ class BraidStarterSupportTest {
         Matcher names = Pattern.compile("\"name\"\\s*:\\s*\"(braid\\.[a-z.-]+)\"").matcher(json);
         List<String> found = names.results().map(m -> m.group(1)).toList();
         assertThat(found).contains("braid.entities", "braid.fetch-size", "braid.acquire-timeout", "braid.fail-fast",
-                "braid.sql-logging", "braid.schema.create-missing", "braid.observations.enabled");
+                "braid.sql-logging", "braid.schema.create-missing", "braid.observations.enabled",
+                "braid.spring-transactions");
         assertThat(json).contains("\"defaultValue\": \"30s\"");
-        assertThat(Pattern.compile("\"description\"").matcher(json).results().count()).isEqualTo(7);
+        assertThat(Pattern.compile("\"description\"").matcher(json).results().count()).isEqualTo(8);
     }
 
     @Test
