@@ -24,6 +24,18 @@ public final class Updates {
     }
 
     /**
+     * {@code attribute = NULL}: {@code set(attribute, null)} where the value type does not say so.
+     *
+     * @param attribute the attribute to clear
+     * @param <E>       the entity type
+     * @return the assignment
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code attribute} is null
+     */
+    public static <E> Assignment setNull(Attribute<E, ?> attribute) {
+        return new Assignment.Set(attribute, null);
+    }
+
+    /**
      * {@code attribute = attribute + amount}, computed by the database: counters without reading them first.
      *
      * @param attribute a numeric attribute
