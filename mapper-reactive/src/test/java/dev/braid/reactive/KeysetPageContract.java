@@ -73,6 +73,27 @@ abstract class KeysetPageContract extends MapperTestBase {
     }
 
     @Test
+    void aStreamOverTheSameOrderReadsKeysetWindowsWhereThereAreNoCursors() {
+        List<Long> expected = mapper.withSession(s -> s.select(Author.class).orderBy(Author_.name.asc(), Author_.id.desc()).all())
+                .map(Author::getId).collectList().block(TIMEOUT);
+        recorder().clear();
+        List<Long> streamed = mapper.withSession(s -> s.select(Author.class).orderBy(Author_.name.asc(), Author_.id.desc())
+                .stream(3)).map(Author::getId).collectList().block(TIMEOUT);
+        assertThat(streamed).isEqualTo(expected);
+        List<String> statements = recorder().statements();
+        if (postgres()) {
+            assertThat(statements.get(0)).startsWith("DECLARE"); // a server-side cursor
+        } else {
+            assertThat(statements).containsExactly(
+                    COLUMNS + " ORDER BY authors.name, authors.id DESC LIMIT $1",
+                    COLUMNS + " WHERE authors.name >= $1 AND (authors.name > $2 OR (authors.name = $3 AND authors.id < $4))"
+                            + " ORDER BY authors.name, authors.id DESC LIMIT $5",
+                    COLUMNS + " WHERE authors.name >= $1 AND (authors.name > $2 OR (authors.name = $3 AND authors.id < $4))"
+                            + " ORDER BY authors.name, authors.id DESC LIMIT $5");
+        }
+    }
+
+    @Test
     void aCursorOfOrderValuesStartsThePageToo() {
         List<Author> firstPage = mapper.withSession(s -> s.select(Author.class).orderBy(Author_.name.desc(), Author_.id.asc())
                 .limit(4).all()).collectList().block(TIMEOUT);

@@ -60,6 +60,22 @@ final class KeysetCondition {
         return translator.translate(seek);
     }
 
+    /**
+     * Whether {@code query} can continue after any of its rows with {@code seekAfter(row)}: a total order of
+     * non-null attributes of the root itself (what a streamed query's windows need to be keyset pages).
+     */
+    static boolean seekableAfterRows(EntityMapping root, Query<?> query) {
+        if (query.orderBy().isEmpty()) return false;
+        List<ColumnMapping> columns = new ArrayList<>();
+        for (Order o : query.orderBy()) {
+            ColumnMapping column = o.attribute().entityType() == root.type()
+                    ? root.attribute(o.attribute().name()).orElse(null) : null;
+            if (column == null || (column.nullable() && !filteredNotNull(query.where(), o.attribute()))) return false;
+            columns.add(column);
+        }
+        return total(root, columns);
+    }
+
     private static Predicate.Op after(Order o) {
         return o.direction() == Order.Direction.ASC ? Predicate.Op.GT : Predicate.Op.LT;
     }
@@ -75,10 +91,15 @@ final class KeysetCondition {
         return false;
     }
 
-    private static void requireTotalOrder(EntityMapping root, List<ColumnMapping> columns, List<Order> order) {
+    /** Whether the columns include the root's key or one of its unique non-null columns. */
+    private static boolean total(EntityMapping root, List<ColumnMapping> columns) {
         boolean unique = columns.stream().anyMatch(c -> c.entityType() == root.type() && c.unique() && !c.nullable());
         boolean key = root.idColumns().stream().allMatch(id -> columns.stream().anyMatch(c -> c == id));
-        if (!unique && !(key && !root.idColumns().isEmpty())) {
+        return unique || (key && !root.idColumns().isEmpty());
+    }
+
+    private static void requireTotalOrder(EntityMapping root, List<ColumnMapping> columns, List<Order> order) {
+        if (!total(root, columns)) {
             String name = root.name();
             throw fail("seekAfter(...) on " + name + " orders by " + order.stream().map(Order::attribute).toList()
                     + ", which does not make rows unique: rows tied on all of them would be skipped or repeated between"
