@@ -21,7 +21,7 @@ public record Page<T>(List<T> items, long total, int size) {
      * @param items the page's results
      * @param total results over all pages
      * @param size  the page size asked for, at least 1
-     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code items} is null or {@code size} < 1
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code items} is null or {@code size < 1}
      */
     public Page {
         items = List.copyOf(Require.nonNull(items, "items"));
