@@ -26,6 +26,7 @@ module dev.braid.core {
     exports dev.braid.core.internal.plan.flush to dev.braid.reactive;
     exports dev.braid.core.internal.plan.load to dev.braid.reactive;
     exports dev.braid.core.internal.plan.merge to dev.braid.reactive;
+    exports dev.braid.core.internal.plan.raw to dev.braid.reactive;
     exports dev.braid.core.internal.plan.schema to dev.braid.reactive;
     exports dev.braid.core.internal.relation to dev.braid.reactive;
     exports dev.braid.core.internal.sql to dev.braid.reactive;

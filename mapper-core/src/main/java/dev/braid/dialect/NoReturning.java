@@ -17,8 +17,9 @@ final class NoReturning implements Returning {
     public void open(DataChange change, List<String> columns, SqlWriter out) {
         if (columns.isEmpty()) return;
         throw new MapperException(ErrorCode.BRAID_MAPPING, dialect + " cannot return " + columns + " from "
-                + (change == DataChange.INSERT ? "an INSERT" : "a DELETE") + (change == DataChange.INSERT
-                ? ". Fix: assign the key in the application (no @Identity) on this database"
+                + (change == DataChange.INSERT ? "an INSERT" : change == DataChange.UPDATE ? "an UPDATE" : "a DELETE")
+                + (change == DataChange.INSERT ? ". Fix: assign the key in the application (no @Identity) on this database"
+                : change == DataChange.UPDATE ? ". Fix: expunge the session's objects of that entity before a bulk update"
                 : ". Fix: delete by key through the session, or use a dialect that returns deleted rows"));
     }
 

@@ -3,9 +3,9 @@ package dev.braid.dialect;
 import java.util.List;
 
 /**
- * How an INSERT or DELETE returns columns of the rows it wrote: a {@code RETURNING} clause after the
+ * How an INSERT, UPDATE or DELETE returns columns of the rows it wrote: a {@code RETURNING} clause after the
  * statement (PostgreSQL), or a data change delta table around it ({@code SELECT id FROM FINAL TABLE
- * (INSERT ...)} on H2). The renderer writes {@link #open}, the statement, then {@link #close}.
+ * (INSERT ...)} or {@code (UPDATE ...)} on H2). The renderer writes {@link #open}, the statement, then {@link #close}.
  */
 public interface Returning {
 
@@ -14,7 +14,9 @@ public interface Returning {
         /** Returns the inserted rows' columns (generated keys). */
         INSERT,
         /** Returns the deleted rows' columns (their keys). */
-        DELETE
+        DELETE,
+        /** Returns the updated rows' columns, with their new values (a bulk update). */
+        UPDATE
     }
 
     /**

@@ -20,9 +20,10 @@ public final class Query<T> {
     private final @Nullable Long offset;
     private final List<LoadOption> options;
     private final List<Relation<?, ?>> joins;
+    private final @Nullable Seek seek;
 
     private Query(Class<T> entityType, @Nullable Predicate where, List<Order> orderBy, @Nullable Long limit,
-                  @Nullable Long offset, List<LoadOption> options, List<Relation<?, ?>> joins) {
+                  @Nullable Long offset, List<LoadOption> options, List<Relation<?, ?>> joins, @Nullable Seek seek) {
         this.entityType = Require.nonNull(entityType, "entityType");
         this.where = where;
         this.orderBy = List.copyOf(orderBy);
@@ -30,11 +31,12 @@ public final class Query<T> {
         this.offset = offset;
         this.options = List.copyOf(options);
         this.joins = List.copyOf(joins);
+        this.seek = seek;
     }
 
     private Query(Class<T> entityType, @Nullable Predicate where, List<Order> orderBy, @Nullable Long limit,
                   @Nullable Long offset) {
-        this(entityType, where, orderBy, limit, offset, List.of(), List.of());
+        this(entityType, where, orderBy, limit, offset, List.of(), List.of(), null);
     }
 
     /**
@@ -58,7 +60,7 @@ public final class Query<T> {
     public Query<T> options(LoadOption... more) {
         List<LoadOption> all = new ArrayList<>(options);
         all.addAll(List.of(more));
-        return new Query<>(entityType, where, orderBy, limit, offset, all, joins);
+        return new Query<>(entityType, where, orderBy, limit, offset, all, joins, seek);
     }
 
     /**
@@ -73,7 +75,7 @@ public final class Query<T> {
     public Query<T> join(Relation<?, ?> relation) {
         List<Relation<?, ?>> all = new ArrayList<>(joins);
         all.add(Require.nonNull(relation, "relation"));
-        return new Query<>(entityType, where, orderBy, limit, offset, options, all);
+        return new Query<>(entityType, where, orderBy, limit, offset, options, all, seek);
     }
 
     /**
@@ -100,7 +102,7 @@ public final class Query<T> {
     public Query<T> where(Predicate predicate) {
         Require.nonNull(predicate, "predicate");
         Predicate combined = where == null ? predicate : where.and(predicate);
-        return new Query<>(entityType, combined, orderBy, limit, offset, options, joins);
+        return new Query<>(entityType, combined, orderBy, limit, offset, options, joins, seek);
     }
 
     /**
@@ -112,7 +114,7 @@ public final class Query<T> {
     public Query<T> orderBy(Order... terms) {
         List<Order> all = new ArrayList<>(orderBy);
         all.addAll(List.of(terms));
-        return new Query<>(entityType, where, all, limit, offset, options, joins);
+        return new Query<>(entityType, where, all, limit, offset, options, joins, seek);
     }
 
     /**
@@ -124,7 +126,7 @@ public final class Query<T> {
      */
     public Query<T> limit(long limit) {
         dev.braid.core.internal.util.Require.argument(limit >= 0, "limit(n) takes n >= 0, was " + limit);
-        return new Query<>(entityType, where, orderBy, limit, offset, options, joins);
+        return new Query<>(entityType, where, orderBy, limit, offset, options, joins, seek);
     }
 
     /**
@@ -136,7 +138,78 @@ public final class Query<T> {
      */
     public Query<T> offset(long offset) {
         dev.braid.core.internal.util.Require.argument(offset >= 0, "offset(n) takes n >= 0, was " + offset);
-        return new Query<>(entityType, where, orderBy, limit, offset, options, joins);
+        return new Query<>(entityType, where, orderBy, limit, offset, options, joins, seek);
+    }
+
+    /**
+     * Keyset pagination: only the results that come after {@code lastRow} in this query's order (the
+     * last result of the previous page), as {@code WHERE (a, b) > (last.a, last.b)} spelled out per
+     * direction. Unlike {@link #offset}, the database does not read and skip the earlier rows, so every
+     * page costs the same, and rows inserted or deleted meanwhile do not shift the pages. The order
+     * ({@link #orderBy}, given before or after this call) must make rows unique: it must include the
+     * id (or a unique non-null column) and may mix directions; its attributes must not be nullable
+     * unless the filter says {@code isNotNull()} for them. The order values are read from
+     * {@code lastRow} when the query is planned. Replaces an earlier seek.
+     *
+     * @param lastRow the last result of the previous page (an object of this query's entity)
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code lastRow} is null
+     */
+    public Query<T> seekAfter(T lastRow) {
+        Require.nonNull(lastRow, "lastRow");
+        return new Query<>(entityType, where, orderBy, limit, offset, options, joins, new Seek(lastRow, null));
+    }
+
+    /**
+     * {@link #seekAfter(Object)} from the order values of the last row instead of the row itself, one
+     * per {@link #orderBy} term in order (what a web API puts into its "next page" cursor).
+     *
+     * @param orderValues the last row's values of the order terms
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_QUERY} when a value is null
+     */
+    public Query<T> seekAfterValues(Object... orderValues) {
+        Require.nonNull(orderValues, "orderValues");
+        return new Query<>(entityType, where, orderBy, limit, offset, options, joins,
+                new Seek(null, java.util.Arrays.asList(orderValues)));
+    }
+
+    /**
+     * Where keyset pagination starts ({@link #seekAfter}).
+     *
+     * @return the seek, or null when the query starts at the first row
+     */
+    public @Nullable Seek seek() { return seek; }
+
+    /**
+     * Where a keyset page starts: after a row, given as the row object or as its order values.
+     *
+     * @param row    the last row of the previous page, or null when {@code values} are given
+     * @param values that row's values of the order terms, or null when {@code row} is given
+     */
+    public record Seek(@Nullable Object row, @Nullable List<Object> values) {
+        /**
+         * Checks that exactly one form is given and copies the values.
+         *
+         * @param row    the last row, or null
+         * @param values the order values, or null
+         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} unless exactly one is given,
+         *         {@code BRAID_QUERY} when a value is null
+         */
+        public Seek {
+            Require.argument((row == null) != (values == null), "A seek is after a row or after its order values, not both");
+            if (values != null) {
+                for (int i = 0; i < values.size(); i++) {
+                    if (values.get(i) == null) {
+                        throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_QUERY,
+                                "seekAfterValues(...) was given null as order value " + i + " of " + values.size()
+                                        + ": keyset pages compare with <, = and >, which never match NULL. Fix: order by"
+                                        + " non-null attributes and pass the last row's values");
+                    }
+                }
+                values = List.copyOf(values);
+            }
+        }
     }
 
     /**

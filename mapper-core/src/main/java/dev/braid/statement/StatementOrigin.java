@@ -31,6 +31,10 @@ public record StatementOrigin(Kind kind, @Nullable Class<?> entity, @Nullable St
         CURSOR,
         /** A bulk {@code delete()} of a query. */
         BULK_DELETE,
+        /** A bulk {@code update(...)} of a query. */
+        BULK_UPDATE,
+        /** Raw SQL run with {@code session.sql(...)}; the entity is the type its rows are mapped to, if mapped. */
+        RAW_SQL,
         /** Flush step: INSERT of new objects. */
         INSERT,
         /** Flush step: UPDATE of changed objects (or foreign keys of detached children). */

@@ -2,6 +2,7 @@ package dev.braid.reactive;
 
 import dev.braid.error.ErrorCode;
 import dev.braid.error.ResultException;
+import dev.braid.query.Assignment;
 import dev.braid.query.LoadOption;
 import dev.braid.query.Order;
 import dev.braid.query.Relation;
@@ -10,6 +11,8 @@ import dev.braid.query.Query;
 import dev.braid.statement.RenderedSql;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import java.util.Arrays;
 
 /** An immutable query bound to its session. */
 final class DefaultSelect<T> implements Select<T> {
@@ -55,6 +58,16 @@ final class DefaultSelect<T> implements Select<T> {
     @Override
     public Select<T> offset(long offset) {
         return new DefaultSelect<>(session, query.offset(offset), readOnly);
+    }
+
+    @Override
+    public Select<T> seekAfter(T lastRow) {
+        return new DefaultSelect<>(session, query.seekAfter(lastRow), readOnly);
+    }
+
+    @Override
+    public Select<T> seekAfterValues(Object... orderValues) {
+        return new DefaultSelect<>(session, query.seekAfterValues(orderValues), readOnly);
     }
 
     @Override
@@ -119,6 +132,26 @@ final class DefaultSelect<T> implements Select<T> {
     @Override
     public Mono<Long> delete() {
         return session.bulkDelete(query);
+    }
+
+    @Override
+    public Mono<Long> update(Assignment... assignments) {
+        return session.bulkUpdate(query, assignments == null ? null : Arrays.asList(assignments));
+    }
+
+    @Override
+    public RenderedSql updateSql(Assignment... assignments) {
+        return session.updateSql(query, assignments == null ? null : Arrays.asList(assignments));
+    }
+
+    @Override
+    public Mono<Page<T>> page(long number, int size) {
+        return Pages.byNumber(query, number, size, this::run, session::count);
+    }
+
+    @Override
+    public Mono<Page<T>> pageWithTotal(int size) {
+        return Pages.next(query, size, this::run, session::count);
     }
 
     @Override

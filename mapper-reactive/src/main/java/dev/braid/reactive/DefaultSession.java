@@ -5,6 +5,12 @@ import dev.braid.core.internal.identity.IdentityMap;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.core.internal.plan.flush.UnitOfWork;
 import dev.braid.core.internal.plan.load.BulkDelete;
+import dev.braid.core.internal.plan.load.BulkUpdate;
+import dev.braid.core.internal.plan.raw.RawStatement;
+import dev.braid.core.internal.meta.EntityMapping;
+import dev.braid.query.Assignment;
+import dev.braid.statement.RenderedSql;
+import dev.braid.statement.StatementOrigin;
 import dev.braid.core.internal.plan.load.ExplicitLoad;
 import dev.braid.core.internal.plan.load.LoadNode;
 import dev.braid.core.internal.plan.load.QueryPlanner;
@@ -48,6 +54,7 @@ final class DefaultSession implements Session {
     private final SessionTransaction transaction;
     private final RowReader rows;
     private final MergeExecutor merger;
+    private final RawSqlRunner raw;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
                    StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, boolean external,
@@ -60,10 +67,15 @@ final class DefaultSession implements Session {
         this.transaction = new SessionTransaction(connection, executor, flushExecutor, unitOfWork, transactional, external, tx);
         this.rows = new RowReader(connection, planner, executor, graphLoader, identityMap, hydrator);
         this.merger = new MergeExecutor(registry, planner, rows, graphLoader, transaction, identityMap, hydrator, unitOfWork);
+        this.raw = new RawSqlRunner(connection, executor, graphLoader, identityMap, hydrator);
     }
 
     QueryPlanner planner() {
         return planner;
+    }
+
+    MappingRegistry registry() {
+        return registry;
     }
 
     @Override
@@ -118,6 +130,50 @@ final class DefaultSession implements Session {
             // Planned before the autoflush: a query that is not a plain filter is rejected before anything is sent.
             BulkDelete delete = BulkDelete.of(registry, planner, query);
             return transaction.autoflush().then(rows.delete(delete));
+        });
+    }
+
+    Mono<Long> bulkUpdate(Query<?> query, List<Assignment> assignments) {
+        return active("update " + query.entityType().getSimpleName(), () -> {
+            // Planned before the autoflush: bad assignments are rejected before anything is sent.
+            BulkUpdate update = BulkUpdate.of(registry, planner, query, assignments);
+            return transaction.autoflush().then(rows.update(update, transaction::uncommittedWrite));
+        });
+    }
+
+    RenderedSql updateSql(Query<?> query, List<Assignment> assignments) {
+        return BulkUpdate.of(registry, planner, query, assignments).plain();
+    }
+
+    @Override
+    public RawSql sql(String sql) {
+        return new DefaultRawSql(this, RawStatement.parse(sql));
+    }
+
+    /** The raw statement rendered for this dialect, reported as {@code RAW_SQL} of {@code entity} (or of no type). */
+    RenderedSql renderRaw(RawStatement statement, EntityMapping entity) {
+        return statement.render(planner.dialect(), StatementOrigin.of(StatementOrigin.Kind.RAW_SQL,
+                entity == null ? null : entity.type()));
+    }
+
+    Mono<Long> rawExecute(RawStatement statement) {
+        return active("sql " + statement.quoted(), () -> {
+            RenderedSql sql = renderRaw(statement, null); // unbound parameters fail before the autoflush
+            return transaction.autoflush().then(raw.execute(sql));
+        });
+    }
+
+    Flux<Object> rawAll(RawStatement statement, Function<RawSqlRunner, RawSqlRunner.Plan> plan) {
+        return activeFlux("sql " + statement.quoted(), () -> {
+            RawSqlRunner.Plan p = plan.apply(raw);
+            return transaction.autoflush().thenMany(raw.all(p));
+        });
+    }
+
+    Mono<Object> rawSingle(RawStatement statement, Function<RawSqlRunner, RawSqlRunner.Plan> plan, boolean exactlyOne) {
+        return active("sql " + statement.quoted(), () -> {
+            RawSqlRunner.Plan p = plan.apply(raw);
+            return transaction.autoflush().then(raw.single(p, exactlyOne));
         });
     }
 

@@ -11,6 +11,7 @@ import dev.braid.core.internal.identity.IdentityMap;
 import dev.braid.core.internal.meta.EntityKey;
 import dev.braid.core.internal.meta.EntityMapping;
 import dev.braid.core.internal.plan.load.BulkDelete;
+import dev.braid.core.internal.plan.load.BulkUpdate;
 import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.core.internal.plan.load.RowIdentity;
 import dev.braid.core.internal.plan.load.SelectPlan;
@@ -119,6 +120,22 @@ final class RowReader {
                         .map(deleted -> delete.forget(deleted, identityMap))
                 // Nothing held that could be a deleted row: no keys to read back.
                 : executor.update(connection, delete.plain()));
+    }
+
+    /**
+     * Runs a bulk update. When the session holds objects of the entity, the updated rows come back and
+     * those objects take their new values; {@code undo} receives what restores them on rollback.
+     * Emits the number of rows updated.
+     */
+    Mono<Long> update(BulkUpdate update, java.util.function.Consumer<java.util.Deque<Runnable>> undo) {
+        return Mono.defer(() -> update.readsRows(identityMap)
+                ? executor.returning(connection, update.returningRows(), update.returnedTypes()).map(updated -> {
+                    java.util.Deque<Runnable> changes = new java.util.ArrayDeque<>();
+                    long count = update.apply(updated, identityMap, changes);
+                    undo.accept(changes);
+                    return count;
+                })
+                : executor.update(connection, update.plain()));
     }
 
     // Rows of objects deleted in this session but not flushed yet are not results (autoflush normally

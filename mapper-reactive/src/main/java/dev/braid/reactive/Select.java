@@ -76,6 +76,33 @@ public interface Select<T> {
     Select<T> offset(long offset);
 
     /**
+     * Keyset pagination: only the results after {@code lastRow} in this query's order (the last result of
+     * the previous page). The database starts reading at that row instead of reading and skipping the
+     * earlier ones, as {@link #offset} does, so every page costs the same and concurrent inserts do not
+     * shift pages. The order must include the id (or a unique non-null column) and may mix directions
+     * over several attributes: {@code orderBy(Article_.createdAt.desc(), Article_.id.desc()).seekAfter(last).limit(20)}.
+     * Ordering by a nullable attribute is refused unless the filter says {@code isNotNull()} for it (H2
+     * and PostgreSQL sort NULLs at opposite ends). Checked, with {@code BRAID_QUERY} naming the attribute
+     * and the fix, before anything is sent. The SQL: {@code WHERE <filter> AND a >= $1 AND (a > $2 OR
+     * (a = $3 AND id > $4))}, {@code <} for descending terms.
+     *
+     * @param lastRow the last result of the previous page; its order values are read when the query runs
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code lastRow} is null
+     */
+    Select<T> seekAfter(T lastRow);
+
+    /**
+     * {@link #seekAfter(Object)} from the last row's order values, one per order term in order: for a
+     * stateless API whose "next page" cursor carries the values, not the object.
+     *
+     * @param orderValues the last row's value of each order term
+     * @return the refined query
+     * @throws dev.braid.error.MapperException {@code BRAID_QUERY} when a value is null
+     */
+    Select<T> seekAfterValues(Object... orderValues);
+
+    /**
      * Reads without tracking: the results are detached objects, as from {@link #stream(int)}. The
      * session keeps no state or snapshot for them, so reading costs less time and memory and the
      * flushes that follow never look at them; changes to them are not saved (bring one back with
@@ -157,6 +184,56 @@ public interface Select<T> {
      * @return the number of rows deleted
      */
     Mono<Long> delete();
+
+    /**
+     * Updates the matching rows with one statement, without loading them (SQLAlchemy's
+     * {@code update(User).where(...).values(...)}), and emits how many were updated:
+     * {@code select(Author.class).where(Author_.born.lt(1800)).update(Updates.set(Author_.name, "x"))}.
+     * Pending changes are flushed first. A version column is incremented by the database. Objects the
+     * session holds for updated rows take the new values, in their fields and snapshots (the statement
+     * then returns the updated rows' keys and new values: {@code RETURNING} on PostgreSQL,
+     * {@code FINAL TABLE} on H2; SQLAlchemy's {@code synchronize_session='fetch'}), so no UPDATE of
+     * those columns follows; if the transaction rolls back they get their old values back. When the
+     * session holds no object of the entity, the plain UPDATE is sent. Takes a filter only; a missing
+     * filter, a relationship, the key, the version, an unmapped attribute or a value of the wrong type
+     * fail with {@code BRAID_QUERY} before anything is sent.
+     *
+     * @param assignments what to set, built with {@link dev.braid.query.Updates}
+     * @return the number of rows updated
+     */
+    Mono<Long> update(dev.braid.query.Assignment... assignments);
+
+    /**
+     * The UPDATE that {@link #update} sends when the session holds no object of the entity, rendered
+     * without a connection.
+     *
+     * @param assignments what to set
+     * @return the statement
+     * @throws dev.braid.error.MapperException {@code BRAID_QUERY} as {@link #update} fails
+     */
+    RenderedSql updateSql(dev.braid.query.Assignment... assignments);
+
+    /**
+     * One page by number with the total count: two statements, the page's SELECT ({@code LIMIT size
+     * OFFSET number * size}) then {@code SELECT COUNT(*)} over the same filter. In a transaction at READ
+     * COMMITTED, rows committed between the two by others can make the total differ from what the pages
+     * hold. For deep pages prefer {@link #pageWithTotal} after {@link #seekAfter}.
+     *
+     * @param number the page, from 0
+     * @param size   results per page, at least 1
+     * @return the page; errors with {@code BRAID_QUERY} when the query has its own limit, offset or seek
+     */
+    Mono<Page<T>> page(long number, int size);
+
+    /**
+     * The next {@code size} results (after {@link #seekAfter}, if given) with the total count: two
+     * statements, the keyset page's SELECT ({@code LIMIT size}) then {@code SELECT COUNT(*)} over the
+     * filter without the seek.
+     *
+     * @param size results per page, at least 1
+     * @return the page; errors with {@code BRAID_QUERY} when the query has its own limit or offset
+     */
+    Mono<Page<T>> pageWithTotal(int size);
 
     /**
      * Number of matching entities ({@code SELECT COUNT(*)}); joins are counted as in {@link #join}:

@@ -57,6 +57,19 @@ public interface Session {
     <T> Select<T> select(dev.braid.relation.WriteOnlyCollection<T> collection);
 
     /**
+     * SQL written by hand, on this session's connection and transaction (SQLAlchemy's
+     * {@code session.execute(text(...))}): {@code session.sql("SELECT * FROM authors WHERE name = :name")
+     * .bind("name", "Austen").mapTo(Author.class).all()}, or {@code .execute()} for a write. Parameters are
+     * {@code :name} or {@code ?}; Braid writes the database's markers. Pending changes are flushed first.
+     *
+     * @param sql the statement, with {@code :name} or {@code ?} parameters
+     * @return the statement, bound to this session; nothing runs until a terminal method is subscribed
+     * @throws dev.braid.error.MapperException {@code BRAID_QUERY} for an unterminated literal or comment,
+     *         {@code $1}-style markers, or named and positional parameters mixed
+     */
+    RawSql sql(String sql);
+
+    /**
      * Makes a new object pending: it is inserted at the next flush (or when the transaction completes).
      * Related objects reached through SAVE_UPDATE cascades (the default) are added too.
      *

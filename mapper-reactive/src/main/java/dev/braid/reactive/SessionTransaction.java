@@ -138,6 +138,14 @@ final class SessionTransaction {
                 });
     }
 
+    /**
+     * Keeps the undo of what a statement outside a flush (a bulk update) changed on the session's objects,
+     * with the transaction's flushes: run if the transaction (or the savepoint around it) rolls back.
+     */
+    void uncommittedWrite(java.util.Deque<Runnable> undo) {
+        if (transactional && !undo.isEmpty()) uncommitted.add(FlushPlan.undoOnly(undo));
+    }
+
     /** {@link Session#commit()}: flush, commit and begin the next transaction (without one: flush). */
     Mono<Void> commit() {
         if (external) {

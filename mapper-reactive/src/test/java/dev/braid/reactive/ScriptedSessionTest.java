@@ -69,6 +69,28 @@ class ScriptedSessionTest {
     }
 
     @Test
+    void rawSqlRowsBecomeTheSessionsObjectsByColumnNameAfterTheAutoflush() {
+        dialect = Dialect.h2();
+        ScriptedExecutor db = ScriptedExecutor.of(dialect);
+        db.expect("SELECT id FROM FINAL TABLE (INSERT INTO authors (name) VALUES ($1))").binds("Austen").rowValues(List.of(7L));
+        db.expect("SELECT name, id FROM authors WHERE name LIKE $1 OR id IN ($2, $3)").binds("A%", 7L, 8L).rows(
+                row("NAME", "Austen (another row's copy)", "ID", 7L), row("NAME", "Tolstoy", "ID", 8L));
+        Writer austen = new Writer("Austen");
+
+        List<Writer> writers = mapper(db).withSession(s -> s.add(austen).thenMany(
+                        s.sql("SELECT name, id FROM authors WHERE name LIKE :p OR id IN (:ids)").bind("p", "A%")
+                                .bind("ids", List.of(7L, 8L)).mapTo(Writer.class).all()))
+                .collectList().block(TIMEOUT);
+
+        db.verify();
+        assertThat(writers.get(0)).isSameAs(austen); // the identity map's object, as it is in memory
+        assertThat(writers.get(0).name).isEqualTo("Austen");
+        assertThat(writers.get(1).id).isEqualTo(8L);
+        assertThat(writers.get(1).name).isEqualTo("Tolstoy");
+        assertThat(recording.issuers()).containsExactly("INSERT Writer", "RAW_SQL Writer");
+    }
+
+    @Test
     void flushOfTwoNewRowsSendsOneInsertAndAssignsTheGeneratedIds() {
         dialect = Dialect.h2();
         ScriptedExecutor db = ScriptedExecutor.of(dialect);

@@ -131,7 +131,7 @@ public final class ScriptedExecutor implements StatementExecutor {
         return Flux.defer(() -> {
             Expectation e = take(sql);
             if (e.error != null) return Flux.error(errors.exception(e.error, sql.sql()));
-            return Flux.fromIterable(e.rows).map(row -> mapper.apply(new ScriptedRow(row, sql)));
+            return Flux.fromIterable(e.rows).map(row -> mapper.apply(new ScriptedRow(row, sql, e.columns)));
         });
     }
 
@@ -172,6 +172,7 @@ public final class ScriptedExecutor implements StatementExecutor {
         private final Predicate<String> sql;
         private Predicate<List<Bind>> binds;
         private List<List<Object>> rows = List.of();
+        private List<String> columns; // the column names, when the rows were given with them
         private Long count;
         private Throwable error;
 
@@ -209,6 +210,7 @@ public final class ScriptedExecutor implements StatementExecutor {
             List<List<Object>> out = new ArrayList<>();
             for (Map<String, Object> row : rows) out.add(new ArrayList<>(row.values()));
             this.rows = out;
+            this.columns = rows.length == 0 ? null : List.copyOf(rows[0].keySet());
             return this;
         }
 
@@ -240,7 +242,16 @@ public final class ScriptedExecutor implements StatementExecutor {
     }
 
     /** A scripted row: values converted between number types as a driver would. */
-    private record ScriptedRow(List<Object> values, RenderedSql sql) implements RowView {
+    private record ScriptedRow(List<Object> values, RenderedSql sql, List<String> columns) implements RowView {
+        @Override
+        public List<String> columnNames() {
+            if (columns == null) {
+                throw new AssertionError("The script answered " + sql.sql() + " with rowValues(...), which have no column"
+                        + " names; answer it with rows(row(\"name\", value, ...)) to read it by name");
+            }
+            return columns;
+        }
+
         @Override
         public <V> V get(int index, Class<V> type) {
             if (index >= values.size()) {

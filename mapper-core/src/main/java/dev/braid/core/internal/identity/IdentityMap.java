@@ -97,6 +97,12 @@ public final class IdentityMap {
         byObject = index;
     }
 
+    /** Whether the session tracks any object of {@code type} (filed by key). */
+    public boolean holds(Class<?> type) {
+        KeyTable table = table(type);
+        return table != null && table.tracked() > 0;
+    }
+
     public boolean contains(Object entity) {
         return stateOf(entity) != null;
     }

@@ -52,6 +52,10 @@ final class ExpressionRenderer {
             out.append("EXISTS (");
             selects.select(exists.subquery(), out);
             out.append(')');
+        } else if (e instanceof SqlExpression.Plus plus) {
+            expression(plus.left(), out);
+            out.append(" + ");
+            expression(plus.right(), out);
         } else if (e instanceof CountAll) {
             out.append("COUNT(*)");
         } else if (e instanceof One) {

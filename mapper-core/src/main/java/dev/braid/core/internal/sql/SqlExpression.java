@@ -85,6 +85,14 @@ public sealed interface SqlExpression {
         public Exists { Require.nonNull(subquery, "subquery"); }
     }
 
+    /** {@code left + right}: a counter's increment in a bulk update. */
+    record Plus(SqlExpression left, SqlExpression right) implements SqlExpression {
+        public Plus {
+            Require.nonNull(left, "left");
+            Require.nonNull(right, "right");
+        }
+    }
+
     /** {@code COUNT(*)}. */
     record CountAll() implements SqlExpression {}
 

@@ -49,6 +49,8 @@ public final class SqlRenderer {
             deletes.deleteRows(d, out);
         } else if (statement instanceof SqlStatement.Update u) {
             updates.update(u, out);
+        } else if (statement instanceof SqlStatement.BulkUpdate u) {
+            updates.bulkUpdate(u, out);
         } else if (statement instanceof SqlStatement.Delete d) {
             deletes.delete(d, out);
         } else if (statement instanceof SqlStatement.CreateTable c) {

@@ -107,6 +107,26 @@ public sealed interface SqlStatement {
         }
     }
 
+    /**
+     * {@code UPDATE table SET column = value, ... WHERE ...} over the rows a filter matches (a bulk update),
+     * returning the updated rows' {@code returning} columns (their new values) when given.
+     */
+    record BulkUpdate(String table, List<SetClause> set, SqlExpression where, List<String> returning)
+            implements SqlStatement {
+        public BulkUpdate {
+            Require.nonNull(table, "table");
+            set = List.copyOf(set);
+            Require.nonNull(where, "an UPDATE without WHERE is never generated");
+            returning = List.copyOf(returning);
+            if (set.isEmpty()) throw Require.bug("UPDATE " + table + " sets nothing");
+        }
+    }
+
+    /** {@code column = value} of a bulk update; the value may be an expression over the row ({@code n = n + $1}). */
+    record SetClause(String column, SqlExpression value) {
+        public SetClause { Require.nonNull(column, "column"); Require.nonNull(value, "value"); }
+    }
+
     /** {@code DELETE FROM table WHERE ...}, returning the deleted rows' {@code returning} columns when given. */
     record Delete(String table, SqlExpression where, List<String> returning) implements SqlStatement {
         public Delete {

@@ -20,4 +20,9 @@ final class R2dbcRowView implements RowView {
     public <V> V get(int index, Class<V> type) {
         return row.get(index, type);
     }
+
+    @Override
+    public java.util.List<String> columnNames() {
+        return row.getMetadata().getColumnMetadatas().stream().map(io.r2dbc.spi.ColumnMetadata::getName).toList();
+    }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * H2's data change delta tables: {@code SELECT id FROM FINAL TABLE (INSERT ...)} returns the inserted
- * rows (with their generated keys), {@code SELECT id FROM OLD TABLE (DELETE ...)} the deleted ones.
+ * rows (with their generated keys), {@code SELECT id FROM OLD TABLE (DELETE ...)} the deleted ones,
+ * {@code SELECT id, name FROM FINAL TABLE (UPDATE ...)} the updated ones with their new values.
  */
 final class H2DeltaTables implements Returning {
     static final H2DeltaTables INSTANCE = new H2DeltaTables();
@@ -18,7 +19,7 @@ final class H2DeltaTables implements Returning {
     public void open(DataChange change, List<String> columns, SqlWriter out) {
         if (columns.isEmpty()) return;
         out.append("SELECT ").identifiers(columns)
-                .append(change == DataChange.INSERT ? " FROM FINAL TABLE (" : " FROM OLD TABLE (");
+                .append(change == DataChange.DELETE ? " FROM OLD TABLE (" : " FROM FINAL TABLE (");
     }
 
     @Override

@@ -20,6 +20,14 @@ public final class FlushPlan {
         this.afterSuccess = afterSuccess;
     }
 
+    /**
+     * No statements, only the undo of object changes made by a statement sent outside a flush (a bulk
+     * update): kept with the transaction's flushes, run if it rolls back, forgotten when it commits.
+     */
+    public static FlushPlan undoOnly(Deque<Runnable> undo) {
+        return new FlushPlan(List.of(), undo, () -> { });
+    }
+
     static FlushPlan empty() {
         return new FlushPlan(List.of(), new ArrayDeque<>(), () -> { });
     }

@@ -14,8 +14,10 @@ import dev.braid.query.Query;
  * The queries of a streamed query's windows where the database has no server-side cursor. With one
  * comparable id column, no paging and no order other than the id ascending, a window is a keyset
  * page: {@code WHERE <filter> AND id > <last id> ORDER BY id LIMIT <window>}, which costs the same
- * however far the stream has gone. Otherwise a window is an offset page of the query (inside the
- * query's own limit and offset).
+ * however far the stream has gone. Without paging and with another order that makes rows unique (the
+ * id or a unique column among non-null attributes of the entity, any directions) a window is a keyset
+ * page after the last row in that order ({@link Query#seekAfter}). Otherwise a window is an offset page
+ * of the query (inside the query's own limit and offset).
  *
  * @param <T> the root entity
  */
@@ -23,18 +25,23 @@ public final class KeysetWindows<T> {
     private final Query<T> query;
     private final int window;
     private final ColumnMapping id; // the keyset column, or null for offset pages
+    private final boolean seek; // windows continue after the last row in the query's own order (seekAfter)
 
-    private KeysetWindows(Query<T> query, int window, ColumnMapping id) {
+    private KeysetWindows(Query<T> query, int window, ColumnMapping id, boolean seek) {
         this.query = query;
         this.window = window;
         this.id = id;
+        this.seek = seek;
     }
 
     /** Plans the windows of {@code query}, {@code window} roots each. */
     public static <T> KeysetWindows<T> of(MappingRegistry registry, Query<T> query, int window) {
         Require.argument(window >= 1, "stream(window) takes a window of at least 1 root, was " + window);
         EntityMapping root = registry.entity(query.entityType());
-        return new KeysetWindows<>(query, window, keysetPossible(root, query) ? root.idColumns().get(0) : null);
+        ColumnMapping id = keysetPossible(root, query) ? root.idColumns().get(0) : null;
+        boolean seek = id == null && query.limit() == null && query.offset() == null
+                && KeysetCondition.seekableAfterRows(root, query);
+        return new KeysetWindows<>(query, window, id, seek);
     }
 
     private static boolean keysetPossible(EntityMapping root, Query<?> query) {
@@ -47,7 +54,7 @@ public final class KeysetWindows<T> {
 
     /** Whether windows are keyset pages (else offset pages). */
     public boolean keyset() {
-        return id != null;
+        return id != null || seek;
     }
 
     /** Roots per window. */
@@ -64,6 +71,11 @@ public final class KeysetWindows<T> {
             Attribute<T, ?> key = Attribute.of(query.entityType(), id.attribute(), Boxing.boxed(id.type().javaClass()));
             Query<T> q = query.orderBy(key.asc()).limit(window);
             return last == null ? q : q.where(new Predicate.Compare(key, Predicate.Op.GT, id.get(last)));
+        }
+        if (seek) {
+            // Any other total order of non-null root attributes: after the last row, as seekAfter pages.
+            Query<T> q = query.limit(window);
+            return last == null ? q : q.seekAfter(last);
         }
         long skipped = index * window;
         long offset = (query.offset() == null ? 0 : query.offset()) + skipped;

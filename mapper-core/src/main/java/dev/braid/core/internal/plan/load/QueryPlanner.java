@@ -53,6 +53,11 @@ public final class QueryPlanner {
         return loads;
     }
 
+    /** The renderer of this planner's dialect (for the planners beside it: bulk updates). */
+    SqlRenderer renderer() {
+        return renderer;
+    }
+
     /** The entities matching the query, every mapped column selected, plus what to load with them. */
     public SelectPlan select(Query<?> query) {
         return select(query, true);
@@ -157,9 +162,9 @@ public final class QueryPlanner {
      * relationship is a semi-join ({@code EXISTS}), so each root counts once.
      */
     public RenderedSql count(Query<?> query) {
-        if (query.limit() != null || query.offset() != null) {
+        if (query.limit() != null || query.offset() != null || query.seek() != null) {
             throw new MapperException(ErrorCode.BRAID_QUERY, "count() of " + query.entityType().getSimpleName()
-                    + " ignores paging: remove limit/offset, or count the page's results");
+                    + " ignores paging: remove limit/offset/seekAfter, or count the page's results");
         }
         QueryStatement s = QueryStatement.of(registry, query);
         return renderer.render(new SqlStatement.Select(List.of(new SqlExpression.CountAll()), TableRef.of(s.root().table()),
@@ -184,9 +189,9 @@ public final class QueryPlanner {
                     + " every row of " + root.table() + ". Fix: add where(...)");
         }
         if (!query.joins().isEmpty() || query.limit() != null || query.offset() != null || !query.orderBy().isEmpty()
-                || !query.options().isEmpty()) {
+                || !query.options().isEmpty() || query.seek() != null) {
             throw new MapperException(ErrorCode.BRAID_QUERY, "delete() of " + name + " takes a filter only, not"
-                    + " join/orderBy/limit/offset/options. Fix: filter across relationships with any()/has()");
+                    + " join/orderBy/limit/offset/options/seekAfter. Fix: filter across relationships with any()/has()");
         }
         QueryStatement s = QueryStatement.of(registry, query);
         return renderer.render(new SqlStatement.Delete(root.table(), s.where(), returningKeys

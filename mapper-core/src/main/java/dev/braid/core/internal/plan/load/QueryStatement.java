@@ -82,6 +82,11 @@ record QueryStatement(EntityMapping root, Aliases aliases, String rootAlias, Lis
             orderJoined |= !rootAlias.equals(column.qualifier());
             order.add(new OrderTerm(column, o.direction() == Order.Direction.DESC));
         }
+        if (query.seek() != null) {
+            // Outside any semi-join: the seek compares the root's (or a to-one join's) order values.
+            SqlExpression seek = KeysetCondition.of(root, query, translator);
+            where = where == null ? seek : new SqlExpression.Junction(true, List.of(where, seek));
+        }
         return new QueryStatement(root, aliases, rootAlias, toOne, where, order, orderJoined);
     }
 

@@ -43,9 +43,27 @@ class KeysetWindowsTest {
     }
 
     @Test
-    void anotherOrderOrPagingFallsBackToOffsetWindows() {
+    void anyOtherTotalOrderContinuesAfterTheLastRow() {
+        KeysetWindows<Article> byTitle = KeysetWindows.of(registry,
+                Query.from(Article.class).orderBy(JoinModel_Article_.title.desc(), JoinModel_Article_.id.asc()), 5);
+        assertThat(byTitle.keyset()).isTrue();
+        assertThat(h2.streamWindow(byTitle.window(0, null)).sql().sql())
+                .isEqualTo(ARTICLES + " ORDER BY articles.title DESC, articles.id LIMIT $1");
+        Article last = new Article();
+        last.id = 41L;
+        last.title = "M";
+        SelectPlan next = h2.streamWindow(byTitle.window(1, last));
+        assertThat(next.sql().sql()).isEqualTo(ARTICLES + " WHERE articles.title <= $1 AND (articles.title < $2"
+                + " OR (articles.title = $3 AND articles.id > $4)) ORDER BY articles.title DESC, articles.id LIMIT $5");
+        assertThat(next.sql().binds()).extracting(b -> b.value()).containsExactly("M", "M", "M", 41L, 5L);
         assertThat(KeysetWindows.of(registry, Query.from(Article.class).orderBy(JoinModel_Article_.id.desc()), 5)
-                .keyset()).isFalse();
+                .window(1, last).seek()).isNotNull(); // id descending: after the last row too
+    }
+
+    @Test
+    void anOrderThatIsNotTotalOrNullableOrPagingFallsBackToOffsetWindows() {
+        assertThat(KeysetWindows.of(registry, Query.from(Article.class)
+                .orderBy(JoinModel_Article_.categoryId.asc(), JoinModel_Article_.id.asc()), 5).keyset()).isFalse();
         assertThat(KeysetWindows.of(registry, Query.from(Article.class).limit(10), 5).keyset()).isFalse();
 
         KeysetWindows<Article> byTitle = KeysetWindows.of(registry,
