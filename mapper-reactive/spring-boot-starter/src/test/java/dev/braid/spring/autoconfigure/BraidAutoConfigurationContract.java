@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -144,6 +145,27 @@ abstract class BraidAutoConfigurationContract {
     }
 
     @Test
+    void aDatabaseClientOnTheSameFactoryIsProvidedAndSeesBraidsRows() {
+        runner().withUserConfiguration(ScanHere.class)
+                .withPropertyValues("braid.schema.create-missing=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(DatabaseClient.class).hasBean("braidDatabaseClient");
+                    DatabaseClient client = context.getBean(DatabaseClient.class);
+                    assertThat(client.getConnectionFactory()).isSameAs(context.getBean(ConnectionFactory.class));
+                    context.getBean(Mapper.class).inTransactionMono(s -> s.add(new StarterItem("seen"))).block(TIMEOUT);
+                    assertThat(client.sql("SELECT name FROM starter_items").map(row -> row.get(0, String.class)).all()
+                            .collectList().block(TIMEOUT)).containsExactly("seen");
+                });
+    }
+
+    @Test
+    void theApplicationsOwnDatabaseClientWins() {
+        runner().withUserConfiguration(OwnClient.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(DatabaseClient.class).doesNotHaveBean("braidDatabaseClient");
+        });
+    }
+
+    @Test
     void backsOffWhenTheApplicationDefinesItsOwnMapperAndRegistry() {
         runner().withUserConfiguration(OwnBeans.class).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(Mapper.class).hasSingleBean(MappingRegistry.class);
@@ -197,6 +219,14 @@ abstract class BraidAutoConfigurationContract {
     }
 
     /** The application's own registry only. */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnClient {
+        @Bean
+        DatabaseClient myClient(ConnectionFactory factory) {
+            return DatabaseClient.create(factory);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnRegistry {
         @Bean
