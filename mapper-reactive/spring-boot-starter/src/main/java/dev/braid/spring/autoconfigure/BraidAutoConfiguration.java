@@ -19,7 +19,6 @@ import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 import java.util.List;
 
@@ -29,8 +28,7 @@ import java.util.List;
  * since the starter brings r2dbc-pool), configured by {@link BraidProperties}. Each bean backs off when the
  * application defines its own.
  */
-@AutoConfiguration(after = R2dbcAutoConfiguration.class,
-        afterName = "org.springframework.boot.data.r2dbc.autoconfigure.DataR2dbcAutoConfiguration")
+@AutoConfiguration(after = R2dbcAutoConfiguration.class)
 @ConditionalOnClass(Mapper.class)
 @ConditionalOnBean(ConnectionFactory.class)
 @EnableConfigurationProperties(BraidProperties.class)
@@ -93,21 +91,6 @@ public class BraidAutoConfiguration {
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
-    }
-
-    /**
-     * A {@link DatabaseClient} over the same connection factory, when the application has none (Spring Data
-     * R2DBC's auto-configuration, when present, provides it first): inside a {@code @Transactional} method it
-     * runs on the transaction's connection, so its statements and Braid's see each other and commit together.
-     *
-     * @param connectionFactory Boot's connection factory
-     * @return the client
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnClass(DatabaseClient.class)
-    public DatabaseClient braidDatabaseClient(ConnectionFactory connectionFactory) {
-        return DatabaseClient.create(connectionFactory);
     }
 
     /**

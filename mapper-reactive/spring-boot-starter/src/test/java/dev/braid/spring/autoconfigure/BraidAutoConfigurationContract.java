@@ -145,24 +145,17 @@ abstract class BraidAutoConfigurationContract {
     }
 
     @Test
-    void aDatabaseClientOnTheSameFactoryIsProvidedAndSeesBraidsRows() {
+    void bootsDatabaseClientUsesTheSameFactoryAndSeesBraidsRows() {
         runner().withUserConfiguration(ScanHere.class)
                 .withPropertyValues("braid.schema.create-missing=true")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(DatabaseClient.class).hasBean("braidDatabaseClient");
+                    assertThat(context).hasNotFailed().hasSingleBean(DatabaseClient.class);
                     DatabaseClient client = context.getBean(DatabaseClient.class);
                     assertThat(client.getConnectionFactory()).isSameAs(context.getBean(ConnectionFactory.class));
                     context.getBean(Mapper.class).inTransactionMono(s -> s.add(new StarterItem("seen"))).block(TIMEOUT);
                     assertThat(client.sql("SELECT name FROM starter_items").map(row -> row.get(0, String.class)).all()
                             .collectList().block(TIMEOUT)).containsExactly("seen");
                 });
-    }
-
-    @Test
-    void theApplicationsOwnDatabaseClientWins() {
-        runner().withUserConfiguration(OwnClient.class).run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(DatabaseClient.class).doesNotHaveBean("braidDatabaseClient");
-        });
     }
 
     @Test
@@ -219,14 +212,6 @@ abstract class BraidAutoConfigurationContract {
     }
 
     /** The application's own registry only. */
-    @Configuration(proxyBeanMethods = false)
-    static class OwnClient {
-        @Bean
-        DatabaseClient myClient(ConnectionFactory factory) {
-            return DatabaseClient.create(factory);
-        }
-    }
-
     @Configuration(proxyBeanMethods = false)
     static class OwnRegistry {
         @Bean
