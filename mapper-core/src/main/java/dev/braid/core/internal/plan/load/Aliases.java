@@ -7,6 +7,11 @@ import java.util.Set;
 final class Aliases {
     private final Set<String> used = new HashSet<>();
 
+    /** Keeps {@code name} (a common table's) from ever being handed out as an alias. */
+    void reserve(String name) {
+        used.add(name);
+    }
+
     String next(String table) {
         if (used.add(table)) return table;
         for (int i = 2; ; i++) {
