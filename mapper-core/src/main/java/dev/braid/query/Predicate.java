@@ -129,7 +129,13 @@ public sealed interface Predicate extends Selection<Boolean>
      * @return the conjunction
      * @throws MapperException {@code BRAID_ARGUMENT} when {@code other} is null
      */
-    default Predicate and(Predicate other) { return new And(List.of(this, Require.nonNull(other, "other"))); }
+    default Predicate and(Predicate other) {
+        Require.nonNull(other, "other");
+        // The empty conjunction is the identity: Predicate.and().and(p) is p, so a reduce adds no "1 = 1".
+        if (this instanceof And empty && empty.operands().isEmpty()) return other;
+        if (other instanceof And empty && empty.operands().isEmpty()) return this;
+        return new And(List.of(this, other));
+    }
 
     /**
      * This predicate or {@code other}; as a method reference ({@code Predicate::or}) a
@@ -139,7 +145,13 @@ public sealed interface Predicate extends Selection<Boolean>
      * @return the disjunction
      * @throws MapperException {@code BRAID_ARGUMENT} when {@code other} is null
      */
-    default Predicate or(Predicate other) { return new Or(List.of(this, Require.nonNull(other, "other"))); }
+    default Predicate or(Predicate other) {
+        Require.nonNull(other, "other");
+        // The empty disjunction is the identity: Predicate.or().or(p) is p.
+        if (this instanceof Or empty && empty.operands().isEmpty()) return other;
+        if (other instanceof Or empty && empty.operands().isEmpty()) return this;
+        return new Or(List.of(this, other));
+    }
 
     /**
      * The negation of this predicate: {@code Predicate.not(this)}.

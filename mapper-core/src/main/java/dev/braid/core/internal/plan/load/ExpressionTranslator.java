@@ -65,6 +65,11 @@ final class ExpressionTranslator {
         return new ExpressionTranslator(context, all, allTables, aliases, rootName);
     }
 
+    /** The same scope with its own aliases, for a subquery or a member of a set operation. */
+    ExpressionTranslator withChildAliases() {
+        return new ExpressionTranslator(context, qualifiers, tables, aliases.child(), rootName);
+    }
+
     /** A predicate in {@code clause}. */
     SqlExpression predicate(Predicate predicate, Clause clause) {
         return new PredicateTranslator(this, clause).translate(predicate);
@@ -205,7 +210,7 @@ final class ExpressionTranslator {
      * @param use how the subquery is used, for errors
      */
     ProjectionStatement.Built subquery(ProjectionQuery<?> query, String use) {
-        ProjectionStatement.Built built = ProjectionStatement.build(this, query);
+        ProjectionStatement.Built built = ProjectionStatement.build(withChildAliases(), query);
         if (use != null && built.columns().size() != 1) {
             throw new MapperException(ErrorCode.BRAID_QUERY, use + " of " + query + ": the subquery selects "
                     + query.selections().size() + " values; it must select exactly one. Fix: select one attribute or aggregate");

@@ -57,7 +57,7 @@ final class ProjectionStatement {
         Built first = null;
         ProjectionQuery<?> head = query.members().get(0);
         for (ProjectionQuery<?> member : query.members()) {
-            Built built = build(outer, member);
+            Built built = build(outer.withChildAliases(), member);
             if (first == null) {
                 first = built;
             } else if (!member.valueTypes().equals(head.valueTypes())) {
