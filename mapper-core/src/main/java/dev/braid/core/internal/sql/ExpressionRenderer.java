@@ -74,6 +74,13 @@ final class ExpressionRenderer {
                 expression(a.argument(), out);
             }
             out.append(')');
+        } else if (e instanceof SqlExpression.Call call) {
+            out.append(call.name()).append('(');
+            for (int i = 0; i < call.arguments().size(); i++) {
+                if (i > 0) out.append(", ");
+                expression(call.arguments().get(i), out);
+            }
+            out.append(')');
         } else if (e instanceof SqlExpression.Subquery s) {
             out.append('(');
             selects.query(s.query(), out);

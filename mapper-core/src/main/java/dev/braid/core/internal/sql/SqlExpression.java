@@ -96,6 +96,14 @@ public sealed interface SqlExpression {
         public Aggregate { Require.nonNull(function, "function"); }
     }
 
+    /** {@code NAME(argument, ...)}: a standard SQL function such as {@code COALESCE}. */
+    record Call(String name, List<SqlExpression> arguments) implements SqlExpression {
+        public Call {
+            Require.nonNull(name, "name");
+            arguments = List.copyOf(arguments);
+        }
+    }
+
     /** {@code (query)}: a scalar subquery. */
     record Subquery(SqlStatement query) implements SqlExpression {
         public Subquery { Require.nonNull(query, "query"); }

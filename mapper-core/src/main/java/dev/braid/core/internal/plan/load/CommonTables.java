@@ -97,6 +97,7 @@ final class CommonTables {
 
     private String columnName(Selection<?> s, int index) {
         if (s instanceof Labeled<?> l) return l.label();
+        if (s instanceof CommonTable.Column<?> c) return define(c.table()).columnNames().get(c.index());
         if (s instanceof Attribute<?, ?> a) {
             return registry.entity(a.entityType()).attribute(a.name()).map(ColumnMapping::column).orElse("c" + (index + 1));
         }

@@ -20,6 +20,7 @@ import dev.braid.query.Value;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,6 +90,12 @@ final class ExpressionTranslator {
             Typed inner = translate(l.expression(), clause);
             SqlExpression sql = clause == Clause.SELECT ? new SqlExpression.Aliased(inner.sql(), l.label()) : inner.sql();
             return new Typed(sql, inner.read(), inner.type());
+        }
+        if (e instanceof dev.braid.query.Coalesce<?> c) {
+            Typed inner = translate(c.expression(), clause);
+            SqlExpression fallback = c.fallback() instanceof Value<?> v ? parameter(v, inner.type(), c.expression())
+                    : translate(c.fallback(), clause).sql();
+            return new Typed(new SqlExpression.Call("COALESCE", List.of(inner.sql(), fallback)), inner.read(), inner.type());
         }
         if (e instanceof ScalarSubquery<?> s) {
             ProjectionStatement.Built built = subquery(s.query(), "scalar(...)");
