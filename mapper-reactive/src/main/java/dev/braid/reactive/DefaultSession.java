@@ -117,45 +117,8 @@ final class DefaultSession implements Session {
     }
 
     @Override
-    public <A> Projection<A> select(dev.braid.query.Selection<A> a) {
-        return select(dev.braid.query.Projections.of(a));
-    }
-
-    @Override
-    public <A, B> Projection<dev.braid.query.Tuple2<A, B>> select(dev.braid.query.Selection<A> a,
-                                                                   dev.braid.query.Selection<B> b) {
-        return select(dev.braid.query.Projections.of(a, b));
-    }
-
-    @Override
-    public <A, B, C> Projection<dev.braid.query.Tuple3<A, B, C>> select(dev.braid.query.Selection<A> a,
-            dev.braid.query.Selection<B> b, dev.braid.query.Selection<C> c) {
-        return select(dev.braid.query.Projections.of(a, b, c));
-    }
-
-    @Override
-    public <A, B, C, D> Projection<dev.braid.query.Tuple4<A, B, C, D>> select(dev.braid.query.Selection<A> a,
-            dev.braid.query.Selection<B> b, dev.braid.query.Selection<C> c, dev.braid.query.Selection<D> d) {
-        return select(dev.braid.query.Projections.of(a, b, c, d));
-    }
-
-    @Override
-    public Projection<dev.braid.query.Tuple> select(dev.braid.query.Selection<?>... selections) {
-        return select(dev.braid.query.Projections.of(selections));
-    }
-
-    @Override
     public <R> Projection<R> select(dev.braid.query.ProjectionQuery<R> query) {
         return new DefaultProjection<>(this, dev.braid.core.internal.util.Require.nonNull(query, "query"));
-    }
-
-    @Override
-    public <T> Projection<T> select(dev.braid.query.CommonTable<T> table) {
-        dev.braid.core.internal.util.Require.nonNull(table, "table");
-        if (table.projection() != null) return select(table.projection()).from(table);
-        @SuppressWarnings("unchecked")
-        Class<T> type = (Class<T>) table.entityQuery().entityType();
-        return select(dev.braid.query.Projections.of(dev.braid.query.Projections.entity(type)).from(table));
     }
 
     dev.braid.core.internal.plan.load.ProjectionPlanner projections() {

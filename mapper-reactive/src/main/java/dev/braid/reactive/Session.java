@@ -64,7 +64,9 @@ public interface Session {
      * @param <A> the value type
      * @return a projection bound to this session; see {@link Projection}
      */
-    <A> Projection<A> select(dev.braid.query.Selection<A> a);
+    default <A> Projection<A> select(dev.braid.query.Selection<A> a) {
+        return select(dev.braid.query.Projections.of(a));
+    }
 
     /**
      * A projection of two values per row:
@@ -76,7 +78,10 @@ public interface Session {
      * @param <B> the second type
      * @return a projection of {@code Tuple2}s
      */
-    <A, B> Projection<dev.braid.query.Tuple2<A, B>> select(dev.braid.query.Selection<A> a, dev.braid.query.Selection<B> b);
+    default <A, B> Projection<dev.braid.query.Tuple2<A, B>> select(dev.braid.query.Selection<A> a,
+                                                                     dev.braid.query.Selection<B> b) {
+        return select(dev.braid.query.Projections.of(a, b));
+    }
 
     /**
      * A projection of three values per row.
@@ -89,8 +94,10 @@ public interface Session {
      * @param <C> the third type
      * @return a projection of {@code Tuple3}s
      */
-    <A, B, C> Projection<dev.braid.query.Tuple3<A, B, C>> select(dev.braid.query.Selection<A> a,
-            dev.braid.query.Selection<B> b, dev.braid.query.Selection<C> c);
+    default <A, B, C> Projection<dev.braid.query.Tuple3<A, B, C>> select(dev.braid.query.Selection<A> a,
+            dev.braid.query.Selection<B> b, dev.braid.query.Selection<C> c) {
+        return select(dev.braid.query.Projections.of(a, b, c));
+    }
 
     /**
      * A projection of four values per row.
@@ -105,8 +112,10 @@ public interface Session {
      * @param <D> the fourth type
      * @return a projection of {@code Tuple4}s
      */
-    <A, B, C, D> Projection<dev.braid.query.Tuple4<A, B, C, D>> select(dev.braid.query.Selection<A> a,
-            dev.braid.query.Selection<B> b, dev.braid.query.Selection<C> c, dev.braid.query.Selection<D> d);
+    default <A, B, C, D> Projection<dev.braid.query.Tuple4<A, B, C, D>> select(dev.braid.query.Selection<A> a,
+            dev.braid.query.Selection<B> b, dev.braid.query.Selection<C> c, dev.braid.query.Selection<D> d) {
+        return select(dev.braid.query.Projections.of(a, b, c, d));
+    }
 
     /**
      * A projection of any number of values per row, as {@code Tuple}s (five or more; or map them to a record
@@ -115,7 +124,9 @@ public interface Session {
      * @param selections the selections, at least one
      * @return a projection of {@code Tuple}s
      */
-    Projection<dev.braid.query.Tuple> select(dev.braid.query.Selection<?>... selections);
+    default Projection<dev.braid.query.Tuple> select(dev.braid.query.Selection<?>... selections) {
+        return select(dev.braid.query.Projections.of(selections));
+    }
 
     /**
      * A projection built without a session ({@code Projections.of(...)}), bound to this one.
@@ -135,7 +146,13 @@ public interface Session {
      * @param <T>   the row type
      * @return the projection
      */
-    <T> Projection<T> select(dev.braid.query.CommonTable<T> table);
+    default <T> Projection<T> select(dev.braid.query.CommonTable<T> table) {
+        dev.braid.core.internal.util.Require.nonNull(table, "table");
+        if (table.projection() != null) return select(table.projection()).from(table);
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) table.entityQuery().entityType();
+        return select(dev.braid.query.Projections.of(dev.braid.query.Projections.entity(type))).from(table);
+    }
 
     /**
      * Makes a new object pending: it is inserted at the next flush (or when the transaction completes).

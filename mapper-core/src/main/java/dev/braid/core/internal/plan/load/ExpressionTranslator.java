@@ -81,7 +81,7 @@ final class ExpressionTranslator {
             ColumnMapping column = typedColumn(a);
             return new Typed(columnRef(a, column), ReadAs.value(column.type()), column.type());
         }
-        if (e instanceof Aggregate<?> a) return aggregate(a, clause);
+        if (e instanceof Aggregate<?> a) return AggregateTranslator.translate(this, a, clause);
         if (e instanceof Value<?> v) {
             ValueType type = bindable(v.valueType(), v);
             return new Typed(parameter(v, type, v), ReadAs.value(type), type);
@@ -123,61 +123,6 @@ final class ExpressionTranslator {
         // EXISTS is never NULL: it is its own value. Anything else goes through the dialect's CASE WHEN.
         return new Typed(sql instanceof SqlExpression.Exists || sql instanceof SqlExpression.ExistsQuery ? sql
                 : new SqlExpression.Condition(sql), ReadAs.value(bool), bool);
-    }
-
-    private Typed aggregate(Aggregate<?> a, Clause clause) {
-        if (!clause.aggregates) {
-            throw new MapperException(ErrorCode.BRAID_QUERY, a + " in " + clause.text + ": aggregates are computed"
-                    + " per group of rows, which " + clause.text + " does not have. Fix: " + clause.fix);
-        }
-        String what = a.toString();
-        if (a.argument() == null) {
-            return new Typed(new SqlExpression.Aggregate("COUNT", null, false), ReadAs.number(Long.class, what), longType());
-        }
-        Aggregate.Function f = a.function();
-        if (a.argument() instanceof Attribute<?, ?> attribute && f != Aggregate.Function.COUNT
-                && f != Aggregate.Function.COUNT_DISTINCT) {
-            // What the mapping says the column holds, before the reference's own declared type is checked.
-            ColumnMapping column = column(attribute);
-            requireMapped(a, new Typed(null, null, column.type()), f != Aggregate.Function.MIN && f != Aggregate.Function.MAX);
-        }
-        // Inside an aggregate, another aggregate is refused (Aggregate's constructor) and columns are per row.
-        Typed argument = translate(a.argument(), Clause.WHERE);
-        SqlExpression sql = new SqlExpression.Aggregate(f.sql(), argument.sql(), f == Aggregate.Function.COUNT_DISTINCT);
-        return switch (f) {
-            case COUNT, COUNT_DISTINCT -> new Typed(sql, ReadAs.number(Long.class, what), longType());
-            case SUM -> {
-                requireMapped(a, argument, true);
-                yield new Typed(sql, ReadAs.number(a.valueType(), what), argument.type());
-            }
-            case AVG -> {
-                requireMapped(a, argument, true);
-                yield new Typed(sql, ReadAs.number(Double.class, what), ValueTypes.forClass(Double.class).orElseThrow());
-            }
-            case MIN, MAX -> {
-                requireMapped(a, argument, false);
-                yield new Typed(sql, argument.read(), argument.type());
-            }
-        };
-    }
-
-    /** What the mapping says the aggregated column holds must suit the function (a builder reference can lie). */
-    private static void requireMapped(Aggregate<?> a, Typed argument, boolean numeric) {
-        if (argument.type() == null) return;
-        Class<?> mapped = Boxing.boxed(argument.type().javaClass());
-        boolean ok = numeric ? Number.class.isAssignableFrom(mapped) : Comparable.class.isAssignableFrom(mapped)
-                || mapped.isEnum();
-        if (!ok || (numeric && a.function() == Aggregate.Function.SUM && mapped != a.valueType())) {
-            throw new MapperException(ErrorCode.BRAID_QUERY, a + ": " + a.argument() + " is mapped as "
-                    + mapped.getSimpleName() + (numeric ? ", and " + a.function().name().toLowerCase(java.util.Locale.ROOT)
-                    + " takes numbers of the attribute's own type" : ", whose values have no order")
-                    + ". Fix: aggregate a numeric attribute, or declare the reference with the attribute's type ("
-                    + mapped.getSimpleName() + ")");
-        }
-    }
-
-    private static ValueType longType() {
-        return ValueTypes.forClass(Long.class).orElseThrow();
     }
 
     /** {@code left op right}: a bound value on either side takes the other side's type. */

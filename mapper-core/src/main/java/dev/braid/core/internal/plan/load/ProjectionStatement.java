@@ -138,7 +138,7 @@ final class ProjectionStatement {
             }
             List<SqlExpression> groupBy = new ArrayList<>();
             for (Selection<?> g : query.groupBy()) groupBy.addAll(groupTerm(t, g));
-            checkGrouping();
+            GroupingRules.check(query);
             SqlExpression having = query.having() == null ? null : t.predicate(query.having(), Clause.HAVING);
             List<OrderTerm> order = new ArrayList<>();
             for (Order o : query.orderBy()) {
@@ -244,55 +244,13 @@ final class ProjectionStatement {
                 for (ColumnMapping c : entity.columns()) all.add(new SqlExpression.Column(qualifier, c.column()));
                 return all;
             }
-            if (g instanceof Predicate || (g instanceof Expression<?> e && aggregated(e))) {
+            if (g instanceof Predicate || (g instanceof Expression<?> e && GroupingRules.aggregated(e))) {
                 throw new MapperException(ErrorCode.BRAID_QUERY, "groupBy(" + g + "): rows are grouped by attributes"
                         + " and expressions of a row, not by " + (g instanceof Predicate ? "a predicate" : "an aggregate")
                         + ". Fix: group by the attributes it uses");
             }
             Expression<?> e = g instanceof Labeled<?> l ? l.expression() : expression(g);
             return List.of(t.translate(e, Clause.GROUP_BY).sql());
-        }
-
-        /** Without groupBy, aggregates make the whole result one group; every other selected column must be grouped. */
-        private void checkGrouping() {
-            boolean grouped = !query.groupBy().isEmpty();
-            if (query.having() != null && !grouped) {
-                throw new MapperException(ErrorCode.BRAID_QUERY, "having(" + query.having() + ") without groupBy(...):"
-                        + " having filters groups. Fix: add groupBy(...) naming the grouped attributes, or filter rows"
-                        + " with where(...)");
-            }
-            boolean aggregated = grouped || query.selections().stream()
-                    .anyMatch(s -> s instanceof Expression<?> e && aggregated(e))
-                    || query.orderBy().stream().anyMatch(o -> aggregated(o.expression()));
-            if (!aggregated) return;
-            for (Selection<?> s : query.selections()) {
-                if (needsGrouping(s) && !isGrouped(s)) {
-                    throw new MapperException(ErrorCode.BRAID_QUERY, query + " selects " + s + ", which is neither"
-                            + " grouped nor aggregated" + (grouped ? " (groupBy " + query.groupBy() + ")" : " while it"
-                            + " aggregates the rows") + ". Fix: add " + s + " to groupBy(...), or aggregate it (min, max, count)");
-                }
-            }
-        }
-
-        private static boolean aggregated(Expression<?> e) {
-            return e instanceof Aggregate<?> || (e instanceof Labeled<?> l && l.expression() instanceof Aggregate<?>);
-        }
-
-        private static boolean needsGrouping(Selection<?> s) {
-            Selection<?> inner = s instanceof Labeled<?> l ? l.expression() : s;
-            return inner instanceof Attribute<?, ?> || inner instanceof EntitySelection<?>
-                    || inner instanceof CommonTable.Column<?> || inner instanceof CommonTable.Depth;
-        }
-
-        private boolean isGrouped(Selection<?> s) {
-            Selection<?> inner = s instanceof Labeled<?> l ? l.expression() : s;
-            for (Selection<?> g : query.groupBy()) {
-                Selection<?> term = g instanceof Labeled<?> l ? l.expression() : g;
-                if (term.equals(inner)) return true;
-                if (term instanceof EntitySelection<?> e && inner instanceof Attribute<?, ?> a
-                        && a.entityType().equals(e.entityType())) return true;
-            }
-            return false;
         }
 
         private void requireSelected(Expression<?> expression) {
