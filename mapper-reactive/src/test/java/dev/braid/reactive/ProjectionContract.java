@@ -158,6 +158,41 @@ abstract class ProjectionContract extends ConduitContractBase {
     }
 
     @Test
+    void aSelectedEntityGetsItsMappingsDefaultLoadsAfterTheRows() {
+        StepVerifier.create(mapper.withSession(s -> s.select(entity(dev.braid.reactive.conduit.Tag.class),
+                                Functions.count(Article_.id))
+                        .join(Tag_.articles).groupBy(entity(dev.braid.reactive.conduit.Tag.class))
+                        .orderBy(Tag_.name.asc()).all()
+                        .map(row -> row.first().name + ":" + row.second() + ":" + row.first().articles.stream()
+                                .map(article -> article.title).sorted().toList()))
+                        .collectList())
+                .expectNext(List.of("food:1:[Cooking Pasta]", "java:2:[R2DBC in Practice, Reactive Streams]",
+                        "reactive:1:[Reactive Streams]"))
+                .verifyComplete();
+        List<String> statements = recorder().statements();
+        assertThat(statements).hasSize(2);
+        assertThat(statements.get(0)).isEqualTo("SELECT tags.id, tags.name, COUNT(articles.id) FROM tags"
+                + " JOIN article_tags ON article_tags.tag_id = tags.id JOIN articles ON articles.id = article_tags.article_id"
+                + " GROUP BY tags.id, tags.name ORDER BY tags.name");
+        assertThat(statements.get(1)).startsWith("SELECT article_tags.tag_id, articles.id, articles.title");
+    }
+
+    @Test
+    void aNullForAPrimitiveRecordComponentNamesTheComponent() {
+        StepVerifier.create(mapper.withSession(s -> s.select(User_.username, Functions.count(Article_.id).as("articles"),
+                                sum(Article_.readMinutes).as("minutes"))
+                        .leftJoin(User_.articles).groupBy(User_.username).orderBy(User_.username.asc())
+                        .into(PrimitiveMinutes.class).all()))
+                .expectNextCount(3)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(MapperException.class)
+                        .hasMessageContaining("component minutes is a primitive int but sum(Article.readMinutes) AS minutes is NULL in this row")
+                        .hasMessageContaining("Fix: declare it as Integer"))
+                .verify(TIMEOUT);
+    }
+
+    record PrimitiveMinutes(String username, long articles, int minutes) {}
+
+    @Test
     void oneValuePerRowComesBackAsTheValueAndANullRowAsNothing() {
         StepVerifier.create(mapper.withSession(s -> s.select(Article_.title).where(Article_.authorId.eq(alice.id))
                         .orderBy(Article_.title.asc()).all()).collectList())
