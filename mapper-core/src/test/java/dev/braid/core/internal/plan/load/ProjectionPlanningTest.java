@@ -246,4 +246,54 @@ class ProjectionPlanningTest {
                 + " WHERE articles.title = $2 OR articles.title = $3 GROUP BY articles.title HAVING NOT (MAX(articles.title) = $4)");
         assertThat(values(sql)).containsOnly(hostile);
     }
+
+    /** H2 but for how it writes WITH, set operators and selected conditions: another database's way. */
+    private static final class OtherQueryExpressions implements Dialect {
+        private final Dialect h2 = Dialect.h2();
+
+        @Override public String name() { return "Other"; }
+        @Override public String bindMarker(int index) { return "?"; }
+        @Override public String identifier(String name) { return h2.identifier(name); }
+        @Override public String typeName(dev.braid.dialect.ColumnType type, int length, int precision, int scale) {
+            return h2.typeName(type, length, precision, scale);
+        }
+        @Override public int maxIdentifierLength() { return 128; }
+        @Override public int defaultInListChunkSize() { return 100; }
+        @Override public int defaultFetchSize() { return 0; }
+        @Override public dev.braid.dialect.Returning returning() { return h2.returning(); }
+        @Override public dev.braid.dialect.DdlGuards ddlGuards() { return h2.ddlGuards(); }
+
+        @Override
+        public dev.braid.dialect.QueryExpressions queryExpressions() {
+            return new dev.braid.dialect.QueryExpressions() {
+                @Override
+                public void with(boolean recursive, dev.braid.dialect.SqlWriter out) { out.append("WITH "); }
+
+                @Override
+                public void setOperator(SetOperator operator, dev.braid.dialect.SqlWriter out) {
+                    if (operator == SetOperator.EXCEPT) out.append(" MINUS ");
+                    else dev.braid.dialect.QueryExpressions.standard().setOperator(operator, out);
+                }
+
+                @Override
+                public void closeCondition(dev.braid.dialect.SqlWriter out) { out.append(" THEN 1 ELSE 0 END"); }
+            };
+        }
+    }
+
+    @Test
+    void whatDiffersBetweenDatabasesComesFromTheDialect() {
+        ProjectionPlanner other = new ProjectionPlanner(registry, new SqlRenderer(new OtherQueryExpressions()),
+                new LoadPlanner(registry));
+        CommonTable<Folder> tree = CommonTable.recursive("tree", Query.from(Folder.class).where(Folder_.id.eq(1L)),
+                Folder_.children);
+        assertThat(other.plan(Projections.of(count()).from(tree)).sql().sql()).startsWith("WITH tree (id, name,")
+                .contains("WHERE folders.id = ? UNION ALL SELECT");
+        assertThat(other.plan(Projections.of(User_.id).except(Projections.of(Article_.authorId))).sql().sql())
+                .isEqualTo("SELECT users.id FROM users MINUS SELECT articles.author_id FROM articles");
+        assertThat(other.plan(Projections.of(Article_.title, Article_.readMinutes.gt(10))).sql().sql())
+                .isEqualTo("SELECT articles.title, CASE WHEN articles.read_minutes > ? THEN 1 ELSE 0 END FROM articles");
+        assertThat(pg.plan(Projections.of(Article_.title, Article_.readMinutes.gt(10))).sql().sql())
+                .isEqualTo("SELECT articles.title, CASE WHEN articles.read_minutes > $1 THEN TRUE ELSE FALSE END FROM articles");
+    }
 }
