@@ -1,6 +1,7 @@
 package dev.braid.examples;
 
 import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.Functions;
 import dev.braid.examples.library.Author;
 import dev.braid.examples.library.Author_;
 import dev.braid.examples.library.Book;
@@ -75,9 +76,16 @@ public final class LibraryExample {
                         .doOnNext(author -> author.setName("Lev Tolstoy")))
                 .block(WAIT);
 
-        say("\n5. count(), exists(), and a delete.");
+        say("\n5. count(), books per author counted by the database (a projection), exists(), and a delete.");
         Long count = mapper.withSessionMono(session -> session.select(Book.class).count()).block(WAIT);
         say("   books: " + count);
+        mapper.withSession(session -> session.select(Author_.name, Functions.count(Book_.id))
+                        .leftJoin(Book.class, Book_.authorId.eqTo(Author_.id))
+                        .groupBy(Author_.id, Author_.name)
+                        .orderBy(Functions.count(Book_.id).desc(), Author_.name.asc())
+                        .all())
+                .doOnNext(row -> say("   " + row.first() + " has " + row.second() + " book(s)"))
+                .blockLast(WAIT);
         mapper.inTransaction(session -> session.select(Book.class).where(Book_.title.eq("Emma")).one()
                 .flatMap(session::delete)).blockLast(WAIT);
         Boolean emmaLeft = mapper.withSessionMono(session -> session.select(Book.class)

@@ -28,5 +28,6 @@ class LibraryExampleTest {
         assertThat(out).contains("same object: true");
         assertThat(out).contains("UPDATE authors SET name = $1 WHERE id = $2");
         assertThat(out).contains("books: 3", "Emma still there: false", "'Never Saved' in the database: false");
+        assertThat(out).contains("Jane Austen has 2 book(s)\n   Lev Tolstoy has 1 book(s)");
     }
 }

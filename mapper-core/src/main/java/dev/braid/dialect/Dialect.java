@@ -136,6 +136,14 @@ public interface Dialect {
     default Paging paging() { return Paging.limitOffset(); }
 
     /**
+     * How queries beyond a plain SELECT are written: {@code WITH [RECURSIVE]}, set operators, conditions
+     * selected as values.
+     *
+     * @return the query-expression capability; by default standard SQL
+     */
+    default QueryExpressions queryExpressions() { return QueryExpressions.standard(); }
+
+    /**
      * How INSERTs and DELETEs return columns of the rows they wrote.
      *
      * @return the returning capability

@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param <E> the entity type
  * @param <V> the attribute's Java type
  */
-public class Attribute<E, V> {
+public class Attribute<E, V> implements Expression<V> {
     private final Class<E> entityType;
     private final String name;
     private final Class<V> valueType;
@@ -107,6 +107,7 @@ public class Attribute<E, V> {
      *
      * @return the value class
      */
+    @Override
     public Class<V> valueType() { return valueType; }
 
     /**
@@ -115,6 +116,7 @@ public class Attribute<E, V> {
      * @param value the value to match (bound, never rendered), or null
      * @return the predicate
      */
+    @Override
     public Predicate eq(@Nullable V value) { return Predicate.compare(this, Predicate.Op.EQ, value); }
 
     /**
@@ -124,6 +126,7 @@ public class Attribute<E, V> {
      * @param value the value not to match (bound, never rendered), or null
      * @return the predicate
      */
+    @Override
     public Predicate ne(@Nullable V value) { return Predicate.compare(this, Predicate.Op.NE, value); }
 
     /**
@@ -154,6 +157,7 @@ public class Attribute<E, V> {
      *
      * @return the predicate
      */
+    @Override
     public Predicate isNull() { return new Predicate.IsNull(this, false); }
 
     /**
@@ -161,6 +165,7 @@ public class Attribute<E, V> {
      *
      * @return the predicate
      */
+    @Override
     public Predicate isNotNull() { return new Predicate.IsNull(this, true); }
 
     /**
@@ -168,6 +173,7 @@ public class Attribute<E, V> {
      *
      * @return the ORDER BY item
      */
+    @Override
     public Order asc() { return new Order(this, Order.Direction.ASC); }
 
     /**
@@ -175,6 +181,7 @@ public class Attribute<E, V> {
      *
      * @return the ORDER BY item
      */
+    @Override
     public Order desc() { return new Order(this, Order.Direction.DESC); }
 
     /** Equal when both name the same attribute of the same entity class (the value type is not compared). */

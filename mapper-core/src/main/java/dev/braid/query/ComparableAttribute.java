@@ -7,7 +7,8 @@ package dev.braid.query;
  * @param <E> the entity type
  * @param <V> the attribute's Java type
  */
-public class ComparableAttribute<E, V extends Comparable<? super V>> extends Attribute<E, V> {
+public class ComparableAttribute<E, V extends Comparable<? super V>> extends Attribute<E, V>
+        implements ComparableExpression<V> {
 
     ComparableAttribute(Class<E> entityType, String name, Class<V> valueType) {
         super(entityType, name, valueType);
@@ -20,6 +21,7 @@ public class ComparableAttribute<E, V extends Comparable<? super V>> extends Att
      * @return the predicate
      * @throws dev.braid.error.MapperException {@code BRAID_QUERY} when {@code value} is null
      */
+    @Override
     public Predicate lt(V value) { return Predicate.compare(this, Predicate.Op.LT, value); }
 
     /**
@@ -29,6 +31,7 @@ public class ComparableAttribute<E, V extends Comparable<? super V>> extends Att
      * @return the predicate
      * @throws dev.braid.error.MapperException {@code BRAID_QUERY} when {@code value} is null
      */
+    @Override
     public Predicate le(V value) { return Predicate.compare(this, Predicate.Op.LE, value); }
 
     /**
@@ -38,6 +41,7 @@ public class ComparableAttribute<E, V extends Comparable<? super V>> extends Att
      * @return the predicate
      * @throws dev.braid.error.MapperException {@code BRAID_QUERY} when {@code value} is null
      */
+    @Override
     public Predicate gt(V value) { return Predicate.compare(this, Predicate.Op.GT, value); }
 
     /**
@@ -47,6 +51,7 @@ public class ComparableAttribute<E, V extends Comparable<? super V>> extends Att
      * @return the predicate
      * @throws dev.braid.error.MapperException {@code BRAID_QUERY} when {@code value} is null
      */
+    @Override
     public Predicate ge(V value) { return Predicate.compare(this, Predicate.Op.GE, value); }
 
     /**
@@ -57,5 +62,6 @@ public class ComparableAttribute<E, V extends Comparable<? super V>> extends Att
      * @return the predicate
      * @throws dev.braid.error.MapperException {@code BRAID_QUERY} when either bound is null
      */
+    @Override
     public Predicate between(V low, V high) { return ge(low).and(le(high)); }
 }

@@ -11,10 +11,18 @@ import java.util.List;
 /**
  * A typed filter over attributes. Values are always bound as parameters, never rendered into SQL.
  * Build them from generated attribute references: {@code Author_.name.eq("Austen").and(Author_.id.gt(10L))}.
+ *
+ * <p>{@code Predicate::and} and {@code Predicate::or} are binary operators, so a list of filters folds
+ * with {@code filters.stream().reduce(Predicate.and(), Predicate::and)}: {@link #and()} with no operands
+ * matches every row (SQL {@code 1 = 1}), {@link #or()} with none matches no row ({@code 1 = 0}).
+ *
+ * <p>A predicate can also be selected by a projection, as a {@code Boolean} column (true when it holds,
+ * false otherwise, never null): {@code session.select(Article_.title, Article_.tags.any(Tag_.name.eq("java")))}.
  */
-public sealed interface Predicate
+public sealed interface Predicate extends Selection<Boolean>
         permits Predicate.Compare, Predicate.In, Predicate.IsNull, Predicate.Like,
-                Predicate.And, Predicate.Or, Predicate.Not, Predicate.Exists {
+                Predicate.And, Predicate.Or, Predicate.Not, Predicate.Exists,
+                Predicate.Comparison, Predicate.NullTest, Predicate.InQuery, Predicate.ExistsQuery {
 
     /** A comparison operator. */
     enum Op {
@@ -64,20 +72,45 @@ public sealed interface Predicate
     }
 
     /**
-     * All of {@code predicates}; none matches every row.
+     * The conjunction of no operands: matches every row (SQL {@code 1 = 1}). The identity of
+     * {@code Predicate::and}: {@code filters.stream().reduce(Predicate.and(), Predicate::and)} is every filter
+     * AND-ed, and every row when there is none.
      *
-     * @param predicates the conjuncts
-     * @return the conjunction
+     * @return the empty conjunction
      */
-    static Predicate and(Predicate... predicates) { return new And(List.of(predicates)); }
+    static Predicate and() { return new And(List.of()); }
 
     /**
-     * Any of {@code predicates}; none matches no row.
+     * All of {@code predicates} (combine two with {@code a.and(b)}); an empty collection matches every row.
      *
-     * @param predicates the disjuncts
-     * @return the disjunction
+     * @param predicates the conjuncts, copied
+     * @return the conjunction
+     * @throws MapperException {@code BRAID_ARGUMENT} when the collection or one of its elements is null
      */
-    static Predicate or(Predicate... predicates) { return new Or(List.of(predicates)); }
+    static Predicate and(java.util.Collection<? extends Predicate> predicates) { return new And(operands(predicates)); }
+
+    /**
+     * The disjunction of no operands: matches no row (SQL {@code 1 = 0}). The identity of
+     * {@code Predicate::or}: {@code filters.stream().reduce(Predicate.or(), Predicate::or)}.
+     *
+     * @return the empty disjunction
+     */
+    static Predicate or() { return new Or(List.of()); }
+
+    /**
+     * Any of {@code predicates} (combine two with {@code a.or(b)}); an empty collection matches no row.
+     *
+     * @param predicates the disjuncts, copied
+     * @return the disjunction
+     * @throws MapperException {@code BRAID_ARGUMENT} when the collection or one of its elements is null
+     */
+    static Predicate or(java.util.Collection<? extends Predicate> predicates) { return new Or(operands(predicates)); }
+
+    private static List<Predicate> operands(java.util.Collection<? extends Predicate> predicates) {
+        Require.nonNull(predicates, "predicates");
+        for (Predicate p : predicates) Require.nonNull(p, "a predicate in the collection");
+        return List.copyOf(predicates);
+    }
 
     /**
      * The negation of {@code predicate}, with SQL's three-valued logic ({@code NOT (x = 1)} does not match
@@ -89,20 +122,36 @@ public sealed interface Predicate
     static Predicate not(Predicate predicate) { return new Not(predicate); }
 
     /**
-     * This predicate and {@code other}.
+     * This predicate and {@code other}; as a method reference ({@code Predicate::and}) a
+     * {@code BinaryOperator<Predicate>}.
      *
      * @param other the other conjunct
      * @return the conjunction
+     * @throws MapperException {@code BRAID_ARGUMENT} when {@code other} is null
      */
-    default Predicate and(Predicate other) { return new And(List.of(this, other)); }
+    default Predicate and(Predicate other) {
+        Require.nonNull(other, "other");
+        // The empty conjunction is the identity: Predicate.and().and(p) is p, so a reduce adds no "1 = 1".
+        if (this instanceof And empty && empty.operands().isEmpty()) return other;
+        if (other instanceof And empty && empty.operands().isEmpty()) return this;
+        return new And(List.of(this, other));
+    }
 
     /**
-     * This predicate or {@code other}.
+     * This predicate or {@code other}; as a method reference ({@code Predicate::or}) a
+     * {@code BinaryOperator<Predicate>}.
      *
      * @param other the other disjunct
      * @return the disjunction
+     * @throws MapperException {@code BRAID_ARGUMENT} when {@code other} is null
      */
-    default Predicate or(Predicate other) { return new Or(List.of(this, other)); }
+    default Predicate or(Predicate other) {
+        Require.nonNull(other, "other");
+        // The empty disjunction is the identity: Predicate.or().or(p) is p.
+        if (this instanceof Or empty && empty.operands().isEmpty()) return other;
+        if (other instanceof Or empty && empty.operands().isEmpty()) return this;
+        return new Or(List.of(this, other));
+    }
 
     /**
      * The negation of this predicate: {@code Predicate.not(this)}.
@@ -266,5 +315,99 @@ public sealed interface Predicate
          * @throws MapperException {@code BRAID_ARGUMENT} when {@code operand} is null
          */
         public Not { Require.nonNull(operand, "operand"); }
+    }
+
+    /**
+     * {@code left op right} over two expressions: an aggregate and a bound {@link Value}
+     * ({@code count().gt(1L)}), or two columns ({@code Favorite_.articleId.eqTo(Article_.id)}), or a column
+     * and a {@link ScalarSubquery}.
+     *
+     * @param left  the left operand
+     * @param op    the operator
+     * @param right the right operand
+     */
+    record Comparison(Expression<?> left, Op op, Expression<?> right) implements Predicate {
+        /**
+         * Checks the parts.
+         *
+         * @param left  the left operand
+         * @param op    the operator
+         * @param right the right operand
+         * @throws MapperException {@code BRAID_ARGUMENT} when any part is null
+         */
+        public Comparison {
+            Require.nonNull(left, "left");
+            Require.nonNull(op, "op");
+            Require.nonNull(right, "right");
+        }
+
+        /** {@code count() > ?}, as errors name it (values never shown). */
+        @Override
+        public String toString() { return left + " " + op.sql() + " " + right; }
+    }
+
+    /**
+     * {@code expression IS NULL}, or {@code IS NOT NULL} when negated, for any expression (attributes use {@link IsNull}).
+     *
+     * @param expression the expression tested
+     * @param negated    true for {@code IS NOT NULL}
+     */
+    record NullTest(Expression<?> expression, boolean negated) implements Predicate {
+        /**
+         * Checks the expression.
+         *
+         * @param expression the expression tested
+         * @param negated    true for {@code IS NOT NULL}
+         * @throws MapperException {@code BRAID_ARGUMENT} when {@code expression} is null
+         */
+        public NullTest { Require.nonNull(expression, "expression"); }
+
+        /** {@code max(Book.pages) IS NULL}. */
+        @Override
+        public String toString() { return expression + (negated ? " IS NOT NULL" : " IS NULL"); }
+    }
+
+    /**
+     * {@code expression IN (subquery)}; the subquery selects one column.
+     *
+     * @param expression the expression matched
+     * @param subquery   the single-column subquery; it may refer to the outer query's entities (correlation)
+     */
+    record InQuery(Expression<?> expression, ProjectionQuery<?> subquery) implements Predicate {
+        /**
+         * Checks the parts.
+         *
+         * @param expression the expression matched
+         * @param subquery   the subquery
+         * @throws MapperException {@code BRAID_ARGUMENT} when either is null
+         */
+        public InQuery {
+            Require.nonNull(expression, "expression");
+            Require.nonNull(subquery, "subquery");
+        }
+
+        /** {@code Article.id IN (select ...)}. */
+        @Override
+        public String toString() { return expression + " IN (" + subquery + ")"; }
+    }
+
+    /**
+     * {@code EXISTS (subquery)}: built with {@link Functions#exists}. The subquery may refer to the outer
+     * query's entities (a correlated subquery).
+     *
+     * @param subquery the subquery
+     */
+    record ExistsQuery(ProjectionQuery<?> subquery) implements Predicate {
+        /**
+         * Checks the subquery.
+         *
+         * @param subquery the subquery
+         * @throws MapperException {@code BRAID_ARGUMENT} when it is null
+         */
+        public ExistsQuery { Require.nonNull(subquery, "subquery"); }
+
+        /** {@code EXISTS (select ...)}. */
+        @Override
+        public String toString() { return "EXISTS (" + subquery + ")"; }
     }
 }

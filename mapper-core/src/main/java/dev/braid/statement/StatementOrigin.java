@@ -21,6 +21,8 @@ public record StatementOrigin(Kind kind, @Nullable Class<?> entity, @Nullable St
     public enum Kind {
         /** A root query: {@code select(..).all()}, {@code get}, {@code byKey}, a window of {@code stream()}. */
         QUERY,
+        /** A projection: {@code session.select(Author_.name, count())...}, with its subqueries and common tables. */
+        PROJECTION,
         /** {@code count()} of a query. */
         COUNT,
         /** {@code exists()} of a query. */

@@ -55,6 +55,8 @@ final class DefaultSession implements Session {
     private final RowReader rows;
     private final MergeExecutor merger;
     private final RawSqlRunner raw;
+    private final dev.braid.core.internal.plan.load.ProjectionPlanner projections;
+    private final ProjectionReader projectionReader;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
                    StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, boolean external,
@@ -68,6 +70,8 @@ final class DefaultSession implements Session {
         this.rows = new RowReader(connection, planner, executor, graphLoader, identityMap, hydrator);
         this.merger = new MergeExecutor(registry, planner, rows, graphLoader, transaction, identityMap, hydrator, unitOfWork);
         this.raw = new RawSqlRunner(connection, executor, graphLoader, identityMap, hydrator);
+        this.projections = new dev.braid.core.internal.plan.load.ProjectionPlanner(registry, renderer, planner.loads());
+        this.projectionReader = new ProjectionReader(connection, executor, graphLoader, identityMap, hydrator);
     }
 
     QueryPlanner planner() {
@@ -122,6 +126,23 @@ final class DefaultSession implements Session {
             return transaction.autoflush().thenMany(new WindowedStream<>(transaction.connection(), planner, executor,
                     graphLoader, transaction.transactional(), query, window, transaction.nextName("braid_cursor_"),
                     transaction::afterCancel).flux());
+        });
+    }
+
+    @Override
+    public <R> Projection<R> select(dev.braid.query.ProjectionQuery<R> query) {
+        return new DefaultProjection<>(this, dev.braid.core.internal.util.Require.nonNull(query, "query"));
+    }
+
+    dev.braid.core.internal.plan.load.ProjectionPlanner projections() {
+        return projections;
+    }
+
+    /** A projection's results; planned before the autoflush, so an invalid one sends nothing. */
+    Flux<Object> project(dev.braid.query.ProjectionQuery<?> query) {
+        return activeFlux("select " + query, () -> {
+            dev.braid.core.internal.plan.load.ProjectionPlan plan = projections.plan(query);
+            return transaction.autoflush().thenMany(projectionReader.read(plan));
         });
     }
 

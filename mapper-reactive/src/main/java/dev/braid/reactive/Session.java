@@ -70,6 +70,104 @@ public interface Session {
     RawSql sql(String sql);
 
     /**
+     * A projection of one value per row (SQLAlchemy's {@code session.scalars(select(User.name))}):
+     * {@code session.select(count()).from(Article.class).one()}, {@code session.select(Article_.title).all()}.
+     *
+     * @param a   an attribute, aggregate, subquery, predicate or {@code Projections.entity(...)}
+     * @param <A> the value type
+     * @return a projection bound to this session; see {@link Projection}
+     */
+    default <A> Projection<A> select(dev.braid.query.Selection<A> a) {
+        return select(dev.braid.query.Projections.of(a));
+    }
+
+    /**
+     * A projection of two values per row:
+     * {@code session.select(Article_.title, count(User_.id)).leftJoin(Article_.favoritedBy).groupBy(Article_.id, Article_.title)}.
+     *
+     * @param a   the first selection
+     * @param b   the second selection
+     * @param <A> the first type
+     * @param <B> the second type
+     * @return a projection of {@code Tuple2}s
+     */
+    default <A, B> Projection<dev.braid.query.Tuple2<A, B>> select(dev.braid.query.Selection<A> a,
+                                                                     dev.braid.query.Selection<B> b) {
+        return select(dev.braid.query.Projections.of(a, b));
+    }
+
+    /**
+     * A projection of three values per row.
+     *
+     * @param a   the first selection
+     * @param b   the second selection
+     * @param c   the third selection
+     * @param <A> the first type
+     * @param <B> the second type
+     * @param <C> the third type
+     * @return a projection of {@code Tuple3}s
+     */
+    default <A, B, C> Projection<dev.braid.query.Tuple3<A, B, C>> select(dev.braid.query.Selection<A> a,
+            dev.braid.query.Selection<B> b, dev.braid.query.Selection<C> c) {
+        return select(dev.braid.query.Projections.of(a, b, c));
+    }
+
+    /**
+     * A projection of four values per row.
+     *
+     * @param a   the first selection
+     * @param b   the second selection
+     * @param c   the third selection
+     * @param d   the fourth selection
+     * @param <A> the first type
+     * @param <B> the second type
+     * @param <C> the third type
+     * @param <D> the fourth type
+     * @return a projection of {@code Tuple4}s
+     */
+    default <A, B, C, D> Projection<dev.braid.query.Tuple4<A, B, C, D>> select(dev.braid.query.Selection<A> a,
+            dev.braid.query.Selection<B> b, dev.braid.query.Selection<C> c, dev.braid.query.Selection<D> d) {
+        return select(dev.braid.query.Projections.of(a, b, c, d));
+    }
+
+    /**
+     * A projection of any number of values per row, as {@code Tuple}s (five or more; or map them to a record
+     * with {@code into}).
+     *
+     * @param selections the selections, at least one
+     * @return a projection of {@code Tuple}s
+     */
+    default Projection<dev.braid.query.Tuple> select(dev.braid.query.Selection<?>... selections) {
+        return select(dev.braid.query.Projections.of(selections));
+    }
+
+    /**
+     * A projection built without a session ({@code Projections.of(...)}), bound to this one.
+     *
+     * @param query the projection query
+     * @param <R>   the row type
+     * @return the projection
+     */
+    <R> Projection<R> select(dev.braid.query.ProjectionQuery<R> query);
+
+    /**
+     * The rows of a common table: for an entity's table (a recursive one: a whole tree in one statement),
+     * the session's tracked objects, with the relationship a recursive table followed loaded from the
+     * same rows; for a projection's table, its rows.
+     *
+     * @param table the common table
+     * @param <T>   the row type
+     * @return the projection
+     */
+    default <T> Projection<T> select(dev.braid.query.CommonTable<T> table) {
+        dev.braid.core.internal.util.Require.nonNull(table, "table");
+        if (table.projection() != null) return select(table.projection()).from(table);
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) table.entityQuery().entityType();
+        return select(dev.braid.query.Projections.of(dev.braid.query.Projections.entity(type))).from(table);
+    }
+
+    /**
      * Makes a new object pending: it is inserted at the next flush (or when the transaction completes).
      * Related objects reached through SAVE_UPDATE cascades (the default) are added too.
      *

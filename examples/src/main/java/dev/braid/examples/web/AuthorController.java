@@ -1,5 +1,6 @@
 package dev.braid.examples.web;
 
+import dev.braid.examples.web.Dtos.AuthorBookCount;
 import dev.braid.examples.web.Dtos.AuthorRequest;
 import dev.braid.examples.web.Dtos.AuthorView;
 import dev.braid.examples.web.Dtos.Page;
@@ -42,6 +43,12 @@ public class AuthorController {
     public Mono<Page<AuthorView>> list(@RequestParam(defaultValue = "0") @Min(0) int page,
                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         return library.authors(page, size);
+    }
+
+    /** Every author with their number of books, most first (one statement, counted by the database). */
+    @GetMapping("/book-counts")
+    public Flux<AuthorBookCount> bookCounts() {
+        return library.bookCounts();
     }
 
     @GetMapping("/{id}")

@@ -41,6 +41,9 @@ public final class Dtos {
 
     public record AuthorSummary(Long id, String name) {}
 
+    /** How many books an author has, counted by the database (a projection into this record, by name). */
+    public record AuthorBookCount(Long id, String name, long books) {}
+
     /** One page of a list, with the total number of items. */
     public record Page<T>(List<T> items, int page, int size, long total) {}
 

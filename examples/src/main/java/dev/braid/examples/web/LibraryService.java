@@ -5,6 +5,7 @@ import dev.braid.examples.catalog.Author;
 import dev.braid.examples.catalog.Author_;
 import dev.braid.examples.catalog.Book;
 import dev.braid.examples.catalog.Book_;
+import dev.braid.examples.web.Dtos.AuthorBookCount;
 import dev.braid.examples.web.Dtos.AuthorRequest;
 import dev.braid.examples.web.Dtos.AuthorView;
 import dev.braid.examples.web.Dtos.BookRequest;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.braid.query.Functions.count;
 
 /**
  * Every use of Braid in the service. Each method is one session ({@code withSession} for reads,
@@ -50,6 +53,20 @@ public class LibraryService {
                         .map(AuthorView::of)
                         .collectList()
                         .map(items -> new Page<>(items, page, size, total))));
+    }
+
+    /**
+     * Every author with their number of books, most books first: one statement, counted by the database
+     * ({@code SELECT authors.id, authors.name, COUNT(books.id) AS books FROM authors LEFT OUTER JOIN books ...
+     * GROUP BY ...}), no book loaded.
+     */
+    public Flux<AuthorBookCount> bookCounts() {
+        return mapper.withSession(s -> s.select(Author_.id, Author_.name, count(Book_.id).as("books"))
+                .leftJoin(Author_.books)
+                .groupBy(Author_.id, Author_.name)
+                .orderBy(count(Book_.id).desc(), Author_.id.asc())
+                .into(AuthorBookCount.class)
+                .all());
     }
 
     public Mono<AuthorView> author(long id) {

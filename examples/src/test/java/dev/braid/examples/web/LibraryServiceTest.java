@@ -110,6 +110,19 @@ class LibraryServiceTest {
     }
 
     @Test
+    void bookCountsPerAuthorComeFromOneGroupedQuery() {
+        AuthorView austen = create("Jane Austen", "Emma", "Persuasion");
+        AuthorView tolstoy = create("Leo Tolstoy", "War and Peace");
+        AuthorView nobody = create("Nobody");
+        client.get().uri("/api/authors/book-counts").exchange()
+                .expectStatus().isOk()
+                .expectBodyList(Dtos.AuthorBookCount.class)
+                .isEqualTo(List.of(new Dtos.AuthorBookCount(austen.id(), "Jane Austen", 2),
+                        new Dtos.AuthorBookCount(tolstoy.id(), "Leo Tolstoy", 1),
+                        new Dtos.AuthorBookCount(nobody.id(), "Nobody", 0)));
+    }
+
+    @Test
     void invalidInputGivesBadRequestProblemDetailsListingEveryField() {
         client.post().uri("/api/authors")
                 .bodyValue(new AuthorRequest(" ", List.of(new BookRequest(""))))

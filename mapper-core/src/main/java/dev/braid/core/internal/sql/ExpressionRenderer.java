@@ -15,10 +15,12 @@ import dev.braid.dialect.InLists;
 /** Writes expressions: columns, binds, comparisons, IN lists (markers or arrays, as the dialect binds them), junctions. */
 final class ExpressionRenderer {
     private final InLists inLists;
-    private final SelectRenderer selects; // for EXISTS subqueries
+    private final dev.braid.dialect.QueryExpressions queryExpressions;
+    private final SelectRenderer selects; // for subqueries
 
-    ExpressionRenderer(InLists inLists, SelectRenderer selects) {
-        this.inLists = inLists;
+    ExpressionRenderer(dev.braid.dialect.Dialect dialect, SelectRenderer selects) {
+        this.inLists = dialect.inLists();
+        this.queryExpressions = dialect.queryExpressions();
         this.selects = selects;
     }
 
@@ -60,9 +62,58 @@ final class ExpressionRenderer {
             out.append("COUNT(*)");
         } else if (e instanceof One) {
             out.append('1');
-        } else {
+        } else if (!subqueryOrFunction(e, out)) {
             throw dev.braid.core.internal.util.Require.bug("Unknown expression " + e);
         }
+    }
+
+    /** The expressions of projections and subqueries; false when {@code e} is none of them. */
+    private boolean subqueryOrFunction(SqlExpression e, SqlOutput out) {
+        if (e instanceof SqlExpression.Aggregate a) {
+            out.append(a.function()).append('(');
+            if (a.argument() == null) {
+                out.append('*');
+            } else {
+                if (a.distinct()) out.append("DISTINCT ");
+                expression(a.argument(), out);
+            }
+            out.append(')');
+        } else if (e instanceof SqlExpression.Call call) {
+            out.append(call.name()).append('(');
+            for (int i = 0; i < call.arguments().size(); i++) {
+                if (i > 0) out.append(", ");
+                expression(call.arguments().get(i), out);
+            }
+            out.append(')');
+        } else if (e instanceof SqlExpression.Subquery s) {
+            out.append('(');
+            selects.query(s.query(), out);
+            out.append(')');
+        } else if (e instanceof SqlExpression.InSubquery in) {
+            expression(in.operand(), out);
+            out.append(" IN (");
+            selects.query(in.query(), out);
+            out.append(')');
+        } else if (e instanceof SqlExpression.ExistsQuery exists) {
+            out.append("EXISTS (");
+            selects.query(exists.query(), out);
+            out.append(')');
+        } else if (e instanceof SqlExpression.Aliased a) {
+            expression(a.expression(), out);
+            out.append(" AS ").identifier(a.alias());
+        } else if (e instanceof SqlExpression.Condition c) {
+            queryExpressions.openCondition(out);
+            expression(c.condition(), out);
+            queryExpressions.closeCondition(out);
+        } else if (e instanceof SqlExpression.Constant c) {
+            out.append(Integer.toString(c.value()));
+        } else if (e instanceof SqlExpression.Increment i) {
+            expression(i.operand(), out);
+            out.append(" + 1");
+        } else {
+            return false;
+        }
+        return true;
     }
 
     private void inList(InList in, SqlOutput out) {

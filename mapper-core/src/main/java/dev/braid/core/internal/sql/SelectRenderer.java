@@ -8,9 +8,17 @@ final class SelectRenderer {
     private final Dialect dialect;
     private final ExpressionRenderer expressions;
 
+    private final QueryRenderer queries;
+
     SelectRenderer(Dialect dialect) {
         this.dialect = dialect;
-        this.expressions = new ExpressionRenderer(dialect.inLists(), this);
+        this.expressions = new ExpressionRenderer(dialect, this);
+        this.queries = new QueryRenderer(dialect, this, expressions);
+    }
+
+    /** Any query statement: a SELECT, a projection, a set operation, a WITH. */
+    void query(SqlStatement query, SqlOutput out) {
+        queries.query(query, out);
     }
 
     ExpressionRenderer expressions() {
@@ -25,30 +33,38 @@ final class SelectRenderer {
         }
         out.append(" FROM ");
         table(s.from(), out);
-        for (SqlStatement.Join join : s.joins()) {
+        joins(s.joins(), out);
+        if (s.where() != null) {
+            out.append(" WHERE ");
+            expressions.expression(s.where(), out);
+        }
+        orderAndPage(s.orderBy(), s.limit(), s.offset(), out);
+    }
+
+    void joins(java.util.List<SqlStatement.Join> joins, SqlOutput out) {
+        for (SqlStatement.Join join : joins) {
             out.append(join.leftOuter() ? " LEFT OUTER JOIN " : " JOIN ");
             table(join.table(), out);
             out.append(" ON ");
             expressions.expression(join.on(), out);
         }
-        if (s.where() != null) {
-            out.append(" WHERE ");
-            expressions.expression(s.where(), out);
-        }
-        if (!s.orderBy().isEmpty()) {
+    }
+
+    void orderAndPage(java.util.List<OrderTerm> orderBy, Long limit, Long offset, SqlOutput out) {
+        if (!orderBy.isEmpty()) {
             out.append(" ORDER BY ");
-            for (int i = 0; i < s.orderBy().size(); i++) {
+            for (int i = 0; i < orderBy.size(); i++) {
                 if (i > 0) out.append(", ");
-                expressions.expression(s.orderBy().get(i).expression(), out);
-                if (s.orderBy().get(i).descending()) out.append(" DESC");
+                expressions.expression(orderBy.get(i).expression(), out);
+                if (orderBy.get(i).descending()) out.append(" DESC");
             }
         }
-        if (s.limit() != null || s.offset() != null) {
-            dialect.paging().limitOffset(s.limit(), s.offset(), out);
+        if (limit != null || offset != null) {
+            dialect.paging().limitOffset(limit, offset, out);
         }
     }
 
-    private void table(TableRef table, SqlOutput out) {
+    void table(TableRef table, SqlOutput out) {
         if (table.keys() != null) {
             TableRef.KeyArray keys = table.keys();
             InLists.KeyTable keyTable = dialect.inLists().keyTable().orElseThrow(() -> dev.braid.core.internal.util.Require.bug(

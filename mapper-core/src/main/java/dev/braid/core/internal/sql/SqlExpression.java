@@ -98,4 +98,56 @@ public sealed interface SqlExpression {
 
     /** The constant {@code 1}, for EXISTS-style probes. */
     record One() implements SqlExpression {}
+
+    /** {@code FUNCTION(argument)}, {@code COUNT(DISTINCT argument)}, or {@code COUNT(*)} when {@code argument} is null. */
+    record Aggregate(String function, SqlExpression argument, boolean distinct) implements SqlExpression {
+        public Aggregate { Require.nonNull(function, "function"); }
+    }
+
+    /** {@code NAME(argument, ...)}: a standard SQL function such as {@code COALESCE}. */
+    record Call(String name, List<SqlExpression> arguments) implements SqlExpression {
+        public Call {
+            Require.nonNull(name, "name");
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    /** {@code (query)}: a scalar subquery. */
+    record Subquery(SqlStatement query) implements SqlExpression {
+        public Subquery { Require.nonNull(query, "query"); }
+    }
+
+    /** {@code operand IN (query)}. */
+    record InSubquery(SqlExpression operand, SqlStatement query) implements SqlExpression {
+        public InSubquery {
+            Require.nonNull(operand, "operand");
+            Require.nonNull(query, "query");
+        }
+    }
+
+    /** {@code EXISTS (query)} over any query statement (a projection, a set operation). */
+    record ExistsQuery(SqlStatement query) implements SqlExpression {
+        public ExistsQuery { Require.nonNull(query, "query"); }
+    }
+
+    /** {@code expression AS alias}, in a select list. */
+    record Aliased(SqlExpression expression, String alias) implements SqlExpression {
+        public Aliased {
+            Require.nonNull(expression, "expression");
+            Require.nonNull(alias, "alias");
+        }
+    }
+
+    /** A condition as a boolean value, true when it holds and false otherwise (the dialect's {@code CASE WHEN}). */
+    record Condition(SqlExpression condition) implements SqlExpression {
+        public Condition { Require.nonNull(condition, "condition"); }
+    }
+
+    /** An integer constant of Braid's own (a recursion level), never a user's value: those are {@link Parameter}s. */
+    record Constant(int value) implements SqlExpression {}
+
+    /** {@code operand + 1}. */
+    record Increment(SqlExpression operand) implements SqlExpression {
+        public Increment { Require.nonNull(operand, "operand"); }
+    }
 }

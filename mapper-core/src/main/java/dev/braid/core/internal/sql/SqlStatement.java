@@ -185,4 +185,55 @@ public sealed interface SqlStatement {
 
     /** {@code ALTER TABLE table ADD CONSTRAINT ... FOREIGN KEY ...}, for foreign keys that close a cycle. */
     record AddForeignKey(String table, ForeignKeyConstraint constraint, boolean ifNotExists) implements SqlStatement {}
+
+    /**
+     * A SELECT of projections: {@code SELECT [DISTINCT] columns FROM ... [WHERE] [GROUP BY] [HAVING]
+     * [ORDER BY] [LIMIT/OFFSET]}. {@code where}, {@code having}, {@code limit} and {@code offset} may be null.
+     */
+    record Projection(boolean distinct, List<SqlExpression> columns, TableRef from, List<Join> joins,
+                      SqlExpression where, List<SqlExpression> groupBy, SqlExpression having,
+                      List<OrderTerm> orderBy, Long limit, Long offset) implements SqlStatement {
+        public Projection {
+            columns = List.copyOf(columns);
+            Require.nonNull(from, "from");
+            joins = List.copyOf(joins);
+            groupBy = List.copyOf(groupBy);
+            orderBy = List.copyOf(orderBy);
+        }
+    }
+
+    /**
+     * Queries combined by set operators, {@code operators.get(i)} between {@code members.get(i)} and
+     * {@code members.get(i + 1)}, then ordered and paged as a whole (ORDER BY terms name output columns by
+     * position). Members that are set operations or have their own order or paging are parenthesized.
+     */
+    record SetOperation(List<SqlStatement> members, List<dev.braid.dialect.QueryExpressions.SetOperator> operators,
+                        List<OrderTerm> orderBy, Long limit, Long offset) implements SqlStatement {
+        public SetOperation {
+            members = List.copyOf(members);
+            operators = List.copyOf(operators);
+            orderBy = List.copyOf(orderBy);
+            if (operators.size() != members.size() - 1) {
+                throw Require.bug(members.size() + " members need " + (members.size() - 1) + " operators, not "
+                        + operators.size());
+            }
+        }
+    }
+
+    /** A common table expression: {@code name (columns) AS (query)}. */
+    record CommonTable(String name, List<String> columns, SqlStatement query) {
+        public CommonTable {
+            Require.nonNull(name, "name");
+            columns = List.copyOf(columns);
+            Require.nonNull(query, "query");
+        }
+    }
+
+    /** {@code WITH [RECURSIVE] table, ... body}. */
+    record With(boolean recursive, List<CommonTable> tables, SqlStatement body) implements SqlStatement {
+        public With {
+            tables = List.copyOf(tables);
+            Require.nonNull(body, "body");
+        }
+    }
 }

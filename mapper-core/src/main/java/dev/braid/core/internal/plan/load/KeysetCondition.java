@@ -51,12 +51,12 @@ final class KeysetCondition {
             List<Predicate> terms = new ArrayList<>();
             for (int i = 0; i < k; i++) terms.add(Predicate.compare(order.get(i).attribute(), Predicate.Op.EQ, values.get(i)));
             terms.add(Predicate.compare(order.get(k).attribute(), after(order.get(k)), values.get(k)));
-            alternatives.add(terms.size() == 1 ? terms.get(0) : Predicate.and(terms.toArray(new Predicate[0])));
+            alternatives.add(terms.size() == 1 ? terms.get(0) : Predicate.and(terms));
         }
-        Predicate seek = alternatives.size() == 1 ? alternatives.get(0) : Predicate.and(
+        Predicate seek = alternatives.size() == 1 ? alternatives.get(0) : Predicate.and(List.of(
                 Predicate.compare(order.get(0).attribute(), order.get(0).direction() == Order.Direction.ASC
                         ? Predicate.Op.GE : Predicate.Op.LE, values.get(0)),
-                Predicate.or(alternatives.toArray(new Predicate[0])));
+                Predicate.or(alternatives)));
         return translator.translate(seek);
     }
 

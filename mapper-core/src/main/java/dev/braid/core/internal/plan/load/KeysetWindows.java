@@ -47,7 +47,7 @@ public final class KeysetWindows<T> {
     private static boolean keysetPossible(EntityMapping root, Query<?> query) {
         return root.idColumns().size() == 1 && query.limit() == null && query.offset() == null
                 && (query.orderBy().isEmpty() || (query.orderBy().size() == 1
-                && query.orderBy().get(0).attribute().name().equals(root.idColumns().get(0).attribute())
+                && query.orderBy().get(0).isAttribute() && query.orderBy().get(0).attribute().name().equals(root.idColumns().get(0).attribute())
                 && query.orderBy().get(0).direction() == Order.Direction.ASC))
                 && Comparable.class.isAssignableFrom(Boxing.boxed(root.idColumns().get(0).type().javaClass()));
     }

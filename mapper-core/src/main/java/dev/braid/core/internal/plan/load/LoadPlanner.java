@@ -53,12 +53,30 @@ public final class LoadPlanner {
                 if (last) {
                     child.strategy = option.strategy();
                     if (option.chunkSize() > 0) child.chunkSize = option.chunkSize();
+                    recurse(child, r, option);
                 }
                 node = child;
                 owner = r.target();
             }
         }
         return tree.build().children();
+    }
+
+    /**
+     * {@code recursionDepth(n)} of a self-referential relationship: the same relationship again below
+     * {@code level}, n - 1 times, each level loaded like the first (SQLAlchemy's {@code recursion_depth}).
+     */
+    private static void recurse(Builder level, RelationshipMapping r, LoadOption option) {
+        for (int depth = 2; depth <= option.recursionDepth(); depth++) {
+            Builder next = level.children.get(r.attribute());
+            if (next == null) {
+                next = new Builder(r, option.strategy(), 0);
+                level.children.put(r.attribute(), next);
+            }
+            next.strategy = option.strategy();
+            if (option.chunkSize() > 0) next.chunkSize = option.chunkSize();
+            level = next;
+        }
     }
 
     /** A node for one relationship, with its defaults below it (for explicit loads). */

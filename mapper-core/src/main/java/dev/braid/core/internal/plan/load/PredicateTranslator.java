@@ -14,26 +14,33 @@ import dev.braid.core.internal.sql.SqlStatement;
 import dev.braid.core.internal.sql.TableRef;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Translates typed predicates into SQL expressions with bound, converted values. Knows which alias
  * each entity of the statement has (the queried entity and the joined ones); {@code any}/{@code has}
- * become correlated EXISTS subqueries.
+ * become correlated EXISTS subqueries, and comparisons of expressions, {@code IN} and {@code EXISTS}
+ * subqueries go through the {@link ExpressionTranslator} of the same level.
  */
 final class PredicateTranslator {
-    private final MappingRegistry registry;
-    private final Map<Class<?>, String> qualifiers;
-    private final Class<?> rootType;
-    private final Aliases aliases;
+    private final ExpressionTranslator expressions;
+    private final Clause clause;
 
+    /** For an entity query's filter and order: no common tables, no aggregates. */
     PredicateTranslator(MappingRegistry registry, Class<?> rootType, Map<Class<?>, String> qualifiers, Aliases aliases) {
-        this.registry = registry;
-        this.rootType = rootType;
-        this.qualifiers = qualifiers;
-        this.aliases = aliases;
+        this(new ExpressionTranslator(StatementContext.of(registry), qualifiers, Set.of(), aliases,
+                rootType.getSimpleName()), Clause.WHERE);
+    }
+
+    PredicateTranslator(ExpressionTranslator expressions, Clause clause) {
+        this.expressions = expressions;
+        this.clause = clause;
+    }
+
+    ExpressionTranslator expressions() {
+        return expressions;
     }
 
     SqlExpression translate(Predicate predicate) {
@@ -69,13 +76,27 @@ final class PredicateTranslator {
         if (predicate instanceof Predicate.Exists exists) {
             return exists(exists);
         }
+        if (predicate instanceof Predicate.Comparison c) {
+            return expressions.comparison(c, clause);
+        }
+        if (predicate instanceof Predicate.NullTest n) {
+            return new SqlExpression.NullCheck(expressions.translate(n.expression(), clause).sql(), n.negated());
+        }
+        if (predicate instanceof Predicate.InQuery in) {
+            return expressions.inSubquery(in, clause);
+        }
+        if (predicate instanceof Predicate.ExistsQuery exists) {
+            return expressions.exists(exists);
+        }
         throw dev.braid.core.internal.util.Require.bug("Unknown predicate " + predicate);
     }
 
     /** {@code EXISTS (SELECT 1 FROM target t WHERE t.fk = owner.id AND condition)}. */
     private SqlExpression exists(Predicate.Exists exists) {
+        MappingRegistry registry = expressions.context().registry();
+        Aliases aliases = expressions.aliases();
         EntityMapping owner = registry.entity(exists.relation().ownerType());
-        String ownerAlias = qualifierOf(owner.type(), exists.relation());
+        String ownerAlias = expressions.qualifierOf(owner.type(), exists.relation());
         RelationshipMapping r = owner.requireRelationship(exists.relation().name());
         String targetAlias = aliases.next(r.target().table());
         List<SqlExpression> conditions = new ArrayList<>();
@@ -92,33 +113,21 @@ final class PredicateTranslator {
             conditions.add(RelationJoins.eq(targetAlias, r.remoteColumn().column(), ownerAlias, r.localColumn().column()));
         }
         if (exists.condition() != null) {
-            Map<Class<?>, String> inner = new HashMap<>(qualifiers);
-            inner.put(r.target().type(), targetAlias); // inside the subquery the target's attributes mean this row
-            conditions.add(new PredicateTranslator(registry, rootType, inner, aliases).translate(exists.condition()));
+            // Inside the subquery the target's attributes mean this row; aggregates stay refused (per row).
+            ExpressionTranslator inner = expressions.nested(Map.of(r.target().type(), targetAlias), Set.of());
+            Clause innerClause = clause.aggregates ? Clause.WHERE : clause;
+            conditions.add(new PredicateTranslator(inner, innerClause).translate(exists.condition()));
         }
         return new SqlExpression.Exists(new SqlStatement.Select(List.of(new SqlExpression.One()), from, joins,
                 new SqlExpression.Junction(true, conditions), List.of(), null, null));
     }
 
     SqlExpression.Column columnRef(Attribute<?, ?> attribute, ColumnMapping column) {
-        return new SqlExpression.Column(qualifierOf(attribute.entityType(), attribute), column.column());
+        return expressions.columnRef(attribute, column);
     }
 
     ColumnMapping column(Attribute<?, ?> attribute) {
-        qualifierOf(attribute.entityType(), attribute);
-        return registry.entity(attribute.entityType()).requireAttribute(attribute.name());
-    }
-
-    /** @param what the attribute or relation used, named in the error (made into text only then) */
-    private String qualifierOf(Class<?> type, Object what) {
-        String qualifier = qualifiers.get(type);
-        if (qualifier == null) {
-            String root = rootType.getSimpleName();
-            throw new MapperException(ErrorCode.BRAID_QUERY, "The query selects " + root + " but filters or orders on "
-                    + what + ". Fix: use attributes of " + root + ", or join the relationship that leads to "
-                    + type.getSimpleName() + " with .join(...)");
-        }
-        return qualifier;
+        return expressions.column(attribute);
     }
 
     private SqlExpression.Parameter parameter(ColumnMapping column, Object value) {

@@ -70,6 +70,12 @@ record QueryStatement(EntityMapping root, Aliases aliases, String rootAlias, Lis
         List<OrderTerm> order = new ArrayList<>();
         boolean orderJoined = false;
         for (Order o : query.orderBy()) {
+            if (!o.isAttribute()) {
+                // A scalar subquery (e.g. each author's number of books): one value per root, correlated.
+                order.add(new OrderTerm(translator.expressions().translate(o.expression(), Clause.ENTITY_ORDER).sql(),
+                        o.direction() == Order.Direction.DESC));
+                continue;
+            }
             SqlExpression.Column column = translator.columnRef(o.attribute(), translator.column(o.attribute()));
             Relation<?, ?> viaMany = toManyAliases.get(column.qualifier());
             if (viaMany != null) {

@@ -1,0 +1,4 @@
+package dev.braid.reactive.conduit;
+
+/** An article's state, stored by name. */
+public enum Status { DRAFT, PUBLISHED }
