@@ -6,13 +6,10 @@ import dev.braid.core.internal.util.Require;
 import dev.braid.error.DatabaseException;
 import dev.braid.error.NestedSessionException;
 import dev.braid.mapping.MappingRegistry;
-import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.core.internal.plan.schema.SchemaPlanner;
-import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.dialect.Dialect;
 import dev.braid.reactive.internal.exec.R2dbcStatementExecutor;
 import dev.braid.reactive.internal.exec.StatementExecutor;
-import dev.braid.reactive.internal.flush.FlushExecutor;
 import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -43,12 +40,9 @@ public final class Mapper {
     private final ConnectionFactory connectionFactory;
     private final MappingRegistry registry;
     private final Dialect dialect;
-    private final QueryPlanner planner;
-    private final SqlRenderer renderer;
     private final StatementExecutor executor;
-    private final FlushExecutor flushExecutor;
     private final Schema schema;
-    private final ConnectionSource connections;
+    private final SessionFactory sessions;
     // The Reactor context key under which this mapper's open sessions name themselves.
     private final Object scopeKey;
     private final boolean independent;
@@ -59,16 +53,14 @@ public final class Mapper {
         this.registry = builder.registry;
         this.dialect = builder.dialect != null ? builder.dialect
                 : Dialect.forProductName(connectionFactory.getMetadata().getName());
-        this.planner = new QueryPlanner(registry, dialect);
-        this.renderer = new SqlRenderer(dialect);
         StatementExecutor base = builder.executor != null ? builder.executor.apply(dialect)
                 : new R2dbcStatementExecutor(builder.fetchSize >= 0 ? builder.fetchSize : dialect.defaultFetchSize(),
                 registry, dialect);
         // Without listeners and observers the plain executor runs: nothing is timed, counted or reported.
         this.executor = ObservingExecutor.wrap(base, builder.listeners, builder.observers, dialect);
-        this.flushExecutor = new FlushExecutor(executor);
-        this.connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
+        ConnectionSource connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
         this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor);
+        this.sessions = new SessionFactory(registry, dialect, executor, connections);
         this.scopeKey = new Object();
         this.independent = false;
         this.external = builder.externalTransactions;
@@ -78,12 +70,9 @@ public final class Mapper {
         this.connectionFactory = shared.connectionFactory;
         this.registry = shared.registry;
         this.dialect = shared.dialect;
-        this.planner = shared.planner;
-        this.renderer = shared.renderer;
         this.executor = shared.executor;
-        this.flushExecutor = shared.flushExecutor;
         this.schema = shared.schema;
-        this.connections = shared.connections;
+        this.sessions = shared.sessions;
         this.scopeKey = shared.scopeKey;
         this.independent = true;
         this.external = shared.external;
@@ -152,7 +141,7 @@ public final class Mapper {
      */
     public <T> Flux<T> withSession(Function<Session, ? extends Publisher<T>> work) {
         return joinedOr("mapper.withSession(...)", false, work, scoped("mapper.withSession(...)", Flux.usingWhen(
-                open("mapper.withSession(...)", false, null),
+                sessions.open("mapper.withSession(...)", false, null),
                 session -> Flux.defer(() -> Flux.from(work.apply(session))).concatWith(session.flushAtEnd()),
                 DefaultSession::closeAfterSuccess,
                 (session, error) -> session.closeAfterFailure(),
@@ -202,7 +191,7 @@ public final class Mapper {
     public <T> Flux<T> inTransaction(TransactionOptions options, Function<Session, ? extends Publisher<T>> work) {
         String operation = "mapper.inTransaction(...)";
         Flux<T> once = Flux.usingWhen(
-                open(operation, true, options.isolation()),
+                sessions.open(operation, true, options.isolation()),
                 // BEGIN is the work's first step, so the scope's cleanup also covers a cancelled BEGIN; the
                 // COMMIT is its last, so a failing commit is reported as the scope's own error (then
                 // rolled back and released), not wrapped as a failed cleanup.
@@ -234,17 +223,11 @@ public final class Mapper {
         if (transactions == null || independent) {
             return own;
         }
-        return transactions.join(connectionFactory, scopeKey, this::participant)
+        return transactions.join(connectionFactory, scopeKey, sessions::joined)
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMapMany(joined -> joined.isPresent()
-                        ? observed(operation, joined.get().run(work, boundary ? operation : null)) : own);
-    }
-
-    // The session of an external transaction: on its connection, no BEGIN/COMMIT/ROLLBACK of its own.
-    private JoinedSession participant(io.r2dbc.spi.Connection connection) {
-        return new JoinedSession(new DefaultSession(connection, registry, planner, renderer, executor, flushExecutor,
-                true, true, new TransactionControl(connection, executor, dialect, null)));
+                        ? sessions.observed(operation, joined.get().run(work, boundary ? operation : null)) : own);
     }
 
     /**
@@ -294,19 +277,7 @@ public final class Mapper {
                         + " use the session the outer work already has (pass it down), or, for work that must commit"
                         + " on its own, call mapper.independent()." + operation.substring("mapper.".length())));
             }
-            return observed(operation, scope).contextWrite(c -> c.put(scopeKey, operation));
+            return sessions.observed(operation, scope).contextWrite(c -> c.put(scopeKey, operation));
         });
-    }
-
-    // With observers the scope is one unit of work that what runs in it nests under; without, nothing is wrapped.
-    private <T> Flux<T> observed(String operation, Flux<T> scope) {
-        dev.braid.reactive.internal.exec.WorkObserver work = executor.work();
-        return work == null ? scope : work.session(operation.startsWith("mapper.inTransaction"), scope);
-    }
-
-    private Mono<DefaultSession> open(String operation, boolean transactional, io.r2dbc.spi.@Nullable IsolationLevel isolation) {
-        return connections.acquire(operation).map(connection -> new DefaultSession(connection, registry, planner,
-                renderer, executor, flushExecutor, transactional, false,
-                new TransactionControl(connection, executor, dialect, isolation)));
     }
 }

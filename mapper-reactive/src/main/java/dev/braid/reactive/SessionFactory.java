@@ -1,0 +1,59 @@
+package dev.braid.reactive;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.braid.core.internal.plan.load.QueryPlanner;
+import dev.braid.core.internal.sql.SqlRenderer;
+import dev.braid.dialect.Dialect;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.reactive.internal.exec.StatementExecutor;
+import dev.braid.reactive.internal.exec.WorkObserver;
+import dev.braid.reactive.internal.flush.FlushExecutor;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.IsolationLevel;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Makes a mapper's sessions: on a connection of their own (with or without a transaction of Braid's), or
+ * on the connection of a transaction managed elsewhere; and wraps a session's scope in its observation
+ * when the mapper has observers. Shared by a mapper and its {@link Mapper#independent()} view.
+ */
+final class SessionFactory {
+    private final MappingRegistry registry;
+    private final Dialect dialect;
+    private final QueryPlanner planner;
+    private final SqlRenderer renderer;
+    private final StatementExecutor executor;
+    private final FlushExecutor flushExecutor;
+    private final ConnectionSource connections;
+
+    SessionFactory(MappingRegistry registry, Dialect dialect, StatementExecutor executor, ConnectionSource connections) {
+        this.registry = registry;
+        this.dialect = dialect;
+        this.planner = new QueryPlanner(registry, dialect);
+        this.renderer = new SqlRenderer(dialect);
+        this.executor = executor;
+        this.flushExecutor = new FlushExecutor(executor);
+        this.connections = connections;
+    }
+
+    /** A session on a connection of its own, released by the caller's scope. */
+    Mono<DefaultSession> open(String operation, boolean transactional, @Nullable IsolationLevel isolation) {
+        return connections.acquire(operation).map(connection -> new DefaultSession(connection, registry, planner,
+                renderer, executor, flushExecutor, transactional, false,
+                new TransactionControl(connection, executor, dialect, isolation)));
+    }
+
+    /** The session of an external transaction: on its connection, no BEGIN/COMMIT/ROLLBACK of its own. */
+    JoinedSession joined(Connection connection) {
+        return new JoinedSession(new DefaultSession(connection, registry, planner, renderer, executor, flushExecutor,
+                true, true, new TransactionControl(connection, executor, dialect, null)));
+    }
+
+    /** With observers the scope is one unit of work that what runs in it nests under; without, nothing is wrapped. */
+    <T> Flux<T> observed(String operation, Flux<T> scope) {
+        WorkObserver work = executor.work();
+        return work == null ? scope : work.session(operation.startsWith("mapper.inTransaction"), scope);
+    }
+}
