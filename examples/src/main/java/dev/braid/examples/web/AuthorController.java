@@ -78,9 +78,9 @@ public class AuthorController {
      * A streaming, all-or-nothing import: newline-delimited JSON authors in, one {@code saved} event per author out
      * while they are inserted, then one {@code committed} event once the transaction has committed. A client
      * that disconnects before the end rolls the whole import back. An invalid author (or a write the database
-     * refuses) rolls it back too and ends the stream with a {@code failed} event carrying the problem details
-     * (the response status, 200, was sent with the first event); the service's transaction has rolled back
-     * before this event is sent.
+     * refuses) rolls it back too and ends the stream with a {@code failed} event carrying the problem details, sent
+     * after the service's transaction has rolled back (the response is an event stream with status 200 from its
+     * first event on, so failures are events too).
      */
     @PostMapping(value = "/import", consumes = MediaType.APPLICATION_NDJSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
