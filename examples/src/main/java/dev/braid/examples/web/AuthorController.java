@@ -84,7 +84,10 @@ public class AuthorController {
     /**
      * A streaming, all-or-nothing import: newline-delimited JSON authors in, one {@code saved} event per author out
      * while they are inserted, then one {@code committed} event once the transaction has committed. A client
-     * that disconnects before the end rolls the whole import back.
+     * that disconnects before the end rolls the whole import back. An invalid author (or a write the database
+     * refuses) rolls it back too and ends the stream with a {@code failed} event carrying the problem details, sent
+     * after the service's transaction has rolled back (the response is an event stream with status 200 from its
+     * first event on, so failures are events too).
      */
     @PostMapping(value = "/import", consumes = MediaType.APPLICATION_NDJSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -96,6 +99,9 @@ public class AuthorController {
                     return ServerSentEvent.<Object>builder(author).event("saved").build();
                 })
                 .concatWith(Mono.fromCallable(() -> ServerSentEvent.<Object>builder(Map.of("authors", saved.get()))
-                        .event("committed").build()));
+                        .event("committed").build()))
+                .onErrorResume(error -> Problems.describe(error)
+                        .map(problem -> Mono.just(ServerSentEvent.<Object>builder(problem).event("failed").build()))
+                        .orElseGet(() -> Mono.error(error)));
     }
 }

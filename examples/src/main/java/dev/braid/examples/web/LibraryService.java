@@ -1,6 +1,5 @@
 package dev.braid.examples.web;
 
-import dev.braid.query.Loads;
 import dev.braid.examples.catalog.Author;
 import dev.braid.examples.catalog.Author_;
 import dev.braid.examples.catalog.Book;
@@ -13,8 +12,11 @@ import dev.braid.examples.web.Dtos.BookView;
 import dev.braid.examples.web.Dtos.NewBook;
 import dev.braid.examples.web.Dtos.Page;
 import dev.braid.examples.web.Problems.FieldProblem;
+import dev.braid.query.Loads;
 import dev.braid.reactive.Mapper;
+import dev.braid.reactive.Session;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,22 +28,43 @@ import java.util.Map;
 import static dev.braid.query.Functions.count;
 
 /**
- * Every use of Braid in the service. Each method is one session ({@code withSession} for reads,
- * {@code inTransaction} for writes): the session's connection is taken from the pool when the returned
- * publisher is subscribed and given back when it terminates or is cancelled (a client that goes away),
- * and a transaction that does not complete is rolled back. Entities never leave: results are DTOs.
+ * Every use of Braid in the service, in Spring-managed transactions.
+ *
+ * <ul>
+ *   <li><b>Writes</b> are {@code @Transactional} methods that use {@code mapper.withSession(...)}: the starter makes
+ *       the session join the transaction Spring's {@code R2dbcTransactionManager} began for the method (its
+ *       connection, no BEGIN/COMMIT of Braid's own). The session flushes at the end of its work, so generated ids
+ *       are set when {@code withSession} emits; {@link AuditLog} then writes with {@code DatabaseClient} in the
+ *       same transaction. Spring commits when the returned publisher completes and rolls back when it errors or
+ *       is cancelled (a client that goes away): Braid's rows and the audit rows together.</li>
+ *   <li><b>Reads that return one answer</b> are {@code @Transactional(readOnly = true)}, as a Spring user
+ *       expects: their statements (a count and a page, a row and its books) run on one connection in one
+ *       transaction, and Spring's read-only flag reaches the driver. A plain {@code withSession} would work as
+ *       well (one connection, each statement in auto-commit) and saves the BEGIN and COMMIT round trips.</li>
+ *   <li><b>The stream</b> ({@link #streamAuthors()}) has no annotation: outside a Spring transaction Braid
+ *       runs it on a session of its own and manages what it needs itself (on PostgreSQL a server-side cursor in
+ *       a transaction Braid begins and ends, on H2 keyset pages in auto-commit). A client that disconnects
+ *       cancels it: the cursor is closed, the transaction rolled back, the connection goes back to the pool.
+ *       {@code @Transactional(readOnly = true)} would work as well (the cursor would use Spring's
+ *       transaction); it only adds Spring's transaction around the same statements.</li>
+ * </ul>
+ *
+ * Entities never leave this class: results are DTO records, built inside the transaction.
  */
 @Service
 public class LibraryService {
     private final Mapper mapper;
+    private final AuditLog audit;
 
-    public LibraryService(Mapper mapper) {
+    public LibraryService(Mapper mapper, AuditLog audit) {
         this.mapper = mapper;
+        this.audit = audit;
     }
 
     // ------------------------------------------------------------------------------------------------ authors
 
     /** A page of authors in id order, their books loaded with one selectin query for the whole page. */
+    @Transactional(readOnly = true)
     public Mono<Page<AuthorView>> authors(int page, int size) {
         return mapper.withSessionMono(s -> s.select(Author.class).count()
                 .flatMap(total -> s.select(Author.class)
@@ -69,17 +92,18 @@ public class LibraryService {
                 .all());
     }
 
+    @Transactional(readOnly = true)
     public Mono<AuthorView> author(long id) {
         return mapper.withSessionMono(s -> findAuthor(s, id)).map(AuthorView::of);
     }
 
-    /** One transaction: the author and their books, inserted together (cascade save-update). */
+    /** The author and their books (cascade save-update), then an audit row: one transaction. */
+    @Transactional
     public Mono<AuthorView> createAuthor(AuthorRequest request) {
-        return mapper.inTransactionMono(s -> {
-            Author author = new Author(request.name().strip());
-            for (BookRequest book : books(request)) author.books.add(new Book(book.title().strip()));
-            return s.add(author);
-        }).map(AuthorView::of); // after the commit: the ids are there
+        return mapper.withSessionMono(s -> s.add(newAuthor(request)))
+                // withSession flushed at the end of its work: the ids are set, the rows are in the transaction
+                .flatMap(author -> audit.record("author created", "authors", author.getId()).thenReturn(author))
+                .map(AuthorView::of);
     }
 
     /**
@@ -87,32 +111,27 @@ public class LibraryService {
      * author already has are kept, new titles are inserted, and books no longer listed are deleted
      * (delete-orphan). Only what changed is written.
      */
+    @Transactional
     public Mono<AuthorView> updateAuthor(long id, AuthorRequest request) {
-        return mapper.inTransactionMono(s -> findAuthor(s, id).doOnNext(author -> {
-            author.setName(request.name().strip());
-            if (request.books() != null) {
-                Map<String, List<Book>> current = new HashMap<>();
-                for (Book book : author.books) current.computeIfAbsent(book.getTitle(), t -> new ArrayList<>()).add(book);
-                List<Book> next = new ArrayList<>();
-                for (BookRequest wanted : request.books()) {
-                    String title = wanted.title().strip();
-                    List<Book> same = current.getOrDefault(title, List.of());
-                    next.add(same.isEmpty() ? new Book(title) : same.remove(0));
-                }
-                author.books.setAll(next);
-            }
-        })).map(AuthorView::of);
+        return mapper.withSessionMono(s -> findAuthor(s, id).doOnNext(author -> {
+                    author.setName(request.name().strip());
+                    if (request.books() != null) author.books.setAll(keepingSameTitles(author, request.books()));
+                }))
+                .flatMap(author -> audit.record("author updated", "authors", author.getId()).thenReturn(author))
+                .map(AuthorView::of);
     }
 
     /** Deletes the author and, through the loaded collection's DELETE cascade, their books first. */
+    @Transactional
     public Mono<Void> deleteAuthor(long id) {
-        return mapper.inTransaction(s -> findAuthor(s, id).flatMap(s::delete)).then();
+        return mapper.withSessionMono(s -> findAuthor(s, id).flatMap(author -> s.delete(author).thenReturn(id)))
+                .flatMap(deleted -> audit.record("author deleted", "authors", deleted));
     }
 
     /**
      * Every author with their books, streamed in windows of 500 (one books query per window), at the pace
      * the client reads: a slow client holds the stream, a client that disconnects cancels it and the
-     * session's connection goes back to the pool.
+     * session's connection goes back to the pool. Not {@code @Transactional} (see the class comment).
      */
     public Flux<AuthorView> streamAuthors() {
         return mapper.withSession(s -> s.select(Author.class).options(Loads.selectin(Author_.books)).stream())
@@ -120,30 +139,51 @@ public class LibraryService {
     }
 
     /**
-     * Imports authors as they arrive, all in one transaction: each one is inserted (and flushed, so its id is
-     * known) and emitted; the transaction commits when the input ends. If the client goes away first, or an
-     * input is invalid, nothing is kept.
+     * Imports authors as they arrive, all in one transaction: each one is inserted (flushed at once, so its id
+     * is known), audited and emitted; Spring commits when the input ends. If the client goes away first, or an
+     * input is invalid, nothing is kept: neither Braid's rows nor the audit rows.
      */
+    @Transactional
     public Flux<AuthorView> importAuthors(Flux<AuthorRequest> requests) {
-        return mapper.inTransaction(s -> requests.concatMap(request -> {
-            Author author = new Author(request.name().strip());
-            for (BookRequest book : books(request)) author.books.add(new Book(book.title().strip()));
-            return s.add(author).then(s.flush()).thenReturn(author);
+        return mapper.withSession(s -> requests.concatMap(request -> {
+            Author author = newAuthor(request);
+            return s.add(author)
+                    .then(s.flush())
+                    .then(Mono.defer(() -> audit.record("author imported", "authors", author.getId())))
+                    .thenReturn(author);
         })).map(AuthorView::of);
     }
 
-    private static Mono<Author> findAuthor(dev.braid.reactive.Session s, long id) {
-        return s.select(Author.class).where(Author_.id.eq(id)).options(Loads.selectin(Author_.books)).first()
-                .switchIfEmpty(Mono.error(() -> Problems.notFound("Author", id)));
+    private static Author newAuthor(AuthorRequest request) {
+        Author author = new Author(request.name().strip());
+        if (request.books() != null) {
+            for (BookRequest book : request.books()) author.books.add(new Book(book.title().strip()));
+        }
+        return author;
     }
 
-    private static List<BookRequest> books(AuthorRequest request) {
-        return request.books() == null ? List.of() : request.books();
+    /** The requested list of books, reusing the author's book objects (rows) whose title is listed. */
+    private static List<Book> keepingSameTitles(Author author, List<BookRequest> wanted) {
+        Map<String, List<Book>> current = new HashMap<>();
+        for (Book book : author.books) current.computeIfAbsent(book.getTitle(), t -> new ArrayList<>()).add(book);
+        List<Book> next = new ArrayList<>();
+        for (BookRequest request : wanted) {
+            String title = request.title().strip();
+            List<Book> same = current.getOrDefault(title, List.of());
+            next.add(same.isEmpty() ? new Book(title) : same.remove(0));
+        }
+        return next;
+    }
+
+    private static Mono<Author> findAuthor(Session s, long id) {
+        return s.select(Author.class).where(Author_.id.eq(id)).options(Loads.selectin(Author_.books)).first()
+                .switchIfEmpty(Mono.error(() -> Problems.notFound("Author", id)));
     }
 
     // ------------------------------------------------------------------------------------------------ books
 
     /** A page of books in id order, each with its author from the same statement (a LEFT OUTER JOIN). */
+    @Transactional(readOnly = true)
     public Mono<Page<BookView>> books(int page, int size) {
         return mapper.withSessionMono(s -> s.select(Book.class).count()
                 .flatMap(total -> s.select(Book.class)
@@ -157,39 +197,48 @@ public class LibraryService {
                         .map(items -> new Page<>(items, page, size, total))));
     }
 
+    @Transactional(readOnly = true)
     public Mono<BookView> book(long id) {
         return mapper.withSessionMono(s -> findBook(s, id)).map(BookView::of);
     }
 
     /** A book for an existing author: {@code new Book(title, author)} sets author_id at the flush. */
+    @Transactional
     public Mono<BookView> createBook(NewBook request) {
-        return mapper.inTransactionMono(s -> existingAuthor(s, request.authorId())
-                .flatMap(author -> s.add(new Book(request.title().strip(), author)))).map(BookView::of);
+        return mapper.withSessionMono(s -> existingAuthor(s, request.authorId())
+                        .flatMap(author -> s.add(new Book(request.title().strip(), author))))
+                .flatMap(book -> audit.record("book created", "books", book.getId()).thenReturn(book))
+                .map(BookView::of);
     }
 
     /** Changes the title and, when authorId differs, moves the book to that author. */
+    @Transactional
     public Mono<BookView> updateBook(long id, NewBook request) {
-        return mapper.inTransactionMono(s -> findBook(s, id).flatMap(book -> {
-            book.setTitle(request.title().strip());
-            if (book.getAuthorId().equals(request.authorId())) return Mono.just(book);
-            return existingAuthor(s, request.authorId()).map(author -> {
-                book.author.set(author); // author_id follows at the flush
-                return book;
-            });
-        })).map(BookView::of);
+        return mapper.withSessionMono(s -> findBook(s, id).flatMap(book -> {
+                    book.setTitle(request.title().strip());
+                    if (book.getAuthorId().equals(request.authorId())) return Mono.just(book);
+                    return existingAuthor(s, request.authorId()).map(author -> {
+                        book.author.set(author); // author_id follows at the flush
+                        return book;
+                    });
+                }))
+                .flatMap(book -> audit.record("book updated", "books", book.getId()).thenReturn(book))
+                .map(BookView::of);
     }
 
+    @Transactional
     public Mono<Void> deleteBook(long id) {
-        return mapper.inTransaction(s -> findBook(s, id).flatMap(s::delete)).then();
+        return mapper.withSessionMono(s -> findBook(s, id).flatMap(book -> s.delete(book).thenReturn(id)))
+                .flatMap(deleted -> audit.record("book deleted", "books", deleted));
     }
 
-    private static Mono<Book> findBook(dev.braid.reactive.Session s, long id) {
+    private static Mono<Book> findBook(Session s, long id) {
         return s.select(Book.class).where(Book_.id.eq(id)).options(Loads.joined(Book_.author)).first()
                 .switchIfEmpty(Mono.error(() -> Problems.notFound("Book", id)));
     }
 
     /** The author a request body names: a missing one is an invalid request (400), not a missing resource. */
-    private static Mono<Author> existingAuthor(dev.braid.reactive.Session s, Long authorId) {
+    private static Mono<Author> existingAuthor(Session s, Long authorId) {
         return s.get(Author.class, authorId).switchIfEmpty(Mono.error(() -> Problems.invalid(
                 List.of(new FieldProblem("authorId", "author " + authorId + " does not exist")))));
     }

@@ -1,27 +1,47 @@
 package dev.braid.examples.web;
 
+import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * A Spring Boot WebFlux service over Braid: authors and their books as JSON.
  *
  * <ul>
- *   <li>{@link BraidConfiguration}: the {@code Mapper} built from Spring Boot's {@code ConnectionFactory} bean
- *       (r2dbc-pool, configured by {@code spring.r2dbc.*}), the mapping, and the schema created at startup;</li>
- *   <li>{@link LibraryService}: every use of Braid (sessions, transactions, loading), returning DTO records;</li>
+ *   <li>braid-spring-boot-starter builds the {@code Mapper} from Spring Boot's {@code ConnectionFactory}
+ *       (r2dbc-pool, configured by {@code spring.r2dbc.*}), maps the entities named by {@code braid.entities},
+ *       creates their tables at startup ({@code braid.schema.create-missing}) and makes Braid's sessions join
+ *       {@code @Transactional} methods; see {@code application.properties};</li>
+ *   <li>{@link LibraryService}: every use of Braid ({@code @Transactional} writes, read-only reads, a stream),
+ *       returning DTO records; {@link AuditLog}: an audit row per write, with {@link DatabaseClient}, in the same
+ *       transaction;</li>
  *   <li>{@link AuthorController}: an annotated controller for /api/authors, with an SSE stream and a streaming
  *       import that is all-or-nothing;</li>
  *   <li>{@link BookRoutes}: functional routes for /api/books over the same service;</li>
- *   <li>{@link ProblemDetailsAdvice} and {@link Problems}: RFC 9457 problem details for 400 and 404 (and 409).</li>
+ *   <li>{@link ProblemDetailsAdvice} and {@link Problems}: RFC 9457 problem details for 400 and 404 (and 409);</li>
+ *   <li>Spring Boot Actuator: Braid's observations as timers, e.g. {@code /actuator/metrics/braid.statement}.</li>
  * </ul>
  *
- * <p>Run: {@code mvn -q -DskipTests -Pweb verify}, then e.g. {@code curl localhost:8080/api/authors}.
+ * <p>Run: {@code mvn -q -DskipTests -Pweb verify} (embedded H2; add
+ * {@code -Dbraid.url=r2dbc:postgresql://postgres@127.0.0.1:5432/test} for PostgreSQL), then e.g.
+ * {@code curl localhost:8080/api/authors}.
  */
 @SpringBootApplication
 public class LibraryServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(LibraryServiceApplication.class, args);
+    }
+
+    /**
+     * Spring's {@link DatabaseClient} over the same {@code ConnectionFactory} as Braid's {@code Mapper} (and
+     * Spring's {@code R2dbcTransactionManager}), so both work in one {@code @Transactional} method. Spring Boot
+     * defines this bean only with Spring Data R2DBC, which this application does not use.
+     */
+    @Bean
+    DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
+        return DatabaseClient.create(connectionFactory);
     }
 }

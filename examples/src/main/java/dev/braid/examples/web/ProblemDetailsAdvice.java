@@ -13,7 +13,6 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -28,10 +27,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        ex.getBody().setProperty("errors", ex.getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldProblem::field))
-                .toList());
+        ex.getBody().setProperty("errors", Problems.fieldProblems(ex));
         return super.handleWebExchangeBindException(ex, headers, status, exchange);
     }
 

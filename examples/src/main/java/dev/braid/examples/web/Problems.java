@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** RFC 9457 problem details, shared by the annotated controller and the functional routes. */
 public final class Problems {
@@ -49,6 +51,25 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "The database refused the change (SQLSTATE " + e.sqlState() + ")");
         return new ErrorResponseException(HttpStatus.CONFLICT, problem, e);
+    }
+
+    /** The invalid fields of a rejected request body, sorted by field. */
+    public static List<FieldProblem> fieldProblems(WebExchangeBindException e) {
+        return e.getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+    }
+
+    /**
+     * The problem details this API gives for {@code error} (400 with the invalid fields, 404, 409), or empty for an
+     * unexpected error, which is left to Spring Boot's error handling. For responses that cannot change their
+     * status any more, such as an event stream that has started.
+     */
+    public static Optional<ProblemDetail> describe(Throwable error) {
+        if (error instanceof ConstraintViolationException constraint) return Optional.of(conflict(constraint).getBody());
+        if (error instanceof WebExchangeBindException bind) bind.getBody().setProperty("errors", fieldProblems(bind));
+        return error instanceof ErrorResponse response ? Optional.of(response.getBody()) : Optional.empty();
     }
 
     /**

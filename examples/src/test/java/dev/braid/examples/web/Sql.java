@@ -9,6 +9,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Direct SQL against the application's database (not through Braid), and its pool's metrics. */
 final class Sql {
@@ -32,6 +33,15 @@ final class Sql {
                 (Connection c) -> Flux.from(c.createStatement(sql).execute())
                         .flatMap(result -> result.map((row, meta) -> row.get(0, Long.class)))
                         .single(),
+                Connection::close).block(WAIT);
+    }
+
+    /** The first column of every row, as strings. */
+    List<String> strings(String sql) {
+        return Mono.usingWhen(factory.create(),
+                (Connection c) -> Flux.from(c.createStatement(sql).execute())
+                        .flatMap(result -> result.map((row, meta) -> String.valueOf(row.get(0))))
+                        .collectList(),
                 Connection::close).block(WAIT);
     }
 

@@ -7,14 +7,13 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.r2dbc.autoconfigure.ProxyConnectionFactoryCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
@@ -22,35 +21,22 @@ import reactor.test.StepVerifier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Clients that go away mid-stream: the Braid session's connection goes back to the pool within a second, and a
- * transaction that was writing is rolled back. Runs against the real server, so the cancellation travels the
- * way it does in production: the socket closes, Reactor Netty cancels the response, Braid's scope ends.
+ * {@code @Transactional} import that was writing (Braid's rows and DatabaseClient's audit rows) is rolled back by
+ * Spring. Runs against the real server, so the cancellation travels the way it does in production: the socket
+ * closes, Reactor Netty cancels the response, Spring's transaction and Braid's session end.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.r2dbc.url=r2dbc:h2:mem:///web_disconnecting_client_test;DB_CLOSE_DELAY=-1")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
-class DisconnectingClientTest {
-    private static final int AUTHORS = 50_000;
-
-    /** Records transaction calls on the connections (Spring Boot applies r2dbc-proxy customizers to its factory). */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TransactionRecorder {
-        static final List<String> EVENTS = new CopyOnWriteArrayList<>();
-
-        @Bean
-        ProxyConnectionFactoryCustomizer recordTransactions() {
-            return builder -> builder.onBeforeMethod(info -> {
-                String method = info.getMethod().getName();
-                if (method.endsWith("Transaction")) EVENTS.add(method);
-            });
-        }
-    }
+@Import(StatementLog.Recording.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class DisconnectingClientContract {
+    static final int AUTHORS = 50_000;
 
     @Autowired
     WebTestClient client;
@@ -58,15 +44,30 @@ class DisconnectingClientTest {
     @Autowired
     ConnectionFactory connectionFactory;
 
+    @Autowired
+    StatementLog log;
+
     Sql sql;
+
+    /** An INSERT ... SELECT of authors named 'Author 1' to 'Author n', in that order. */
+    abstract String insertNumberedAuthors(int n);
+
+    /** How the statements Braid sends to insert one author with one book begin, in order. */
+    abstract List<String> authorWithOneBookInserts();
+
+    /**
+     * The transaction calls of a stream whose client went away: none where Braid reads keyset pages in
+     * auto-commit, BEGIN and ROLLBACK around a cursor.
+     */
+    abstract List<String> cancelledStreamTransactionEvents();
 
     @BeforeEach
     void manyAuthors() {
         sql = new Sql(connectionFactory);
-        sql.execute("DELETE FROM books", "DELETE FROM authors",
-                "INSERT INTO authors (name) SELECT 'Author ' || x FROM SYSTEM_RANGE(1, " + AUTHORS + ")",
+        sql.execute("DELETE FROM books", "DELETE FROM authors", "DELETE FROM audit_log",
+                insertNumberedAuthors(AUTHORS),
                 "INSERT INTO books (title, author_id) SELECT 'Book of ' || name, id FROM authors");
-        TransactionRecorder.EVENTS.clear();
+        log.clear();
     }
 
     @Test
@@ -88,13 +89,18 @@ class DisconnectingClientTest {
                 .verify(Duration.ofSeconds(10));
 
         await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(sql.acquired()).isZero());
+        // Not @Transactional: Braid's own session reads windows of authors and their books, and nothing else
+        assertThat(log.transactionEvents()).isEqualTo(cancelledStreamTransactionEvents());
+        assertThat(log.entries()).isNotEmpty().allSatisfy(e -> assertThat(e).matches(
+                "(BEGIN|ROLLBACK|SELECT .*|DECLARE braid_cursor_1 .*|FETCH FORWARD 500 FROM braid_cursor_1|CLOSE braid_cursor_1)"));
         assertThat(sql.count("SELECT COUNT(*) FROM authors")).isEqualTo(AUTHORS); // a read-only stream
     }
 
     @Test
     void anImportThatLosesItsClientIsRolledBack() {
-        // An endless upload: the import can only end by the client going away.
-        Flux<AuthorRequest> endless = Flux.interval(Duration.ofMillis(5))
+        // An endless upload, one author per 5 ms at most (at the pace the server reads: delayElements waits for
+        // demand): the import can only end by the client going away.
+        Flux<AuthorRequest> endless = Flux.range(0, Integer.MAX_VALUE).delayElements(Duration.ofMillis(5))
                 .map(i -> new AuthorRequest("Imported " + i, List.of(new BookRequest("Volume " + i))));
 
         Flux<ServerSentEvent<Map<String, Object>>> events = client.post().uri("/api/authors/import")
@@ -114,8 +120,18 @@ class DisconnectingClientTest {
                 .verify(Duration.ofSeconds(10));
 
         await().atMost(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(sql.acquired()).isZero());
-        assertThat(TransactionRecorder.EVENTS).containsExactly("beginTransaction", "rollbackTransaction");
+        assertThat(log.transactionEvents()).containsExactly("BEGIN", "ROLLBACK");
+        // BEGIN, then per imported author Braid's INSERTs and the audit INSERT, ..., then ROLLBACK
+        List<String> sent = log.entries();
+        List<String> perAuthor = new java.util.ArrayList<>(authorWithOneBookInserts());
+        perAuthor.add(LibraryServiceContract.AUDIT_INSERT);
+        List<String> writes = sent.subList(1, sent.size() - 1);
+        assertThat(writes.size()).as("sent: %s", sent).isGreaterThanOrEqualTo(3 * perAuthor.size());
+        for (int i = 0; i < writes.size(); i++) {
+            assertThat(writes.get(i)).as("statement %d of %s", i, sent).startsWith(perAuthor.get(i % perAuthor.size()));
+        }
         assertThat(sql.count("SELECT COUNT(*) FROM authors WHERE name LIKE 'Imported %'")).isZero();
         assertThat(sql.count("SELECT COUNT(*) FROM books WHERE title LIKE 'Volume %'")).isZero();
+        assertThat(sql.count("SELECT COUNT(*) FROM audit_log")).isZero();
     }
 }
