@@ -96,12 +96,15 @@ public class BraidAutoConfiguration {
     /**
      * Creates the missing tables once at startup when {@code braid.schema.create-missing=true}.
      *
-     * @param mapper the mapper whose schema is created
+     * @param mapper     the mapper whose schema is created
+     * @param sqlLogging the SQL logging switch, when {@code braid.sql-logging=true}, created first so that the
+     *                   startup DDL is logged
      * @return the initializer
      */
     @Bean
     @ConditionalOnProperty(name = "braid.schema.create-missing", havingValue = "true")
-    public BraidSchemaInitializer braidSchemaInitializer(Mapper mapper) {
+    public BraidSchemaInitializer braidSchemaInitializer(Mapper mapper, ObjectProvider<BraidSqlLogging> sqlLogging) {
+        sqlLogging.ifAvailable(logging -> { }); // with braid.sql-logging, the level is set first: the DDL is logged // with braid.sql-logging, the level is set first: the DDL is logged
         return new BraidSchemaInitializer(mapper);
     }
 

@@ -59,6 +59,27 @@ class BraidStarterSupportTest {
     }
 
     @Test
+    void theStartupDdlRunsAfterSqlLoggingIsOnSoItIsLogged() {
+        LoggingSystem system = LoggingSystem.get(getClass().getClassLoader());
+        java.util.List<LogLevel> levelsAtDdl = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // java.util.logging (the tests' logging system) keeps a logger's level only while the logger is referenced
+        java.util.logging.Logger held = java.util.logging.Logger.getLogger(BraidSqlLogging.LOGGER);
+        try {
+            runner().withPropertyValues("braid.sql-logging=true", "braid.schema.create-missing=true")
+                    .withBean(dev.braid.reactive.ExecutionListener.class, () -> event -> {
+                        if (event.origin().kind() == dev.braid.statement.StatementOrigin.Kind.SCHEMA) {
+                            levelsAtDdl.add(system.getLoggerConfiguration(BraidSqlLogging.LOGGER).getConfiguredLevel());
+                        }
+                    })
+                    .run(context -> assertThat(context).hasNotFailed());
+            assertThat(levelsAtDdl).isNotEmpty().containsOnly(LogLevel.DEBUG);
+            assertThat(held.getName()).isEqualTo(BraidSqlLogging.LOGGER);
+        } finally {
+            system.setLogLevel(BraidSqlLogging.LOGGER, null);
+        }
+    }
+
+    @Test
     void anExplicitLoggingLevelWinsOverSqlLogging() {
         LoggingSystem system = LoggingSystem.get(getClass().getClassLoader());
         runner().withPropertyValues("braid.sql-logging=true", "logging.level.dev.braid.sql=INFO").run(context -> {
