@@ -5,6 +5,8 @@ import dev.braid.reactive.ExecutionEvent;
 import dev.braid.reactive.ExecutionObserver;
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
@@ -48,9 +50,13 @@ public final class BraidObservations implements ExecutionObserver {
      *
      * @param registry   where observations are made
      * @param convention the names and keys to use instead of the default ones, or null for the defaults
+     * @throws MapperException {@code BRAID_ARGUMENT} when {@code registry} is null
      */
     public BraidObservations(ObservationRegistry registry, @Nullable BraidObservationConvention convention) {
-        if (registry == null) throw new IllegalArgumentException("registry must not be null. Fix: pass an ObservationRegistry");
+        if (registry == null) {
+            throw new MapperException(ErrorCode.BRAID_ARGUMENT, "BraidObservations needs an ObservationRegistry, got null."
+                    + " Fix: pass the application's registry (ObservationRegistry.create(), or Boot's bean)");
+        }
         this.registry = registry;
         BraidObservation[] kinds = BraidObservation.values();
         this.custom = new BraidObservationConvention[kinds.length];
