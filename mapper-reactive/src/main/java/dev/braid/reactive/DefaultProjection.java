@@ -15,10 +15,10 @@ import reactor.core.publisher.Mono;
 
 /** An immutable projection bound to its session. */
 final class DefaultProjection<R> implements Projection<R> {
-    private final DefaultSession session;
+    private final SessionQueries session;
     private final ProjectionQuery<R> query;
 
-    DefaultProjection(DefaultSession session, ProjectionQuery<R> query) {
+    DefaultProjection(SessionQueries session, ProjectionQuery<R> query) {
         this.session = session;
         this.query = query;
     }

@@ -19,13 +19,13 @@ import java.util.function.Function;
 
 /** The rows of a raw statement mapped to a target type or through a function; immutable. */
 final class DefaultRawResult<R> implements RawResult<R> {
-    private final DefaultSession session;
+    private final SessionSql session;
     private final RawStatement statement;
     private final RawTarget target; // null when mapped by function
     private final Function<ResultRow, ? extends R> function;
     private final List<LoadOption> options;
 
-    DefaultRawResult(DefaultSession session, RawStatement statement, RawTarget target,
+    DefaultRawResult(SessionSql session, RawStatement statement, RawTarget target,
                      Function<ResultRow, ? extends R> function, List<LoadOption> options) {
         this.session = session;
         this.statement = statement;
@@ -49,24 +49,24 @@ final class DefaultRawResult<R> implements RawResult<R> {
     @Override
     @SuppressWarnings("unchecked")
     public Flux<R> all() {
-        return (Flux<R>) session.rawAll(statement, this::plan);
+        return (Flux<R>) session.all(statement, this::plan);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Mono<R> one() {
-        return (Mono<R>) session.rawSingle(statement, this::plan, true);
+        return (Mono<R>) session.single(statement, this::plan, true);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Mono<R> first() {
-        return (Mono<R>) session.rawSingle(statement, this::plan, false);
+        return (Mono<R>) session.single(statement, this::plan, false);
     }
 
     @Override
     public RenderedSql sql() {
-        return session.renderRaw(statement, entity());
+        return session.render(statement, entity());
     }
 
     private EntityMapping entity() {
@@ -76,7 +76,7 @@ final class DefaultRawResult<R> implements RawResult<R> {
     /** What a run needs; rendered (and checked) before anything is sent. */
     private RawSqlRunner.Plan plan(RawSqlRunner runner) {
         EntityMapping entity = entity();
-        RenderedSql sql = session.renderRaw(statement, entity);
+        RenderedSql sql = session.render(statement, entity);
         List<LoadNode> loads = entity == null ? List.of() : session.planner().loads().plan(entity, options);
         String quoted = statement.quoted();
         return new RawSqlRunner.Plan(sql, () -> target != null ? RawTarget.lazyReader(target, runner.hydrator(), quoted)

@@ -11,10 +11,10 @@ import java.util.function.Function;
 
 /** An immutable raw SQL statement bound to its session. */
 final class DefaultRawSql implements RawSql {
-    private final DefaultSession session;
+    private final SessionSql session;
     private final RawStatement statement;
 
-    DefaultRawSql(DefaultSession session, RawStatement statement) {
+    DefaultRawSql(SessionSql session, RawStatement statement) {
         this.session = session;
         this.statement = statement;
     }
@@ -51,11 +51,11 @@ final class DefaultRawSql implements RawSql {
 
     @Override
     public Mono<Long> execute() {
-        return session.rawExecute(statement);
+        return session.execute(statement);
     }
 
     @Override
     public RenderedSql sql() {
-        return session.renderRaw(statement, null);
+        return session.render(statement, null);
     }
 }

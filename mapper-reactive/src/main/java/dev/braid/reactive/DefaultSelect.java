@@ -16,15 +16,15 @@ import java.util.Arrays;
 
 /** An immutable query bound to its session. */
 final class DefaultSelect<T> implements Select<T> {
-    private final DefaultSession session;
+    private final SessionQueries session;
     private final Query<T> query;
     private final boolean readOnly;
 
-    DefaultSelect(DefaultSession session, Query<T> query) {
+    DefaultSelect(SessionQueries session, Query<T> query) {
         this(session, query, false);
     }
 
-    private DefaultSelect(DefaultSession session, Query<T> query, boolean readOnly) {
+    private DefaultSelect(SessionQueries session, Query<T> query, boolean readOnly) {
         this.session = session;
         this.query = query;
         this.readOnly = readOnly;
@@ -101,7 +101,7 @@ final class DefaultSelect<T> implements Select<T> {
 
     @Override
     public Flux<T> stream() {
-        return stream(session.dialect().defaultStreamWindow());
+        return stream(session.planner().dialect().defaultStreamWindow());
     }
 
     @Override

@@ -2,28 +2,23 @@ package dev.braid.reactive;
 
 import dev.braid.core.internal.hydrate.EntityHydrator;
 import dev.braid.core.internal.identity.IdentityMap;
-import dev.braid.mapping.MappingRegistry;
 import dev.braid.core.internal.plan.flush.UnitOfWork;
-import dev.braid.core.internal.plan.load.BulkDelete;
-import dev.braid.core.internal.plan.load.BulkUpdate;
-import dev.braid.core.internal.plan.raw.RawStatement;
-import dev.braid.core.internal.meta.EntityMapping;
-import dev.braid.query.Assignment;
-import dev.braid.statement.RenderedSql;
-import dev.braid.statement.StatementOrigin;
 import dev.braid.core.internal.plan.load.ExplicitLoad;
 import dev.braid.core.internal.plan.load.LoadNode;
 import dev.braid.core.internal.plan.load.QueryPlanner;
-import dev.braid.core.internal.plan.load.SelectPlan;
 import dev.braid.core.internal.plan.load.WriteOnlyQuery;
+import dev.braid.core.internal.plan.raw.RawStatement;
+import dev.braid.core.internal.sql.SqlRenderer;
+import dev.braid.core.internal.util.Require;
+import dev.braid.dialect.Dialect;
+import dev.braid.mapping.MappingRegistry;
+import dev.braid.query.ProjectionQuery;
 import dev.braid.query.Query;
 import dev.braid.query.Relation;
-import dev.braid.relation.WriteOnlyCollection;
-import dev.braid.core.internal.sql.SqlRenderer;
-import dev.braid.dialect.Dialect;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import dev.braid.reactive.internal.flush.FlushExecutor;
 import dev.braid.reactive.internal.load.GraphLoader;
+import dev.braid.relation.WriteOnlyCollection;
 import io.r2dbc.spi.Connection;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -37,49 +32,38 @@ import java.util.function.Supplier;
 
 /**
  * A session on one connection: the {@link Session} API as a facade. Each operation passes the
- * {@link OperationGuard} (one at a time), checks the transaction is active, and hands the work to the
- * part that does it: {@link SessionTransaction} (flushes, commit, rollback, savepoints, release),
- * {@link RowReader} (queries and refresh), {@link GraphLoader} (explicit loads), {@link MergeExecutor},
- * {@link WindowedStream}; plans come from mapper-core.
+ * {@link SessionGate} (one at a time, on an active transaction) and is handed to the part that does it:
+ * {@link SessionTransaction} (flushes, commit, rollback, savepoints, release), {@link SessionQueries}
+ * (queries, projections, bulk writes by filter), {@link SessionSql} (raw SQL), {@link RowReader}
+ * ({@code get}, refresh), {@link GraphLoader} (explicit loads), {@link MergeExecutor}; plans come from mapper-core.
  */
 final class DefaultSession implements Session {
     private final MappingRegistry registry;
     private final QueryPlanner planner;
-    private final StatementExecutor executor;
     private final GraphLoader graphLoader;
     private final IdentityMap identityMap = new IdentityMap();
     private final EntityHydrator hydrator = new EntityHydrator(identityMap);
     private final UnitOfWork unitOfWork;
-    private final OperationGuard guard = new OperationGuard();
+    private final SessionGate gate;
     private final SessionTransaction transaction;
     private final RowReader rows;
     private final MergeExecutor merger;
-    private final RawSqlRunner raw;
-    private final dev.braid.core.internal.plan.load.ProjectionPlanner projections;
-    private final ProjectionReader projectionReader;
+    private final SessionQueries queries;
+    private final SessionSql sql;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
                    StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, boolean external,
                    TransactionControl tx) {
         this.registry = registry;
         this.planner = planner;
-        this.executor = executor;
         this.graphLoader = new GraphLoader(planner, executor);
         this.unitOfWork = new UnitOfWork(registry, identityMap, renderer);
         this.transaction = new SessionTransaction(connection, executor, flushExecutor, unitOfWork, transactional, external, tx);
+        this.gate = new SessionGate(transaction);
         this.rows = new RowReader(connection, planner, executor, graphLoader, identityMap, hydrator);
         this.merger = new MergeExecutor(registry, planner, rows, graphLoader, transaction, identityMap, hydrator, unitOfWork);
-        this.raw = new RawSqlRunner(connection, executor, graphLoader, identityMap, hydrator);
-        this.projections = new dev.braid.core.internal.plan.load.ProjectionPlanner(registry, renderer, planner.loads());
-        this.projectionReader = new ProjectionReader(connection, executor, graphLoader, identityMap, hydrator);
-    }
-
-    QueryPlanner planner() {
-        return planner;
-    }
-
-    MappingRegistry registry() {
-        return registry;
+        this.queries = new SessionQueries(registry, planner, renderer, executor, graphLoader, gate, rows, identityMap, hydrator);
+        this.sql = new SessionSql(registry, planner, executor, graphLoader, gate, identityMap, hydrator);
     }
 
     @Override
@@ -96,120 +80,22 @@ final class DefaultSession implements Session {
     @Override
     public <T> Select<T> select(Class<T> type) {
         registry.entity(type); // fail at once, naming the class, if it is not mapped
-        return new DefaultSelect<>(this, Query.from(type));
+        return new DefaultSelect<>(queries, Query.from(type));
     }
 
     @Override
     public <T> Select<T> select(WriteOnlyCollection<T> collection) {
-        return new DefaultSelect<>(this, WriteOnlyQuery.of(registry, collection));
-    }
-
-    <T> Flux<T> stream(Query<T> query) {
-        return select(query, false);
-    }
-
-    /** A query whose results the session does not track (see {@link Select#readOnly()}). */
-    <T> Flux<T> streamReadOnly(Query<T> query) {
-        return select(query, true);
-    }
-
-    private <T> Flux<T> select(Query<T> query, boolean readOnly) {
-        return activeFlux("select " + query.entityType().getSimpleName(), () -> {
-            SelectPlan plan = planner.select(query);
-            return transaction.autoflush().thenMany(readOnly ? rows.readOnly(plan, query.entityType())
-                    : rows.tracked(plan, query.entityType()));
-        });
-    }
-
-    <T> Flux<T> streamWindows(Query<T> query, int window) {
-        return activeFlux("stream " + query.entityType().getSimpleName(), () -> {
-            return transaction.autoflush().thenMany(new WindowedStream<>(transaction.connection(), planner, executor,
-                    graphLoader, transaction.transactional(), query, window, transaction.nextName("braid_cursor_"),
-                    transaction::afterCancel).flux());
-        });
+        return new DefaultSelect<>(queries, WriteOnlyQuery.of(registry, collection));
     }
 
     @Override
-    public <R> Projection<R> select(dev.braid.query.ProjectionQuery<R> query) {
-        return new DefaultProjection<>(this, dev.braid.core.internal.util.Require.nonNull(query, "query"));
-    }
-
-    dev.braid.core.internal.plan.load.ProjectionPlanner projections() {
-        return projections;
-    }
-
-    /** A projection's results; planned before the autoflush, so an invalid one sends nothing. */
-    Flux<Object> project(dev.braid.query.ProjectionQuery<?> query) {
-        return activeFlux("select " + query, () -> {
-            dev.braid.core.internal.plan.load.ProjectionPlan plan = projections.plan(query);
-            return transaction.autoflush().thenMany(projectionReader.read(plan));
-        });
-    }
-
-    Mono<Long> bulkDelete(Query<?> query) {
-        return active("delete " + query.entityType().getSimpleName(), () -> {
-            // Planned before the autoflush: a query that is not a plain filter is rejected before anything is sent.
-            BulkDelete delete = BulkDelete.of(registry, planner, query);
-            return transaction.autoflush().then(rows.delete(delete));
-        });
-    }
-
-    Mono<Long> bulkUpdate(Query<?> query, List<Assignment> assignments) {
-        return active("update " + query.entityType().getSimpleName(), () -> {
-            // Planned before the autoflush: bad assignments are rejected before anything is sent.
-            BulkUpdate update = BulkUpdate.of(registry, planner, query, assignments);
-            return transaction.autoflush().then(rows.update(update, transaction::uncommittedWrite));
-        });
-    }
-
-    RenderedSql updateSql(Query<?> query, List<Assignment> assignments) {
-        return BulkUpdate.of(registry, planner, query, assignments).plain();
+    public <R> Projection<R> select(ProjectionQuery<R> query) {
+        return new DefaultProjection<>(queries, Require.nonNull(query, "query"));
     }
 
     @Override
     public RawSql sql(String sql) {
-        return new DefaultRawSql(this, RawStatement.parse(sql));
-    }
-
-    /** The raw statement rendered for this dialect, reported as {@code RAW_SQL} of {@code entity} (or of no type). */
-    RenderedSql renderRaw(RawStatement statement, EntityMapping entity) {
-        return statement.render(planner.dialect(), StatementOrigin.of(StatementOrigin.Kind.RAW_SQL,
-                entity == null ? null : entity.type()));
-    }
-
-    Mono<Long> rawExecute(RawStatement statement) {
-        return active("sql " + statement.quoted(), () -> {
-            RenderedSql sql = renderRaw(statement, null); // unbound parameters fail before the autoflush
-            return transaction.autoflush().then(raw.execute(sql));
-        });
-    }
-
-    Flux<Object> rawAll(RawStatement statement, Function<RawSqlRunner, RawSqlRunner.Plan> plan) {
-        return activeFlux("sql " + statement.quoted(), () -> {
-            RawSqlRunner.Plan p = plan.apply(raw);
-            return transaction.autoflush().thenMany(raw.all(p));
-        });
-    }
-
-    Mono<Object> rawSingle(RawStatement statement, Function<RawSqlRunner, RawSqlRunner.Plan> plan, boolean exactlyOne) {
-        return active("sql " + statement.quoted(), () -> {
-            RawSqlRunner.Plan p = plan.apply(raw);
-            return transaction.autoflush().then(raw.single(p, exactlyOne));
-        });
-    }
-
-    Mono<Long> count(Query<?> query) {
-        return active("count " + query.entityType().getSimpleName(), () -> {
-            var sql = planner.count(query);
-            return transaction.autoflush().then(rows.count(sql));
-        });
-    }
-
-    Mono<Boolean> exists(Query<?> query) {
-        return active("exists " + query.entityType().getSimpleName(), () -> {
-            var sql = planner.exists(query);
-            return transaction.autoflush().then(rows.exists(sql));
-        });
+        return new DefaultRawSql(this.sql, RawStatement.parse(sql));
     }
 
     @Override
@@ -228,7 +114,7 @@ final class DefaultSession implements Session {
 
     @Override
     public <T> Mono<T> add(T entity) {
-        return guard.mono("add", () -> Mono.fromCallable(() -> {
+        return gate.guarded("add", () -> Mono.fromCallable(() -> {
             transaction.requireActive();
             unitOfWork.add(entity);
             return entity;
@@ -237,7 +123,7 @@ final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> addAll(Iterable<?> entities) {
-        return guard.mono("addAll", () -> Mono.fromRunnable(() -> {
+        return gate.guarded("addAll", () -> Mono.fromRunnable(() -> {
             transaction.requireActive();
             for (Object entity : entities) {
                 unitOfWork.add(entity);
@@ -247,7 +133,7 @@ final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> delete(Object entity) {
-        return guard.mono("delete", () -> Mono.fromRunnable(() -> {
+        return gate.guarded("delete", () -> Mono.fromRunnable(() -> {
             transaction.requireActive();
             unitOfWork.delete(entity);
         }));
@@ -280,12 +166,12 @@ final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> rollback() {
-        return guard.mono("rollback", transaction::rollback);
+        return gate.guarded("rollback", transaction::rollback);
     }
 
     @Override
     public Mono<Void> expunge(Object entity) {
-        return guard.mono("expunge", () -> Mono.fromRunnable(() -> unitOfWork.expunge(entity)));
+        return gate.guarded("expunge", () -> Mono.fromRunnable(() -> unitOfWork.expunge(entity)));
     }
 
     @Override
@@ -329,7 +215,7 @@ final class DefaultSession implements Session {
      * and its objects are detached; the connection is the transaction manager's to release.
      */
     void endExternal(boolean committed) {
-        guard.close();
+        gate.close();
         transaction.externalCompletion(committed);
         identityMap.clear();
     }
@@ -344,23 +230,12 @@ final class DefaultSession implements Session {
 
     /** Closes the session (later use fails), detaches its objects and releases the connection. */
     Mono<Void> release() {
-        guard.close();
+        gate.close();
         identityMap.clear(); // objects outlive the scope as detached plain objects
         return transaction.release();
     }
 
-    // An operation through the guard, on an active transaction (see SessionTransaction#requireActive).
     private <T> Mono<T> active(String operation, Supplier<Mono<T>> body) {
-        return guard.mono(operation, () -> {
-            transaction.requireActive();
-            return body.get();
-        });
-    }
-
-    private <T> Flux<T> activeFlux(String operation, Supplier<Flux<T>> body) {
-        return guard.flux(operation, () -> {
-            transaction.requireActive();
-            return body.get();
-        });
+        return gate.active(operation, body);
     }
 }

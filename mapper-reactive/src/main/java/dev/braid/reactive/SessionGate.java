@@ -1,0 +1,50 @@
+package dev.braid.reactive;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.util.function.Supplier;
+
+/**
+ * What every operation of a session passes first: the {@link OperationGuard} (one operation at a time)
+ * and, for operations that use the connection, the check that the transaction is still active. Shared by
+ * the parts of a session ({@link DefaultSession}, {@link SessionQueries}, {@link SessionSql}).
+ */
+final class SessionGate {
+    private final OperationGuard guard = new OperationGuard();
+    private final SessionTransaction transaction;
+
+    SessionGate(SessionTransaction transaction) {
+        this.transaction = transaction;
+    }
+
+    SessionTransaction transaction() {
+        return transaction;
+    }
+
+    /** An operation through the guard, on an active transaction (see {@link SessionTransaction#requireActive}). */
+    <T> Mono<T> active(String operation, Supplier<Mono<T>> body) {
+        return guard.mono(operation, () -> {
+            transaction.requireActive();
+            return body.get();
+        });
+    }
+
+    /** A streaming operation through the guard, on an active transaction. */
+    <T> Flux<T> activeFlux(String operation, Supplier<Flux<T>> body) {
+        return guard.flux(operation, () -> {
+            transaction.requireActive();
+            return body.get();
+        });
+    }
+
+    /** An operation through the guard that does not need an active transaction (rollback, expunge). */
+    <T> Mono<T> guarded(String operation, Supplier<Mono<T>> body) {
+        return guard.mono(operation, body);
+    }
+
+    /** Later operations fail: the session is closed. */
+    void close() {
+        guard.close();
+    }
+}
