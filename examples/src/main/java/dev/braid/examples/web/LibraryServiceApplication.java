@@ -1,9 +1,7 @@
 package dev.braid.examples.web;
 
-import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -15,8 +13,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  *       creates their tables at startup ({@code braid.schema.create-missing}) and makes Braid's sessions join
  *       {@code @Transactional} methods; see {@code application.properties};</li>
  *   <li>{@link LibraryService}: every use of Braid ({@code @Transactional} writes, read-only reads, a stream),
- *       returning DTO records; {@link AuditLog}: an audit row per write, with {@link DatabaseClient}, in the same
- *       transaction;</li>
+ *       returning DTO records; {@link AuditLog}: an audit row per write, with {@link DatabaseClient} (Spring Boot's,
+ *       over the same {@code ConnectionFactory}), in the same transaction;</li>
  *   <li>{@link AuthorController}: an annotated controller for /api/authors, with an SSE stream and a streaming
  *       import that is all-or-nothing;</li>
  *   <li>{@link BookRoutes}: functional routes for /api/books over the same service;</li>
@@ -33,15 +31,5 @@ public class LibraryServiceApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(LibraryServiceApplication.class, args);
-    }
-
-    /**
-     * Spring's {@link DatabaseClient} over the same {@code ConnectionFactory} as Braid's {@code Mapper} (and
-     * Spring's {@code R2dbcTransactionManager}), so both work in one {@code @Transactional} method. Spring Boot
-     * defines this bean only with Spring Data R2DBC, which this application does not use.
-     */
-    @Bean
-    DatabaseClient databaseClient(ConnectionFactory connectionFactory) {
-        return DatabaseClient.create(connectionFactory);
     }
 }

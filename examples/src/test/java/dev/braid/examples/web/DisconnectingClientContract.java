@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * closes, Reactor Netty cancels the response, Spring's transaction and Braid's session end.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // the first request of a cold JVM on a loaded two-core machine can take over 5 s
 @Import(StatementLog.Recording.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class DisconnectingClientContract {

@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * The pool is idle after every test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+@AutoConfigureWebTestClient(timeout = "30s") // the first request of a cold JVM on a loaded two-core machine can take over 5 s
 @Import({StatementLog.Recording.class, ObservationLog.Recording.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class LibraryServiceContract {
