@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Reports every statement of a delegate executor to the mapper's {@link ExecutionListener}s and
@@ -74,50 +75,34 @@ final class ObservingExecutor implements StatementExecutor {
 
     @Override
     public Mono<Long> consume(Connection connection, RenderedSql sql, Consumer<RowView> consumer, boolean bounded) {
-        return Mono.deferContextual(context -> {
-            ExecutionProbe probe = start(sql, context);
-            try {
-                return delegate.consume(connection, sql, row -> {
-                            probe.rows++;
-                            consumer.accept(row);
-                        }, bounded)
-                        .doOnSuccess(count -> probe.succeeded())
-                        .doOnError(probe::failed)
-                        .doOnCancel(probe::cancelled);
-            } catch (RuntimeException e) {
-                probe.failed(e);
-                throw e;
-            }
-        });
+        return observe(sql, probe -> delegate.consume(connection, sql, row -> {
+            probe.rows++;
+            consumer.accept(row);
+        }, bounded), null);
     }
 
     @Override
     public Mono<Long> update(Connection connection, RenderedSql sql) {
-        return Mono.deferContextual(context -> {
-            ExecutionProbe probe = start(sql, context);
-            try {
-                return delegate.update(connection, sql)
-                        .doOnSuccess(count -> {
-                            probe.rows = count == null ? 0 : count;
-                            probe.succeeded();
-                        })
-                        .doOnError(probe::failed)
-                        .doOnCancel(probe::cancelled);
-            } catch (RuntimeException e) {
-                probe.failed(e);
-                throw e;
-            }
-        });
+        return observe(sql, probe -> delegate.update(connection, sql), count -> count);
     }
 
     @Override
     public Mono<List<Object[]>> returning(Connection connection, RenderedSql sql, List<Class<?>> types) {
+        return observe(sql, probe -> delegate.returning(connection, sql, types), List::size);
+    }
+
+    /**
+     * {@code work} reported as one statement: started when subscribed, then succeeded, failed or cancelled;
+     * its rows counted by {@code work} itself (per row read) or, when {@code rowsOf} is given, from its result.
+     */
+    private <T> Mono<T> observe(RenderedSql sql, Function<ExecutionProbe, Mono<T>> work,
+                                @Nullable ToLongFunction<T> rowsOf) {
         return Mono.deferContextual(context -> {
             ExecutionProbe probe = start(sql, context);
             try {
-                return delegate.returning(connection, sql, types)
-                        .doOnSuccess(rows -> {
-                            probe.rows = rows == null ? 0 : rows.size();
+                return work.apply(probe)
+                        .doOnSuccess(result -> {
+                            if (rowsOf != null) probe.rows = result == null ? 0 : rowsOf.applyAsLong(result);
                             probe.succeeded();
                         })
                         .doOnError(probe::failed)
