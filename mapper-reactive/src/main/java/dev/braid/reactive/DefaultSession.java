@@ -50,6 +50,7 @@ final class DefaultSession implements Session {
     private final MergeExecutor merger;
     private final SessionQueries queries;
     private final SessionSql sql;
+    private final CountedWrites counted;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
                    StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, boolean external,
@@ -64,6 +65,7 @@ final class DefaultSession implements Session {
         this.merger = new MergeExecutor(registry, planner, rows, graphLoader, transaction, identityMap, hydrator, unitOfWork);
         this.queries = new SessionQueries(registry, planner, renderer, executor, graphLoader, gate, rows, identityMap, hydrator);
         this.sql = new SessionSql(registry, planner, executor, graphLoader, gate, identityMap, hydrator);
+        this.counted = new CountedWrites(unitOfWork, transaction);
     }
 
     @Override
@@ -140,8 +142,26 @@ final class DefaultSession implements Session {
     }
 
     @Override
+    public Mono<Void> deleteAll(Iterable<?> entities) {
+        return gate.guarded("deleteAll", () -> Mono.fromRunnable(() -> {
+            transaction.requireActive();
+            unitOfWork.deleteAll(entities);
+        }));
+    }
+
+    @Override
+    public <T> Mono<Long> deleteByKeys(Class<T> type, Iterable<?> ids) {
+        return active("deleteByKeys(" + (type == null ? null : type.getSimpleName()) + ")", () -> counted.deleteByKeys(type, ids));
+    }
+
+    @Override
     public Mono<Void> flush() {
         return active("flush", transaction::flush);
+    }
+
+    @Override
+    public Mono<FlushResult> flushWithCounts() {
+        return active("flush", counted::flush);
     }
 
     @Override

@@ -52,6 +52,38 @@ public interface Session extends Queries {
     Mono<Void> delete(Object entity);
 
     /**
+     * Marks every object for deletion at the next flush, as {@link #delete} does. All are checked first: a
+     * null, unmapped or foreign object fails before any is marked.
+     *
+     * @param entities objects of this session
+     * @return completes when all are marked; errors with {@code BRAID_ARGUMENT} for a null, {@code BRAID_ENTITY_STATE}
+     *         for an object not in this session, otherwise as {@link #delete}
+     */
+    Mono<Void> deleteAll(Iterable<?> entities);
+
+    /**
+     * Deletes the rows of an entity with these ids, and what their relationships cascade to, without
+     * reading them (SQLAlchemy's {@code delete(Author).where(Author.id.in_(ids))} plus the cascades).
+     * Pending changes are flushed first; then, per chunk of ids (10,000 on PostgreSQL, 1,000 on H2), for
+     * each one-to-many that cascades DELETE the children's own work and then the children
+     * ({@code DELETE FROM books WHERE books.author_id = ANY($1)}, grandchildren through a subquery
+     * over their parents), the link rows of many-to-many collections, children of a one-to-many without
+     * DELETE cascade detached ({@code UPDATE ... SET fk = NULL}), and last the rows themselves; in the
+     * session's transaction (or, without one, in a transaction of its own). Objects the session holds for
+     * deleted rows leave it, held children detached lose their foreign key, and loaded collections drop
+     * the objects that left. Ids with no row are skipped.
+     *
+     * @param type an entity with a single-column key and no version column
+     * @param ids  the ids (the key attribute's type, none null)
+     * @param <T>  the entity type
+     * @return the number of {@code type} rows deleted; errors with {@code BRAID_ARGUMENT} (null or mistyped
+     *         id), {@code BRAID_UNMAPPED}, or {@code BRAID_QUERY} before anything is sent when the mapping
+     *         needs rows read first (a version column, a composite key, a cascade into a tree or to a
+     *         many-to-many's members, a NOT NULL child key without DELETE cascade), naming the fix
+     */
+    <T> Mono<Long> deleteByKeys(Class<T> type, Iterable<?> ids);
+
+    /**
      * Writes every pending change: INSERTs (generated ids are copied into the objects), UPDATEs of
      * changed columns only, DELETEs. Queries flush first on their own (autoflush), and the scope
      * flushes at its end, so calling this is only needed to see generated ids early.
@@ -60,6 +92,14 @@ public interface Session extends Queries {
      *         DELETE matched no row, or with the database's error (the transaction is then inactive)
      */
     Mono<Void> flush();
+
+    /**
+     * Flushes as {@link #flush()} does and reports the rows written per table, as the database counted
+     * them: {@code flushWithCounts().map(r -> r.inserted("books"))}.
+     *
+     * @return the counts; {@link FlushResult#empty()} when there was nothing to write; errors as {@link #flush()}
+     */
+    Mono<FlushResult> flushWithCounts();
 
     /**
      * Loads a relationship path of an object explicitly, e.g. {@code session.load(author, Author_.books)}:

@@ -7,6 +7,7 @@ import dev.braid.core.internal.plan.flush.UnitOfWork;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import dev.braid.reactive.internal.flush.FlushExecutor;
 import io.r2dbc.spi.Connection;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -108,12 +109,19 @@ final class SessionTransaction {
 
     /** Plans a flush and runs it (in its own transaction when the session has none). */
     Mono<Void> flush() {
-        FlushPlan plan = unitOfWork.planFlush();
+        return write(unitOfWork.planFlush(), null);
+    }
+
+    /**
+     * Runs a plan as a flush (in its own transaction when the session has none): a flush's, or a delete by
+     * keys'; {@code counts}, when given, adds up the rows each statement wrote.
+     */
+    Mono<Void> write(FlushPlan plan, @Nullable FlushCounts counts) {
         if (plan.isEmpty()) {
             return Mono.empty();
         }
         if (transactional) {
-            return flushExecutor.execute(connection, plan)
+            return flushExecutor.execute(connection, plan, counts)
                     .doOnSuccess(v -> uncommitted.add(plan))
                     .doOnError(e -> failedFlush = e)
                     .doOnCancel(() -> failedFlush = new MapperException(ErrorCode.BRAID_SESSION_INACTIVE,
@@ -125,7 +133,7 @@ final class SessionTransaction {
                             flushTransactionOpen = true;
                             return tx.begin();
                         })))
-                .then(flushExecutor.execute(connection, plan))
+                .then(flushExecutor.execute(connection, plan, counts))
                 .then(tx.commit())
                 .doOnSuccess(v -> {
                     flushTransactionOpen = false;

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.util.function.ObjLongConsumer;
+
 /**
  * Runs a flush plan's statements one after another on one connection ({@code concatMap}: a statement
  * is rendered and started only after the previous one's result was fully read, so generated keys
@@ -27,31 +29,40 @@ public final class FlushExecutor {
 
     /** Runs the plan's statements; with observers, as one unit of work (a flush) they nest under. */
     public Mono<Void> execute(Connection connection, FlushPlan plan) {
-        Mono<Void> statements = statements(connection, plan);
+        return execute(connection, plan, null);
+    }
+
+    /**
+     * Runs the plan's statements as {@link #execute(Connection, FlushPlan)} does, telling {@code rows} how many
+     * rows each statement wrote (the driver's count; for statements returning rows, the rows returned).
+     */
+    public Mono<Void> execute(Connection connection, FlushPlan plan, @Nullable ObjLongConsumer<WriteStep> rows) {
+        Mono<Void> statements = statements(connection, plan, rows);
         return work == null ? statements : work.flush(statements);
     }
 
-    private Mono<Void> statements(Connection connection, FlushPlan plan) {
+    private Mono<Void> statements(Connection connection, FlushPlan plan, @Nullable ObjLongConsumer<WriteStep> rows) {
         return Flux.fromIterable(plan.steps())
-                .concatMap(step -> run(connection, step))
+                .concatMap(step -> run(connection, step, rows))
                 .then(Mono.fromRunnable(plan::succeeded))
                 .doOnError(e -> plan.abort())
                 .doOnCancel(plan::abort)
                 .then();
     }
 
-    private Mono<Void> run(Connection connection, WriteStep step) {
+    private Mono<Void> run(Connection connection, WriteStep step, @Nullable ObjLongConsumer<WriteStep> counts) {
         return Mono.defer(() -> {
             RenderedSql sql = step.render();
             if (sql == null) {
                 return Mono.empty(); // nothing left to write for this object
             }
             if (step.returnedTypes().isEmpty()) {
-                return executor.update(connection, sql).doOnNext(count -> step.applied(count, java.util.List.of())).then();
+                Mono<Long> updated = executor.update(connection, sql).doOnNext(count -> step.applied(count, java.util.List.of()));
+                return (counts == null ? updated : updated.doOnNext(count -> counts.accept(step, count))).then();
             }
-            return executor.returning(connection, sql, step.returnedTypes())
-                    .doOnNext(rows -> step.applied(rows.size(), rows))
-                    .then();
+            Mono<java.util.List<Object[]>> returned = executor.returning(connection, sql, step.returnedTypes())
+                    .doOnNext(rows -> step.applied(rows.size(), rows));
+            return (counts == null ? returned : returned.doOnNext(rows -> counts.accept(step, rows.size()))).then();
         });
     }
 }

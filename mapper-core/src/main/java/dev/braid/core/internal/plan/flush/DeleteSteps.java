@@ -33,7 +33,7 @@ final class DeleteSteps {
     WriteStep delete(EntityState state, Deque<Runnable> undo) {
         EntityMapping mapping = state.mapping();
         boolean versioned = mapping.versionColumn().isPresent();
-        Step step = new Step(WriteStep.Kind.DELETE, List.of(), mapping.type());
+        Step step = new Step(WriteStep.Kind.DELETE, List.of(), mapping.type(), mapping.table());
         step.renderer = () -> {
             RenderedSql sql = renderer.render(new SqlStatement.Delete(mapping.table(), RowConditions.keyCondition(state)));
             step.outcome = (rowCount, returned) -> {
@@ -52,7 +52,7 @@ final class DeleteSteps {
     WriteStep deleteBatch(List<EntityState> states, Deque<Runnable> undo) {
         EntityMapping mapping = states.get(0).mapping();
         ColumnMapping id = mapping.idColumns().get(0);
-        Step step = new Step(WriteStep.Kind.DELETE, List.of(), mapping.type());
+        Step step = new Step(WriteStep.Kind.DELETE, List.of(), mapping.type(), mapping.table());
         step.renderer = () -> {
             Object[] keys = SqlExpression.Parameter.newArray(id.type().databaseClass(), states.size());
             for (int i = 0; i < states.size(); i++) keys[i] = states.get(i).snapshot()[id.index()];
@@ -77,7 +77,7 @@ final class DeleteSteps {
     WriteStep deleteByParentKeys(RelationshipMapping r, List<Object> parentKeys, Deque<Runnable> undo) {
         ColumnMapping fk = r.remoteColumn();
         EntityMapping children = r.target();
-        Step step = new Step(WriteStep.Kind.DELETE, List.of(), children.type());
+        Step step = new Step(WriteStep.Kind.DELETE, List.of(), children.type(), children.table());
         step.renderer = () -> {
             RenderedSql sql = renderer.render(new SqlStatement.DeleteFromArrays(children.table(), List.of(fk.column()),
                     List.of(SqlExpression.Parameter.array(fk.type().databaseClass(), parentKeys)),

@@ -26,7 +26,7 @@ final class DetachSteps {
     /** {@code UPDATE child SET fk = NULL WHERE fk = $parent}: unloaded children of a deleted parent. */
     WriteStep detachChildren(RelationshipMapping r, EntityState parent, Deque<Runnable> undo) {
         ColumnMapping fk = r.remoteColumn();
-        Step step = new Step(WriteStep.Kind.UPDATE, List.of(), r.target().type());
+        Step step = new Step(WriteStep.Kind.UPDATE, List.of(), r.target().type(), r.target().table());
         step.renderer = () -> {
             Object key = parent.snapshot()[r.localColumn().index()];
             RenderedSql sql = renderer.render(new SqlStatement.Update(r.target().table(),

@@ -100,7 +100,7 @@ final class InsertSteps {
     WriteStep insert(EntityState state, Deque<Runnable> undo, Runnable beforeRender) {
         EntityMapping mapping = state.mapping();
         Object entity = state.entity();
-        Step step = new Step(WriteStep.Kind.INSERT, List.of(), mapping.type());
+        Step step = new Step(WriteStep.Kind.INSERT, List.of(), mapping.type(), mapping.table());
         step.renderer = () -> {
             beforeRender.run();
             List<String> columns = new ArrayList<>();

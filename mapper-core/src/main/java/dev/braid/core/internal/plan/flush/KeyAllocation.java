@@ -26,7 +26,7 @@ final class KeyAllocation {
     WriteStep allocateIds(List<EntityState> states, Deque<Runnable> undo) {
         EntityMapping mapping = states.get(0).mapping();
         ColumnMapping generated = mapping.generatedColumn().orElseThrow();
-        Step allocate = new Step(WriteStep.Kind.ALLOCATE_IDS, List.of(Long[].class), mapping.type());
+        Step allocate = new Step(WriteStep.Kind.ALLOCATE_IDS, List.of(Long[].class), mapping.type(), mapping.table());
         allocate.renderer = () -> {
             List<EntityState> needing = new ArrayList<>();
             for (EntityState s : states) if (generated.get(s.entity()) == null) needing.add(s);

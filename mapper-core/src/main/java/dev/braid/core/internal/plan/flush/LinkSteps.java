@@ -66,7 +66,7 @@ final class LinkSteps {
 
     /** INSERT of one link row of a many-to-many; the two keys are read when the step runs. */
     WriteStep linkInsert(RelationshipMapping r, Object owner, Object target) {
-        Step step = new Step(WriteStep.Kind.LINK_INSERT, List.of(), r.owner().type());
+        Step step = new Step(WriteStep.Kind.LINK_INSERT, List.of(), r.owner().type(), r.link().table());
         step.renderer = () -> {
             RenderedSql sql = renderer.render(new SqlStatement.Insert(r.link().table(),
                     List.of(r.link().ownerColumn(), r.link().targetColumn()),
@@ -79,7 +79,7 @@ final class LinkSteps {
 
     /** DELETE of one link row, or of every link row of {@code owner} when {@code target} is null. */
     WriteStep linkDelete(RelationshipMapping r, Object owner, Object target) {
-        Step step = new Step(WriteStep.Kind.LINK_DELETE, List.of(), r.owner().type());
+        Step step = new Step(WriteStep.Kind.LINK_DELETE, List.of(), r.owner().type(), r.link().table());
         step.renderer = () -> {
             List<SqlExpression> conditions = new ArrayList<>();
             conditions.add(new SqlExpression.Comparison(new SqlExpression.Column(null, r.link().ownerColumn()), "=",
@@ -98,7 +98,7 @@ final class LinkSteps {
 
     /** INSERT (or DELETE) of many link rows of one many-to-many in one statement. */
     WriteStep linkBatch(RelationshipMapping r, List<Object[]> pairs, boolean insert) {
-        Step step = new Step(insert ? WriteStep.Kind.LINK_INSERT : WriteStep.Kind.LINK_DELETE, List.of(), r.owner().type());
+        Step step = new Step(insert ? WriteStep.Kind.LINK_INSERT : WriteStep.Kind.LINK_DELETE, List.of(), r.owner().type(), r.link().table());
         step.renderer = () -> {
             Object[] owners = SqlExpression.Parameter.newArray(r.localColumn().type().databaseClass(), pairs.size());
             Object[] targets = SqlExpression.Parameter.newArray(r.remoteColumn().type().databaseClass(), pairs.size());

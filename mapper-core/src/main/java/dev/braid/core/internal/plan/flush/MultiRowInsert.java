@@ -34,7 +34,7 @@ final class MultiRowInsert {
     WriteStep insertRows(List<EntityState> states, Deque<Runnable> undo, Consumer<EntityState> beforeRender, ColumnMapping generated) {
         EntityMapping mapping = states.get(0).mapping();
         Step insert = new Step(WriteStep.Kind.INSERT,
-                generated == null ? List.of() : List.of(generated.type().databaseClass()), mapping.type());
+                generated == null ? List.of() : List.of(generated.type().databaseClass()), mapping.type(), mapping.table());
         insert.renderer = () -> {
             int n = states.size();
             List<ColumnMapping> columns = mapping.columns();

@@ -51,6 +51,26 @@ final class SessionChanges {
         walk.delete(entity);
     }
 
+    /** Fails, before anything is marked, when one of {@code entities} is null, unmapped or not in the session. */
+    void checkDeletable(Iterable<?> entities) {
+        if (entities == null) throw new MapperException(ErrorCode.BRAID_ARGUMENT, "deleteAll(entities): entities is null");
+        int i = 0;
+        for (Object entity : entities) {
+            if (entity == null) {
+                throw new MapperException(ErrorCode.BRAID_ARGUMENT, "deleteAll(entities): entities[" + i + "] is null."
+                        + " Fix: pass only objects of this session");
+            }
+            EntityMapping mapping = EntityChecks.writableMapping(registry, entity, "delete");
+            if (identityMap.stateOf(entity) == null) {
+                throw new MapperException(ErrorCode.BRAID_ENTITY_STATE, "Cannot delete " + mapping.name()
+                        + (mapping.keyOf(entity) == null ? "" : " " + mapping.keyOf(entity)) + " (entities[" + i + "]): it is"
+                        + " not in this session, so none was deleted. Fix: load it in this session first, or use"
+                        + " session.deleteByKeys(" + mapping.name() + ".class, ids)");
+            }
+            i++;
+        }
+    }
+
     void expunge(Object entity) {
         Deque<Object> work = new ArrayDeque<>(List.of(entity));
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());

@@ -27,15 +27,20 @@ final class Step implements WriteStep {
     Renderer renderer;
     Outcome outcome;
     private final Class<?> entity; // the mapped type written, for the statement's origin
+    private final String table;    // the table written (a link table for link rows)
 
-    Step(Kind kind, List<Class<?>> returned, Class<?> entity) {
+    Step(Kind kind, List<Class<?>> returned, Class<?> entity, String table) {
         this.kind = kind;
         this.returned = returned;
         this.entity = entity;
+        this.table = table;
     }
 
     @Override
     public Kind kind() { return kind; }
+
+    @Override
+    public String table() { return table; }
 
     @Override
     public RenderedSql render() {

@@ -38,6 +38,7 @@ public final class UnitOfWork {
     private final SessionChanges changes;
     private final FlushCollector collector;
     private final FlushEmitter emitter;
+    private final KeyDeletes keyDeletes;
 
     /** A unit of work over {@code identityMap}, rendering its statements with {@code renderer}. */
     public UnitOfWork(MappingRegistry registry, IdentityMap identityMap, SqlRenderer renderer) {
@@ -70,6 +71,7 @@ public final class UnitOfWork {
                 new PostUpdates(updates, batching || updatesAsMerge, batchLimit),
                 new LinkSteps(renderer, batching, insertsReturnOrderedKeys, batchLimit),
                 new DeleteSteps(renderer, identityMap), new DetachSteps(renderer, identityMap), batchLimit);
+        this.keyDeletes = new KeyDeletes(registry, identityMap, renderer, batchLimit);
     }
 
     /** The identity map this unit of work tracks. */
@@ -88,6 +90,20 @@ public final class UnitOfWork {
      */
     public void delete(Object entity) {
         changes.delete(entity);
+    }
+
+    /**
+     * Marks every object for deletion, as {@link #delete} does; each is checked first, so an object the
+     * session does not hold fails before any is marked.
+     */
+    public void deleteAll(Iterable<?> entities) {
+        changes.checkDeletable(entities);
+        for (Object entity : entities) changes.delete(entity);
+    }
+
+    /** Plans deleting rows by key with their cascades, without reading them (see {@link KeyDeletes}). */
+    public KeyDeletes.Planned planDeleteByKeys(Class<?> type, Iterable<?> ids) {
+        return keyDeletes.plan(type, ids);
     }
 
     /** Forgets an object (and what its loaded relationships cascade EXPUNGE to): it becomes detached. */

@@ -56,7 +56,7 @@ final class UpdateSteps {
     WriteStep update(EntityState state, Deque<Runnable> undo, Runnable beforeRender) {
         EntityMapping mapping = state.mapping();
         Object entity = state.entity();
-        Step step = new Step(WriteStep.Kind.UPDATE, List.of(), mapping.type());
+        Step step = new Step(WriteStep.Kind.UPDATE, List.of(), mapping.type(), mapping.table());
         step.renderer = () -> {
             beforeRender.run();
             Object[] snapshot = state.snapshot();
@@ -118,7 +118,7 @@ final class UpdateSteps {
                           Consumer<EntityState> beforeRender) {
         EntityMapping mapping = states.get(0).mapping();
         ColumnMapping id = mapping.idColumns().get(0);
-        Step step = new Step(WriteStep.Kind.UPDATE, List.of(), mapping.type());
+        Step step = new Step(WriteStep.Kind.UPDATE, List.of(), mapping.type(), mapping.table());
         step.renderer = () -> {
             int n = states.size();
             for (EntityState state : states) beforeRender.accept(state);

@@ -14,6 +14,9 @@ public interface WriteStep {
 
     Kind kind();
 
+    /** The table the statement writes (the link table for link rows), for the counts of a flush. */
+    String table();
+
     /** The statement, or null when, by the time it is rendered, there is nothing to write. */
     RenderedSql render();
 
