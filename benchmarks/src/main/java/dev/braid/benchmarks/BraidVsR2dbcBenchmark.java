@@ -169,6 +169,7 @@ public class BraidVsR2dbcBenchmark {
         return db.hand.insertAuthorsWithBooks(1000, "w5 author ").block();
     }
 
+    /** W6 with {@code session.deleteByKeys}: the books by the authors' keys, then the authors, nothing read. */
     @Benchmark
     public long w6CascadeDeleteBraid(Db db, ToDelete batch) {
         return db.braid.deleteAuthors(batch.ids).block();

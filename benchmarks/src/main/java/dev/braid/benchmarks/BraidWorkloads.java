@@ -109,10 +109,18 @@ public final class BraidWorkloads {
     }
 
     /**
-     * W6: one transaction deleting the given authors and (cascade) their books; returns authors deleted.
-     * The books are not loaded: the flush deletes them by their authors' keys.
+     * W6: one transaction deleting the given authors and (cascade) their books by key, nothing read
+     * ({@code session.deleteByKeys}); returns authors deleted.
      */
     public Mono<Long> deleteAuthors(List<Long> ids) {
+        return mapper.inTransactionMono(s -> s.deleteByKeys(Author.class, ids));
+    }
+
+    /**
+     * W6 the way it was written before deleteByKeys: the authors read, each deleted; the books are not
+     * loaded, so the flush deletes them by their authors' keys. Returns authors deleted.
+     */
+    public Mono<Long> deleteAuthorsReadFirst(List<Long> ids) {
         return mapper.inTransaction(s -> s.select(Author.class).where(AUTHOR_ID.in(ids)).all().collectList()
                         .flatMapMany(all -> reactor.core.publisher.Flux.fromIterable(all).concatMap(a -> s.delete(a).thenReturn(1L))))
                 .count();

@@ -107,8 +107,11 @@ public final class PairedRatios {
         all.add(new Workload("W5 insert 1,000 authors x 10 books", List.of(
                 new Variant("tracked", x -> braid.insertAuthorsWithBooks(1000, "w5 author ").block()),
                 new Variant("baseline", x -> hand.insertAuthorsWithBooks(1000, "w5 author ").block())), 1, nothing, removeInserted));
-        all.add(new Workload("W6 delete them (cascade, books not loaded)", List.of(
+        all.add(new Workload("W6 delete them by key (deleteByKeys, cascade)", List.of(
                 new Variant("tracked", x -> braid.deleteAuthors(toDelete.get()).block()),
+                new Variant("baseline", x -> hand.deleteAuthors(toDelete.get()).block())), 1, insertToDelete, nothing));
+        all.add(new Workload("W6 read first, then delete() each", List.of(
+                new Variant("tracked", x -> braid.deleteAuthorsReadFirst(toDelete.get()).block()),
                 new Variant("baseline", x -> hand.deleteAuthors(toDelete.get()).block())), 1, insertToDelete, nothing));
         all.add(new Workload("W6 with `delete()` (bulk)", List.of(
                 new Variant("tracked", x -> braid.deleteAuthorsBulk(toDelete.get()).block()),
