@@ -26,11 +26,6 @@ final class FlushCounts implements ObjLongConsumer<WriteStep> {
         counts.computeIfAbsent(step.table(), t -> new long[3])[kind] += rows;
     }
 
-    /** Forgets the counts (a flush that failed and was undone wrote nothing). */
-    void clear() {
-        counts.clear();
-    }
-
     FlushResult result() {
         return FlushResult.of(counts);
     }
