@@ -24,7 +24,11 @@ public final class FlushResult {
         this.counts = counts;
     }
 
-    /** The result of a flush that wrote nothing. */
+    /**
+     * The result of a flush that wrote nothing.
+     *
+     * @return the empty result (no tables)
+     */
     public static FlushResult empty() {
         return EMPTY;
     }
