@@ -123,6 +123,11 @@ final class Internals {
         return new SyncRule(owner, attribute, target, access, reverseName, true, true);
     }
 
+    /** Marks a registry's rule view-only: writes through wrappers following it fail. */
+    static void markViewOnly(Object rule) {
+        ((SyncRule) rule).markViewOnly();
+    }
+
     /** Links a rule to the rule of the attribute its reverse name designates (and back, if that one names none). */
     static void pair(Object ruleObject, Object reverseObject) {
         SyncRule rule = (SyncRule) ruleObject;

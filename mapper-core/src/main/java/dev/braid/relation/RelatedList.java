@@ -154,6 +154,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     @Override
     public T remove(int index) {
         requireLoaded();
+        RelationSync.requireWritable(owner, rule());
         T removed = items.remove(index);
         modCount++;
         RelationSync.removed(owner, this, removed);

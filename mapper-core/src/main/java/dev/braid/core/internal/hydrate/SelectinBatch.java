@@ -150,7 +150,15 @@ public final class SelectinBatch {
 
     /** Every chunk was read: the owners' relationships become loaded, collections in key order. */
     public void complete() {
-        Comparator<Object> order = relationship.isCollection() ? relationship.target().keyOrder() : null;
+        complete(relationship.target().keyOrder());
+    }
+
+    /**
+     * Every chunk was read: the owners' relationships become loaded, collections in {@code memberOrder}
+     * (the relationship's {@code orderBy} then key order, see {@code RelationshipMapping.memberOrder}).
+     */
+    public void complete(Comparator<Object> memberOrder) {
+        Comparator<Object> order = relationship.isCollection() ? memberOrder : null;
         for (Object owner : owners) {
             Object wrapper = relationship.wrapperOf(owner);
             RelationInternals.finishLoading(wrapper, order);

@@ -23,6 +23,8 @@ final class RelationshipResolver {
     private final Map<Class<?>, EntitySpec> specs;
     private final Map<Class<?>, EntityMapping> mappings;
     private final List<MappingProblem> problems;
+    // The further column pairs of the composite foreign key of the relationship being resolved, or null.
+    private List<RelationshipOptions.ColumnPair> pendingPairs;
 
     RelationshipResolver(Map<Class<?>, EntitySpec> specs, Map<Class<?>, EntityMapping> mappings, List<MappingProblem> problems) {
         this.specs = specs;
@@ -103,6 +105,7 @@ final class RelationshipResolver {
             return null;
         }
         int before = problems.size();
+        pendingPairs = null;
         checkReverse(owner, spec, target);
         if (Cascade.resolve(spec.cascade()).contains(Cascade.DELETE_ORPHAN)
                 && (spec.kind() == RelationSpec.Kind.MANY_TO_ONE || spec.kind() == RelationSpec.Kind.MANY_TO_MANY)) {
@@ -119,7 +122,13 @@ final class RelationshipResolver {
             case MANY_TO_MANY -> manyToMany(owner, spec, target, access);
             case UNDECLARED -> null;
         };
-        return problems.size() > before ? null : result;
+        if (result == null || problems.size() > before) return null;
+        RelationSpec reverse = spec.backPopulates() == null ? null : reverseSpec(target, spec.backPopulates());
+        RelationshipOptions options = new RelationOptionsResolver(problems).resolve(owner, spec, target, reverse);
+        if (options == null) return null;
+        result.options(pendingPairs == null ? options : new RelationshipOptions(options.order(), pendingPairs,
+                options.conditions(), options.viewOnly()));
+        return result;
     }
 
     private RelationshipMapping manyToOne(EntityMapping owner, RelationSpec spec, EntityMapping target,

@@ -94,11 +94,7 @@ public final class QueryPlanner {
             eagerJoins.addAll(RelationJoins.joins(r, rootAlias, alias, s.aliases(), true));
             joined.add(new SelectPlan.JoinedLoad(node, columns.size()));
             columns.addAll(columns(r.target(), alias));
-            if (r.isCollection()) {
-                for (ColumnMapping id : r.target().idColumns()) {
-                    childOrder.add(new OrderTerm(new SqlExpression.Column(alias, id.column()), false));
-                }
-            }
+            if (r.isCollection()) childOrder.addAll(RelationJoins.memberOrder(r, alias));
         }
         SqlStatement.Select select;
         if (joinedCollection && (limit != null || offset != null)) {

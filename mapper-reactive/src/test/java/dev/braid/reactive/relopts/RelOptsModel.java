@@ -1,0 +1,14 @@
+package dev.braid.reactive.relopts;
+
+import dev.braid.mapping.MappingRegistry;
+
+/** The relationship-options test model (tables prefixed ro_). */
+public final class RelOptsModel {
+    private RelOptsModel() {}
+
+    public static MappingRegistry registry() {
+        return MappingRegistry.builder()
+                .entity(Library.class, Volume.class)
+                .build();
+    }
+}
