@@ -57,7 +57,7 @@ final class DeclaredRules {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) || rules.containsKey(field.getName())) continue;
-                if (field.getType() != Reference.class && field.getType() != RelatedList.class
+                if (field.getType() != Reference.class && field.getType() != RelatedList.class && field.getType() != RelatedSet.class
                         && field.getType() != WriteOnlyCollection.class) continue;
                 try {
                     VarHandle handle = MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflectVarHandle(field);

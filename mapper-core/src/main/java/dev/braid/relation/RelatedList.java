@@ -239,6 +239,15 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
         return true;
     }
 
+    /** The position of {@code o} compared by identity, or -1 (for {@link RelatedSet}). */
+    int identityIndex(@Nullable Object o) {
+        requireLoaded();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == o) return i;
+        }
+        return -1;
+    }
+
     /** The members without the loaded check (empty when not loaded). */
     List<T> peek() {
         return items;

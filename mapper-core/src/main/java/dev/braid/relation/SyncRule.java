@@ -83,7 +83,7 @@ public final class SyncRule {
 
     /** The wrapper of this attribute on {@code owner}, or null when its field holds none. */
     Object wrapperOf(Object owner) {
-        return access.apply(owner);
+        return Wrappers.unwrap(access.apply(owner));
     }
 
     /** True when writes through the attribute are refused (a view-only relationship). */

@@ -52,6 +52,7 @@ final class PersistentFields {
     /** Relationship wrappers are not columns; the relationship annotations describe them. */
     static boolean isRelation(Field f) {
         return f.getType() == Reference.class || f.getType() == RelatedList.class
+                || f.getType() == dev.braid.relation.RelatedSet.class
                 || f.getType() == dev.braid.relation.WriteOnlyCollection.class;
     }
 
