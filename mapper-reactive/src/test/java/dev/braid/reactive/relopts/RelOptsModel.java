@@ -8,7 +8,8 @@ public final class RelOptsModel {
 
     public static MappingRegistry registry() {
         return MappingRegistry.builder()
-                .entity(Library.class, Volume.class)
+                .entity(Library.class, Volume.class, Reader.class, Label.class, Bookmark.class,
+                        Shipment.class, Parcel.class)
                 .build();
     }
 }

@@ -53,6 +53,7 @@ final class RelationshipResolver {
                 }
             }
         }
+        ImplicitReverses.attach(resolved);
     }
 
     private RelationshipMapping resolve(EntityMapping owner, RelationSpec spec) {
@@ -98,7 +99,8 @@ final class RelationshipResolver {
         }
         Class<?> expected = writeOnly ? dev.braid.relation.WriteOnlyCollection.class
                 : collection ? RelatedList.class : Reference.class;
-        if (field.get().getType() != expected) {
+        if (field.get().getType() != expected && !(expected == RelatedList.class
+                && field.get().getType() == dev.braid.relation.RelatedSet.class)) {
             report(Kind.RELATIONSHIP_FIELD_TYPE, owner, spec.attribute(), name + " is " + spec.kind()
                     + " but its field is " + field.get().getType().getSimpleName(), "declare it as "
                     + expected.getSimpleName() + "<" + target.name() + "> initialised with " + expected.getSimpleName() + ".of(this)");
@@ -133,6 +135,15 @@ final class RelationshipResolver {
 
     private RelationshipMapping manyToOne(EntityMapping owner, RelationSpec spec, EntityMapping target,
                                           PropertyAccess access, RelationshipMapping.Direction direction) {
+        List<RelationshipOptions.ColumnPair> composite = spec.foreignKey() != null ? null
+                : CompositeForeignKeys.resolve(owner, spec.attribute(), spec.options().foreignKeys(), owner, target, problems);
+        if (composite != null) {
+            if (composite.isEmpty()) return null;
+            pendingPairs = composite.subList(1, composite.size());
+            return new RelationshipMapping(owner, spec.attribute(), direction, target, composite.get(0).local(),
+                    composite.get(0).remote(), null, spec.backPopulates(), spec.load(), Cascade.resolve(spec.cascade()),
+                    spec.chunkSize(), access, spec.passiveDeletes());
+        }
         ColumnMapping fk = foreignKeyColumn(owner, spec.attribute(), spec.foreignKey(), target, owner);
         if (fk == null) return null;
         ColumnMapping referenced = referencedColumn(fk, target);
@@ -148,6 +159,22 @@ final class RelationshipResolver {
         if (fkAttribute == null && spec.backPopulates() != null) {
             RelationSpec reverse = reverseSpec(target, spec.backPopulates());
             if (reverse != null && reverse.foreignKey() != null) fkAttribute = reverse.foreignKey();
+        }
+        List<String> named = spec.options().foreignKeys();
+        if (named.isEmpty() && spec.backPopulates() != null) {
+            RelationSpec reverse = reverseSpec(target, spec.backPopulates());
+            if (reverse != null) named = reverse.options().foreignKeys();
+        }
+        List<RelationshipOptions.ColumnPair> composite = fkAttribute != null ? null
+                : CompositeForeignKeys.resolve(owner, spec.attribute(), named, target, owner, problems);
+        if (composite != null) {
+            if (composite.isEmpty()) return null;
+            List<RelationshipOptions.ColumnPair> swapped = new ArrayList<>();
+            for (RelationshipOptions.ColumnPair p : composite) swapped.add(new RelationshipOptions.ColumnPair(p.remote(), p.local()));
+            pendingPairs = swapped.subList(1, swapped.size());
+            return new RelationshipMapping(owner, spec.attribute(), direction, target, swapped.get(0).local(),
+                    swapped.get(0).remote(), null, spec.backPopulates(), spec.load(), Cascade.resolve(spec.cascade()),
+                    spec.chunkSize(), access, spec.passiveDeletes());
         }
         ColumnMapping fk = foreignKeyColumn(owner, spec.attribute(), fkAttribute, owner, target);
         if (fk == null) return null;

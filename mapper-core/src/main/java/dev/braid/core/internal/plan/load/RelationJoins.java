@@ -26,8 +26,12 @@ final class RelationJoins {
             joins.add(new SqlStatement.Join(new TableRef(r.target().table(), alias(r.target().table(), targetAlias)),
                     eq(targetAlias, r.remoteColumn().column(), link, r.link().targetColumn()), leftOuter));
         } else {
+            // The key pair, then a composite key's further pairs and a view-only relationship's condition.
+            SqlExpression on = RelationConditions.and(eq(targetAlias, r.remoteColumn().column(), ownerAlias,
+                    r.localColumn().column()), RelationConditions.extraPairs(r, targetAlias, ownerAlias));
+            on = RelationConditions.and(on, RelationConditions.onTarget(r, targetAlias));
             joins.add(new SqlStatement.Join(new TableRef(r.target().table(), alias(r.target().table(), targetAlias)),
-                    eq(targetAlias, r.remoteColumn().column(), ownerAlias, r.localColumn().column()), leftOuter));
+                    on, leftOuter));
         }
         return joins;
     }
