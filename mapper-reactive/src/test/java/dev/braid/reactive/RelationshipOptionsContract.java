@@ -96,4 +96,53 @@ abstract class RelationshipOptionsContract extends MapperTestBase {
                         .isEqualTo(postgres() ? null : "z"))
                 .verifyComplete();
     }
+
+    /** The active volumes (a, b and the untitled one) by title ascending, NULLs where the database puts them. */
+    private List<String> activeTitles() {
+        return postgres() ? Arrays.asList("a", "b", null) : Arrays.asList(null, "a", "b");
+    }
+
+    @Test
+    void aViewOnlyConditionIsBoundInSelectinAndJoinedSql() {
+        seed();
+        StepVerifier.create(mapper.withSession(s -> s.select(Library.class).options(Loads.selectin(Library_.activeVolumes)).all()))
+                .assertNext(library -> assertThat(library.activeVolumes).extracting(v -> v.title)
+                        .containsExactlyElementsOf(activeTitles()))
+                .verifyComplete();
+        assertThat(recorder().statements().get(1)).isEqualTo(postgres()
+                ? selectin("ro_volumes", "library_id") + " AND ro_volumes.active = $2"
+                : selectin("ro_volumes", "library_id") + " WHERE ro_volumes.active = $2");
+        recorder().clear();
+        StepVerifier.create(mapper.withSession(s -> s.select(Library.class).options(Loads.joined(Library_.activeVolumes)).all()))
+                .assertNext(library -> assertThat(library.activeVolumes).extracting(v -> v.title)
+                        .containsExactlyElementsOf(activeTitles()))
+                .verifyComplete();
+        assertThat(recorder().statements()).containsExactly(
+                "SELECT ro_libraries.id, ro_libraries.name, " + VOLUME_COLUMNS + " FROM ro_libraries"
+                        + " LEFT OUTER JOIN ro_volumes ON ro_volumes.library_id = ro_libraries.id AND ro_volumes.active = $1"
+                        + " ORDER BY ro_libraries.id, ro_volumes.title, ro_volumes.id");
+    }
+
+    @Test
+    void aViewOnlyRelationshipRefusesWritesAndTheFlushIgnoresIt() {
+        Long id = seed();
+        StepVerifier.create(mapper.inTransactionMono(s -> s.get(Library.class, id)
+                        .flatMap(library -> s.load(library, Library_.activeVolumes).then(s.load(library, Library_.volumes)).thenReturn(library))
+                        .doOnNext(library -> {
+                            Volume first = library.activeVolumes.get(0);
+                            org.assertj.core.api.Assertions.assertThatThrownBy(() -> library.activeVolumes.remove(first))
+                                    .isInstanceOf(dev.braid.error.MapperException.class)
+                                    .hasMessageContaining("Library.activeVolumes is view-only");
+                            org.assertj.core.api.Assertions.assertThatThrownBy(() -> library.activeVolumes.add(new Volume("x", true)))
+                                    .hasMessageContaining("BRAID_ARGUMENT");
+                            // the writable collection over the same foreign key does the writing
+                            library.volumes.removeIf(v -> "c".equals(v.title));
+                        }).then(s.flush()).thenReturn(1)))
+                .expectNext(1)
+                .verifyComplete();
+        assertThat(rows("SELECT title FROM ro_volumes WHERE title IS NOT NULL ORDER BY title"))
+                .containsExactly(List.of("a"), List.of("b"));
+        assertThat(recorder().statements()).filteredOn(sql -> !sql.startsWith("SELECT"))
+                .containsExactly("DELETE FROM ro_volumes WHERE id = $1");
+    }
 }

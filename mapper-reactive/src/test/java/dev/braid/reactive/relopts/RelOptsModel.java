@@ -9,7 +9,7 @@ public final class RelOptsModel {
     public static MappingRegistry registry() {
         return MappingRegistry.builder()
                 .entity(Library.class, Volume.class, Reader.class, Label.class, Bookmark.class,
-                        Shipment.class, Parcel.class)
+                        Shipment.class, Parcel.class, Club.class, Membership.class, Person.class)
                 .build();
     }
 }

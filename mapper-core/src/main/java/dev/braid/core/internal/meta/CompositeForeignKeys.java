@@ -68,6 +68,11 @@ final class CompositeForeignKeys {
         return pairs;
     }
 
+    /** The pairs seen from the other side: (remote, local) for (local, remote); empty stays empty. */
+    static List<RelationshipOptions.ColumnPair> swapped(List<RelationshipOptions.ColumnPair> pairs) {
+        return pairs.stream().map(p -> new RelationshipOptions.ColumnPair(p.remote(), p.local())).toList();
+    }
+
     private static boolean references(ColumnMapping c, EntityMapping referenced) {
         return c.foreignKey() != null && c.foreignKey().column() != null
                 && c.foreignKey().table().toLowerCase(Locale.ROOT).equals(referenced.table().toLowerCase(Locale.ROOT));

@@ -33,7 +33,8 @@ final class PersistentFields {
             for (Field f : topDown.get(i).getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
-                        || f.isAnnotationPresent(Transient.class) || isRelation(f)) {
+                        || f.isAnnotationPresent(Transient.class) || isRelation(f)
+                        || f.getType() == dev.braid.relation.AssociationProxy.class) { // a view, not a column
                     continue;
                 }
                 if (seen.add(f.getName())) {
