@@ -333,7 +333,7 @@ public final class EntityDefinition<T> implements EntitySource {
          * @return these details
          */
         public RelationDefinition orderBy(dev.braid.query.Order... order) {
-            this.options = options.withOrder(java.util.Arrays.asList(order));
+            this.options = options.withOrder(RelationTerms.order(order));
             return this;
         }
 
@@ -357,7 +357,7 @@ public final class EntityDefinition<T> implements EntitySource {
          * @return these details
          */
         public RelationDefinition where(dev.braid.query.Predicate... conditions) {
-            this.options = options.withConditions(java.util.Arrays.asList(conditions));
+            this.options = options.withConditions(RelationTerms.conditions(conditions));
             return this;
         }
 

@@ -127,7 +127,10 @@ abstract class RelatedSetContract extends MapperTestBase {
                 .expectNext("mid")
                 .verifyComplete();
         assertThat(rows("SELECT reader_id, label_id FROM ro_reader_follows")).containsExactly(List.of(id, labelId));
-        assertThat(recorder().statements()).contains("INSERT INTO ro_reader_follows (reader_id, label_id) VALUES ($1, $2)");
+        assertThat(recorder().statements()).contains("INSERT INTO ro_reader_follows (reader_id, label_id) VALUES ($1, $2)",
+                "SELECT ro_labels.id, ro_labels.name FROM ro_labels WHERE EXISTS (SELECT 1 FROM ro_reader_follows"
+                        + " JOIN ro_readers ON ro_readers.id = ro_reader_follows.reader_id"
+                        + " WHERE ro_reader_follows.label_id = ro_labels.id AND ro_readers.id = $1)");
         StepVerifier.create(mapper.inTransaction(s -> s.get(Reader.class, id).flatMap(r -> s.get(Label.class, labelId).map(l -> reactor.util.function.Tuples.of(r, l)))
                         .flatMapMany(t -> {
                             t.getT1().followed.remove(t.getT2());

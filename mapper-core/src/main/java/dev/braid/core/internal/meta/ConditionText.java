@@ -19,31 +19,31 @@ final class ConditionText {
     /** One term; {@code literal} is null for the null checks. */
     record Term(String attribute, String operator, @Nullable String literal) {}
 
-    /** The terms of {@code text}; throws IllegalArgumentException saying what cannot be read. */
+    /** The terms of {@code text}; throws a MapperException saying what cannot be read. */
     static List<Term> parse(String text) {
         List<String> tokens = tokens(text);
         List<Term> terms = new ArrayList<>();
         int i = 0;
         while (true) {
-            if (i >= tokens.size() || !isIdentifier(tokens.get(i))) throw new IllegalArgumentException("lacks an attribute name at term " + (terms.size() + 1));
+            if (i >= tokens.size() || !isIdentifier(tokens.get(i))) throw unreadable("lacks an attribute name at term " + (terms.size() + 1));
             String attribute = tokens.get(i++);
             String op = i < tokens.size() ? tokens.get(i++) : "";
             if (op.equalsIgnoreCase("IS")) {
                 boolean not = i < tokens.size() && tokens.get(i).equalsIgnoreCase("NOT");
                 if (not) i++;
-                if (i >= tokens.size() || !tokens.get(i++).equalsIgnoreCase("NULL")) throw new IllegalArgumentException("has IS without NULL after " + attribute);
+                if (i >= tokens.size() || !tokens.get(i++).equalsIgnoreCase("NULL")) throw unreadable("has IS without NULL after " + attribute);
                 terms.add(new Term(attribute, not ? "IS NOT NULL" : "IS NULL", null));
             } else {
-                if (!List.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(op)) throw new IllegalArgumentException("has no operator after " + attribute);
-                if (i >= tokens.size() || isIdentifier(tokens.get(i)) && !isBoolean(tokens.get(i))) throw new IllegalArgumentException("lacks a literal after " + attribute + " " + op);
+                if (!List.of("=", "<>", "!=", "<", "<=", ">", ">=").contains(op)) throw unreadable("has no operator after " + attribute);
+                if (i >= tokens.size() || isIdentifier(tokens.get(i)) && !isBoolean(tokens.get(i))) throw unreadable("lacks a literal after " + attribute + " " + op);
                 terms.add(new Term(attribute, op.equals("!=") ? "<>" : op, tokens.get(i++)));
             }
             if (i == tokens.size()) return terms;
-            if (!tokens.get(i++).equalsIgnoreCase("AND")) throw new IllegalArgumentException("joins terms with '" + tokens.get(i - 1) + "' (only AND is allowed)");
+            if (!tokens.get(i++).equalsIgnoreCase("AND")) throw unreadable("joins terms with '" + tokens.get(i - 1) + "' (only AND is allowed)");
         }
     }
 
-    /** The Java value of {@code literal} for {@code column}; throws IllegalArgumentException when it does not fit. */
+    /** The Java value of {@code literal} for {@code column}; throws a MapperException when it does not fit. */
     static Object convert(String literal, ColumnMapping column) {
         Class<?> type = box(column.type().javaClass());
         boolean quoted = literal.startsWith("'");
@@ -65,8 +65,22 @@ final class ConditionText {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("compares " + column.attribute() + " (" + type.getSimpleName() + ") with "
+        throw unreadable("compares " + column.attribute() + " (" + type.getSimpleName() + ") with "
                 + literal + ", which is not a " + type.getSimpleName() + " literal (the builder's where(...) takes any value)");
+    }
+
+    private static final String PREFIX = "[where] ";
+
+    /** What cannot be read, as a MapperException (Braid throws no JDK argument exceptions). */
+    private static dev.braid.error.MapperException unreadable(String why) {
+        return new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_MAPPING, PREFIX + why);
+    }
+
+    /** The reason given to {@link #unreadable}. */
+    static String reason(dev.braid.error.MapperException e) {
+        String m = e.getMessage();
+        int at = m.indexOf(PREFIX);
+        return at < 0 ? m : m.substring(at + PREFIX.length());
     }
 
     private static List<String> tokens(String text) {
@@ -79,7 +93,7 @@ final class ConditionText {
             if (c == '\'') {
                 i++;
                 while (true) {
-                    if (i >= text.length()) throw new IllegalArgumentException("has an unclosed quote");
+                    if (i >= text.length()) throw unreadable("has an unclosed quote");
                     if (text.charAt(i) == '\'' && (i + 1 >= text.length() || text.charAt(i + 1) != '\'')) break;
                     i += text.charAt(i) == '\'' ? 2 : 1;
                 }
@@ -89,7 +103,7 @@ final class ConditionText {
             } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.') {
                 while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || "_-.".indexOf(text.charAt(i)) >= 0)) i++;
             } else {
-                throw new IllegalArgumentException("has the unexpected character '" + c + "'");
+                throw unreadable("has the unexpected character '" + c + "'");
             }
             out.add(text.substring(start, i));
         }

@@ -2,8 +2,6 @@ package dev.braid.core.internal.meta;
 
 import dev.braid.error.MappingProblem;
 import dev.braid.error.MappingProblem.Kind;
-import dev.braid.query.Order;
-import dev.braid.query.Predicate;
 import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
@@ -37,7 +35,7 @@ final class RelationOptionsResolver {
         } else if (!o.orderBy().isEmpty()) {
             parseOrder(owner, spec, target, order);
         } else {
-            for (Order term : o.order()) typedOrder(owner, spec, target, term, order);
+            for (RelationOptions.Term term : o.order()) typedOrder(owner, spec, target, term, order);
         }
         List<RelationshipOptions.Condition> conditions = new ArrayList<>();
         if (!o.where().isEmpty()) {
@@ -47,13 +45,13 @@ final class RelationOptionsResolver {
                     if (column != null) conditions.add(condition(column, t.operator(), t.literal() == null ? null
                             : ConditionText.convert(t.literal(), column)));
                 }
-            } catch (IllegalArgumentException e) {
+            } catch (dev.braid.error.MapperException e) {
                 report(Kind.RELATIONSHIP_CONDITION_INVALID, owner, spec, name + " has where = \"" + o.where()
-                        + "\", which " + e.getMessage(), "write terms like \"active = true AND rank >= 2\" over "
+                        + "\", which " + ConditionText.reason(e), "write terms like \"active = true AND rank >= 2\" over "
                         + target.name() + "'s attributes " + attributes(target));
             }
         }
-        for (Predicate p : o.conditions()) typedCondition(owner, spec, target, p, conditions);
+        for (RelationOptions.Term t : o.conditions()) typedCondition(owner, spec, target, t, conditions);
         if (!conditions.isEmpty() && spec.kind() != RelationSpec.Kind.ONE_TO_MANY) {
             report(Kind.RELATIONSHIP_CONDITION_INVALID, owner, spec, name + " has an extra condition but is "
                     + spec.kind(), "put the condition on a one-to-many");
@@ -90,41 +88,30 @@ final class RelationOptionsResolver {
         }
     }
 
-    private void typedOrder(EntityMapping owner, RelationSpec spec, EntityMapping target, Order term,
+    private void typedOrder(EntityMapping owner, RelationSpec spec, EntityMapping target, RelationOptions.Term term,
                             List<RelationshipOptions.SortKey> order) {
-        if (!term.isAttribute() || term.attribute().entityType() != target.type()) {
+        if (term.entity() != target.type()) {
             report(Kind.RELATIONSHIP_ORDER_INVALID, owner, spec, owner.name() + "." + spec.attribute() + " is ordered by "
-                    + term.expression() + ", which is not an attribute of " + target.name(),
-                    "order by " + target.name() + "'s attributes, e.g. " + target.name() + "_." + target.idColumns().get(0).attribute() + ".asc()");
+                    + (term.entity() == null ? term.attribute() : term.entity().getSimpleName() + "." + term.attribute())
+                    + ", which is not an attribute of " + target.name(), "order by " + target.name()
+                    + "'s attributes, e.g. " + target.name() + "_." + target.idColumns().get(0).attribute() + ".asc()");
             return;
         }
-        ColumnMapping column = column(owner, spec, target, term.attribute().name(), Kind.RELATIONSHIP_ORDER_INVALID);
-        if (column != null) order.add(new RelationshipOptions.SortKey(column, term.direction() == Order.Direction.DESC));
+        ColumnMapping column = column(owner, spec, target, term.attribute(), Kind.RELATIONSHIP_ORDER_INVALID);
+        if (column != null) order.add(new RelationshipOptions.SortKey(column, term.operator().equals("DESC")));
     }
 
-    private void typedCondition(EntityMapping owner, RelationSpec spec, EntityMapping target, Predicate p,
+    private void typedCondition(EntityMapping owner, RelationSpec spec, EntityMapping target, RelationOptions.Term term,
                                 List<RelationshipOptions.Condition> out) {
-        String name = owner.name() + "." + spec.attribute();
-        if (p instanceof Predicate.And and) {
-            for (Predicate operand : and.operands()) typedCondition(owner, spec, target, operand, out);
+        if (term.entity() != target.type()) {
+            report(Kind.RELATIONSHIP_CONDITION_INVALID, owner, spec, owner.name() + "." + spec.attribute() + " has the"
+                    + " condition " + (term.entity() == null ? term.attribute() : term.entity().getSimpleName() + "."
+                    + term.attribute()) + ", which is not a comparison or null check on " + target.name(), "use "
+                    + target.name() + "'s attributes: eq, ne, lt, le, gt, ge, isNull, isNotNull, and(...)");
             return;
         }
-        dev.braid.query.Attribute<?, ?> attribute = p instanceof Predicate.Compare c ? c.attribute()
-                : p instanceof Predicate.IsNull n ? n.attribute() : null;
-        if (attribute == null || attribute.entityType() != target.type()) {
-            report(Kind.RELATIONSHIP_CONDITION_INVALID, owner, spec, name + " has the condition " + p + ", which is not"
-                    + " a comparison or null check on " + target.name(), "use " + target.name()
-                    + "'s attributes: eq, ne, lt, le, gt, ge, isNull, isNotNull, and(...)");
-            return;
-        }
-        ColumnMapping column = column(owner, spec, target, attribute.name(), Kind.RELATIONSHIP_CONDITION_INVALID);
-        if (column == null) return;
-        if (p instanceof Predicate.IsNull n) {
-            out.add(condition(column, n.negated() ? "IS NOT NULL" : "IS NULL", null));
-        } else {
-            Predicate.Compare c = (Predicate.Compare) p;
-            out.add(condition(column, c.op().sql(), c.value()));
-        }
+        ColumnMapping column = column(owner, spec, target, term.attribute(), Kind.RELATIONSHIP_CONDITION_INVALID);
+        if (column != null) out.add(condition(column, term.operator(), term.value()));
     }
 
     private static RelationshipOptions.Condition condition(ColumnMapping column, String operator, @Nullable Object javaValue) {
