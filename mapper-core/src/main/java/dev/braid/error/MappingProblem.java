@@ -116,9 +116,7 @@ public record MappingProblem(Kind kind, String entity, @Nullable String attribut
         /** A relationship with an extra join condition is not view-only. */
         RELATIONSHIP_CONDITION_NOT_VIEW_ONLY,
         /** The foreign-key attributes of a composite-key relationship do not match the referenced key. */
-        COMPOSITE_FOREIGN_KEY_MISMATCH,
-        /** An association proxy names an underlying collection or reference that does not fit. */
-        ASSOCIATION_PROXY_INVALID
+        COMPOSITE_FOREIGN_KEY_MISMATCH
     }
 
     /**
