@@ -65,4 +65,25 @@ public @interface ManyToMany {
      * @return the chunk size; 0 (the default) means the dialect's default
      */
     int chunkSize() default 0;
+
+    /**
+     * The order of the loaded collection (SQLAlchemy's {@code order_by}, Hibernate's {@code @OrderBy}): the
+     * target's attribute names (not columns), each optionally followed by {@code ASC} or {@code DESC},
+     * separated by commas, e.g. {@code "title DESC, id"}. Checked against the target's attributes at
+     * configure time, never pasted into SQL. JOINED loads sort in SQL (after the root's order); SELECTIN
+     * loads sort each owner's members in memory once every chunk was read, with NULLs where the database
+     * puts them by default (last ascending on PostgreSQL, first ascending on H2). The primary key breaks
+     * ties. Members added in memory stay where they were added until the collection is loaded again.
+     *
+     * @return the order; empty (the default) for primary-key order
+     */
+    String orderBy() default "";
+
+    /**
+     * Only read this relationship (SQLAlchemy's {@code viewonly=True}): it is loaded like any other, but
+     * changing it fails with {@code BRAID_ARGUMENT} and the flush never writes through it.
+     *
+     * @return true for a view-only relationship; false by default
+     */
+    boolean viewOnly() default false;
 }

@@ -52,4 +52,21 @@ public @interface ManyToOne {
      * @return the chunk size; 0 (the default) means the dialect's default
      */
     int chunkSize() default 0;
+
+    /**
+     * The foreign-key attributes of a composite foreign key (Hibernate's {@code @JoinColumns}), one per
+     * column of the referenced composite key, in the order of its {@code @Id} attributes. Each is
+     * annotated {@code @ForeignKey(entity = Parent.class, column = "...")}.
+     *
+     * @return the attributes (on the entity holding the foreign key); empty (the default) for a single column
+     */
+    String[] foreignKeys() default {};
+
+    /**
+     * Only read this relationship (SQLAlchemy's {@code viewonly=True}): it is loaded like any other, but
+     * changing it fails with {@code BRAID_ARGUMENT} and the flush never writes through it.
+     *
+     * @return true for a view-only relationship; false by default
+     */
+    boolean viewOnly() default false;
 }

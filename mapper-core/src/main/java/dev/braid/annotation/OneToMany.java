@@ -55,4 +55,45 @@ public @interface OneToMany {
      * @return true for passive deletes; false by default
      */
     boolean passiveDeletes() default false;
+
+    /**
+     * The order of the loaded collection (SQLAlchemy's {@code order_by}, Hibernate's {@code @OrderBy}): the
+     * target's attribute names (not columns), each optionally followed by {@code ASC} or {@code DESC},
+     * separated by commas, e.g. {@code "title DESC, id"}. Checked against the target's attributes at
+     * configure time, never pasted into SQL. JOINED loads sort in SQL (after the root's order); SELECTIN
+     * loads sort each owner's members in memory once every chunk was read, with NULLs where the database
+     * puts them by default (last ascending on PostgreSQL, first ascending on H2). The primary key breaks
+     * ties. Members added in memory stay where they were added until the collection is loaded again.
+     *
+     * @return the order; empty (the default) for primary-key order
+     */
+    String orderBy() default "";
+
+    /**
+     * The foreign-key attributes of a composite foreign key (Hibernate's {@code @JoinColumns}), one per
+     * column of the referenced composite key, in the order of its {@code @Id} attributes. Each is
+     * annotated {@code @ForeignKey(entity = Parent.class, column = "...")}.
+     *
+     * @return the attributes (on the entity holding the foreign key); empty (the default) for a single column
+     */
+    String[] foreignKeys() default {};
+
+    /**
+     * An extra join condition on the target (SQLAlchemy's {@code primaryjoin} with an added term): terms
+     * {@code attribute op literal} joined by {@code AND}, where op is one of {@code = <> < <= > >=} and the
+     * literal is {@code true}, {@code false}, a number, a {@code 'quoted string'}, or {@code IS NULL} /
+     * {@code IS NOT NULL} takes no literal; e.g. {@code "active = true"}. Checked against the target's
+     * attributes at configure time; the values are bound, never pasted into SQL. Requires {@link #viewOnly()}.
+     *
+     * @return the condition; empty (the default) for none
+     */
+    String where() default "";
+
+    /**
+     * Only read this relationship (SQLAlchemy's {@code viewonly=True}): it is loaded like any other, but
+     * changing it fails with {@code BRAID_ARGUMENT} and the flush never writes through it.
+     *
+     * @return true for a view-only relationship; false by default
+     */
+    boolean viewOnly() default false;
 }

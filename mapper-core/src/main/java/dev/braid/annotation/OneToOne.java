@@ -56,4 +56,13 @@ public @interface OneToOne {
      * @return true for passive deletes; false by default
      */
     boolean passiveDeletes() default false;
+
+    /**
+     * The foreign-key attributes of a composite foreign key (Hibernate's {@code @JoinColumns}), one per
+     * column of the referenced composite key, in the order of its {@code @Id} attributes. Each is
+     * annotated {@code @ForeignKey(entity = Parent.class, column = "...")}.
+     *
+     * @return the attributes (on the entity holding the foreign key); empty (the default) for a single column
+     */
+    String[] foreignKeys() default {};
 }

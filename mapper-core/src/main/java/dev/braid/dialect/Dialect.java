@@ -121,6 +121,15 @@ public interface Dialect {
     default int defaultStreamWindow() { return 500; }
 
     /**
+     * Whether NULL sorts above every value in an ORDER BY term without NULLS FIRST/LAST (PostgreSQL,
+     * Oracle: true; H2, MariaDB, MySQL, SQL Server: false). Collections with an {@code orderBy} loaded
+     * by SELECTIN are sorted in memory the same way.
+     *
+     * @return true when NULLs sort high; false by default
+     */
+    default boolean nullsSortHigh() { return false; }
+
+    /**
      * Rows per fetch for root queries by default (0: the driver reads the whole result). A bounded
      * fetch lets a cancelled query stop after the current batch, but costs round trips on every query.
      *

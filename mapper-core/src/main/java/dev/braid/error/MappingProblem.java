@@ -108,7 +108,15 @@ public record MappingProblem(Kind kind, String entity, @Nullable String attribut
         /** {@code backPopulates} names a relationship of a kind that cannot be the reverse. */
         BACK_POPULATES_WRONG_KIND,
         /** Two relationships' {@code backPopulates} do not name each other. */
-        BACK_POPULATES_MISMATCH
+        BACK_POPULATES_MISMATCH,
+        /** A relationship's {@code orderBy} names no mapped attribute of the target, or cannot be parsed. */
+        RELATIONSHIP_ORDER_INVALID,
+        /** A relationship's extra join condition cannot be parsed or names no mapped attribute of the target. */
+        RELATIONSHIP_CONDITION_INVALID,
+        /** A relationship with an extra join condition is not view-only. */
+        RELATIONSHIP_CONDITION_NOT_VIEW_ONLY,
+        /** The foreign-key attributes of a composite-key relationship do not match the referenced key. */
+        COMPOSITE_FOREIGN_KEY_MISMATCH
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.braid.annotation.Cascade;
 import dev.braid.core.internal.meta.ColumnSpec;
 import dev.braid.annotation.LoadStrategy;
 import dev.braid.core.internal.meta.RelationSpec;
+import dev.braid.core.internal.meta.RelationOptions;
 import dev.braid.core.internal.meta.EntitySource;
 import dev.braid.core.internal.meta.EntitySpec;
 import dev.braid.core.internal.meta.IdGeneration;
@@ -266,6 +267,7 @@ public final class EntityDefinition<T> implements EntitySource {
         private Set<Cascade> cascade = Set.of();
         private int chunkSize;
         private boolean passiveDeletes;
+        private RelationOptions options = RelationOptions.NONE;
 
         private RelationDefinition(String attribute, RelationSpec.Kind kind, Class<?> target) {
             this.attribute = Require.nonNull(attribute, "attribute");
@@ -321,9 +323,54 @@ public final class EntityDefinition<T> implements EntitySource {
          */
         public RelationDefinition passiveDeletes() { this.passiveDeletes = true; return this; }
 
+        /**
+         * The order of the loaded collection, by the target's attributes ({@code Book_.title.desc()}); the
+         * primary key breaks ties. JOINED loads sort in SQL, SELECTIN loads in memory after the last chunk
+         * (NULLs where the database puts them by default). Members added in memory stay in insertion order
+         * until the collection is loaded again.
+         *
+         * @param order the order terms, first the most significant (replacing earlier calls)
+         * @return these details
+         */
+        public RelationDefinition orderBy(dev.braid.query.Order... order) {
+            this.options = options.withOrder(RelationTerms.order(order));
+            return this;
+        }
+
+        /**
+         * The foreign-key attributes of a composite foreign key, one per column of the referenced composite
+         * key in the order of its id attributes (on this entity for to-one, on the target for one-to-many).
+         *
+         * @param attributes the foreign-key attributes' field names
+         * @return these details
+         */
+        public RelationDefinition foreignKeys(String... attributes) {
+            this.options = options.withForeignKeys(java.util.Arrays.asList(attributes));
+            return this;
+        }
+
+        /**
+         * An extra join condition on the target's attributes ({@code Book_.active.eq(true)}): comparisons
+         * and null checks, all of which must hold. Requires {@link #viewOnly()}.
+         *
+         * @param conditions the conditions (replacing earlier calls)
+         * @return these details
+         */
+        public RelationDefinition where(dev.braid.query.Predicate... conditions) {
+            this.options = options.withConditions(RelationTerms.conditions(conditions));
+            return this;
+        }
+
+        /**
+         * Only read this relationship: changing it fails with {@code BRAID_ARGUMENT}, the flush never writes through it.
+         *
+         * @return these details
+         */
+        public RelationDefinition viewOnly() { this.options = options.withViewOnly(true); return this; }
+
         RelationSpec toSpec() {
             return new RelationSpec(attribute, kind, target, foreignKey, backPopulates, linkTable, linkColumn,
-                    linkInverseColumn, load, cascade, chunkSize, passiveDeletes);
+                    linkInverseColumn, load, cascade, chunkSize, passiveDeletes, options);
         }
     }
 

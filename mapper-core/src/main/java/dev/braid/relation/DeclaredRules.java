@@ -57,13 +57,15 @@ final class DeclaredRules {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers()) || rules.containsKey(field.getName())) continue;
-                if (field.getType() != Reference.class && field.getType() != RelatedList.class
+                if (field.getType() != Reference.class && field.getType() != RelatedList.class && field.getType() != RelatedSet.class
                         && field.getType() != WriteOnlyCollection.class) continue;
                 try {
                     VarHandle handle = MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflectVarHandle(field);
                     String reverse = annotatedReverse(field);
-                    rules.put(field.getName(), new SyncRule(type, field.getName(), typeArgument(field), o -> handle.get(o),
-                            reverse, reverse != null, false));
+                    SyncRule rule = new SyncRule(type, field.getName(), typeArgument(field), o -> handle.get(o),
+                            reverse, reverse != null, false);
+                    if (annotatedViewOnly(field)) rule.markViewOnly();
+                    rules.put(field.getName(), rule);
                 } catch (IllegalAccessException e) {
                     throw new MapperException(ErrorCode.BRAID_INSTANTIATION, "Cannot access " + field
                             + ". Fix: open its package to dev.braid (module-info: opens ... to dev.braid.core)", e);
@@ -80,6 +82,13 @@ final class DeclaredRules {
             if (argument instanceof ParameterizedType pt && pt.getRawType() instanceof Class<?> c) return c;
         }
         return Object.class;
+    }
+
+    private static boolean annotatedViewOnly(Field field) {
+        OneToMany o2m = field.getAnnotation(OneToMany.class);
+        ManyToMany m2m = field.getAnnotation(ManyToMany.class);
+        ManyToOne m2o = field.getAnnotation(ManyToOne.class);
+        return o2m != null && o2m.viewOnly() || m2m != null && m2m.viewOnly() || m2o != null && m2o.viewOnly();
     }
 
     /** The annotation's backPopulates ("" for none), or null when the field has no relationship annotation. */

@@ -13,11 +13,13 @@ final class Internals {
 
     /** Marks a wrapper not loaded (right after an object was read from a row). */
     static void unload(Object wrapper) {
+        wrapper = Wrappers.unwrap(wrapper);
         if (wrapper instanceof Reference<?> r) r.unload();
         else if (wrapper instanceof RelatedList<?> l) l.unload();
     }
 
     static boolean isLoaded(Object wrapper) {
+        wrapper = Wrappers.unwrap(wrapper);
         if (wrapper instanceof Reference<?> r) return r.isLoaded();
         if (wrapper instanceof RelatedList<?> l) return l.isLoaded();
         return false;
@@ -30,7 +32,7 @@ final class Internals {
 
     /** Sets a collection's contents as loaded without touching the other ends. */
     static void loadCollection(Object collection, List<?> contents) {
-        ((RelatedList<?>) collection).load(contents);
+        ((RelatedList<?>) Wrappers.unwrap(collection)).load(contents);
     }
 
     /**
@@ -39,6 +41,7 @@ final class Internals {
      * drops what was staged.
      */
     static void stage(Object wrapper, Object target) {
+        wrapper = Wrappers.unwrap(wrapper);
         if (wrapper instanceof RelatedList<?> l) l.stage(target);
         else ((Reference<?>) wrapper).stage(target);
     }
@@ -50,17 +53,18 @@ final class Internals {
 
     /** Ends a load begun with {@link #stage}: collections are put in {@code order} (when given) first. */
     static void finishLoading(Object wrapper, java.util.Comparator<Object> order) {
+        wrapper = Wrappers.unwrap(wrapper);
         if (wrapper instanceof RelatedList<?> l) l.finishLoading(order);
         else ((Reference<?>) wrapper).finishLoading();
     }
 
     /** Adds to a loaded collection without syncing (no-op when not loaded or already present). */
     static void addQuietly(Object collection, Object element) {
-        ((RelatedList<?>) collection).addQuietly(element);
+        ((RelatedList<?>) Wrappers.unwrap(collection)).addQuietly(element);
     }
 
     static void removeQuietly(Object collection, Object element) {
-        ((RelatedList<?>) collection).removeQuietly(element);
+        ((RelatedList<?>) Wrappers.unwrap(collection)).removeQuietly(element);
     }
 
     /** Marks a reference loaded and empty without deciding its foreign key (NOLOAD). */
@@ -80,7 +84,7 @@ final class Internals {
 
     /** A collection's members, empty when it is not loaded. */
     static List<?> peekCollection(Object collection) {
-        return ((RelatedList<?>) collection).peek();
+        return ((RelatedList<?>) Wrappers.unwrap(collection)).peek();
     }
 
     /** Pending additions of a write-only collection. */
@@ -123,6 +127,11 @@ final class Internals {
         return new SyncRule(owner, attribute, target, access, reverseName, true, true);
     }
 
+    /** Marks a registry's rule view-only: writes through wrappers following it fail. */
+    static void markViewOnly(Object rule) {
+        ((SyncRule) rule).markViewOnly();
+    }
+
     /** Links a rule to the rule of the attribute its reverse name designates (and back, if that one names none). */
     static void pair(Object ruleObject, Object reverseObject) {
         SyncRule rule = (SyncRule) ruleObject;
@@ -136,12 +145,13 @@ final class Internals {
      * was unknown (builder-mapped classes, before the object was in a session) are back-populated now.
      */
     static void bind(Object wrapper, Object rule) {
-        RelationBinding.bind(wrapper, (SyncRule) rule);
+        RelationBinding.bind(Wrappers.unwrap(wrapper), (SyncRule) rule);
     }
 
     /** Marks the wrapper of an object just read from a row not loaded, and binds it to {@code rule}. */
     static void unload(Object wrapper, Object ruleObject) {
         SyncRule rule = (SyncRule) ruleObject;
+        wrapper = Wrappers.unwrap(wrapper);
         if (wrapper instanceof Reference<?> r) {
             r.unload();
             r.follow(rule);

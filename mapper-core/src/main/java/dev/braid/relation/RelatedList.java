@@ -154,6 +154,7 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
     @Override
     public T remove(int index) {
         requireLoaded();
+        RelationSync.requireWritable(owner, rule());
         T removed = items.remove(index);
         modCount++;
         RelationSync.removed(owner, this, removed);
@@ -236,6 +237,15 @@ public final class RelatedList<T> extends AbstractList<T> implements RandomAcces
             if (order.compare(items.get(i - 1), items.get(i)) > 0) return false;
         }
         return true;
+    }
+
+    /** The position of {@code o} compared by identity, or -1 (for {@link RelatedSet}). */
+    int identityIndex(@Nullable Object o) {
+        requireLoaded();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == o) return i;
+        }
+        return -1;
     }
 
     /** The members without the loaded check (empty when not loaded). */

@@ -17,6 +17,7 @@ final class RelationSync {
      * casts, and otherwise only found by the flush, far from the mistake).
      */
     static void requireMember(Object owner, SyncRule rule, Object element, boolean nullAllowed) {
+        requireWritable(owner, rule);
         if (element == null) {
             if (nullAllowed) return;
             throw new MapperException(ErrorCode.BRAID_ARGUMENT, owner.getClass().getSimpleName() + "." + rule.attribute()
@@ -27,6 +28,15 @@ final class RelationSync {
             throw new MapperException(ErrorCode.BRAID_ARGUMENT, owner.getClass().getSimpleName() + "." + rule.attribute()
                     + " holds " + target + " objects, not " + element.getClass().getName()
                     + ". Fix: pass a " + target + " (a raw type or unchecked cast let this through)");
+        }
+    }
+
+    /** Refuses a change through a view-only relationship, naming it and the fix. */
+    static void requireWritable(Object owner, SyncRule rule) {
+        if (rule.viewOnly()) {
+            throw new MapperException(ErrorCode.BRAID_ARGUMENT, owner.getClass().getSimpleName() + "." + rule.attribute()
+                    + " is view-only: it is loaded but never written. Fix: change the writable relationship over the"
+                    + " same foreign key (or the foreign key itself), then reload the view");
         }
     }
 

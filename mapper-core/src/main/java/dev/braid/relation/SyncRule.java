@@ -26,6 +26,8 @@ public final class SyncRule {
     private final boolean fromRegistry;
     // The rule of the other end of the same relationship (whichever side named it), linked once at configure.
     private @Nullable SyncRule pair;
+    // Set once: from the annotation for declared rules, by the configure step for a registry's.
+    private boolean viewOnly;
 
     SyncRule(Class<?> ownerType, String attribute, Class<?> targetType, Function<Object, Object> access, @Nullable String reverseName,
              boolean known, boolean fromRegistry) {
@@ -81,7 +83,16 @@ public final class SyncRule {
 
     /** The wrapper of this attribute on {@code owner}, or null when its field holds none. */
     Object wrapperOf(Object owner) {
-        return access.apply(owner);
+        return Wrappers.unwrap(access.apply(owner));
+    }
+
+    /** True when writes through the attribute are refused (a view-only relationship). */
+    boolean viewOnly() {
+        return viewOnly;
+    }
+
+    void markViewOnly() {
+        this.viewOnly = true;
     }
 
     void pair(SyncRule other) {

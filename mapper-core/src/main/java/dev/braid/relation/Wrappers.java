@@ -4,13 +4,20 @@ package dev.braid.relation;
 final class Wrappers {
     private Wrappers() {}
 
+    /** The list a {@link RelatedSet} keeps its members in; any other wrapper itself. */
+    static Object unwrap(Object wrapper) {
+        return wrapper instanceof RelatedSet<?> s ? s.members() : wrapper;
+    }
+
     static SyncRule rule(Object wrapper) {
+        wrapper = unwrap(wrapper);
         if (wrapper instanceof RelatedList<?> l) return l.rule();
         if (wrapper instanceof Reference<?> r) return r.rule();
         return ((WriteOnlyCollection<?>) wrapper).rule();
     }
 
     static Object owner(Object wrapper) {
+        wrapper = unwrap(wrapper);
         if (wrapper instanceof RelatedList<?> l) return l.owner();
         if (wrapper instanceof Reference<?> r) return r.owner();
         return ((WriteOnlyCollection<?>) wrapper).owner();
@@ -18,6 +25,7 @@ final class Wrappers {
 
     /** True when the wrapper follows a registry's rule. */
     static boolean bound(Object wrapper) {
+        wrapper = unwrap(wrapper);
         SyncRule rule;
         if (wrapper instanceof RelatedList<?> l) rule = l.boundRule();
         else if (wrapper instanceof Reference<?> r) rule = r.boundRule();
@@ -27,6 +35,7 @@ final class Wrappers {
 
     /** Sets the wrapper's rule; returns what it could not sync before (and forgets it), or null. */
     static PendingSync bind(Object wrapper, SyncRule rule) {
+        wrapper = unwrap(wrapper);
         if (wrapper instanceof RelatedList<?> l) return l.bind(rule);
         if (wrapper instanceof Reference<?> r) return r.bind(rule);
         return ((WriteOnlyCollection<?>) wrapper).bind(rule);
@@ -34,6 +43,7 @@ final class Wrappers {
 
     /** The wrapper's pending sync, created when {@code create}. */
     static PendingSync pending(Object wrapper, boolean create) {
+        wrapper = unwrap(wrapper);
         if (wrapper instanceof RelatedList<?> l) return l.pending(create);
         if (wrapper instanceof Reference<?> r) return r.pending(create);
         return ((WriteOnlyCollection<?>) wrapper).pending(create);

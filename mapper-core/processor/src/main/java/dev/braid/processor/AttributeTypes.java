@@ -22,7 +22,7 @@ import javax.lang.model.type.TypeMirror;
 final class AttributeTypes {
 
     private static final Set<String> RELATION_WRAPPERS = Set.of("dev.braid.relation.Reference",
-            "dev.braid.relation.RelatedList", "dev.braid.relation.WriteOnlyCollection");
+            "dev.braid.relation.RelatedList", "dev.braid.relation.RelatedSet", "dev.braid.relation.WriteOnlyCollection");
 
     /** Outcome of classifying one attribute type. */
     record Classified(EntityModel.Kind kind, String valueType, String classLiteral, String unresolved) {

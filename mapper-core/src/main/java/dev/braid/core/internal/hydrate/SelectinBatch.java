@@ -32,6 +32,7 @@ public final class SelectinBatch {
     private final boolean identity;
     private final RelationshipMapping backReference;
     private final ColumnMapping keyColumn;
+    private final boolean composite; // keys are lists of driver values (CompositeKey)
     private final List<Object> owners = new ArrayList<>();
     // key -> the owner, or an Owners list when several share the key (many-to-one)
     private final Map<Object, Object> ownersByKey;
@@ -67,13 +68,14 @@ public final class SelectinBatch {
         this.backReference = reverse != null && !relationship.ownsForeignKey()
                 && relationship.direction() != RelationshipMapping.Direction.MANY_TO_MANY ? reverse : null;
         this.keyColumn = relationship.remoteColumn();
+        this.composite = !relationship.options().extraPairs().isEmpty();
     }
 
     private void consider(Object owner, IdentityMap identityMap) {
         RelationshipMapping r = relationship;
         Object wrapper = r.wrapperOf(owner);
         if (RelationInternals.isLoaded(wrapper)) return;
-        Object key = r.localColumn().getForDatabase(owner);
+        Object key = composite ? CompositeKey.of(r, owner, true) : r.localColumn().getForDatabase(owner);
         if (key == null) {
             // No foreign key (or no id yet): nothing to load, and that is known for certain.
             if (r.isCollection()) RelationInternals.loadCollection(wrapper, List.of());
@@ -124,7 +126,8 @@ public final class SelectinBatch {
         Object entity = identity ? hydrator.hydrate(target, row, query.targetOffset())
                 : hydrator.hydrateNew(target, row, query.targetOffset());
         // Taken from the object when it holds the value: a second decode of the column costs more.
-        Object key = query.keyIsTargetColumn() ? keyColumn.getForDatabase(entity) : row.get(query.keyIndex(), query.keyType());
+        Object key = composite ? CompositeKey.of(relationship, entity, false)
+                : query.keyIsTargetColumn() ? keyColumn.getForDatabase(entity) : row.get(query.keyIndex(), query.keyType());
         Object owner = ownersByKey.get(key);
         if (owner == null) return; // not asked for (cannot happen with the batch's own keys)
         if (owner instanceof Owners group) {
@@ -150,7 +153,15 @@ public final class SelectinBatch {
 
     /** Every chunk was read: the owners' relationships become loaded, collections in key order. */
     public void complete() {
-        Comparator<Object> order = relationship.isCollection() ? relationship.target().keyOrder() : null;
+        complete(relationship.target().keyOrder());
+    }
+
+    /**
+     * Every chunk was read: the owners' relationships become loaded, collections in {@code memberOrder}
+     * (the relationship's {@code orderBy} then key order, see {@code RelationshipMapping.memberOrder}).
+     */
+    public void complete(Comparator<Object> memberOrder) {
+        Comparator<Object> order = relationship.isCollection() ? memberOrder : null;
         for (Object owner : owners) {
             Object wrapper = relationship.wrapperOf(owner);
             RelationInternals.finishLoading(wrapper, order);

@@ -46,22 +46,27 @@ public final class AnnotationReader {
         ManyToOne m2o = field.getAnnotation(ManyToOne.class);
         if (m2o != null) {
             return new RelationSpec(name, RelationSpec.Kind.MANY_TO_ONE, target, m2o.foreignKey(), m2o.backPopulates(),
-                    null, null, null, m2o.load(), Set.of(m2o.cascade()), m2o.chunkSize());
+                    null, null, null, m2o.load(), Set.of(m2o.cascade()), m2o.chunkSize(), false,
+                    new RelationOptions("", List.of(), List.of(m2o.foreignKeys()), "", List.of(), m2o.viewOnly()));
         }
         OneToMany o2m = field.getAnnotation(OneToMany.class);
         if (o2m != null) {
             return new RelationSpec(name, RelationSpec.Kind.ONE_TO_MANY, target, o2m.foreignKey(), o2m.backPopulates(),
-                    null, null, null, o2m.load(), Set.of(o2m.cascade()), o2m.chunkSize(), o2m.passiveDeletes());
+                    null, null, null, o2m.load(), Set.of(o2m.cascade()), o2m.chunkSize(), o2m.passiveDeletes(),
+                    new RelationOptions(o2m.orderBy(), List.of(), List.of(o2m.foreignKeys()), o2m.where(), List.of(),
+                            o2m.viewOnly()));
         }
         OneToOne o2o = field.getAnnotation(OneToOne.class);
         if (o2o != null) {
             return new RelationSpec(name, RelationSpec.Kind.ONE_TO_ONE, target, o2o.foreignKey(), o2o.backPopulates(),
-                    null, null, null, o2o.load(), Set.of(o2o.cascade()), o2o.chunkSize(), o2o.passiveDeletes());
+                    null, null, null, o2o.load(), Set.of(o2o.cascade()), o2o.chunkSize(), o2o.passiveDeletes(),
+                    RelationOptions.NONE.withForeignKeys(List.of(o2o.foreignKeys())));
         }
         ManyToMany m2m = field.getAnnotation(ManyToMany.class);
         if (m2m != null) {
             return new RelationSpec(name, RelationSpec.Kind.MANY_TO_MANY, target, null, m2m.backPopulates(),
-                    m2m.table(), m2m.column(), m2m.inverseColumn(), m2m.load(), Set.of(m2m.cascade()), m2m.chunkSize());
+                    m2m.table(), m2m.column(), m2m.inverseColumn(), m2m.load(), Set.of(m2m.cascade()), m2m.chunkSize(), false,
+                    new RelationOptions(m2m.orderBy(), List.of(), List.of(), "", List.of(), m2m.viewOnly()));
         }
         return new RelationSpec(name, RelationSpec.Kind.UNDECLARED, target, null, null, null, null, null,
                 LoadStrategy.DEFAULT, Set.of(), 0);

@@ -78,9 +78,20 @@ public final class EntityMapping {
         return Optional.ofNullable(relationshipsByName.get(name));
     }
 
-    /** The relationship, or an error naming it and the mapped ones. */
+    // Reverses no field declares (a many-to-many without backPopulates), for queries only; set at configure.
+    private Map<String, RelationshipMapping> implicitReverses = Map.of();
+
+    void implicitReverses(Map<String, RelationshipMapping> reverses) {
+        this.implicitReverses = Map.copyOf(reverses);
+    }
+
+    /**
+     * The relationship, or an error naming it and the mapped ones. Besides the declared relationships this
+     * finds the query-only reverse of a many-to-many declared without one ({@link ImplicitReverses#name}).
+     */
     public RelationshipMapping requireRelationship(String name) {
         RelationshipMapping r = relationshipsByName.get(name);
+        if (r == null) r = implicitReverses.get(name);
         if (r == null) {
             throw new MapperException(ErrorCode.BRAID_UNMAPPED, name() + "." + name + " is not a relationship."
                     + " Relationships of " + name() + ": " + relationshipsByName.keySet());

@@ -33,7 +33,8 @@ final class PersistentFields {
             for (Field f : topDown.get(i).getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.isSynthetic()
-                        || f.isAnnotationPresent(Transient.class) || isRelation(f)) {
+                        || f.isAnnotationPresent(Transient.class) || isRelation(f)
+                        || f.getType() == dev.braid.relation.AssociationProxy.class) { // a view, not a column
                     continue;
                 }
                 if (seen.add(f.getName())) {
@@ -52,6 +53,7 @@ final class PersistentFields {
     /** Relationship wrappers are not columns; the relationship annotations describe them. */
     static boolean isRelation(Field f) {
         return f.getType() == Reference.class || f.getType() == RelatedList.class
+                || f.getType() == dev.braid.relation.RelatedSet.class
                 || f.getType() == dev.braid.relation.WriteOnlyCollection.class;
     }
 

@@ -37,6 +37,9 @@ public final class RelationshipMapping {
     private final PropertyAccess access;
     private final boolean passiveDeletes;
     private RelationshipMapping reverse;
+    private RelationshipOptions options = RelationshipOptions.NONE;
+    private java.util.Comparator<Object> orderNullsHigh;
+    private java.util.Comparator<Object> orderNullsLow;
     // How the wrappers of objects in sessions of this registry keep the other end in sync.
     private final Object syncRule; // the wrappers' package-private rule, opaque here
 
@@ -63,6 +66,28 @@ public final class RelationshipMapping {
     void reverse(RelationshipMapping reverse) {
         this.reverse = reverse;
         RelationInternals.pair(syncRule, reverse.syncRule);
+    }
+
+    void options(RelationshipOptions resolved) {
+        this.options = resolved;
+        if (resolved.viewOnly()) RelationInternals.markViewOnly(syncRule);
+        this.orderNullsHigh = resolved.memberOrder(true, target.keyOrder());
+        this.orderNullsLow = resolved.memberOrder(false, target.keyOrder());
+    }
+
+    /** Order, composite foreign-key pairs, extra condition, view-only. */
+    public RelationshipOptions options() { return options; }
+
+    /** True when writes through this relationship are refused (an extra condition, or declared viewOnly). */
+    public boolean viewOnly() { return options.viewOnly(); }
+
+    /**
+     * The order of this collection's loaded members: its {@code orderBy}, then the target's key; NULLs
+     * high or low as the database sorts them by default.
+     */
+    public java.util.Comparator<Object> memberOrder(boolean nullsHigh) {
+        java.util.Comparator<Object> order = nullsHigh ? orderNullsHigh : orderNullsLow;
+        return order == null ? target.keyOrder() : order;
     }
 
     /** The rule by which this registry's objects keep the reverse of this relationship in sync in memory. */
@@ -97,9 +122,10 @@ public final class RelationshipMapping {
     /** The default load strategy (DEFAULT resolved to RAISE). */
     public LoadStrategy load() { return load; }
 
-    public boolean cascades(Cascade c) { return cascade.contains(c); }
+    /** Whether session operations on the owner reach the targets; never for a view-only relationship. */
+    public boolean cascades(Cascade c) { return !options.viewOnly() && cascade.contains(c); }
 
-    public Set<Cascade> cascade() { return cascade; }
+    public Set<Cascade> cascade() { return options.viewOnly() ? Set.of() : cascade; }
 
     /** Children of a deleted parent are left to the database's {@code ON DELETE CASCADE}. */
     public boolean passiveDeletes() { return passiveDeletes; }

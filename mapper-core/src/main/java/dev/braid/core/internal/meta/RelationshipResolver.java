@@ -23,6 +23,8 @@ final class RelationshipResolver {
     private final Map<Class<?>, EntitySpec> specs;
     private final Map<Class<?>, EntityMapping> mappings;
     private final List<MappingProblem> problems;
+    // The further column pairs of the composite foreign key of the relationship being resolved, or null.
+    private List<RelationshipOptions.ColumnPair> pendingPairs;
 
     RelationshipResolver(Map<Class<?>, EntitySpec> specs, Map<Class<?>, EntityMapping> mappings, List<MappingProblem> problems) {
         this.specs = specs;
@@ -51,6 +53,7 @@ final class RelationshipResolver {
                 }
             }
         }
+        ImplicitReverses.attach(resolved);
     }
 
     private RelationshipMapping resolve(EntityMapping owner, RelationSpec spec) {
@@ -96,14 +99,17 @@ final class RelationshipResolver {
         }
         Class<?> expected = writeOnly ? dev.braid.relation.WriteOnlyCollection.class
                 : collection ? RelatedList.class : Reference.class;
-        if (field.get().getType() != expected) {
+        if (field.get().getType() != expected && !(expected == RelatedList.class
+                && field.get().getType() == dev.braid.relation.RelatedSet.class)) {
             report(Kind.RELATIONSHIP_FIELD_TYPE, owner, spec.attribute(), name + " is " + spec.kind()
                     + " but its field is " + field.get().getType().getSimpleName(), "declare it as "
                     + expected.getSimpleName() + "<" + target.name() + "> initialised with " + expected.getSimpleName() + ".of(this)");
             return null;
         }
         int before = problems.size();
-        checkReverse(owner, spec, target);
+        pendingPairs = null;
+        new BackPopulatesCheck(specs, problems).check(owner, spec, target, spec.backPopulates() == null ? null
+                : reverseSpec(target, spec.backPopulates()));
         if (Cascade.resolve(spec.cascade()).contains(Cascade.DELETE_ORPHAN)
                 && (spec.kind() == RelationSpec.Kind.MANY_TO_ONE || spec.kind() == RelationSpec.Kind.MANY_TO_MANY)) {
             report(Kind.DELETE_ORPHAN_NOT_ONE_TO_MANY, owner, spec.attribute(), name + " has cascade DELETE_ORPHAN,"
@@ -116,14 +122,24 @@ final class RelationshipResolver {
             case MANY_TO_ONE -> manyToOne(owner, spec, target, access, RelationshipMapping.Direction.MANY_TO_ONE);
             case ONE_TO_MANY -> oneToMany(owner, spec, target, access, RelationshipMapping.Direction.ONE_TO_MANY);
             case ONE_TO_ONE -> oneToOne(owner, spec, target, access);
-            case MANY_TO_MANY -> manyToMany(owner, spec, target, access);
+            case MANY_TO_MANY -> new ManyToManyResolver(mappings, problems).resolve(owner, spec, target, access,
+                    spec.backPopulates() == null ? null : reverseSpec(target, spec.backPopulates()));
             case UNDECLARED -> null;
         };
-        return problems.size() > before ? null : result;
+        if (result == null || problems.size() > before) return null;
+        RelationSpec reverse = spec.backPopulates() == null ? null : reverseSpec(target, spec.backPopulates());
+        RelationshipOptions options = new RelationOptionsResolver(problems).resolve(owner, spec, target, reverse);
+        if (options == null) return null;
+        result.options(pendingPairs == null ? options : new RelationshipOptions(options.order(), pendingPairs,
+                options.conditions(), options.viewOnly()));
+        return result;
     }
 
     private RelationshipMapping manyToOne(EntityMapping owner, RelationSpec spec, EntityMapping target,
                                           PropertyAccess access, RelationshipMapping.Direction direction) {
+        List<RelationshipOptions.ColumnPair> composite = spec.foreignKey() != null ? null
+                : CompositeForeignKeys.resolve(owner, spec.attribute(), spec.options().foreignKeys(), owner, target, problems);
+        if (composite != null) return composite(owner, spec, target, access, direction, composite);
         ColumnMapping fk = foreignKeyColumn(owner, spec.attribute(), spec.foreignKey(), target, owner);
         if (fk == null) return null;
         ColumnMapping referenced = referencedColumn(fk, target);
@@ -140,6 +156,14 @@ final class RelationshipResolver {
             RelationSpec reverse = reverseSpec(target, spec.backPopulates());
             if (reverse != null && reverse.foreignKey() != null) fkAttribute = reverse.foreignKey();
         }
+        List<String> named = spec.options().foreignKeys();
+        if (named.isEmpty() && spec.backPopulates() != null) {
+            RelationSpec reverse = reverseSpec(target, spec.backPopulates());
+            if (reverse != null) named = reverse.options().foreignKeys();
+        }
+        List<RelationshipOptions.ColumnPair> composite = fkAttribute != null ? null
+                : CompositeForeignKeys.resolve(owner, spec.attribute(), named, target, owner, problems);
+        if (composite != null) return composite(owner, spec, target, access, direction, CompositeForeignKeys.swapped(composite));
         ColumnMapping fk = foreignKeyColumn(owner, spec.attribute(), fkAttribute, owner, target);
         if (fk == null) return null;
         ColumnMapping referenced = referencedColumn(fk, owner);
@@ -170,51 +194,6 @@ final class RelationshipResolver {
         return owning
                 ? manyToOne(owner, spec, target, access, RelationshipMapping.Direction.ONE_TO_ONE)
                 : oneToMany(owner, spec, target, access, RelationshipMapping.Direction.ONE_TO_ONE_REVERSE);
-    }
-
-    private RelationshipMapping manyToMany(EntityMapping owner, RelationSpec spec, EntityMapping target, PropertyAccess access) {
-        String name = owner.name() + "." + spec.attribute();
-        if (spec.linkTable() == null || spec.linkColumn() == null || spec.linkInverseColumn() == null) {
-            report(Kind.LINK_TABLE_MISSING, owner, spec.attribute(), name + " is many-to-many without a link table",
-                    "name table, column and inverseColumn");
-            return null;
-        }
-        if (owner.idColumns().size() != 1 || target.idColumns().size() != 1) {
-            report(Kind.LINK_TABLE_COMPOSITE_ID, owner, spec.attribute(), name + ": many-to-many needs single-column"
-                    + " ids on both ends", "map the link table as an entity (association object) with two @ManyToOne"
-                    + " references instead");
-            return null;
-        }
-        boolean mapped = false;
-        for (EntityMapping m : mappings.values()) {
-            if (!m.readOnly() && m.table().equalsIgnoreCase(spec.linkTable())) {
-                mapped = true;
-                for (String column : List.of(spec.linkColumn(), spec.linkInverseColumn())) {
-                    boolean exists = m.columns().stream().anyMatch(c -> c.column().equalsIgnoreCase(column));
-                    if (!exists) {
-                        report(Kind.LINK_TABLE_COLUMN_NOT_MAPPED, owner, spec.attribute(), name + ": link table "
-                                + spec.linkTable() + " (mapped by " + m.name() + ") has no column '" + column + "'",
-                                "use one of its columns " + m.columns().stream().map(ColumnMapping::column).toList());
-                    }
-                }
-            }
-        }
-        if (spec.backPopulates() != null) {
-            RelationSpec reverse = reverseSpec(target, spec.backPopulates());
-            if (reverse != null && reverse.kind() == RelationSpec.Kind.MANY_TO_MANY
-                    && (!spec.linkTable().equalsIgnoreCase(String.valueOf(reverse.linkTable()))
-                    || !spec.linkColumn().equalsIgnoreCase(String.valueOf(reverse.linkInverseColumn()))
-                    || !spec.linkInverseColumn().equalsIgnoreCase(String.valueOf(reverse.linkColumn())))) {
-                report(Kind.LINK_TABLE_MISMATCH, owner, spec.attribute(), name + " and its reverse " + target.name()
-                        + "." + reverse.attribute() + " disagree on the link table",
-                        "the same table, with column and inverseColumn swapped");
-            }
-        }
-        RelationshipMapping.LinkTable link = new RelationshipMapping.LinkTable(spec.linkTable(), spec.linkColumn(),
-                spec.linkInverseColumn(), mapped);
-        return new RelationshipMapping(owner, spec.attribute(), RelationshipMapping.Direction.MANY_TO_MANY, target,
-                owner.idColumns().get(0), target.idColumns().get(0), link, spec.backPopulates(), spec.load(),
-                Cascade.resolve(spec.cascade()), spec.chunkSize(), access, spec.passiveDeletes());
     }
 
     /**
@@ -287,41 +266,19 @@ final class RelationshipResolver {
         return null;
     }
 
-    private void checkReverse(EntityMapping owner, RelationSpec spec, EntityMapping target) {
-        if (spec.backPopulates() == null) return;
-        String name = owner.name() + "." + spec.attribute();
-        RelationSpec reverse = reverseSpec(target, spec.backPopulates());
-        if (reverse == null) {
-            report(Kind.BACK_POPULATES_MISSING, owner, spec.attribute(), name + " has backPopulates = \""
-                    + spec.backPopulates() + "\", but " + target.name() + " has no relationship named "
-                    + spec.backPopulates(), "declare " + target.name() + "." + spec.backPopulates()
-                    + " or correct the name; its relationships: "
-                    + specs.get(target.type()).relations().stream().map(RelationSpec::attribute).toList());
-            return;
+    /** A relationship over the column {@code pairs} (local, remote) of a composite foreign key; null after a problem. */
+    private RelationshipMapping composite(EntityMapping owner, RelationSpec spec, EntityMapping target, PropertyAccess access,
+                                          RelationshipMapping.Direction direction, List<RelationshipOptions.ColumnPair> pairs) {
+        if (pairs.isEmpty()) return null; // reported
+        if (spec.load() == LoadStrategy.WRITE_ONLY) {
+            report(Kind.COMPOSITE_FOREIGN_KEY_MISMATCH, owner, spec.attribute(), owner.name() + "." + spec.attribute()
+                    + " is WRITE_ONLY over a composite foreign key", "use a RelatedList (loaded) for it");
+            return null;
         }
-        if (reverse.target() != owner.type()) {
-            report(Kind.BACK_POPULATES_WRONG_TARGET, owner, spec.attribute(), name + " has backPopulates = \""
-                    + spec.backPopulates() + "\", but " + target.name() + "." + reverse.attribute() + " targets "
-                    + (reverse.target() == null ? "nothing" : reverse.target().getSimpleName()) + ", not " + owner.name(),
-                    "point backPopulates at a relationship to " + owner.name());
-            return;
-        }
-        RelationSpec.Kind want = switch (spec.kind()) {
-            case MANY_TO_ONE -> RelationSpec.Kind.ONE_TO_MANY;
-            case ONE_TO_MANY -> RelationSpec.Kind.MANY_TO_ONE;
-            default -> spec.kind();
-        };
-        if (reverse.kind() != want) {
-            report(Kind.BACK_POPULATES_WRONG_KIND, owner, spec.attribute(), name + " is " + spec.kind()
-                    + " but its backPopulates " + target.name() + "." + reverse.attribute() + " is " + reverse.kind(),
-                    "the reverse of " + spec.kind() + " must be " + want);
-            return;
-        }
-        if (reverse.backPopulates() != null && !reverse.backPopulates().equals(spec.attribute())) {
-            report(Kind.BACK_POPULATES_MISMATCH, owner, spec.attribute(), name + " has backPopulates = \""
-                    + spec.backPopulates() + "\", but " + target.name() + "." + reverse.attribute()
-                    + " has backPopulates = \"" + reverse.backPopulates() + "\"", "make them name each other");
-        }
+        pendingPairs = pairs.subList(1, pairs.size());
+        return new RelationshipMapping(owner, spec.attribute(), direction, target, pairs.get(0).local(),
+                pairs.get(0).remote(), null, spec.backPopulates(), spec.load(), Cascade.resolve(spec.cascade()),
+                spec.chunkSize(), access, spec.passiveDeletes());
     }
 
     private void report(Kind kind, EntityMapping owner, String attribute, String problem, String fix) {

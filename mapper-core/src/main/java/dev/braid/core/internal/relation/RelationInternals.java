@@ -40,6 +40,7 @@ public final class RelationInternals {
     private static final MethodHandle WRITE_ONLY_OWNER = find("writeOnlyOwner", MethodType.methodType(Object.class, Object.class));
     private static final MethodHandle WRITE_ONLY_ATTRIBUTE = find("writeOnlyAttribute", MethodType.methodType(String.class, Object.class));
     private static final MethodHandle REGISTRY_RULE = find("registryRule", MethodType.methodType(Object.class, Class.class, String.class, Class.class, java.util.function.Function.class, String.class));
+    private static final MethodHandle MARK_VIEW_ONLY = find("markViewOnly", MethodType.methodType(void.class, Object.class));
     private static final MethodHandle PAIR = find("pair", MethodType.methodType(void.class, Object.class, Object.class));
     private static final MethodHandle BIND = find("bind", MethodType.methodType(void.class, Object.class, Object.class));
     private static final MethodHandle UNLOAD_2 = find("unload", MethodType.methodType(void.class, Object.class, Object.class));
@@ -221,6 +222,15 @@ public final class RelationInternals {
     public static Object registryRule(Class<?> owner, String attribute, Class<?> target, java.util.function.Function<Object, Object> access, String reverseName) {
         try {
             return (Object) REGISTRY_RULE.invokeExact(owner, attribute, target, access, reverseName);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Braid-internal: see the wrappers' package-private {@code Internals.markViewOnly}. */
+    public static void markViewOnly(Object rule) {
+        try {
+            MARK_VIEW_ONLY.invokeExact(rule);
         } catch (Throwable e) {
             throw rethrow(e);
         }

@@ -54,7 +54,7 @@ final class SelectinLoader implements RelationshipLoader {
                     .then();
         }
         return queries
-                .doOnSuccess(v -> batch.complete())
+                .doOnSuccess(v -> batch.complete(r.memberOrder(planner.dialect().nullsSortHigh())))
                 .doOnError(e -> batch.abandon())
                 .doOnCancel(batch::abandon);
     }

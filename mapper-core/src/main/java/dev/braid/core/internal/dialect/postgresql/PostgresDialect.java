@@ -114,4 +114,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public String toString() { return name(); }
+
+    @Override
+    public boolean nullsSortHigh() { return true; }
 }

@@ -21,6 +21,7 @@ interface DependencyProcessor {
 
     /** The processor for {@code r}'s direction. */
     static DependencyProcessor of(RelationshipMapping r) {
+        if (r.viewOnly()) return new ViewOnlyDP(r); // read, never written
         return switch (r.direction()) {
             case MANY_TO_ONE, ONE_TO_ONE -> new ManyToOneDP(r);
             case ONE_TO_MANY, ONE_TO_ONE_REVERSE -> new OneToManyDP(r);

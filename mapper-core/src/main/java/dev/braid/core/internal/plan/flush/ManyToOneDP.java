@@ -2,6 +2,7 @@ package dev.braid.core.internal.plan.flush;
 
 import dev.braid.core.internal.identity.EntityState;
 import dev.braid.core.internal.meta.RelationshipMapping;
+import dev.braid.core.internal.meta.RelationshipOptions;
 import dev.braid.core.internal.relation.RelationInternals;
 
 import java.util.Deque;
@@ -32,6 +33,9 @@ final class ManyToOneDP implements DependencyProcessor {
         Object target = RelationInternals.peekReference(wrapper);
         Object expected = target == null ? null : r.remoteColumn().get(target);
         if (target != null && expected == null) return true; // target not written yet
+        for (RelationshipOptions.ColumnPair p : r.options().extraPairs()) {
+            if (!Objects.equals(p.local().get(entity), target == null ? null : p.remote().get(target))) return true;
+        }
         return !Objects.equals(r.localColumn().get(entity), expected);
     }
 
@@ -44,6 +48,9 @@ final class ManyToOneDP implements DependencyProcessor {
         Object value = target == null ? null : r.remoteColumn().get(target);
         if (target != null && value == null) return; // the target's key is generated later
         ForeignKeySync.set(r.localColumn(), entity, value, undo);
+        for (RelationshipOptions.ColumnPair p : r.options().extraPairs()) {
+            ForeignKeySync.set(p.local(), entity, target == null ? null : p.remote().get(target), undo);
+        }
     }
 
     @Override

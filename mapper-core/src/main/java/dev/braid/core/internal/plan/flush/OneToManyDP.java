@@ -7,6 +7,7 @@ import dev.braid.core.internal.identity.EntityStatus;
 import dev.braid.core.internal.identity.IdentityMap;
 import dev.braid.annotation.Cascade;
 import dev.braid.core.internal.meta.RelationshipMapping;
+import dev.braid.core.internal.meta.RelationshipOptions;
 import dev.braid.core.internal.relation.RelationInternals;
 
 import java.util.ArrayList;
@@ -94,7 +95,11 @@ final class OneToManyDP implements DependencyProcessor {
     /** The child's foreign key takes the parent's key, once the parent has one. */
     void syncFromParent(Object parent, Object child, Deque<Runnable> undo) {
         Object value = r.localColumn().get(parent);
-        if (value != null) ForeignKeySync.set(r.remoteColumn(), child, value, undo);
+        if (value == null) return;
+        ForeignKeySync.set(r.remoteColumn(), child, value, undo);
+        for (RelationshipOptions.ColumnPair p : r.options().extraPairs()) {
+            ForeignKeySync.set(p.remote(), child, p.local().get(parent), undo);
+        }
     }
 
     /** An orphan kept (no DELETE_ORPHAN) loses its foreign key; a NOT NULL one fails the flush. */
@@ -106,6 +111,7 @@ final class OneToManyDP implements DependencyProcessor {
                     + " such children), or move the child to another parent before flushing");
         }
         ForeignKeySync.set(r.remoteColumn(), child.entity(), null, undo);
+        for (RelationshipOptions.ColumnPair p : r.options().extraPairs()) ForeignKeySync.set(p.remote(), child.entity(), null, undo);
     }
 
     /**
@@ -123,6 +129,12 @@ final class OneToManyDP implements DependencyProcessor {
                     + ", which cannot be NULL, and " + r.qualifiedName() + " does not cascade DELETE. Fix: add"
                     + " Cascade.DELETE to " + r.qualifiedName() + " (and load it), or passiveDeletes = true with"
                     + " ON DELETE CASCADE in the schema, or delete the children first");
+        }
+        if (!r.options().extraPairs().isEmpty()) {
+            throw new MapperException(ErrorCode.BRAID_NOT_LOADED, "Cannot delete " + EntityChecks.describe(parent)
+                    + ": " + r.qualifiedName() + " (over a composite foreign key) is not loaded, so its children's"
+                    + " foreign keys cannot be cleared. Fix: load " + r.qualifiedName() + " first (session.load),"
+                    + " or passiveDeletes = true with ON DELETE CASCADE in the schema");
         }
         out.add(new FlushCommands.DetachChildren(r, parent));
     }

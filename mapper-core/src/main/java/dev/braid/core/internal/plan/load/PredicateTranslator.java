@@ -111,6 +111,8 @@ final class PredicateTranslator {
         } else {
             from = new TableRef(r.target().table(), RelationJoins.alias(r.target().table(), targetAlias));
             conditions.add(RelationJoins.eq(targetAlias, r.remoteColumn().column(), ownerAlias, r.localColumn().column()));
+            conditions.addAll(RelationConditions.extraPairs(r, targetAlias, ownerAlias));
+            conditions.addAll(RelationConditions.onTarget(r, targetAlias));
         }
         if (exists.condition() != null) {
             // Inside the subquery the target's attributes mean this row; aggregates stay refused (per row).

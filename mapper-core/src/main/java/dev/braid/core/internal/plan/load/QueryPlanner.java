@@ -94,11 +94,7 @@ public final class QueryPlanner {
             eagerJoins.addAll(RelationJoins.joins(r, rootAlias, alias, s.aliases(), true));
             joined.add(new SelectPlan.JoinedLoad(node, columns.size()));
             columns.addAll(columns(r.target(), alias));
-            if (r.isCollection()) {
-                for (ColumnMapping id : r.target().idColumns()) {
-                    childOrder.add(new OrderTerm(new SqlExpression.Column(alias, id.column()), false));
-                }
-            }
+            if (r.isCollection()) childOrder.addAll(RelationJoins.memberOrder(r, alias));
         }
         SqlStatement.Select select;
         if (joinedCollection && (limit != null || offset != null)) {
@@ -283,7 +279,10 @@ public final class QueryPlanner {
         int offset = columns.size();
         columns.addAll(columns(target, alias));
         SqlExpression where;
-        if (dialect().inLists().keyTable().isPresent() && keyType != byte[].class && !keys.isEmpty()) {
+        boolean composite = !r.options().extraPairs().isEmpty();
+        if (composite) {
+            where = keys.isEmpty() ? null : RelationConditions.compositeMatch(r, alias, keys);
+        } else if (dialect().inLists().keyTable().isPresent() && keyType != byte[].class && !keys.isEmpty()) {
             // FROM TABLE(k type = $1) braid_keys JOIN <from> ON <key column> = braid_keys.k JOIN ...
             Object array = SqlExpression.Parameter.array(keyType, keys).value();
             String sqlType = dialect().arrayElementType(keyMapping.type().columnType());
@@ -294,6 +293,7 @@ public final class QueryPlanner {
         } else {
             where = new SqlExpression.InList(keyColumn, keys, keyType);
         }
+        where = RelationConditions.and(where, RelationConditions.onTarget(r, alias));
         SqlStatement.Select select = new SqlStatement.Select(columns, from, joins, where, List.of(), null, null);
         return new SelectinQuery(renderer.render(select).withOrigin(StatementOrigin.relationship(r.owner().type(), r.qualifiedName())), offset, r.link() != null ? 0 : offset + keyIndex, keyType,
                 r.link() == null);

@@ -24,8 +24,7 @@ public final class WriteOnlyQuery {
     /**
      * The members of {@code collection} as a query, to refine like any other.
      *
-     * @throws MapperException {@code BRAID_ENTITY_STATE} when the owner has no key yet, {@code BRAID_QUERY}
-     *                         for a many-to-many without a reverse
+     * @throws MapperException {@code BRAID_ENTITY_STATE} when the owner has no key yet
      */
     @SuppressWarnings("unchecked")
     public static <T> Query<T> of(MappingRegistry registry, WriteOnlyCollection<T> collection) {
@@ -40,11 +39,9 @@ public final class WriteOnlyQuery {
         Class<T> target = (Class<T>) r.target().type();
         Predicate membership;
         if (r.direction() == RelationshipMapping.Direction.MANY_TO_MANY) {
-            if (r.reverse() == null) {
-                throw new MapperException(ErrorCode.BRAID_QUERY, "Querying many-to-many " + r.qualifiedName()
-                        + " needs its reverse. Fix: declare backPopulates on both ends");
-            }
-            membership = Relation.of(target, r.reverse().attribute(), ownerMapping.type())
+            // Without a declared reverse: the query-only one of the same link table.
+            String reverse = r.reverse() == null ? dev.braid.core.internal.meta.ImplicitReverses.name(r) : r.reverse().attribute();
+            membership = Relation.of(target, reverse, ownerMapping.type())
                     .any(new Predicate.Compare(Attribute.of(ownerMapping.type(), r.localColumn().attribute(),
                             Boxing.boxed(r.localColumn().type().javaClass())), Predicate.Op.EQ, ownerKey));
         } else {

@@ -58,7 +58,8 @@ public final class RelationshipMerge {
     public void assign(List<Object> copies) {
         Object wrapper = relationship.wrapperOf(target);
         if (relationship.isCollection()) {
-            ((RelatedList<Object>) wrapper).setAll(copies);
+            if (wrapper instanceof dev.braid.relation.RelatedSet<?> set) ((dev.braid.relation.RelatedSet<Object>) set).setAll(copies);
+            else ((RelatedList<Object>) wrapper).setAll(copies);
         } else {
             ((Reference<Object>) wrapper).set(copies.isEmpty() ? null : copies.get(0));
         }

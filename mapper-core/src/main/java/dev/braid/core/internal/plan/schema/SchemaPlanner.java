@@ -22,11 +22,13 @@ public final class SchemaPlanner {
     private final MappingRegistry registry;
     private final SqlRenderer renderer;
     private final Dialect dialect;
+    private final CompositeForeignKeyDdl composites;
 
     public SchemaPlanner(MappingRegistry registry, Dialect dialect) {
         this.registry = Require.nonNull(registry, "registry");
         this.dialect = Require.nonNull(dialect, "dialect");
         this.renderer = new SqlRenderer(dialect);
+        this.composites = new CompositeForeignKeyDdl(registry);
     }
 
     /**
@@ -132,7 +134,13 @@ public final class SchemaPlanner {
             if (c.unique() && !(c.isId() && entity.idColumns().size() == 1)) {
                 uniques.add(new SqlStatement.UniqueConstraint(name("uq", entity.table(), c.column()), List.of(c.column())));
             }
-            if (c.foreignKey() != null) {
+            if (c.foreignKey() != null && composites.covers(c)) {
+                List<String> columnsLed = composites.columnsLedBy(c);
+                if (columnsLed != null) {
+                    foreignKeys.add(new SqlStatement.ForeignKeyConstraint(name("fk", entity.table(), c.column()),
+                            columnsLed, c.foreignKey().table(), composites.referencedBy(c), passiveDeletes(c)));
+                }
+            } else if (c.foreignKey() != null) {
                 foreignKeys.add(new SqlStatement.ForeignKeyConstraint(name("fk", entity.table(), c.column()),
                         List.of(c.column()), c.foreignKey().table(), List.of(c.foreignKey().column()), passiveDeletes(c)));
             }
