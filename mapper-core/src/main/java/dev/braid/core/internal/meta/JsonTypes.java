@@ -1,0 +1,34 @@
+package dev.braid.core.internal.meta;
+
+import dev.braid.dialect.ColumnType;
+import dev.braid.dialect.SqlType;
+import dev.braid.mapping.JsonCodec;
+
+import java.lang.reflect.Type;
+import java.util.Objects;
+
+/**
+ * JSON columns: values travel as JSON text written and read by the mapping's {@link JsonCodec}. Dirty
+ * checking compares content: the snapshot holds the text as the database returned it (PostgreSQL's
+ * {@code jsonb} reorders keys and spaces them), so when the texts differ the snapshot is read and written
+ * again by the codec and compared with the current text; only a real change makes an UPDATE.
+ */
+final class JsonTypes {
+    private JsonTypes() {}
+
+    static ValueType of(Class<?> javaClass, Type genericType, JsonCodec codec) {
+        return new ValueType(javaClass, ColumnType.VARCHAR, String.class,
+                codec::write,
+                v -> codec.read((String) v, genericType),
+                new SqlType.Json(),
+                (snapshot, current) -> sameDocument(codec, genericType, (String) snapshot, (String) current));
+    }
+
+    private static boolean sameDocument(JsonCodec codec, Type type, String snapshot, String current) {
+        try {
+            return Objects.equals(codec.write(codec.read(snapshot, type)), current);
+        } catch (RuntimeException e) {
+            return false; // unreadable as the attribute's type: write the current value
+        }
+    }
+}
