@@ -9,9 +9,10 @@ import java.util.Objects;
 
 /**
  * JSON columns: values travel as JSON text written and read by the mapping's {@link JsonCodec}. Dirty
- * checking compares content: the snapshot holds the text as the database returned it (PostgreSQL's
- * {@code jsonb} reorders keys and spaces them), so when the texts differ the snapshot is read and written
- * again by the codec and compared with the current text; only a real change makes an UPDATE.
+ * checking compares content: a loaded row's snapshot is the codec's own text of the value it read (not
+ * PostgreSQL's {@code jsonb} rendering, which reorders keys and spaces them), so an untouched document
+ * compares equal; should two texts still differ, both are read and written again by the codec before
+ * they count as a change.
  */
 final class JsonTypes {
     private JsonTypes() {}
@@ -26,7 +27,7 @@ final class JsonTypes {
 
     private static boolean sameDocument(JsonCodec codec, Type type, String snapshot, String current) {
         try {
-            return Objects.equals(codec.write(codec.read(snapshot, type)), current);
+            return Objects.equals(codec.write(codec.read(snapshot, type)), codec.write(codec.read(current, type)));
         } catch (RuntimeException e) {
             return false; // unreadable as the attribute's type: write the current value
         }
