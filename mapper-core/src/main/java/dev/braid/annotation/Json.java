@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * Stores the attribute as a JSON document: {@code jsonb} on PostgreSQL, {@code JSON} on H2. Any type the
- * mapping's {@link dev.braid.mapping.JsonCodec} serialises (a record, a {@code Map<String, Object>},
+ * mapping's {@link dev.braid.mapping.spi.JsonCodec} serialises (a record, a {@code Map<String, Object>},
  * {@code List<Item>}); dirty checking compares the documents' content.
  */
 @Retention(RetentionPolicy.RUNTIME)

@@ -24,7 +24,7 @@ public sealed interface SqlType {
          * @param element the elements' column type
          */
         public ArrayOf {
-            if (element == null) throw dev.braid.core.internal.util.Require.bug("an array type needs its element type");
+            if (element == null) throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_ARGUMENT, "an array type needs its element type");
         }
     }
 
@@ -43,7 +43,7 @@ public sealed interface SqlType {
          * @param labels the labels, in declaration order
          */
         public NamedEnum {
-            if (name == null || labels == null) throw dev.braid.core.internal.util.Require.bug("an enum type needs a name and labels");
+            if (name == null || labels == null) throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_ARGUMENT, "an enum type needs a name and labels");
             labels = List.copyOf(labels);
         }
     }

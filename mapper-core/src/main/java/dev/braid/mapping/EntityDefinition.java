@@ -12,6 +12,7 @@ import dev.braid.core.internal.meta.EntitySpec;
 import dev.braid.core.internal.meta.IdGeneration;
 import dev.braid.core.internal.meta.Names;
 import dev.braid.core.internal.meta.TypeOptions;
+import dev.braid.mapping.spi.ValueConverter;
 import dev.braid.annotation.EnumStorage;
 
 import java.util.ArrayList;

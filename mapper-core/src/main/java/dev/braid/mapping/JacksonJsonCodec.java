@@ -1,5 +1,7 @@
 package dev.braid.mapping;
 
+import dev.braid.mapping.spi.JsonCodec;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.braid.core.internal.util.Require;
@@ -29,12 +31,22 @@ public final class JacksonJsonCodec implements JsonCodec {
         this.mapper = Require.nonNull(mapper, "mapper");
     }
 
+    /** The default codec when Jackson 2 is on the class path, else null (JSON attributes are then reported). */
+    static JsonCodec ifPresent() {
+        try {
+            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, JacksonJsonCodec.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+        return new JacksonJsonCodec();
+    }
+
     @Override
     public String write(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+            throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_CONVERSION, "JSON " + e.getOriginalMessage(), e);
         }
     }
 
@@ -43,7 +55,7 @@ public final class JacksonJsonCodec implements JsonCodec {
         try {
             return mapper.readValue(json, mapper.getTypeFactory().constructType(type));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+            throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_CONVERSION, "JSON " + e.getOriginalMessage(), e);
         }
     }
 

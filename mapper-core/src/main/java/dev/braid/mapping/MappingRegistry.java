@@ -10,6 +10,8 @@ import dev.braid.core.internal.meta.EntitySpec;
 import dev.braid.core.internal.meta.MappingConfigurer;
 import dev.braid.core.internal.meta.TableOrder;
 import dev.braid.core.internal.meta.TypeSettings;
+import dev.braid.mapping.spi.JsonCodec;
+import dev.braid.mapping.spi.ValueConverter;
 import dev.braid.error.ErrorCode;
 import dev.braid.error.MapperException;
 
@@ -184,7 +186,7 @@ public final class MappingRegistry {
                 all.add(AnnotationReader.read(type));
             }
             all.addAll(specs);
-            return new MappingRegistry(new MappingConfigurer(all, new TypeSettings(converters, jsonCodec)).configure());
+            return new MappingRegistry(new MappingConfigurer(all, new TypeSettings(converters, jsonCodec != null ? jsonCodec : JacksonJsonCodec.ifPresent())).configure());
         }
     }
 }

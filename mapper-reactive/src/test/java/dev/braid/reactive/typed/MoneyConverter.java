@@ -1,6 +1,6 @@
 package dev.braid.reactive.typed;
 
-import dev.braid.mapping.ValueConverter;
+import dev.braid.mapping.spi.ValueConverter;
 
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicInteger;

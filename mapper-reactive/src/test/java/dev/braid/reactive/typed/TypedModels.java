@@ -3,7 +3,7 @@ package dev.braid.reactive.typed;
 import dev.braid.annotation.EnumStorage;
 import dev.braid.mapping.EntityDefinition;
 import dev.braid.mapping.MappingRegistry;
-import dev.braid.mapping.ValueConverter;
+import dev.braid.mapping.spi.ValueConverter;
 import dev.braid.query.Attribute;
 import dev.braid.query.ComparableAttribute;
 
@@ -12,7 +12,7 @@ public final class TypedModels {
     private TypedModels() {}
 
     public static final ValueConverter<Priority, String> PRIORITY_CODES =
-            ValueConverter.of(Priority.class, String.class, p -> p.code, Priority::ofCode);
+            dev.braid.mapping.Converters.of(Priority.class, String.class, p -> p.code, Priority::ofCode);
 
     /** Fluent-builder attribute references of {@link LegacyTicket}. */
     public static final ComparableAttribute<LegacyTicket, Money> LEGACY_PRICE =

@@ -94,7 +94,7 @@ final class ArrayTypes {
         Object out = Array.newInstance(component, array.length);
         for (int i = 0; i < array.length; i++) {
             if (array[i] == null) {
-                throw new IllegalArgumentException("element " + i + " is NULL, which a " + component + "[] cannot hold"
+                throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_CONVERSION, "element " + i + " is NULL, which a " + component + "[] cannot hold"
                         + " (use the wrapper type's array or a List)");
             }
             Array.set(out, i, array[i]);

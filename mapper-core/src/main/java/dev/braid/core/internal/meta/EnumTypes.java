@@ -18,7 +18,7 @@ final class EnumTypes {
                 v -> {
                     int ordinal = (Integer) v;
                     if (ordinal < 0 || ordinal >= constants.length) {
-                        throw new IllegalArgumentException(enumClass.getSimpleName() + " has no constant with ordinal "
+                        throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_CONVERSION, enumClass.getSimpleName() + " has no constant with ordinal "
                                 + ordinal + " (it has " + constants.length + ")");
                     }
                     return constants[ordinal];

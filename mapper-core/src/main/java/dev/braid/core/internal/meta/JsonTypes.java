@@ -2,7 +2,7 @@ package dev.braid.core.internal.meta;
 
 import dev.braid.dialect.ColumnType;
 import dev.braid.dialect.SqlType;
-import dev.braid.mapping.JsonCodec;
+import dev.braid.mapping.spi.JsonCodec;
 
 import java.lang.reflect.Type;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.braid.core.internal.meta;
 
 import dev.braid.annotation.EnumStorage;
-import dev.braid.mapping.ValueConverter;
+import dev.braid.mapping.spi.ValueConverter;
 
 /**
  * What a user declared about how one attribute's values are stored, before validation: a converter (an

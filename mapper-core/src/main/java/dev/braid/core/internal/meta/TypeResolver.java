@@ -3,8 +3,8 @@ package dev.braid.core.internal.meta;
 import dev.braid.annotation.EnumStorage;
 import dev.braid.error.MappingProblem;
 import dev.braid.error.MappingProblem.Kind;
-import dev.braid.mapping.JsonCodec;
-import dev.braid.mapping.ValueConverter;
+import dev.braid.mapping.spi.JsonCodec;
+import dev.braid.mapping.spi.ValueConverter;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Type;
@@ -19,7 +19,6 @@ import java.util.Objects;
 final class TypeResolver {
     private final TypeSettings settings;
     private final List<MappingProblem> problems;
-    private JsonCodec defaultCodec;
 
     TypeResolver(TypeSettings settings, List<MappingProblem> problems) {
         this.settings = settings;
@@ -83,7 +82,12 @@ final class TypeResolver {
         try {
             var constructor = converterClass.getDeclaredConstructor();
             constructor.setAccessible(true);
-            return (ValueConverter<?, ?>) constructor.newInstance();
+            Object converter = constructor.newInstance();
+            if (converter instanceof ValueConverter<?, ?> valueConverter) return valueConverter;
+            report(Kind.CONVERTER_INVALID, entity, attribute, entity + "." + attribute + "'s @Convert class "
+                    + converterClass.getName() + " is not a ValueConverter", "name a class implementing"
+                    + " dev.braid.mapping.spi.ValueConverter");
+            return null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             report(Kind.CONVERTER_INVALID, entity, attribute, entity + "." + attribute + "'s converter "
                     + converterClass.getName() + " cannot be instantiated (" + e + ")", "give it a no-arg constructor"
@@ -94,7 +98,7 @@ final class TypeResolver {
     }
 
     private ValueType json(String entity, String attribute, Class<?> javaType, Type genericType) {
-        JsonCodec codec = settings.jsonCodec() != null ? settings.jsonCodec() : defaultCodec();
+        JsonCodec codec = settings.jsonCodec();
         if (codec == null) {
             report(Kind.JSON_CODEC_MISSING, entity, attribute, entity + "." + attribute + " is stored as JSON, but no"
                     + " JSON codec is registered and Jackson is not on the class path", "add the dependency"
@@ -119,20 +123,6 @@ final class TypeResolver {
             return EnumTypes.nativeEnum(javaType, name);
         }
         return ValueTypes.forClass(javaType).orElseThrow();
-    }
-
-    private JsonCodec defaultCodec() {
-        if (defaultCodec == null && jacksonPresent()) defaultCodec = new dev.braid.mapping.JacksonJsonCodec();
-        return defaultCodec;
-    }
-
-    private static boolean jacksonPresent() {
-        try {
-            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, TypeResolver.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     private void report(Kind kind, String entity, String attribute, String problem, String fix) {

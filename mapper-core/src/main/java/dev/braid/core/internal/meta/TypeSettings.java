@@ -1,13 +1,13 @@
 package dev.braid.core.internal.meta;
 
-import dev.braid.mapping.JsonCodec;
-import dev.braid.mapping.ValueConverter;
+import dev.braid.mapping.spi.JsonCodec;
+import dev.braid.mapping.spi.ValueConverter;
 
 import java.util.Map;
 
 /**
  * The registry-wide storage settings: converters applying to every attribute of their Java type, and the
- * JSON codec (null: Jackson 2 when present).
+ * JSON codec (null when none is registered and Jackson is absent).
  *
  * @param converters converters by their Java type
  * @param jsonCodec  the registered codec, or null

@@ -11,7 +11,7 @@ import dev.braid.error.MappingException;
 import dev.braid.error.MappingProblem;
 import dev.braid.mapping.EntityDefinition;
 import dev.braid.mapping.MappingRegistry;
-import dev.braid.mapping.ValueConverter;
+import dev.braid.mapping.spi.ValueConverter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -61,7 +61,7 @@ class TypeMappingTest {
 
     @Test
     void aConverterMustStoreASupportedType() {
-        ValueConverter<Mood, Object> bad = ValueConverter.of(Mood.class, Object.class, m -> m, o -> Mood.SAD);
+        ValueConverter<Mood, Object> bad = dev.braid.mapping.Converters.of(Mood.class, Object.class, m -> m, o -> Mood.SAD);
         assertThatThrownBy(() -> MappingRegistry.builder().define(EntityDefinition.of(Typed.class).id("id")
                         .column("mood", c -> c.converter(bad))).build())
                 .isInstanceOf(MappingException.class)

@@ -1,8 +1,4 @@
-package dev.braid.mapping;
-
-import dev.braid.core.internal.util.Require;
-
-import java.util.function.Function;
+package dev.braid.mapping.spi;
 
 /**
  * Stores an attribute's Java type as one of Braid's supported column types, like SQLAlchemy's
@@ -14,7 +10,8 @@ import java.util.function.Function;
  * <p>Registered for one attribute ({@code @Convert(MoneyConverter.class)}, or
  * {@code .column("price", c -> c.converter(new MoneyConverter()))}) or for every attribute of its Java type
  * ({@code MappingRegistry.builder().converter(new MoneyConverter())}). Implementations must be stateless or
- * thread-safe; an annotated converter class needs a no-arg constructor.
+ * thread-safe; an annotated converter class needs a no-arg constructor. {@code Converters.of} builds one from
+ * two functions.
  *
  * @param <J> the attribute's Java type
  * @param <D> the stored type: one of Braid's supported column types ({@code String}, {@code Long},
@@ -51,32 +48,4 @@ public interface ValueConverter<J, D> {
      * @return the Java value
      */
     J fromDatabase(D value);
-
-    /**
-     * A converter from two functions.
-     *
-     * @param javaType     the attribute type
-     * @param databaseType the stored type (a supported column type)
-     * @param toDatabase   Java value to stored value
-     * @param fromDatabase stored value to Java value
-     * @param <J>          the attribute type
-     * @param <D>          the stored type
-     * @return the converter
-     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when an argument is null
-     */
-    static <J, D> ValueConverter<J, D> of(Class<J> javaType, Class<D> databaseType, Function<J, D> toDatabase,
-                                          Function<D, J> fromDatabase) {
-        Require.nonNull(javaType, "javaType");
-        Require.nonNull(databaseType, "databaseType");
-        Require.nonNull(toDatabase, "toDatabase");
-        Require.nonNull(fromDatabase, "fromDatabase");
-        return new ValueConverter<>() {
-            @Override public Class<J> javaType() { return javaType; }
-            @Override public Class<D> databaseType() { return databaseType; }
-            @Override public D toDatabase(J value) { return toDatabase.apply(value); }
-            @Override public J fromDatabase(D value) { return fromDatabase.apply(value); }
-            @Override public String toString() { return "ValueConverter[" + javaType.getSimpleName() + " as "
-                    + databaseType.getSimpleName() + "]"; }
-        };
-    }
 }

@@ -1,10 +1,10 @@
-package dev.braid.mapping;
+package dev.braid.mapping.spi;
 
 import java.lang.reflect.Type;
 
 /**
  * Turns attribute values into JSON text and back, for JSON columns ({@code @Json}). Braid ships
- * {@link JacksonJsonCodec} (Jackson 2, used by default when {@code com.fasterxml.jackson.core:jackson-databind}
+ * {@code dev.braid.mapping.JacksonJsonCodec} (Jackson 2, used by default when {@code com.fasterxml.jackson.core:jackson-databind}
  * is on the class path); register another, say one over Jackson 3's {@code JsonMapper}, with
  * {@code MappingRegistry.builder().jsonCodec(codec)}. Implementations must be thread-safe.
  */
