@@ -9,6 +9,7 @@
  */
 module dev.braid.core {
     requires static transitive org.jspecify; // @Nullable appears in exported signatures
+    requires static com.fasterxml.jackson.databind; // optional: JacksonJsonCodec, for JSON columns
 
     exports dev.braid.annotation;
     exports dev.braid.dialect;

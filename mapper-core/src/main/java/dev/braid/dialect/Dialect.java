@@ -99,6 +99,15 @@ public interface Dialect {
     }
 
     /**
+     * How this database stores JSON documents, arrays and enum types ({@link SqlType}).
+     *
+     * @return the type support; by default one refusing every such type with a clear message
+     */
+    default TypeSupport types() {
+        return TypeSupport.unsupported(name());
+    }
+
+    /**
      * The longest identifier the database keeps (PostgreSQL truncates at 63 bytes).
      *
      * @return the maximum identifier length

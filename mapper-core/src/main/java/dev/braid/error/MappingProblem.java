@@ -33,6 +33,14 @@ public record MappingProblem(Kind kind, String entity, @Nullable String attribut
         UNKNOWN_ATTRIBUTE,
         /** An attribute's Java type is not a supported column type. */
         UNSUPPORTED_TYPE,
+        /** More than one of a converter, {@code @Json} and {@code @Enumerated} on one attribute. */
+        TYPE_OPTIONS_CONFLICT,
+        /** A converter that cannot serve the attribute: wrong Java type, unsupported stored type, no constructor. */
+        CONVERTER_INVALID,
+        /** A JSON attribute, and no JSON codec registered or Jackson on the class path. */
+        JSON_CODEC_MISSING,
+        /** {@code @Enumerated} on an attribute that is not an enum. */
+        ENUM_STORAGE_NOT_ENUM,
         /** Two attributes map to the same column. */
         DUPLICATE_COLUMN,
         /** {@code @Identity} on an attribute that is not {@code @Id}. */

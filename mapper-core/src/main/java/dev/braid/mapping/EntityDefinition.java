@@ -12,6 +12,9 @@ import dev.braid.core.internal.meta.EntitySource;
 import dev.braid.core.internal.meta.EntitySpec;
 import dev.braid.core.internal.meta.IdGeneration;
 import dev.braid.core.internal.meta.Names;
+import dev.braid.core.internal.meta.TypeOptions;
+import dev.braid.mapping.spi.ValueConverter;
+import dev.braid.annotation.EnumStorage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -389,6 +392,7 @@ public final class EntityDefinition<T> implements EntitySource {
         private @Nullable Class<?> foreignKeyEntity;
         private @Nullable String foreignKeyTable;
         private @Nullable String foreignKeyColumn;
+        private TypeOptions typing = TypeOptions.NONE;
 
         private ColumnDefinition(String attribute) {
             this.attribute = Require.nonNull(attribute, "attribute");
@@ -447,9 +451,58 @@ public final class EntityDefinition<T> implements EntitySource {
          */
         public ColumnDefinition references(String column) { this.foreignKeyColumn = column; return this; }
 
+        /**
+         * Stores the values through a converter (like {@code @Convert}).
+         *
+         * @param converter the converter; its Java type must be the attribute's
+         * @return these details
+         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code converter} is null
+         */
+        public ColumnDefinition converter(ValueConverter<?, ?> converter) {
+            Require.nonNull(converter, "converter");
+            this.typing = new TypeOptions(converter, null, typing.json(), typing.enumStorage(), typing.enumTypeName());
+            return this;
+        }
+
+        /**
+         * Stores the value as a JSON document (like {@code @Json}).
+         *
+         * @return these details
+         */
+        public ColumnDefinition json() {
+            this.typing = new TypeOptions(typing.converter(), null, true, typing.enumStorage(), typing.enumTypeName());
+            return this;
+        }
+
+        /**
+         * How an enum is stored (like {@code @Enumerated}); {@link EnumStorage#NATIVE} uses a database type named
+         * after the enum in snake_case ({@link #nativeEnum} names it).
+         *
+         * @param storage by name, by ordinal, or as the database's enum type
+         * @return these details
+         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code storage} is null
+         */
+        public ColumnDefinition enumerated(EnumStorage storage) {
+            this.typing = new TypeOptions(typing.converter(), null, typing.json(), Require.nonNull(storage, "storage"), null);
+            return this;
+        }
+
+        /**
+         * Stores an enum as the database's enum type {@code typeName} (PostgreSQL: created by the DDL).
+         *
+         * @param typeName the database type's name
+         * @return these details
+         * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code typeName} is null
+         */
+        public ColumnDefinition nativeEnum(String typeName) {
+            this.typing = new TypeOptions(typing.converter(), null, typing.json(), EnumStorage.NATIVE,
+                    Require.nonNull(typeName, "typeName"));
+            return this;
+        }
+
         ColumnSpec toSpec() {
             return new ColumnSpec(attribute, column, length, nullable, unique, precision, scale, id, generation,
-                    version, foreignKeyEntity, foreignKeyTable, foreignKeyColumn);
+                    version, foreignKeyEntity, foreignKeyTable, foreignKeyColumn, typing);
         }
     }
 }

@@ -9,6 +9,9 @@ import dev.braid.core.internal.meta.EntitySource;
 import dev.braid.core.internal.meta.EntitySpec;
 import dev.braid.core.internal.meta.MappingConfigurer;
 import dev.braid.core.internal.meta.TableOrder;
+import dev.braid.core.internal.meta.TypeSettings;
+import dev.braid.mapping.spi.JsonCodec;
+import dev.braid.mapping.spi.ValueConverter;
 import dev.braid.error.ErrorCode;
 import dev.braid.error.MapperException;
 
@@ -116,8 +119,37 @@ public final class MappingRegistry {
     public static final class Builder {
         private final Set<Class<?>> annotated = new LinkedHashSet<>();
         private final List<EntitySpec> specs = new ArrayList<>();
+        private final Map<Class<?>, ValueConverter<?, ?>> converters = new LinkedHashMap<>();
+        private @Nullable JsonCodec jsonCodec;
 
         private Builder() {}
+
+        /**
+         * Stores every attribute of the converter's Java type through it, unless the attribute declares its own
+         * converter, {@code @Json} or {@code @Enumerated} (replacing an earlier converter of the same type).
+         *
+         * @param converter the converter
+         * @return this builder
+         * @throws MapperException {@code BRAID_ARGUMENT} when {@code converter} or its Java type is null
+         */
+        public Builder converter(ValueConverter<?, ?> converter) {
+            dev.braid.core.internal.util.Require.nonNull(converter, "converter");
+            converters.put(dev.braid.core.internal.util.Require.nonNull(converter.javaType(), "converter.javaType()"), converter);
+            return this;
+        }
+
+        /**
+         * The codec of JSON attributes ({@code @Json}); without one, Jackson 2's ({@link JacksonJsonCodec}) when
+         * it is on the class path.
+         *
+         * @param codec the codec
+         * @return this builder
+         * @throws MapperException {@code BRAID_ARGUMENT} when {@code codec} is null
+         */
+        public Builder jsonCodec(JsonCodec codec) {
+            this.jsonCodec = dev.braid.core.internal.util.Require.nonNull(codec, "codec");
+            return this;
+        }
 
         /**
          * Adds classes mapped with annotations.
@@ -154,7 +186,7 @@ public final class MappingRegistry {
                 all.add(AnnotationReader.read(type));
             }
             all.addAll(specs);
-            return new MappingRegistry(new MappingConfigurer(all).configure());
+            return new MappingRegistry(new MappingConfigurer(all, new TypeSettings(converters, jsonCodec != null ? jsonCodec : JacksonJsonCodec.ifPresent())).configure());
         }
     }
 }

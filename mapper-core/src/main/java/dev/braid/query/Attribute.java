@@ -75,6 +75,38 @@ public class Attribute<E, V> implements Expression<V> {
     }
 
     /**
+     * An array attribute ({@code String[]}, {@code int[]}, ...): equality plus {@code contains}/{@code overlaps}.
+     *
+     * @param entityType  the entity class
+     * @param name        the attribute's field name
+     * @param valueType   the attribute's array type
+     * @param elementType the (boxed) element type
+     * @param <E>         the entity type
+     * @param <V>         the attribute's array type
+     * @param <X>         the element type
+     * @return the attribute reference
+     */
+    public static <E, V, X> ArrayAttribute<E, V, X> array(Class<E> entityType, String name, Class<V> valueType,
+                                                           Class<X> elementType) {
+        return new ArrayAttribute<>(entityType, name, valueType, elementType);
+    }
+
+    /**
+     * A {@code List} attribute stored as an array: equality plus {@code contains}/{@code overlaps}.
+     *
+     * @param entityType  the entity class
+     * @param name        the attribute's field name
+     * @param elementType the element type
+     * @param <E>         the entity type
+     * @param <X>         the element type
+     * @return the attribute reference
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <E, X> ArrayAttribute<E, java.util.List<X>, X> list(Class<E> entityType, String name, Class<X> elementType) {
+        return new ArrayAttribute<>(entityType, name, (Class) java.util.List.class, elementType);
+    }
+
+    /**
      * A relationship reference (what the processor generates for Reference and RelatedList fields).
      *
      * @param ownerType  the entity class declaring the relationship

@@ -22,7 +22,8 @@ import java.util.List;
 public sealed interface Predicate extends Selection<Boolean>
         permits Predicate.Compare, Predicate.In, Predicate.IsNull, Predicate.Like,
                 Predicate.And, Predicate.Or, Predicate.Not, Predicate.Exists,
-                Predicate.Comparison, Predicate.NullTest, Predicate.InQuery, Predicate.ExistsQuery {
+                Predicate.Comparison, Predicate.NullTest, Predicate.InQuery, Predicate.ExistsQuery,
+                Predicate.ArrayHas {
 
     /** A comparison operator. */
     enum Op {
@@ -254,6 +255,35 @@ public sealed interface Predicate extends Selection<Boolean>
         public Like {
             Require.nonNull(attribute, "attribute");
             Require.nonNull(pattern, "pattern");
+        }
+    }
+
+    /**
+     * An array attribute holding every one of {@code elements} ({@code all}), or at least one of them.
+     *
+     * @param attribute the array attribute
+     * @param elements  the elements, copied
+     * @param all       true for {@code contains}, false for {@code overlaps}
+     */
+    record ArrayHas(Attribute<?, ?> attribute, List<?> elements, boolean all) implements Predicate {
+        /**
+         * Checks the parts and copies the elements.
+         *
+         * @param attribute the array attribute
+         * @param elements  the elements
+         * @param all       true for {@code contains}, false for {@code overlaps}
+         * @throws MapperException {@code BRAID_ARGUMENT} when the attribute, the elements or one element is null
+         */
+        public ArrayHas {
+            Require.nonNull(attribute, "attribute");
+            Require.nonNull(elements, "elements");
+            for (Object e : elements) {
+                if (e == null) {
+                    throw new MapperException(ErrorCode.BRAID_ARGUMENT, attribute + (all ? ".contains" : ".overlaps")
+                            + " was given a null element. Fix: pass only non-null elements");
+                }
+            }
+            elements = List.copyOf(elements);
         }
     }
 

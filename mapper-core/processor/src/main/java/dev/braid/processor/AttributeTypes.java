@@ -33,6 +33,11 @@ final class AttributeTypes {
         }
     }
 
+    // Element types of array columns (Braid's ArrayTypes): arrays and Lists of these get an ArrayAttribute.
+    private static final Set<String> ARRAY_ELEMENTS = Set.of("java.lang.String", "java.lang.Integer", "java.lang.Long",
+            "java.lang.Short", "java.lang.Double", "java.lang.Boolean", "java.math.BigDecimal", "java.util.UUID",
+            "java.time.LocalDate");
+
     private final ProcessingEnvironment env;
     private final Diagnostics diagnostics;
 
@@ -63,6 +68,11 @@ final class AttributeTypes {
                 if (component.startsWith("?")) {
                     return new Classified(null, null, null, component.substring(1));
                 }
+                String elementType = arrayElement(((ArrayType) type).getComponentType());
+                if (elementType != null) {
+                    return new Classified(EntityModel.Kind.ARRAY, component + "[], " + elementType,
+                            component + "[].class, " + elementType + ".class", null);
+                }
                 return new Classified(EntityModel.Kind.PLAIN, component + "[]", component + "[].class", null);
             }
             case DECLARED: {
@@ -70,6 +80,11 @@ final class AttributeTypes {
                 TypeElement valueElement = (TypeElement) declared.asElement();
                 if (isRelationWrapper(declared)) {
                     return relation(model, declared, element);
+                }
+                String listElement = listElement(declared);
+                if (listElement != null) {
+                    return new Classified(EntityModel.Kind.LIST, "java.util.List<" + listElement + ">, " + listElement,
+                            listElement + ".class", null);
                 }
                 if (isGeneric(declared) || !accessible(model, valueElement, element)) {
                     return Classified.SKIP;
@@ -86,6 +101,31 @@ final class AttributeTypes {
                 // Type variables, wildcards, intersections: not a single reifiable class.
                 return Classified.SKIP;
         }
+    }
+
+    /** The boxed element class name of an array column's component type, or null (byte[] stays binary). */
+    private String arrayElement(TypeMirror component) {
+        if (component.getKind().isPrimitive()) {
+            if (component.getKind() == TypeKind.BYTE || component.getKind() == TypeKind.CHAR
+                    || component.getKind() == TypeKind.FLOAT) {
+                return null;
+            }
+            return env.getTypeUtils().boxedClass((PrimitiveType) component).getQualifiedName().toString();
+        }
+        if (component.getKind() != TypeKind.DECLARED) return null;
+        String name = ((TypeElement) ((DeclaredType) component).asElement()).getQualifiedName().toString();
+        return ARRAY_ELEMENTS.contains(name) ? name : null;
+    }
+
+    /** {@code List<String>} and other Lists of array elements: the element's name, else null. */
+    private static String listElement(DeclaredType type) {
+        if (!((TypeElement) type.asElement()).getQualifiedName().contentEquals("java.util.List")
+                || type.getTypeArguments().size() != 1 || type.getTypeArguments().get(0).getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        DeclaredType argument = (DeclaredType) type.getTypeArguments().get(0);
+        String name = ((TypeElement) argument.asElement()).getQualifiedName().toString();
+        return ARRAY_ELEMENTS.contains(name) ? name : null;
     }
 
     /** {@code Reference<Author>} / {@code RelatedList<Book>}: a relationship reference to the type argument. */

@@ -17,7 +17,11 @@ import javax.lang.model.element.VariableElement;
 final class EntityModel {
 
     /** How an attribute is referenced in the metamodel. */
-    enum Kind { STRING, COMPARABLE, PLAIN, RELATION }
+    /**
+     * ARRAY and LIST attributes carry two type arguments in {@code valueType} ({@code "int[], java.lang.Integer"})
+     * and the factory's class arguments in {@code classLiteral} ({@code "int[].class, java.lang.Integer.class"}).
+     */
+    enum Kind { STRING, COMPARABLE, PLAIN, RELATION, ARRAY, LIST }
 
     /** One metamodel reference: attribute name, kind, value type as source text and its class literal. */
     record Attribute(String name, Kind kind, String valueType, String classLiteral) { }

@@ -35,6 +35,8 @@ final class MetamodelWriter {
                 case COMPARABLE -> "comparable";
                 case PLAIN -> "of";
                 case RELATION -> "relation";
+                case ARRAY -> "array";
+                case LIST -> "list";
             });
         }
         Set<String> suppress = new LinkedHashSet<>();
@@ -80,6 +82,10 @@ final class MetamodelWriter {
                         .append(a.valueType()).append("> ").append(a.name()).append(" =\n            relation(")
                         .append(entityType).append(".class, ").append(literal).append(", ")
                         .append(a.classLiteral()).append(");\n");
+                case ARRAY, LIST -> out.append(QUERY_PACKAGE).append(".ArrayAttribute<").append(entityType).append(", ")
+                        .append(a.valueType()).append("> ").append(a.name()).append(" =\n            ")
+                        .append(a.kind() == EntityModel.Kind.ARRAY ? "array(" : "list(").append(entityType)
+                        .append(".class, ").append(literal).append(", ").append(a.classLiteral()).append(");\n");
                 case PLAIN -> out.append(QUERY_PACKAGE).append(".Attribute<").append(entityType).append(", ")
                         .append(a.valueType()).append("> ").append(a.name()).append(" =\n            of(")
                         .append(entityType).append(".class, ").append(literal).append(", ")

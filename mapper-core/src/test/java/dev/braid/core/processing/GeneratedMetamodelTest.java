@@ -50,8 +50,11 @@ class GeneratedMetamodelTest {
         // Inherited attributes first, then the entity's own in declaration order; the hidden base
         // "label" is replaced by the subclass field.
         assertThat(generatedFieldNames(ProcessorSampleEntity_.class))
-                .containsExactly("createdAt", "id", "name", "count", "data", "born", "status", "label")
-                .doesNotContain("cache", "computed", "CONSTANT", "instances", "tags");
+                // List<String> tags is an array column: an ArrayAttribute with contains/overlaps.
+                .containsExactly("createdAt", "id", "name", "count", "data", "born", "status", "label", "tags")
+                .doesNotContain("cache", "computed", "CONSTANT", "instances");
+        assertThat(ProcessorSampleEntity_.tags).isInstanceOf(dev.braid.query.ArrayAttribute.class);
+        assertThat(ProcessorSampleEntity_.tags.elementType()).isEqualTo(String.class);
     }
 
     @Test
@@ -93,7 +96,7 @@ class GeneratedMetamodelTest {
         assertReference(available, "available", Boolean.class, ComparableAttribute.class);
         assertThat(title.entityType()).isEqualTo(ProcessorSampleRecord.class);
         assertThat(generatedFieldNames(ProcessorSampleRecord_.class))
-                .containsExactly("id", "title", "price", "available");
+                .containsExactly("id", "title", "price", "available", "tags");
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.braid.core.internal.meta;
 
 import dev.braid.annotation.LoadStrategy;
 import dev.braid.annotation.Column;
+import dev.braid.annotation.Convert;
+import dev.braid.annotation.Enumerated;
+import dev.braid.annotation.Json;
 import dev.braid.annotation.Entity;
 import dev.braid.annotation.ForeignKey;
 import dev.braid.annotation.Id;
@@ -81,6 +84,19 @@ public final class AnnotationReader {
     }
 
     private static ColumnSpec column(Field field) {
+        return columnSpec(field).withTyping(typing(field));
+    }
+
+    /** {@code @Convert}, {@code @Json}, {@code @Enumerated}: how the values are stored. */
+    private static TypeOptions typing(Field field) {
+        Convert convert = field.getAnnotation(Convert.class);
+        Enumerated enumerated = field.getAnnotation(Enumerated.class);
+        if (convert == null && enumerated == null && !field.isAnnotationPresent(Json.class)) return TypeOptions.NONE;
+        return new TypeOptions(null, convert == null ? null : convert.value(), field.isAnnotationPresent(Json.class),
+                enumerated == null ? null : enumerated.value(), enumerated == null ? null : enumerated.typeName());
+    }
+
+    private static ColumnSpec columnSpec(Field field) {
         Column column = field.getAnnotation(Column.class);
         ForeignKey fk = field.getAnnotation(ForeignKey.class);
         String name = column == null || column.name().isEmpty() ? Names.snakeCase(field.getName()) : column.name();

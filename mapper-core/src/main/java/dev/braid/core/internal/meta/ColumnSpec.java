@@ -10,14 +10,31 @@ import dev.braid.core.internal.util.Require;
  * @param foreignKeyTable  referenced table name, or null (one of the two names the target); a blank name
  *                         marks a foreign key declared without a target, which configure reports
  * @param foreignKeyColumn referenced column, or null for the target's single id column
+ * @param typing           how values are stored (converter, JSON, enum storage); {@link TypeOptions#NONE} for the catalogue's way
  */
 public record ColumnSpec(String attribute, String column, int length, boolean nullable, boolean unique,
                          int precision, int scale, boolean id, IdGeneration generation, boolean version,
-                         Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn) {
+                         Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn,
+                         TypeOptions typing) {
     public ColumnSpec {
         Require.nonNull(attribute, "attribute");
         Require.nonNull(column, "column");
         Require.nonNull(generation, "generation");
+        Require.nonNull(typing, "typing");
+    }
+
+    /** A spec whose values are stored the catalogue's way. */
+    public ColumnSpec(String attribute, String column, int length, boolean nullable, boolean unique,
+                      int precision, int scale, boolean id, IdGeneration generation, boolean version,
+                      Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn) {
+        this(attribute, column, length, nullable, unique, precision, scale, id, generation, version,
+                foreignKeyEntity, foreignKeyTable, foreignKeyColumn, TypeOptions.NONE);
+    }
+
+    /** This spec with values stored as {@code typing} says. */
+    public ColumnSpec withTyping(TypeOptions typing) {
+        return new ColumnSpec(attribute, column, length, nullable, unique, precision, scale, id, generation, version,
+                foreignKeyEntity, foreignKeyTable, foreignKeyColumn, typing);
     }
 
     /** True when the attribute was declared a foreign key (even one without a usable target). */

@@ -45,7 +45,10 @@ public final class EntityMapping {
         this.keyOrder = new KeyOrder(this);
         this.generatedColumn = idColumns.stream().filter(ColumnMapping::isGenerated).findFirst();
         // bytea arrays cannot travel as one array bind.
-        this.arrayBindable = columns.stream().noneMatch(c -> c.type().columnType() == ColumnType.BINARY);
+        // byte[] and array columns (BINARY) cannot be elements of an array bind; JSON binds need a cast per
+        // marker that H2's multi-row VALUES does not write: such rows go one statement each.
+        this.arrayBindable = columns.stream().noneMatch(c -> c.type().columnType() == ColumnType.BINARY
+                || c.type().sqlType() instanceof dev.braid.dialect.SqlType.Json);
         this.versionColumn = columns.stream().filter(ColumnMapping::isVersion).findFirst().orElse(null);
         Map<String, ColumnMapping> index = new LinkedHashMap<>();
         for (ColumnMapping c : columns) {
@@ -110,7 +113,7 @@ public final class EntityMapping {
 
     public List<ColumnMapping> idColumns() { return idColumns; }
 
-    /** True when every column can travel in an array bind (batched writes); {@code byte[]} columns cannot. */
+    /** True when every column can travel in an array bind (batched writes); {@code byte[]}, array and JSON columns cannot. */
     public boolean arrayBindable() { return arrayBindable; }
 
     /** Orders objects of this entity by key (how loaded collections are ordered). */

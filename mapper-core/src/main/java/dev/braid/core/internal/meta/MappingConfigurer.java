@@ -23,10 +23,17 @@ import java.util.Optional;
 public final class MappingConfigurer {
     private final List<EntitySpec> specs;
     private final List<MappingProblem> problems = new ArrayList<>();
+    private final TypeResolver types;
 
     /** A configure step over the specs of every registered entity. */
     public MappingConfigurer(List<EntitySpec> specs) {
+        this(specs, TypeSettings.DEFAULT);
+    }
+
+    /** A configure step with the registry's converters and JSON codec. */
+    public MappingConfigurer(List<EntitySpec> specs, TypeSettings typeSettings) {
         this.specs = specs;
+        this.types = new TypeResolver(typeSettings, problems);
     }
 
     /** Resolves, validates and freezes the mappings (the registry is built over them). */
@@ -111,13 +118,8 @@ public final class MappingConfigurer {
                 continue;
             }
             Class<?> javaType = field.get().getType();
-            Optional<ValueType> valueType = ValueTypes.forClass(javaType);
-            if (valueType.isEmpty()) {
-                report(Kind.UNSUPPORTED_TYPE, entity, attribute, qualified + " has type " + javaType.getName()
-                        + ", which is not a supported column type. Supported: " + ValueTypes.supportedTypeNames(),
-                        "change its type, or mark it @Transient");
-                continue;
-            }
+            Optional<ValueType> valueType = Optional.ofNullable(types.resolve(entity, column, field.get()));
+            if (valueType.isEmpty()) continue; // reported by the resolver
             String previous = attributeByColumn.putIfAbsent(column.column().toLowerCase(Locale.ROOT), column.attribute());
             if (previous != null) {
                 report(Kind.DUPLICATE_COLUMN, entity, attribute, entity + "." + previous + " and " + qualified

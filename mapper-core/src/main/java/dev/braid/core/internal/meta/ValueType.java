@@ -1,7 +1,9 @@
 package dev.braid.core.internal.meta;
 
 import dev.braid.dialect.ColumnType;
+import dev.braid.dialect.SqlType;
 import dev.braid.core.internal.util.Require;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -15,12 +17,26 @@ public final class ValueType {
     private final Class<?> databaseClass;
     private final Function<Object, Object> toDatabase;
     private final Function<Object, Object> fromDatabase;
+    private final SqlType sqlType;
+    private final BiPredicate<Object, Object> sameContent;
 
     /** The conversion of types the driver reads and writes as they are. */
     static final Function<Object, Object> SAME = value -> value;
 
     ValueType(Class<?> javaClass, ColumnType columnType, Class<?> databaseClass,
               Function<Object, Object> toDatabase, Function<Object, Object> fromDatabase) {
+        this(javaClass, columnType, databaseClass, toDatabase, fromDatabase, null, null);
+    }
+
+    /**
+     * @param sqlType     the column's JSON, array or enum type, or null for the scalar {@code columnType}
+     * @param sameContent whether two driver values hold the same content when they are not equal (JSON
+     *                    texts formatted differently), or null when equality says it all
+     */
+    ValueType(Class<?> javaClass, ColumnType columnType, Class<?> databaseClass, Function<Object, Object> toDatabase,
+              Function<Object, Object> fromDatabase, SqlType sqlType, BiPredicate<Object, Object> sameContent) {
+        this.sqlType = sqlType;
+        this.sameContent = sameContent;
         this.javaClass = Require.nonNull(javaClass);
         this.columnType = Require.nonNull(columnType);
         this.databaseClass = Require.nonNull(databaseClass);
@@ -32,6 +48,20 @@ public final class ValueType {
     public Class<?> javaClass() { return javaClass; }
 
     public ColumnType columnType() { return columnType; }
+
+    /** The column's JSON, array or enum type (DDL names it, binds are cast to it), or null for a scalar. */
+    public SqlType sqlType() { return sqlType; }
+
+    /** Whether two unequal driver values hold the same content (JSON by document); false without a rule. */
+    public boolean sameContent(Object a, Object b) {
+        return sameContent != null && a != null && b != null && sameContent.test(a, b);
+    }
+
+    /** This type with another Java class and conversions on top (a converter's Java side). */
+    ValueType convertedBy(Class<?> javaClass, Function<Object, Object> toStored, Function<Object, Object> fromStored) {
+        return new ValueType(javaClass, columnType, databaseClass, v -> toDatabase(toStored.apply(v)),
+                v -> fromStored.apply(fromDatabase(v)), sqlType, sameContent);
+    }
 
     /** The class handed to and asked from the driver. */
     public Class<?> databaseClass() { return databaseClass; }

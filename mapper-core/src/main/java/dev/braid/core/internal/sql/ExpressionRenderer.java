@@ -17,9 +17,11 @@ final class ExpressionRenderer {
     private final InLists inLists;
     private final dev.braid.dialect.QueryExpressions queryExpressions;
     private final SelectRenderer selects; // for subqueries
+    private final dev.braid.dialect.TypeSupport types; // JSON, array and enum binds, array predicates
 
     ExpressionRenderer(dev.braid.dialect.Dialect dialect, SelectRenderer selects) {
         this.inLists = dialect.inLists();
+        this.types = dialect.types();
         this.queryExpressions = dialect.queryExpressions();
         this.selects = selects;
     }
@@ -29,7 +31,9 @@ final class ExpressionRenderer {
             if (c.qualifier() != null) out.identifier(c.qualifier()).append('.');
             out.identifier(c.name());
         } else if (e instanceof Parameter p) {
-            out.bind(p.value(), p.type());
+            out.bind(p.value(), p.type(), p.sqlType());
+        } else if (e instanceof SqlExpression.ArrayMatch m) {
+            types.arrayMatch(m.match(), w -> expression(m.operand(), out), m.elements(), m.type(), out);
         } else if (e instanceof Comparison c) {
             expression(c.left(), out);
             out.append(' ').append(c.operator()).append(' ');
@@ -121,15 +125,15 @@ final class ExpressionRenderer {
             out.append("1 = 0"); // IN () is not valid SQL; an empty list matches nothing
             return;
         }
-        // byte[] values cannot travel as an array of arrays: bind them one by one.
-        if (in.values().size() > inLists.arrayThreshold() && in.elementType() != byte[].class) {
+        // byte[] values cannot travel as an array of arrays, nor enum labels as a varchar array: one by one.
+        if (in.values().size() > inLists.arrayThreshold() && in.elementType() != byte[].class && in.sqlType() == null) {
             anyOfArrays(in, out);
         } else {
             expression(in.operand(), out);
             out.append(" IN (");
             for (int i = 0; i < in.values().size(); i++) {
                 if (i > 0) out.append(", ");
-                out.bind(in.values().get(i), in.elementType());
+                out.bind(in.values().get(i), in.elementType(), in.sqlType());
             }
             out.append(')');
         }

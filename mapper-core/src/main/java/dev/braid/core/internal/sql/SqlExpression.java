@@ -11,9 +11,17 @@ public sealed interface SqlExpression {
         public Column { Require.nonNull(name, "name"); }
     }
 
-    /** A bound value; {@code type} is the driver class, used for NULLs and array element types. */
-    record Parameter(Object value, Class<?> type) implements SqlExpression {
+    /**
+     * A bound value; {@code type} is the driver class, used for NULLs and array element types; {@code sqlType}
+     * the JSON, array or enum column type the marker is cast to (the dialect's way), or null.
+     */
+    record Parameter(Object value, Class<?> type, dev.braid.dialect.SqlType sqlType) implements SqlExpression {
         public Parameter { Require.nonNull(type, "type"); }
+
+        /** A value bound as it is (no cast). */
+        public Parameter(Object value, Class<?> type) {
+            this(value, type, null);
+        }
 
         /** One array parameter holding {@code values} (driver values of {@code elementType}), in order. */
         public static Parameter array(Class<?> elementType, List<?> values) {
@@ -52,11 +60,28 @@ public sealed interface SqlExpression {
      * {@code operand IN (values)}. Dialects with array binds render {@code operand = ANY($1)} with one
      * array parameter of {@code elementType}; others render one marker per value.
      */
-    record InList(SqlExpression operand, List<Object> values, Class<?> elementType) implements SqlExpression {
+    record InList(SqlExpression operand, List<Object> values, Class<?> elementType, dev.braid.dialect.SqlType sqlType)
+            implements SqlExpression {
         public InList {
             Require.nonNull(operand, "operand");
             Require.nonNull(elementType, "elementType");
             values = List.copyOf(values);
+        }
+
+        /** A list of values bound as they are. */
+        public InList(SqlExpression operand, List<Object> values, Class<?> elementType) {
+            this(operand, values, elementType, null);
+        }
+    }
+
+    /** An array column holding every one ({@code CONTAINS_ALL}) or any ({@code OVERLAPS}) of {@code elements}. */
+    record ArrayMatch(SqlExpression operand, dev.braid.dialect.TypeSupport.ArrayMatch match, Object[] elements,
+                      dev.braid.dialect.SqlType.ArrayOf type) implements SqlExpression {
+        public ArrayMatch {
+            Require.nonNull(operand, "operand");
+            Require.nonNull(match, "match");
+            Require.nonNull(elements, "elements");
+            Require.nonNull(type, "type");
         }
     }
 

@@ -44,6 +44,14 @@ final class SqlOutput implements SqlWriter {
         return this;
     }
 
+    /** Binds a value to a column of a JSON, array or enum type: the marker carries the dialect's cast. */
+    SqlOutput bind(Object value, Class<?> type, dev.braid.dialect.SqlType sqlType) {
+        if (sqlType == null) return bind(value, type);
+        binds.add(new Bind(value, type));
+        sql.append(dialect.types().bindMarker(sqlType, dialect.bindMarker(binds.size())));
+        return this;
+    }
+
     RenderedSql rendered() {
         return new RenderedSql(sql.toString(), binds);
     }

@@ -64,6 +64,10 @@ public final class SqlRenderer {
             ddl.dropTable(d, out);
         } else if (statement instanceof SqlStatement.AddForeignKey a) {
             ddl.addForeignKey(a, out);
+        } else if (statement instanceof SqlStatement.CreateEnumType c) {
+            dialect.types().createEnumType(c.type(), c.ifNotExists(), out);
+        } else if (statement instanceof SqlStatement.DropEnumType d) {
+            dialect.types().dropEnumType(d.type(), out);
         } else {
             throw Require.bug("Unknown statement " + statement);
         }

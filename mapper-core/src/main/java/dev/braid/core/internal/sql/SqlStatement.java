@@ -140,9 +140,15 @@ public sealed interface SqlStatement {
         }
     }
 
+    /** A column; {@code sqlType}, when not null, is its JSON, array or enum type (named by the dialect instead of {@code type}). */
     record ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
-                            boolean nullable, boolean identity) {
+                            boolean nullable, boolean identity, dev.braid.dialect.SqlType sqlType) {
         public ColumnDefinition { Require.nonNull(name); Require.nonNull(type); }
+
+        public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
+                                boolean nullable, boolean identity) {
+            this(name, type, length, precision, scale, nullable, identity, null);
+        }
     }
 
     record UniqueConstraint(String name, List<String> columns) {
@@ -185,6 +191,12 @@ public sealed interface SqlStatement {
 
     /** {@code ALTER TABLE table ADD CONSTRAINT ... FOREIGN KEY ...}, for foreign keys that close a cycle. */
     record AddForeignKey(String table, ForeignKeyConstraint constraint, boolean ifNotExists) implements SqlStatement {}
+
+    /** The creation of a database enum type (where the dialect creates them), guarded when {@code ifNotExists}. */
+    record CreateEnumType(dev.braid.dialect.SqlType.NamedEnum type, boolean ifNotExists) implements SqlStatement {}
+
+    /** The drop of a database enum type, if it exists. */
+    record DropEnumType(dev.braid.dialect.SqlType.NamedEnum type) implements SqlStatement {}
 
     /**
      * A SELECT of projections: {@code SELECT [DISTINCT] columns FROM ... [WHERE] [GROUP BY] [HAVING]

@@ -88,7 +88,8 @@ class MappingProblemTest {
                 "Odd.anything has type java.lang.Object, which is not a supported column type. Supported: int, Integer,"
                         + " long, Long, short, Short, boolean, Boolean, double, Double, String, BigDecimal, UUID, LocalDate,"
                         + " LocalDateTime, OffsetDateTime, byte[], Instant, any enum (stored by name)",
-                "change its type, or mark it @Transient");
+                "change its type, store it with a converter (@Convert / .converter(...)) or as JSON (@Json / .json()),"
+                        + " or mark it @Transient");
     }
 
     @Test

@@ -63,8 +63,8 @@ class MappingValidationTest {
         assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .isEqualTo("NoId has no id. Fix: annotate its primary-key field with @Id (or call .id(\"...\") in its EntityDefinition)"));
         assertThat(error.messages()).anySatisfy(p -> assertThat(p)
-                .startsWith("OddTypes.tags has type java.util.Map, which is not a supported column type.")
-                .contains("Fix: change its type, or mark it @Transient"));
+                .startsWith("OddTypes.tags has type java.util.Map<java.lang.String, java.lang.String>, which is not a supported column type.")
+                .contains("Fix: change its type, store it with a converter").endsWith("or mark it @Transient"));
         assertThat(error.messages()).anySatisfy(p -> assertThat(p).startsWith("OddTypes.anything has type java.lang.Object"));
         assertThat(error.messages()).anySatisfy(p -> assertThat(p)
                 .startsWith("Author and SecondAuthor are both mapped to table authors"));

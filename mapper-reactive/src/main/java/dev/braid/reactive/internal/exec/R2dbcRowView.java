@@ -18,6 +18,16 @@ final class R2dbcRowView implements RowView {
 
     @Override
     public <V> V get(int index, Class<V> type) {
+        if (type.isArray() && type != byte[].class) {
+            return DriverValues.array(row.get(index), type); // H2 answers arrays as Object[] only
+        }
+        if (type == String.class) {
+            try {
+                return row.get(index, type);
+            } catch (RuntimeException e) {
+                return DriverValues.text(row.get(index), type, e); // H2 answers JSON as its UTF-8 bytes only
+            }
+        }
         return row.get(index, type);
     }
 

@@ -36,6 +36,8 @@ public final class H2Dialect implements Dialect {
             "trailing", "true", "uescape", "union", "unique", "unknown", "user", "using", "value", "values",
             "when", "where", "window", "with", "year"));
 
+    private final dev.braid.dialect.TypeSupport types = new H2Types(this);
+
     /** For {@link java.util.ServiceLoader}; use {@link Dialect#h2()}. */
     public H2Dialect() {}
 
@@ -93,6 +95,10 @@ public final class H2Dialect implements Dialect {
     // No server-side cursors: streams read keyset windows.
     @Override
     public Optional<Cursors> cursors() { return Optional.empty(); }
+
+    // jsonb, arrays and enum types: see H2Types.
+    @Override
+    public dev.braid.dialect.TypeSupport types() { return types; }
 
     @Override
     public DdlGuards ddlGuards() { return H2DdlGuards.INSTANCE; }

@@ -40,6 +40,8 @@ public final class PostgresDialect implements Dialect {
     private final KeyAllocation keys = new PostgresSequenceKeys(IDENTIFIERS);
     private final Optional<Cursors> cursors = Optional.of(new PostgresCursors(IDENTIFIERS));
 
+    private final dev.braid.dialect.TypeSupport types = new PostgresTypes(this);
+
     /** For {@link java.util.ServiceLoader}; use {@link Dialect#postgresql()}. */
     public PostgresDialect() {}
 
@@ -101,6 +103,10 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public Optional<Cursors> cursors() { return cursors; }
+
+    // jsonb, arrays and enum types: see PostgresTypes.
+    @Override
+    public dev.braid.dialect.TypeSupport types() { return types; }
 
     @Override
     public DdlGuards ddlGuards() { return PostgresDdlGuards.INSTANCE; }

@@ -30,9 +30,9 @@ final class DetachSteps {
         step.renderer = () -> {
             Object key = parent.snapshot()[r.localColumn().index()];
             RenderedSql sql = renderer.render(new SqlStatement.Update(r.target().table(),
-                    List.of(new SqlStatement.Assignment(fk.column(), new SqlExpression.Parameter(null, fk.type().databaseClass()))),
+                    List.of(new SqlStatement.Assignment(fk.column(), new SqlExpression.Parameter(null, fk.type().databaseClass(), fk.type().sqlType()))),
                     new SqlExpression.Comparison(new SqlExpression.Column(null, fk.column()), "=",
-                            new SqlExpression.Parameter(key, fk.type().databaseClass()))));
+                            new SqlExpression.Parameter(key, fk.type().databaseClass(), fk.type().sqlType()))));
             step.outcome = (rowCount, rows) -> {
                 // Children the session holds follow the database.
                 for (EntityState child : identityMap.states()) {

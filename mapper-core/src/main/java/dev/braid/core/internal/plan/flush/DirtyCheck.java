@@ -33,7 +33,7 @@ final class DirtyCheck {
             ColumnMapping column = columns.get(i);
             Object current = column.type().isPlain() ? values[i] : column.type().toDatabase(values[i]);
             // The usual case, an untouched column, is the very object the snapshot holds.
-            if (current != snapshot[i] && !sameValue(snapshot[i], current)) {
+            if (current != snapshot[i] && !same(column, snapshot[i], current)) {
                 return true;
             }
         }
@@ -46,14 +46,26 @@ final class DirtyCheck {
         List<ColumnMapping> changed = new ArrayList<>();
         for (ColumnMapping column : state.mapping().columns()) {
             if (column.isId() || column.isVersion()) continue;
-            if (!sameValue(snapshot[column.index()], column.getForDatabase(state.entity()))) changed.add(column);
+            if (!same(column, snapshot[column.index()], column.getForDatabase(state.entity()))) changed.add(column);
         }
         return changed;
+    }
+
+    /** Whether a column's driver values are the same: {@link #sameValue}, or the same content (JSON documents). */
+    static boolean same(ColumnMapping column, Object a, Object b) {
+        return sameValue(a, b) || column.type().sameContent(a, b);
+    }
+
+    /** The SQL type an array bind of many rows' values of {@code column} is cast to (batched writes). */
+    static String arrayElementType(dev.braid.dialect.Dialect dialect, ColumnMapping column) {
+        return column.type().sqlType() != null ? dialect.types().arrayElementType(column.type().sqlType())
+                : dialect.arrayElementType(column.type().columnType());
     }
 
     /** Equality for dirty checking: arrays by content, decimals by value (1.50 equals 1.5). */
     static boolean sameValue(Object a, Object b) {
         if (a instanceof byte[] x && b instanceof byte[] y) return Arrays.equals(x, y);
+        if (a instanceof Object[] x && b instanceof Object[] y) return Arrays.equals(x, y);
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) return x.compareTo(y) == 0;
         return Objects.equals(a, b);
     }

@@ -122,7 +122,7 @@ final class InsertSteps {
                 }
                 if (value == null && column.isId()) throw RowConditions.missingId(mapping, column);
                 columns.add(column.column());
-                values.add(new SqlExpression.Parameter(value, column.type().databaseClass()));
+                values.add(new SqlExpression.Parameter(value, column.type().databaseClass(), column.type().sqlType()));
                 written[column.index()] = value;
             }
             RenderedSql sql = renderer.render(new SqlStatement.Insert(mapping.table(), columns, values, returning));

@@ -126,7 +126,7 @@ final class LinkSteps {
                     + " of " + entity.getClass().getSimpleName() + " has no value. Fix: add the object to the session"
                     + " (cascade SAVE_UPDATE does this for related objects)");
         }
-        return new SqlExpression.Parameter(value, column.type().databaseClass());
+        return new SqlExpression.Parameter(value, column.type().databaseClass(), column.type().sqlType());
     }
 
 }

@@ -63,7 +63,7 @@ final class MultiRowInsert {
                 }
                 names.add(column.column());
                 arrays.add(SqlExpression.Parameter.of(array));
-                types.add(renderer.dialect().arrayElementType(column.type().columnType()));
+                types.add(DirtyCheck.arrayElementType(renderer.dialect(), column));
             }
             RenderedSql sql = renderer.render(new SqlStatement.InsertFromArrays(mapping.table(), names, arrays, types,
                     generated == null ? List.of() : List.of(generated.column())));

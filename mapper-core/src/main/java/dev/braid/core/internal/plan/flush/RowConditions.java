@@ -29,7 +29,7 @@ final class RowConditions {
 
     private static SqlExpression equalsSnapshot(ColumnMapping column, EntityState state) {
         return new SqlExpression.Comparison(new SqlExpression.Column(null, column.column()), "=",
-                new SqlExpression.Parameter(state.snapshot()[column.index()], column.type().databaseClass()));
+                new SqlExpression.Parameter(state.snapshot()[column.index()], column.type().databaseClass(), column.type().sqlType()));
     }
 
     static void expectOne(long rowCount, String verb, EntityMapping mapping, EntityState state, RenderedSql sql) {

@@ -64,7 +64,7 @@ final class UpdateSteps {
             List<SqlStatement.Assignment> assignments = new ArrayList<>();
             for (ColumnMapping column : mapping.columns()) {
                 int i = column.index();
-                if (DirtyCheck.sameValue(snapshot[i], current[i]) || column.isVersion()) {
+                if (DirtyCheck.same(column, snapshot[i], current[i]) || column.isVersion()) {
                     continue;
                 }
                 if (column.isId()) {
@@ -73,7 +73,7 @@ final class UpdateSteps {
                             + " Fix: delete the object and add a new one with the new key");
                 }
                 assignments.add(new SqlStatement.Assignment(column.column(),
-                        new SqlExpression.Parameter(current[i], column.type().databaseClass())));
+                        new SqlExpression.Parameter(current[i], column.type().databaseClass(), column.type().sqlType())));
             }
             if (assignments.isEmpty()) {
                 return null;
@@ -85,7 +85,7 @@ final class UpdateSteps {
                 nextVersion = versionColumn.type().databaseClass() == Long.class
                         ? (Object) (old.longValue() + 1) : (Object) (old.intValue() + 1);
                 assignments.add(new SqlStatement.Assignment(versionColumn.column(),
-                        new SqlExpression.Parameter(nextVersion, versionColumn.type().databaseClass())));
+                        new SqlExpression.Parameter(nextVersion, versionColumn.type().databaseClass(), versionColumn.type().sqlType())));
                 current[versionColumn.index()] = nextVersion;
             }
             RenderedSql sql = renderer.render(new SqlStatement.Update(mapping.table(), assignments, RowConditions.keyCondition(state)));
@@ -135,7 +135,7 @@ final class UpdateSteps {
                     array[row] = column == id ? states.get(row).snapshot()[id.index()] : current[row][column.index()];
                 }
                 arrays.add(SqlExpression.Parameter.of(array));
-                types.add(renderer.dialect().arrayElementType(column.type().columnType()));
+                types.add(DirtyCheck.arrayElementType(renderer.dialect(), column));
             }
             RenderedSql sql = renderer.render(new SqlStatement.UpdateFromArrays(mapping.table(), id.column(),
                     columns.stream().map(ColumnMapping::column).toList(), arrays, types));

@@ -55,7 +55,7 @@ public final class BulkUpdate {
         for (Assignment a : BulkUpdateCheck.check(mapping, query, assignments)) {
             ColumnMapping column = mapping.requireAttribute(a.attribute().name());
             SqlExpression.Parameter value = new SqlExpression.Parameter(BulkUpdateCheck.databaseValue(column, a),
-                    column.type().databaseClass());
+                    column.type().databaseClass(), column.type().sqlType());
             set.add(new SqlStatement.SetClause(column.column(), a instanceof Assignment.Increment
                     ? new SqlExpression.Plus(new SqlExpression.Column(null, column.column()), value) : value));
             written.add(column);

@@ -147,7 +147,7 @@ final class ExpressionTranslator {
                     + " but the query compares it with " + v.value().getClass().getSimpleName() + " " + v.value()
                     + ". Fix: pass a " + expected.getSimpleName());
         }
-        return new SqlExpression.Parameter(type.toDatabase(v.value()), type.databaseClass());
+        return new SqlExpression.Parameter(type.toDatabase(v.value()), type.databaseClass(), type.sqlType());
     }
 
     private static ValueType bindable(Class<?> javaClass, Object what) {

@@ -54,7 +54,8 @@ final class PredicateTranslator {
             for (Object v : in.values()) {
                 values.add(databaseValue(column, v));
             }
-            return new SqlExpression.InList(columnRef(in.attribute(), column), values, column.type().databaseClass());
+            return new SqlExpression.InList(columnRef(in.attribute(), column), values, column.type().databaseClass(),
+                    column.type().sqlType());
         }
         if (predicate instanceof Predicate.IsNull n) {
             return new SqlExpression.NullCheck(columnRef(n.attribute(), column(n.attribute())), n.negated());
@@ -63,6 +64,9 @@ final class PredicateTranslator {
             ColumnMapping column = column(like.attribute());
             return new SqlExpression.Like(columnRef(like.attribute(), column),
                     new SqlExpression.Parameter(like.pattern(), String.class), dev.braid.query.LikePattern.ESCAPE);
+        }
+        if (predicate instanceof Predicate.ArrayHas has) {
+            return ArrayPredicates.translate(has, column(has.attribute()), columnRef(has.attribute(), column(has.attribute())));
         }
         if (predicate instanceof Predicate.And and) {
             return new SqlExpression.Junction(true, and.operands().stream().map(this::translate).toList());
@@ -133,7 +137,7 @@ final class PredicateTranslator {
     }
 
     private SqlExpression.Parameter parameter(ColumnMapping column, Object value) {
-        return new SqlExpression.Parameter(databaseValue(column, value), column.type().databaseClass());
+        return new SqlExpression.Parameter(databaseValue(column, value), column.type().databaseClass(), column.type().sqlType());
     }
 
     private static Object databaseValue(ColumnMapping column, Object value) {

@@ -106,7 +106,7 @@ record QueryStatement(EntityMapping root, Aliases aliases, String rootAlias, Lis
         for (int i = 0; i < root.idColumns().size(); i++) {
             ColumnMapping id = root.idColumns().get(i);
             conditions.add(new SqlExpression.Comparison(new SqlExpression.Column(rootAlias, id.column()), "=",
-                    new SqlExpression.Parameter(id.type().toDatabase(parts.get(i)), id.type().databaseClass())));
+                    new SqlExpression.Parameter(id.type().toDatabase(parts.get(i)), id.type().databaseClass(), id.type().sqlType())));
         }
         return new QueryStatement(root, aliases, rootAlias, List.of(), new SqlExpression.Junction(true, conditions),
                 List.of(), false);

@@ -9,6 +9,7 @@ import dev.braid.statement.RenderedSql;
 import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.core.internal.sql.SqlStatement;
 import dev.braid.dialect.Dialect;
+import dev.braid.dialect.SqlType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,9 @@ public final class SchemaPlanner {
         List<RenderedSql> statements = new ArrayList<>();
         java.util.Set<String> created = new java.util.HashSet<>();
         List<SqlStatement> deferred = new ArrayList<>();
+        for (SqlType.NamedEnum type : enumTypes()) {
+            statements.add(renderer.render(new SqlStatement.CreateEnumType(type, onlyMissing)));
+        }
         for (EntityMapping entity : registry.dependencyOrder()) {
             created.add(entity.table().toLowerCase(java.util.Locale.ROOT));
             SqlStatement.CreateTable table = createTable(entity, onlyMissing);
@@ -100,6 +104,28 @@ public final class SchemaPlanner {
         return out;
     }
 
+    /**
+     * The database enum types the tables use, each once, where the dialect creates them (PostgreSQL's
+     * {@code CREATE TYPE}); two attributes naming one type with different labels are reported.
+     */
+    private List<SqlType.NamedEnum> enumTypes() {
+        java.util.Map<String, SqlType.NamedEnum> byName = new java.util.LinkedHashMap<>();
+        if (!dialect.types().createsEnumTypes()) return List.of();
+        for (EntityMapping entity : registry.dependencyOrder()) {
+            for (ColumnMapping c : entity.columns()) {
+                if (!(c.type().sqlType() instanceof SqlType.NamedEnum type)) continue;
+                SqlType.NamedEnum other = byName.putIfAbsent(type.name().toLowerCase(java.util.Locale.ROOT), type);
+                if (other != null && !other.labels().equals(type.labels())) {
+                    throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_MAPPING, c.qualifiedName()
+                            + " uses enum type " + type.name() + " with labels " + type.labels() + ", but another"
+                            + " attribute uses it with labels " + other.labels() + ". Fix: name one of the types"
+                            + " differently (@Enumerated(value = NATIVE, typeName = ...))");
+                }
+            }
+        }
+        return List.copyOf(byName.values());
+    }
+
     /** DROP TABLE IF EXISTS for every table, referencing tables first. */
     public List<RenderedSql> drop() {
         List<RenderedSql> statements = new ArrayList<>();
@@ -111,6 +137,9 @@ public final class SchemaPlanner {
         for (int i = order.size() - 1; i >= 0; i--) {
             // CASCADE only where a foreign-key cycle makes plain drops impossible in any order.
             statements.add(renderer.render(new SqlStatement.DropTable(order.get(i).table(), true, inCycle(order.get(i)))));
+        }
+        for (SqlType.NamedEnum type : enumTypes()) {
+            statements.add(renderer.render(new SqlStatement.DropEnumType(type)));
         }
         return statements;
     }
@@ -130,7 +159,7 @@ public final class SchemaPlanner {
         List<SqlStatement.ForeignKeyConstraint> foreignKeys = new ArrayList<>();
         for (ColumnMapping c : entity.columns()) {
             columns.add(new SqlStatement.ColumnDefinition(c.column(), c.type().columnType(), c.length(),
-                    c.precision(), c.scale(), c.nullable(), c.isGenerated()));
+                    c.precision(), c.scale(), c.nullable(), c.isGenerated(), c.type().sqlType()));
             if (c.unique() && !(c.isId() && entity.idColumns().size() == 1)) {
                 uniques.add(new SqlStatement.UniqueConstraint(name("uq", entity.table(), c.column()), List.of(c.column())));
             }

@@ -1,0 +1,3 @@
+package dev.braid.reactive.typed;
+
+public enum Mood { SAD, OK, HAPPY }
