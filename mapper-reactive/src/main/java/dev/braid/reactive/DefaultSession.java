@@ -7,6 +7,9 @@ import dev.braid.core.internal.plan.flush.UnitOfWork;
 import dev.braid.core.internal.plan.load.BulkDelete;
 import dev.braid.core.internal.plan.load.BulkUpdate;
 import dev.braid.core.internal.plan.raw.RawStatement;
+import dev.braid.core.internal.plan.upsert.LinkWrite;
+import dev.braid.core.internal.plan.upsert.UpsertPlan;
+import dev.braid.core.internal.plan.upsert.UpsertRequest;
 import dev.braid.core.internal.meta.EntityMapping;
 import dev.braid.query.Assignment;
 import dev.braid.statement.RenderedSql;
@@ -57,6 +60,8 @@ final class DefaultSession implements Session {
     private final RawSqlRunner raw;
     private final dev.braid.core.internal.plan.load.ProjectionPlanner projections;
     private final ProjectionReader projectionReader;
+    private final UpsertRunner upserts;
+    private final SqlRenderer renderer;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
                    StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, boolean external,
@@ -72,6 +77,8 @@ final class DefaultSession implements Session {
         this.raw = new RawSqlRunner(connection, executor, graphLoader, identityMap, hydrator);
         this.projections = new dev.braid.core.internal.plan.load.ProjectionPlanner(registry, renderer, planner.loads());
         this.projectionReader = new ProjectionReader(connection, executor, graphLoader, identityMap, hydrator);
+        this.renderer = renderer;
+        this.upserts = new UpsertRunner(connection, executor, renderer, identityMap);
     }
 
     QueryPlanner planner() {
@@ -164,6 +171,52 @@ final class DefaultSession implements Session {
 
     RenderedSql updateSql(Query<?> query, List<Assignment> assignments) {
         return BulkUpdate.of(registry, planner, query, assignments).plain();
+    }
+
+    @Override
+    public <T> Upsert<T, T> upsert(T entity) {
+        dev.braid.core.internal.util.Require.nonNull(entity, "entity");
+        return new DefaultUpsert<>(this, new UpsertRequest(registry.entity(entity.getClass()).type(), List.of(entity),
+                List.of(), null, false, null), true);
+    }
+
+    @Override
+    public <T> Upsert<T, List<T>> upsertAll(Class<T> type, Iterable<? extends T> entities) {
+        dev.braid.core.internal.util.Require.nonNull(entities, "entities");
+        List<Object> objects = new java.util.ArrayList<>();
+        entities.forEach(objects::add);
+        return new DefaultUpsert<>(this, new UpsertRequest(registry.entity(type).type(), objects, List.of(), null,
+                false, null), false);
+    }
+
+    /** Runs an upsert: planned (and checked) before the autoflush, so bad input sends nothing. */
+    Mono<List<Object>> upsert(UpsertRequest request) {
+        return active("upsert " + request.type().getSimpleName(), () -> {
+            UpsertPlan plan = UpsertPlan.of(registry, renderer, request, identityMap);
+            return transaction.autoflush().then(upserts.run(plan, transaction::uncommittedWrite));
+        });
+    }
+
+    List<RenderedSql> upsertSql(UpsertRequest request) {
+        UpsertPlan plan = UpsertPlan.of(registry, renderer, request, identityMap);
+        return plan.chunks().stream().map(plan::statement).toList();
+    }
+
+    @Override
+    public <O, T> Mono<Boolean> link(O owner, Relation<O, T> relation, T target) {
+        return linkWrite(owner, relation, target, true);
+    }
+
+    @Override
+    public <O, T> Mono<Boolean> unlink(O owner, Relation<O, T> relation, T target) {
+        return linkWrite(owner, relation, target, false);
+    }
+
+    private Mono<Boolean> linkWrite(Object owner, Relation<?, ?> relation, Object target, boolean insert) {
+        return active((insert ? "link " : "unlink ") + relation, () -> {
+            LinkWrite link = LinkWrite.of(registry, identityMap, relation, owner, target, insert);
+            return transaction.autoflush().then(upserts.link(link));
+        });
     }
 
     @Override
