@@ -175,18 +175,12 @@ final class DefaultSession implements Session {
 
     @Override
     public <T> Upsert<T, T> upsert(T entity) {
-        dev.braid.core.internal.util.Require.nonNull(entity, "entity");
-        return new DefaultUpsert<>(this, new UpsertRequest(registry.entity(entity.getClass()).type(), List.of(entity),
-                List.of(), null, false, null), true);
+        return DefaultUpsert.of(this, entity);
     }
 
     @Override
     public <T> Upsert<T, List<T>> upsertAll(Class<T> type, Iterable<? extends T> entities) {
-        dev.braid.core.internal.util.Require.nonNull(entities, "entities");
-        List<Object> objects = new java.util.ArrayList<>();
-        entities.forEach(objects::add);
-        return new DefaultUpsert<>(this, new UpsertRequest(registry.entity(type).type(), objects, List.of(), null,
-                false, null), false);
+        return DefaultUpsert.all(this, type, entities);
     }
 
     /** Runs an upsert: planned (and checked) before the autoflush, so bad input sends nothing. */

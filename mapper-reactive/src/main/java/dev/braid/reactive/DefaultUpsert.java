@@ -22,6 +22,22 @@ final class DefaultUpsert<T, R> implements Upsert<T, R> {
         this.single = single;
     }
 
+    /** {@code session.upsert(entity)}: colliding on the primary key, doing nothing, until told otherwise. */
+    static <T> Upsert<T, T> of(DefaultSession session, T entity) {
+        Require.nonNull(entity, "entity");
+        Class<?> type = session.registry().entity(entity.getClass()).type();
+        return new DefaultUpsert<>(session, new UpsertRequest(type, List.of(entity), List.of(), null, false, null), true);
+    }
+
+    /** {@code session.upsertAll(type, entities)}. */
+    static <T> Upsert<T, List<T>> all(DefaultSession session, Class<T> type, Iterable<? extends T> entities) {
+        Require.nonNull(entities, "entities");
+        List<Object> objects = new java.util.ArrayList<>();
+        entities.forEach(objects::add);
+        return new DefaultUpsert<>(session, new UpsertRequest(session.registry().entity(type).type(), objects, List.of(),
+                null, false, null), false);
+    }
+
     private DefaultUpsert<T, R> with(List<Attribute<?, ?>> conflict, @Nullable String constraint, boolean update,
                                      @Nullable List<Attribute<?, ?>> updates) {
         return new DefaultUpsert<>(session, new UpsertRequest(request.type(), request.objects(), conflict, constraint,
