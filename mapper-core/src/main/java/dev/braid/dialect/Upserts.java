@@ -9,7 +9,8 @@ package dev.braid.dialect;
 public interface Upserts {
 
     /**
-     * Writes the whole statement, including what returns {@link UpsertRows#returning()} (a
+     * Writes the whole statement (atomic against a concurrent insert of the same key: that row is waited for,
+     * then left alone or updated, never a unique violation), including what returns {@link UpsertRows#returning()} (a
      * {@code RETURNING} clause or a delta table). The rows returned are those inserted or updated; rows that
      * already existed and were left alone are not returned.
      *
@@ -26,16 +27,6 @@ public interface Upserts {
      * @return rows per statement
      */
     int rowsPerStatement();
-
-    /**
-     * Whether the statement is atomic against concurrent inserts of the same key. When false (H2's
-     * {@code MERGE}: two transactions can both find no row and both insert), a concurrent insert can still
-     * fail it with a unique violation; running it again then finds the committed row, so Braid retries it
-     * a few times.
-     *
-     * @return true when a concurrent insert of the same key cannot fail the statement
-     */
-    default boolean atomic() { return true; }
 
     /**
      * For a database without upserts: every upsert is refused with {@code BRAID_QUERY} naming the database.

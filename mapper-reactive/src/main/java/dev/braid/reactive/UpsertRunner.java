@@ -5,7 +5,6 @@ import dev.braid.core.internal.plan.upsert.LinkWrite;
 import dev.braid.core.internal.plan.upsert.UpsertPlan;
 import dev.braid.core.internal.plan.upsert.UpsertResults;
 import dev.braid.core.internal.sql.SqlRenderer;
-import dev.braid.error.ConstraintViolationException;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import dev.braid.statement.RenderedSql;
 import io.r2dbc.spi.Connection;
@@ -20,13 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs upserts and link writes on the session's connection, one statement at a time: per chunk the upsert,
- * then the SELECT of rows it left alone, then the rows become the session's objects. Where the dialect's
- * upsert is not atomic against a concurrent insert of the same key (H2's MERGE), a unique violation runs the
- * statement again (at most {@value #RETRIES} times): it then finds the committed row.
+ * then the SELECT of rows it left alone, then the rows become the session's objects.
  */
 final class UpsertRunner {
-    static final int RETRIES = 5;
-
     private final Connection connection;
     private final StatementExecutor executor;
     private final SqlRenderer renderer;
@@ -42,7 +37,7 @@ final class UpsertRunner {
     /** Runs every chunk in order; {@code undo} receives what reverts the session's objects on rollback. */
     Mono<List<Object>> run(UpsertPlan plan, Consumer<Deque<Runnable>> undo) {
         return Flux.fromIterable(plan.chunks())
-                .concatMap(chunk -> retried(executor.returning(connection, plan.statement(chunk), plan.rowTypes()))
+                .concatMap(chunk -> executor.returning(connection, plan.statement(chunk), plan.rowTypes())
                         .flatMap(written -> {
                             RenderedSql missing = plan.missing(chunk, written);
                             Mono<List<Object[]>> found = missing == null ? Mono.just(List.of())
@@ -60,17 +55,10 @@ final class UpsertRunner {
 
     /** Inserts the link row unless present, or deletes it if present; true when a row was written. */
     Mono<Boolean> link(LinkWrite link) {
-        return Mono.defer(() -> retried(executor.update(connection, link.statement(renderer))))
+        return Mono.defer(() -> executor.update(connection, link.statement(renderer)))
                 .map(count -> {
                     link.apply(identityMap);
                     return count > 0;
                 });
-    }
-
-    private <T> Mono<T> retried(Mono<T> statement) {
-        if (renderer.dialect().upserts().atomic()) return statement;
-        return statement.retryWhen(reactor.util.retry.Retry.max(RETRIES)
-                .filter(e -> e instanceof ConstraintViolationException)
-                .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 }
