@@ -29,6 +29,7 @@ module dev.braid.core {
     exports dev.braid.core.internal.plan.merge to dev.braid.reactive;
     exports dev.braid.core.internal.plan.raw to dev.braid.reactive;
     exports dev.braid.core.internal.plan.schema to dev.braid.reactive;
+    exports dev.braid.core.internal.plan.upsert to dev.braid.reactive;
     exports dev.braid.core.internal.relation to dev.braid.reactive;
     exports dev.braid.core.internal.sql to dev.braid.reactive;
     exports dev.braid.core.internal.util to dev.braid.reactive;

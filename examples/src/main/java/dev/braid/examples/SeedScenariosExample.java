@@ -136,6 +136,14 @@ public final class SeedScenariosExample {
                     .flatMap(staff -> s.select(User.class).where(User_.username.in(List.of("alice", "bob", "johndoe")))
                             .orderBy(User_.id.asc()).all().collectList()
                             .doOnNext(users -> staff.users.addAll(users)))).blockLast(WAIT);
+            say("   run again, nothing fails: the groups insert-if-absent, and alice joins admin again (idempotent link):");
+            String again = db.counted(() -> mapper.inTransactionMono(s -> s.upsertAll(Group.class,
+                            List.of(new Group("admin"), new Group("staff"))).onConflict(Group_.name).doNothing().execute()
+                    .flatMap(groups -> s.select(User.class).where(User_.username.eq("alice")).one()
+                            .flatMap(alice -> s.link(alice, User_.groups, groups.get(0)))
+                            .map(inserted -> "groups " + groups + ", ids " + groups.stream().map(g -> g.id).toList()
+                                    + ", link row inserted: " + inserted))).block(WAIT));
+            say("   " + again);
 
             step("5. Queries through the link table: the groups of alice, and the members of admin.");
             List<String> groupsOfAlice = db.counted(() -> mapper.withSession(s -> s.select(Group.class)

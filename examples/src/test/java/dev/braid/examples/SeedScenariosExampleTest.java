@@ -53,7 +53,10 @@ class SeedScenariosExampleTest {
     void manyToManyWritesLinkRowsAndJoinsThroughThem() {
         assertThat(section("4. Many-to-many", "5. Queries"))
                 .contains("INSERT INTO user_group_association (user_id, group_id) VALUES ($1, $2)",
-                        "admin.users contains alice before the flush: true");
+                        "admin.users contains alice before the flush: true",
+                        "MERGE INTO \"groups\" USING (VALUES ($1), ($2))",
+                        "groups [Group(admin), Group(staff)], ids [1, 2], link row inserted: false");
+        assertThat(rows("blog", "SELECT COUNT(*) FROM \"groups\"")).containsExactly(List.of(2L));
         assertThat(out).contains("groups of alice: [admin, staff]", "members of admin: [alice]",
                 "alice.groups = [Group(admin), Group(staff)]");
         assertThat(section("6. Deleting johndoe", "=== Seed 000, association object"))

@@ -183,6 +183,13 @@ public interface Dialect {
     default BatchWrites batchWrites() { return BatchWrites.none(); }
 
     /**
+     * How rows are inserted unless they collide on a unique key (doing nothing or updating the existing row).
+     *
+     * @return the upsert capability; by default none (every upsert is refused with {@code BRAID_QUERY})
+     */
+    default Upserts upserts() { return Upserts.unsupported(name()); }
+
+    /**
      * How lists of values are bound: markers, arrays, key tables.
      *
      * @return the IN-list capability; by default one marker per value

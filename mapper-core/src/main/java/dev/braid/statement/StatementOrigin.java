@@ -37,6 +37,10 @@ public record StatementOrigin(Kind kind, @Nullable Class<?> entity, @Nullable St
         BULK_UPDATE,
         /** Raw SQL run with {@code session.sql(...)}; the entity is the type its rows are mapped to, if mapped. */
         RAW_SQL,
+        /** {@code session.upsert(..)}/{@code upsertAll(..)}: the upsert, and the read of rows it left alone. */
+        UPSERT,
+        /** {@code session.link(..)}/{@code unlink(..)}: one link row of a many-to-many, written on its own. */
+        LINK,
         /** Flush step: INSERT of new objects. */
         INSERT,
         /** Flush step: UPDATE of changed objects (or foreign keys of detached children). */

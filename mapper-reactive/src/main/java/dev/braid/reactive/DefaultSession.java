@@ -51,6 +51,7 @@ final class DefaultSession implements Session {
     private final SessionQueries queries;
     private final SessionSql sql;
     private final CountedWrites counted;
+    private final SessionUpserts upserts;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
                    StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, boolean external,
@@ -66,6 +67,7 @@ final class DefaultSession implements Session {
         this.queries = new SessionQueries(registry, planner, renderer, executor, graphLoader, gate, rows, identityMap, hydrator);
         this.sql = new SessionSql(registry, planner, executor, graphLoader, gate, identityMap, hydrator);
         this.counted = new CountedWrites(unitOfWork, transaction);
+        this.upserts = new SessionUpserts(registry, renderer, executor, identityMap, gate);
     }
 
     @Override
@@ -93,6 +95,26 @@ final class DefaultSession implements Session {
     @Override
     public <R> Projection<R> select(ProjectionQuery<R> query) {
         return new DefaultProjection<>(queries, Require.nonNull(query, "query"));
+    }
+
+    @Override
+    public <T> Upsert<T, T> upsert(T entity) {
+        return DefaultUpsert.of(upserts, entity);
+    }
+
+    @Override
+    public <T> Upsert<T, List<T>> upsertAll(Class<T> type, Iterable<? extends T> entities) {
+        return DefaultUpsert.all(upserts, type, entities);
+    }
+
+    @Override
+    public <O, T> Mono<Boolean> link(O owner, Relation<O, T> relation, T target) {
+        return upserts.link(owner, relation, target, true);
+    }
+
+    @Override
+    public <O, T> Mono<Boolean> unlink(O owner, Relation<O, T> relation, T target) {
+        return upserts.link(owner, relation, target, false);
     }
 
     @Override

@@ -23,6 +23,56 @@ import reactor.core.publisher.Mono;
 public interface Session extends Queries {
 
     /**
+     * An insert-or-ignore / insert-or-update of one object:
+     * {@code session.upsert(new Tag("java")).onConflict(Tag_.name).doNothing().execute()}. See {@link Upsert}.
+     *
+     * @param entity a new object of a mapped class (not one this session holds)
+     * @param <T>    the entity type
+     * @return the upsert, colliding on the primary key and doing nothing until told otherwise; nothing runs
+     *         until {@link Upsert#execute()} is subscribed
+     */
+    <T> Upsert<T, T> upsert(T entity);
+
+    /**
+     * An insert-or-ignore / insert-or-update of many objects of one class, many rows per statement:
+     * {@code session.upsertAll(Tag.class, tags).onConflict(Tag_.name).doNothing().execute()}. See {@link Upsert}.
+     *
+     * @param type     the entity class
+     * @param entities new objects of that class, each row's key once
+     * @param <T>      the entity type
+     * @return the upsert, colliding on the primary key and doing nothing until told otherwise
+     */
+    <T> Upsert<T, java.util.List<T>> upsertAll(Class<T> type, Iterable<? extends T> entities);
+
+    /**
+     * Adds one link row of a many-to-many unless it exists, without loading the collection (an idempotent
+     * "favorite"): {@code session.link(user, User_.favorites, article)}. Pending changes are flushed first;
+     * loaded collections on both ends then hold each other, and the next flush writes nothing more.
+     *
+     * @param owner    an object the session holds, of the relationship's owner class
+     * @param relation a many-to-many through a link table ({@code User_.favorites})
+     * @param target   an object the session holds, of the relationship's target class
+     * @param <O>      the owner type
+     * @param <T>      the target type
+     * @return true when the row was inserted, false when it already existed; {@code BRAID_QUERY} for another
+     *         kind of relationship, {@code BRAID_ENTITY_STATE} for objects the session does not hold
+     */
+    <O, T> Mono<Boolean> link(O owner, Relation<O, T> relation, T target);
+
+    /**
+     * Deletes one link row of a many-to-many if it exists, without loading the collection; loaded
+     * collections on both ends follow. See {@link #link}.
+     *
+     * @param owner    an object the session holds, of the relationship's owner class
+     * @param relation a many-to-many through a link table
+     * @param target   an object the session holds, of the relationship's target class
+     * @param <O>      the owner type
+     * @param <T>      the target type
+     * @return true when a row was deleted, false when there was none
+     */
+    <O, T> Mono<Boolean> unlink(O owner, Relation<O, T> relation, T target);
+
+    /**
      * Makes a new object pending: it is inserted at the next flush (or when the transaction completes).
      * Related objects reached through SAVE_UPDATE cascades (the default) are added too.
      *

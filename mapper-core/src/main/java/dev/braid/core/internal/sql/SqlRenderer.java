@@ -74,6 +74,13 @@ public final class SqlRenderer {
         return out.rendered();
     }
 
+    /** The text and binds a dialect capability writes on its own (an upsert, written whole by the dialect). */
+    public RenderedSql renderWith(java.util.function.Consumer<dev.braid.dialect.SqlWriter> writer) {
+        SqlOutput out = new SqlOutput(dialect);
+        writer.accept(out);
+        return out.rendered();
+    }
+
     /**
      * The statement allocating {@code count} generated keys of {@code table.column} ahead of a many-row
      * INSERT: one row holding an array of the keys (see {@link dev.braid.dialect.KeyAllocation}).

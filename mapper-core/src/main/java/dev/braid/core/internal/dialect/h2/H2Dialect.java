@@ -82,6 +82,10 @@ public final class H2Dialect implements Dialect {
     public BatchWrites batchWrites() { return H2BatchWrites.INSTANCE; }
 
     // Markers for short filter lists, arrays for long ones, a key table for selectin queries.
+    // MERGE INTO ... USING (VALUES ...) inside FINAL TABLE.
+    @Override
+    public dev.braid.dialect.Upserts upserts() { return H2Upserts.INSTANCE; }
+
     @Override
     public InLists inLists() { return H2InLists.INSTANCE; }
 

@@ -87,6 +87,10 @@ public final class PostgresDialect implements Dialect {
     public BatchWrites batchWrites() { return PostgresBatchWrites.INSTANCE; }
 
     // Every list is one array bind: x = ANY($1).
+    // INSERT ... ON CONFLICT over array binds.
+    @Override
+    public dev.braid.dialect.Upserts upserts() { return PostgresUpserts.INSTANCE; }
+
     @Override
     public InLists inLists() { return PostgresInLists.INSTANCE; }
 
