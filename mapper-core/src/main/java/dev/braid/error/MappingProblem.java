@@ -108,7 +108,17 @@ public record MappingProblem(Kind kind, String entity, @Nullable String attribut
         /** {@code backPopulates} names a relationship of a kind that cannot be the reverse. */
         BACK_POPULATES_WRONG_KIND,
         /** Two relationships' {@code backPopulates} do not name each other. */
-        BACK_POPULATES_MISMATCH
+        BACK_POPULATES_MISMATCH,
+        /** A generated UUID or sequence key on an attribute that cannot hold it (not the single id, wrong type). */
+        KEY_GENERATION,
+        /** A sequence key with an invalid name or allocation size, or a sequence shared with different sizes. */
+        SEQUENCE_KEY,
+        /** A creation or update timestamp of an unsupported type, or on a key or version. */
+        TIMESTAMP,
+        /** A server or client default that is empty, cannot be created, or conflicts with another value source. */
+        COLUMN_DEFAULT,
+        /** A lifecycle method ({@code @BeforeInsert}, ...) with a signature Braid cannot call. */
+        LIFECYCLE_METHOD
     }
 
     /**

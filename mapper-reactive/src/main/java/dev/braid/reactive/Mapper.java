@@ -60,7 +60,7 @@ public final class Mapper {
         this.executor = ObservingExecutor.wrap(base, builder.listeners, builder.observers, dialect);
         ConnectionSource connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
         this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor);
-        this.sessions = new SessionFactory(registry, dialect, executor, connections);
+        this.sessions = new SessionFactory(registry, dialect, executor, connections, builder.clock, builder.entityListeners);
         this.scopeKey = new Object();
         this.independent = false;
         this.external = builder.externalTransactions;

@@ -13,11 +13,21 @@ import dev.braid.core.internal.util.Require;
  */
 public record ColumnSpec(String attribute, String column, int length, boolean nullable, boolean unique,
                          int precision, int scale, boolean id, IdGeneration generation, boolean version,
-                         Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn) {
+                         Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn,
+                         ColumnOptions options) {
     public ColumnSpec {
         Require.nonNull(attribute, "attribute");
         Require.nonNull(column, "column");
         Require.nonNull(generation, "generation");
+        Require.nonNull(options, "options");
+    }
+
+    /** A spec without sequence, defaults or timestamps. */
+    public ColumnSpec(String attribute, String column, int length, boolean nullable, boolean unique,
+                      int precision, int scale, boolean id, IdGeneration generation, boolean version,
+                      Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn) {
+        this(attribute, column, length, nullable, unique, precision, scale, id, generation, version,
+                foreignKeyEntity, foreignKeyTable, foreignKeyColumn, ColumnOptions.NONE);
     }
 
     /** True when the attribute was declared a foreign key (even one without a usable target). */

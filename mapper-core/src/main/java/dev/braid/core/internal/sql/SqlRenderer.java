@@ -70,6 +70,13 @@ public final class SqlRenderer {
         return out.rendered();
     }
 
+    /** A statement a dialect capability writes directly (sequence DDL, drawing a sequence value). */
+    public RenderedSql write(java.util.function.Consumer<dev.braid.dialect.SqlWriter> statement) {
+        SqlOutput out = new SqlOutput(dialect);
+        statement.accept(out);
+        return out.rendered();
+    }
+
     /**
      * The statement allocating {@code count} generated keys of {@code table.column} ahead of a many-row
      * INSERT: one row holding an array of the keys (see {@link dev.braid.dialect.KeyAllocation}).

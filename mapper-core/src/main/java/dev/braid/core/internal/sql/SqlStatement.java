@@ -140,9 +140,15 @@ public sealed interface SqlStatement {
         }
     }
 
+    /** @param defaultExpression the column's DEFAULT, SQL as declared in the mapping; null for none */
     record ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
-                            boolean nullable, boolean identity) {
+                            boolean nullable, boolean identity, String defaultExpression) {
         public ColumnDefinition { Require.nonNull(name); Require.nonNull(type); }
+
+        public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
+                                boolean nullable, boolean identity) {
+            this(name, type, length, precision, scale, nullable, identity, null);
+        }
     }
 
     record UniqueConstraint(String name, List<String> columns) {

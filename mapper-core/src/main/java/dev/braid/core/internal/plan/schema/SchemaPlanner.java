@@ -35,7 +35,7 @@ public final class SchemaPlanner {
      * @param onlyMissing adds {@code IF NOT EXISTS}, so existing tables and indexes are left as they are
      */
     public List<RenderedSql> create(boolean onlyMissing) {
-        List<RenderedSql> statements = new ArrayList<>();
+        List<RenderedSql> statements = new ArrayList<>(SequenceDdl.create(registry, renderer, onlyMissing));
         java.util.Set<String> created = new java.util.HashSet<>();
         List<SqlStatement> deferred = new ArrayList<>();
         for (EntityMapping entity : registry.dependencyOrder()) {
@@ -110,6 +110,7 @@ public final class SchemaPlanner {
             // CASCADE only where a foreign-key cycle makes plain drops impossible in any order.
             statements.add(renderer.render(new SqlStatement.DropTable(order.get(i).table(), true, inCycle(order.get(i)))));
         }
+        statements.addAll(SequenceDdl.drop(registry, renderer));
         return statements;
     }
 
@@ -128,7 +129,7 @@ public final class SchemaPlanner {
         List<SqlStatement.ForeignKeyConstraint> foreignKeys = new ArrayList<>();
         for (ColumnMapping c : entity.columns()) {
             columns.add(new SqlStatement.ColumnDefinition(c.column(), c.type().columnType(), c.length(),
-                    c.precision(), c.scale(), c.nullable(), c.isGenerated()));
+                    c.precision(), c.scale(), c.nullable(), c.isGenerated(), c.source().serverDefault()));
             if (c.unique() && !(c.isId() && entity.idColumns().size() == 1)) {
                 uniques.add(new SqlStatement.UniqueConstraint(name("uq", entity.table(), c.column()), List.of(c.column())));
             }
