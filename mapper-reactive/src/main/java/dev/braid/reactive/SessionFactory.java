@@ -54,6 +54,11 @@ final class SessionFactory {
                 true, true, new TransactionControl(connection, executor, dialect, null), hooks));
     }
 
+    /** The mapper's schema dropped or recreated the tables and sequences: drawn sequence key blocks are void. */
+    void schemaReplaced() {
+        hooks.sequences().clear();
+    }
+
     /** With observers the scope is one unit of work that what runs in it nests under; without, nothing is wrapped. */
     <T> Flux<T> observed(String operation, Flux<T> scope) {
         WorkObserver work = executor.work();

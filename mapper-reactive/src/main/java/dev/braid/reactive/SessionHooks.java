@@ -20,13 +20,16 @@ import java.util.function.Consumer;
  * @param values     generated UUID keys, defaults, timestamps
  * @param beforeFlush callbacks and sequence keys before each flush is planned, or null when there are none
  * @param afterLoad  called for every object a load registers in a session, or null when nothing listens
+ * @param sequences  the mapper's pool of drawn sequence key blocks
  */
-record SessionHooks(ValueGeneration values, @Nullable BeforeFlush beforeFlush, @Nullable Consumer<Object> afterLoad) {
+record SessionHooks(ValueGeneration values, @Nullable BeforeFlush beforeFlush, @Nullable Consumer<Object> afterLoad,
+                    SequencePool sequences) {
 
     static SessionHooks of(MappingRegistry registry, Clock clock, List<EntityEvents.Registration> listeners,
                            SqlRenderer renderer, StatementExecutor executor) {
         EntityEvents events = new EntityEvents(registry, listeners);
-        BeforeFlush before = BeforeFlush.of(registry, events, new SequencePool(renderer, executor));
-        return new SessionHooks(new ValueGeneration(clock), before, events.hasAfterLoad() ? events::afterLoad : null);
+        SequencePool sequences = new SequencePool(renderer, executor);
+        BeforeFlush before = BeforeFlush.of(registry, events, sequences);
+        return new SessionHooks(new ValueGeneration(clock), before, events.hasAfterLoad() ? events::afterLoad : null, sequences);
     }
 }

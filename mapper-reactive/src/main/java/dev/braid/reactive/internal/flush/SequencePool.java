@@ -52,7 +52,7 @@ public final class SequencePool {
         if (taken == count) return Mono.just(keys);
         int[] filled = {taken};
         RenderedSql sql = renderer.write(w -> renderer.dialect().sequences().nextValue(sequence, w))
-                .withOrigin(StatementOrigin.flushStep("SEQUENCE_KEYS", entity));
+                .withOrigin(StatementOrigin.flushStep("ALLOCATE_IDS", entity));
         return Flux.range(0, (count - taken + allocationSize - 1) / allocationSize)
                 .concatMap(i -> executor.returning(connection, sql, List.of(Long.class)))
                 .doOnNext(rows -> {
@@ -67,6 +67,14 @@ public final class SequencePool {
                     }
                 })
                 .then(Mono.fromCallable(() -> keys));
+    }
+
+    /**
+     * Forgets every drawn block: the mapper's {@code Schema} dropped or recreated the sequences, which start
+     * again at 1, so the keys of an old block would be drawn again.
+     */
+    public void clear() {
+        blocks.clear();
     }
 
     /** Takes keys from the current block into {@code keys} from {@code at}; how many are filled now. */
