@@ -17,6 +17,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD})
 public @interface ServerDefault {
+    /** The SQL standard's current date and time, the same text on H2, PostgreSQL and MariaDB ({@code now()}). */
+    String CURRENT_TIMESTAMP = "CURRENT_TIMESTAMP";
+
+    /** The SQL standard's current date. */
+    String CURRENT_DATE = "CURRENT_DATE";
+
     /**
      * The SQL expression.
      *

@@ -26,7 +26,7 @@ public final class MapperBuilder {
     @Nullable Function<Dialect, StatementExecutor> executor;
     @Nullable ExternalTransactions externalTransactions;
     java.time.Clock clock = java.time.Clock.systemUTC();
-    final List<dev.braid.reactive.internal.flush.EntityEvents.Registration> entityListeners = new ArrayList<>();
+    final List<EntityEvents.Registration> entityListeners = new ArrayList<>();
 
     MapperBuilder(ConnectionFactory connectionFactory, MappingRegistry registry) {
         this.connectionFactory = Require.nonNull(connectionFactory, "connectionFactory");
@@ -160,7 +160,7 @@ public final class MapperBuilder {
      * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when either is null
      */
     public <T> MapperBuilder entityListener(Class<T> type, EntityListener<? super T> listener) {
-        entityListeners.add(new dev.braid.reactive.internal.flush.EntityEvents.Registration(
+        entityListeners.add(new EntityEvents.Registration(
                 Require.nonNull(type, "type"), Require.nonNull(listener, "listener")));
         return this;
     }

@@ -30,7 +30,7 @@ final class SessionFactory {
     private final SessionHooks hooks;
 
     SessionFactory(MappingRegistry registry, Dialect dialect, StatementExecutor executor, ConnectionSource connections,
-                   java.time.Clock clock, java.util.List<dev.braid.reactive.internal.flush.EntityEvents.Registration> listeners) {
+                   java.time.Clock clock, java.util.List<EntityEvents.Registration> listeners) {
         this.registry = registry;
         this.dialect = dialect;
         this.planner = new QueryPlanner(registry, dialect);

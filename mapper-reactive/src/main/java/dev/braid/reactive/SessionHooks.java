@@ -5,7 +5,6 @@ import dev.braid.core.internal.sql.SqlRenderer;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.reactive.internal.exec.StatementExecutor;
 import dev.braid.reactive.internal.flush.BeforeFlush;
-import dev.braid.reactive.internal.flush.EntityEvents;
 import dev.braid.reactive.internal.flush.SequencePool;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +28,7 @@ record SessionHooks(ValueGeneration values, @Nullable BeforeFlush beforeFlush, @
                            SqlRenderer renderer, StatementExecutor executor) {
         EntityEvents events = new EntityEvents(registry, listeners);
         SequencePool sequences = new SequencePool(renderer, executor);
-        BeforeFlush before = BeforeFlush.of(registry, events, sequences);
+        BeforeFlush before = BeforeFlush.of(registry, events.hasBeforeFlush() ? events : null, sequences);
         return new SessionHooks(new ValueGeneration(clock), before, events.hasAfterLoad() ? events::afterLoad : null, sequences);
     }
 }

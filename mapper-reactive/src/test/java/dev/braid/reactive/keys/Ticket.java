@@ -27,7 +27,7 @@ public class Ticket {
     @Column(length = 100, nullable = false) public String title;
     @ClientDefault(method = "newCode") @Column(length = 20) public String code;
     @ServerDefault("'open'") @Column(length = 20) public String status;
-    @ServerDefault("CURRENT_TIMESTAMP") public Instant openedOn;
+    @ServerDefault(ServerDefault.CURRENT_TIMESTAMP) public Instant openedOn;
     @CreatedAt public Instant createdAt;
     @UpdatedAt public OffsetDateTime updatedAt;
     @Column(length = 20) public String createdBy;

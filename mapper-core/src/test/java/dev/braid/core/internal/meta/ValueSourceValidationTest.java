@@ -107,7 +107,7 @@ class ValueSourceValidationTest {
         assertThat(error.problems()).extracting(MappingProblem::kind).contains(MappingProblem.Kind.KEY_GENERATION,
                 MappingProblem.Kind.SEQUENCE_KEY, MappingProblem.Kind.TIMESTAMP, MappingProblem.Kind.COLUMN_DEFAULT,
                 MappingProblem.Kind.LIFECYCLE_METHOD);
-        assertThat(error.messages()).hasSize(17);
+        assertThat(error.messages()).hasSize(16);
     }
 
     @Test

@@ -23,18 +23,22 @@ import java.util.Map;
  * A failure reverts what was changed on the objects since the flush started; nothing has been written.
  */
 public final class BeforeFlush {
-    private final EntityEvents events;
+    private final FlushCallbacks events;
     private final SequencePool sequences;
 
-    private BeforeFlush(EntityEvents events, SequencePool sequences) {
+    private BeforeFlush(FlushCallbacks events, SequencePool sequences) {
         this.events = events;
         this.sequences = sequences;
     }
 
-    /** The preparation for a mapper, or null when it has no {@code before*} callbacks and no sequence keys. */
-    public static BeforeFlush of(MappingRegistry registry, EntityEvents events, SequencePool sequences) {
+    /**
+     * The preparation for a mapper, or null when it has no {@code before*} callbacks and no sequence keys.
+     *
+     * @param events the callbacks, or null when there are none
+     */
+    public static BeforeFlush of(MappingRegistry registry, FlushCallbacks events, SequencePool sequences) {
         boolean sequenceKeys = registry.entities().stream().anyMatch(m -> m.valueSources().sequenceKey() != null);
-        if (!events.hasBeforeFlush() && !sequenceKeys) return null;
+        if (events == null && !sequenceKeys) return null;
         return new BeforeFlush(events, sequences);
     }
 
@@ -43,7 +47,7 @@ public final class BeforeFlush {
         return Mono.defer(() -> {
             PendingChanges changes = unitOfWork.pendingChanges();
             if (changes == null) return Mono.empty();
-            Mono<Void> callbacks = !events.hasBeforeFlush() ? Mono.empty()
+            Mono<Void> callbacks = events == null ? Mono.empty()
                     : events.before(Event.BEFORE_INSERT, changes.inserted())
                     .then(events.before(Event.BEFORE_UPDATE, changes.updated()))
                     .then(events.before(Event.BEFORE_DELETE, changes.deleted()));

@@ -132,7 +132,7 @@ final class InsertSteps {
             }
             RenderedSql sql = renderer.render(new SqlStatement.Insert(mapping.table(), columns, values, returning));
             Object version = initialVersion;
-            step.returned = readBack.stream().<Class<?>>map(c -> c.type().databaseClass()).toList();
+            step.returned = readBack.isEmpty() ? List.of() : readBack.stream().<Class<?>>map(c -> c.type().databaseClass()).toList();
             step.outcome = (rowCount, returnedValues) -> {
                 RowConditions.expectOne(rowCount, "INSERT", mapping, state, sql);
                 for (int i = 0; i < readBack.size(); i++) {

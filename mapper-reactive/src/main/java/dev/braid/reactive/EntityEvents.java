@@ -1,11 +1,11 @@
-package dev.braid.reactive.internal.flush;
+package dev.braid.reactive;
 
 import dev.braid.core.internal.meta.EntityMapping;
 import dev.braid.core.internal.meta.LifecycleMethods;
 import dev.braid.core.internal.meta.LifecycleMethods.Callback;
 import dev.braid.core.internal.meta.LifecycleMethods.Event;
 import dev.braid.mapping.MappingRegistry;
-import dev.braid.reactive.EntityListener;
+import dev.braid.reactive.internal.flush.FlushCallbacks;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,16 +17,16 @@ import java.util.List;
  * Calls the lifecycle callbacks of a mapper: its listeners (mapper-wide, then per entity class) and the
  * entities' own annotated methods, one object after the other ({@code concatMap}), never blocking.
  */
-public final class EntityEvents {
+final class EntityEvents implements FlushCallbacks {
     /** A listener and the class whose instances it listens to ({@code Object} for all). */
-    public record Registration(Class<?> type, EntityListener<?> listener) {}
+    record Registration(Class<?> type, EntityListener<?> listener) {}
 
     private final MappingRegistry registry;
     private final List<Registration> listeners;
     private final boolean beforeFlush;
     private final boolean afterLoad;
 
-    public EntityEvents(MappingRegistry registry, List<Registration> listeners) {
+    EntityEvents(MappingRegistry registry, List<Registration> listeners) {
         this.registry = registry;
         // Mapper-wide listeners first, then the per-entity ones, each in the order registered.
         List<Registration> ordered = new java.util.ArrayList<>(listeners);
@@ -45,12 +45,13 @@ public final class EntityEvents {
     }
 
     /** True when some callback runs before a flush. */
-    public boolean hasBeforeFlush() { return beforeFlush; }
+    boolean hasBeforeFlush() { return beforeFlush; }
 
     /** True when some callback runs after a load. */
-    public boolean hasAfterLoad() { return afterLoad; }
+    boolean hasAfterLoad() { return afterLoad; }
 
     /** Runs the {@code event} callbacks of every object, in order, with the subscriber's context. */
+    @Override
     public Mono<Void> before(Event event, List<Object> entities) {
         if (entities.isEmpty()) return Mono.empty();
         return Mono.deferContextual(context -> Flux.fromIterable(entities)
@@ -88,7 +89,7 @@ public final class EntityEvents {
     }
 
     /** Called for every object a load registers in a session. */
-    public void afterLoad(Object entity) {
+    void afterLoad(Object entity) {
         for (Registration r : listeners) {
             if (!r.type().isInstance(entity)) continue;
             @SuppressWarnings("unchecked") EntityListener<Object> l = (EntityListener<Object>) r.listener();
