@@ -204,6 +204,13 @@ public interface Dialect {
     default Optional<Cursors> cursors() { return Optional.empty(); }
 
     /**
+     * Database sequences (DDL and drawing values), for sequence keys with pooled allocation.
+     *
+     * @return the sequences; by default the SQL standard's {@code NEXT VALUE FOR}
+     */
+    default Sequences sequences() { return Sequences.standard(); }
+
+    /**
      * How DDL that must not fail on an existing object is written.
      *
      * @return the DDL guards

@@ -124,7 +124,17 @@ public record MappingProblem(Kind kind, String entity, @Nullable String attribut
         /** A relationship with an extra join condition is not view-only. */
         RELATIONSHIP_CONDITION_NOT_VIEW_ONLY,
         /** The foreign-key attributes of a composite-key relationship do not match the referenced key. */
-        COMPOSITE_FOREIGN_KEY_MISMATCH
+        COMPOSITE_FOREIGN_KEY_MISMATCH,
+        /** A generated UUID or sequence key on an attribute that cannot hold it (not the single id, wrong type). */
+        KEY_GENERATION,
+        /** A sequence key with an invalid name or allocation size, or a sequence shared with different sizes. */
+        SEQUENCE_KEY,
+        /** A creation or update timestamp of an unsupported type, or on a key or version. */
+        TIMESTAMP,
+        /** A server or client default that is empty, cannot be created, or conflicts with another value source. */
+        COLUMN_DEFAULT,
+        /** A lifecycle method ({@code @BeforeInsert}, ...) with a signature Braid cannot call. */
+        LIFECYCLE_METHOD
     }
 
     /**

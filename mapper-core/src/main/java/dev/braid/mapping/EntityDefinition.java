@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.braid.core.internal.util.Require;
 import dev.braid.annotation.Cascade;
+import dev.braid.core.internal.meta.ColumnOptions;
 import dev.braid.core.internal.meta.ColumnSpec;
 import dev.braid.annotation.LoadStrategy;
 import dev.braid.core.internal.meta.RelationSpec;
@@ -100,6 +101,36 @@ public final class EntityDefinition<T> implements EntitySource {
      */
     public EntityDefinition<T> identity(String attribute) {
         return add(attribute, c -> {}, c -> { c.id = true; c.generation = IdGeneration.IDENTITY; });
+    }
+
+    /**
+     * A {@code UUID} id assigned by Braid when the object enters the session (see
+     * {@link dev.braid.annotation.GeneratedUuid}).
+     *
+     * @param attribute the field name (a {@code java.util.UUID} field, checked at build)
+     * @param version   {@link dev.braid.annotation.UuidVersion#V7} (time-ordered) or {@code V4} (random)
+     * @return this definition
+     */
+    public EntityDefinition<T> uuid(String attribute, dev.braid.annotation.UuidVersion version) {
+        IdGeneration generation = version == dev.braid.annotation.UuidVersion.V4 ? IdGeneration.UUID_V4 : IdGeneration.UUID_V7;
+        return add(attribute, c -> {}, c -> { c.id = true; c.generation = generation; });
+    }
+
+    /**
+     * An id drawn from a database sequence with pooled allocation (see {@link dev.braid.annotation.SequenceKey}).
+     *
+     * @param attribute      the field name (Long or Integer, checked at build)
+     * @param sequence       the sequence's name
+     * @param allocationSize keys reserved per round trip and the sequence's INCREMENT BY (at least 1)
+     * @return this definition
+     */
+    public EntityDefinition<T> sequence(String attribute, String sequence, int allocationSize) {
+        return add(attribute, c -> {}, c -> {
+            c.id = true;
+            c.generation = IdGeneration.SEQUENCE;
+            c.sequence = sequence == null ? "" : sequence;
+            c.allocationSize = allocationSize;
+        });
     }
 
     /**
@@ -393,6 +424,11 @@ public final class EntityDefinition<T> implements EntitySource {
         private @Nullable String foreignKeyTable;
         private @Nullable String foreignKeyColumn;
         private TypeOptions typing = TypeOptions.NONE;
+        private @Nullable String sequence;
+        private int allocationSize;
+        private @Nullable String serverDefault;
+        private java.util.function.@Nullable Supplier<?> clientDefault;
+        private ColumnOptions.Timestamp timestamp = ColumnOptions.Timestamp.NONE;
 
         private ColumnDefinition(String attribute) {
             this.attribute = Require.nonNull(attribute, "attribute");
@@ -465,6 +501,26 @@ public final class EntityDefinition<T> implements EntitySource {
         }
 
         /**
+         * A default evaluated by the database: rendered in the DDL and read back after an INSERT that left the
+         * attribute null (see {@link dev.braid.annotation.ServerDefault}).
+         *
+         * @param expression the SQL expression, e.g. {@code "CURRENT_TIMESTAMP"} or {@code "'draft'"}
+         * @return these details
+         */
+        public ColumnDefinition serverDefault(String expression) { this.serverDefault = expression; return this; }
+
+        /**
+         * A value computed by the application when the object is inserted with this attribute null.
+         *
+         * @param supplier computes the value (called once per inserted object, must not block)
+         * @return these details
+         */
+        public ColumnDefinition clientDefault(java.util.function.Supplier<?> supplier) {
+            this.clientDefault = Require.nonNull(supplier, "supplier");
+            return this;
+        }
+
+        /**
          * Stores the value as a JSON document (like {@code @Json}).
          *
          * @return these details
@@ -500,9 +556,32 @@ public final class EntityDefinition<T> implements EntitySource {
             return this;
         }
 
+        /**
+         * Set by the flush at INSERT, when null, from the mapper's clock (see {@link dev.braid.annotation.CreatedAt}).
+         *
+         * @return these details
+         */
+        public ColumnDefinition createdAt() { return timestamp(ColumnOptions.Timestamp.CREATED); }
+
+        /**
+         * Set by the flush at INSERT (when null) and by every UPDATE (see {@link dev.braid.annotation.UpdatedAt}).
+         *
+         * @return these details
+         */
+        public ColumnDefinition updatedAt() { return timestamp(ColumnOptions.Timestamp.UPDATED); }
+
+        private ColumnDefinition timestamp(ColumnOptions.Timestamp kind) {
+            this.timestamp = this.timestamp == ColumnOptions.Timestamp.NONE || this.timestamp == kind ? kind
+                    : ColumnOptions.Timestamp.BOTH;
+            return this;
+        }
+
         ColumnSpec toSpec() {
+            ColumnOptions options = sequence == null && serverDefault == null && clientDefault == null
+                    && timestamp == ColumnOptions.Timestamp.NONE ? ColumnOptions.NONE
+                    : new ColumnOptions(sequence, allocationSize, serverDefault, clientDefault, null, null, timestamp);
             return new ColumnSpec(attribute, column, length, nullable, unique, precision, scale, id, generation,
-                    version, foreignKeyEntity, foreignKeyTable, foreignKeyColumn, typing);
+                    version, foreignKeyEntity, foreignKeyTable, foreignKeyColumn, typing, options);
         }
     }
 }

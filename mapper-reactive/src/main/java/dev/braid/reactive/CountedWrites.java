@@ -20,7 +20,7 @@ final class CountedWrites {
     /** A flush, counting the rows each statement wrote. */
     Mono<FlushResult> flush() {
         FlushCounts counts = new FlushCounts();
-        return transaction.write(unitOfWork.planFlush(), counts).then(Mono.fromSupplier(counts::result));
+        return transaction.flush(counts).then(Mono.fromSupplier(counts::result));
     }
 
     /**

@@ -15,8 +15,15 @@ final class DefaultSchema implements Schema {
     private final ConnectionSource connections;
     private final SchemaPlanner planner;
     private final StatementExecutor executor;
+    private final Runnable replaced;
 
     DefaultSchema(ConnectionSource connections, SchemaPlanner planner, StatementExecutor executor) {
+        this(connections, planner, executor, () -> { });
+    }
+
+    /** @param replaced called after createAll and dropAll, which restart the sequences */
+    DefaultSchema(ConnectionSource connections, SchemaPlanner planner, StatementExecutor executor, Runnable replaced) {
+        this.replaced = replaced;
         this.connections = connections;
         this.planner = planner;
         this.executor = executor;
@@ -24,7 +31,7 @@ final class DefaultSchema implements Schema {
 
     @Override
     public Mono<Void> createAll() {
-        return run(planner.create(false));
+        return run(planner.create(false)).doOnSuccess(v -> replaced.run());
     }
 
     @Override
@@ -34,7 +41,7 @@ final class DefaultSchema implements Schema {
 
     @Override
     public Mono<Void> dropAll() {
-        return run(planner.drop());
+        return run(planner.drop()).doOnSuccess(v -> replaced.run());
     }
 
     @Override

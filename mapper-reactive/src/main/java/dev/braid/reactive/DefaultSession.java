@@ -41,8 +41,8 @@ final class DefaultSession implements Session {
     private final MappingRegistry registry;
     private final QueryPlanner planner;
     private final GraphLoader graphLoader;
-    private final IdentityMap identityMap = new IdentityMap();
-    private final EntityHydrator hydrator = new EntityHydrator(identityMap);
+    private final IdentityMap identityMap;
+    private final EntityHydrator hydrator;
     private final UnitOfWork unitOfWork;
     private final SessionGate gate;
     private final SessionTransaction transaction;
@@ -55,12 +55,15 @@ final class DefaultSession implements Session {
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
                    StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, boolean external,
-                   TransactionControl tx) {
+                   TransactionControl tx, SessionHooks hooks) {
+        this.identityMap = new IdentityMap(hooks.afterLoad());
+        this.hydrator = new EntityHydrator(identityMap);
         this.registry = registry;
         this.planner = planner;
         this.graphLoader = new GraphLoader(planner, executor);
-        this.unitOfWork = new UnitOfWork(registry, identityMap, renderer);
-        this.transaction = new SessionTransaction(connection, executor, flushExecutor, unitOfWork, transactional, external, tx);
+        this.unitOfWork = new UnitOfWork(registry, identityMap, renderer, hooks.values());
+        this.transaction = new SessionTransaction(connection, executor, flushExecutor, unitOfWork, transactional, external, tx,
+                hooks.beforeFlush());
         this.gate = new SessionGate(transaction);
         this.rows = new RowReader(connection, planner, executor, graphLoader, identityMap, hydrator);
         this.merger = new MergeExecutor(registry, planner, rows, graphLoader, transaction, identityMap, hydrator, unitOfWork);

@@ -59,8 +59,8 @@ public final class Mapper {
         // Without listeners and observers the plain executor runs: nothing is timed, counted or reported.
         this.executor = ObservingExecutor.wrap(base, builder.listeners, builder.observers, dialect);
         ConnectionSource connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
-        this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor);
-        this.sessions = new SessionFactory(registry, dialect, executor, connections);
+        this.sessions = new SessionFactory(registry, dialect, executor, connections, builder.clock, builder.entityListeners);
+        this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor, sessions::schemaReplaced);
         this.scopeKey = new Object();
         this.independent = false;
         this.external = builder.externalTransactions;

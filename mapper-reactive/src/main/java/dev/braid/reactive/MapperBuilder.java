@@ -25,6 +25,8 @@ public final class MapperBuilder {
     final List<ExecutionObserver> observers = new ArrayList<>();
     @Nullable Function<Dialect, StatementExecutor> executor;
     @Nullable ExternalTransactions externalTransactions;
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    final List<EntityEvents.Registration> entityListeners = new ArrayList<>();
 
     MapperBuilder(ConnectionFactory connectionFactory, MappingRegistry registry) {
         this.connectionFactory = Require.nonNull(connectionFactory, "connectionFactory");
@@ -118,6 +120,48 @@ public final class MapperBuilder {
      */
     public MapperBuilder externalTransactions(ExternalTransactions transactions) {
         this.externalTransactions = Require.nonNull(transactions, "transactions");
+        return this;
+    }
+
+    /**
+     * The clock {@code @CreatedAt} / {@code @UpdatedAt} timestamps and version 7 UUID keys are read from
+     * (default {@code Clock.systemUTC()}; its zone makes {@code LocalDateTime} and {@code OffsetDateTime} values).
+     * Tests pass a fixed clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code clock} is null
+     */
+    public MapperBuilder clock(java.time.Clock clock) {
+        this.clock = Require.nonNull(clock, "clock");
+        return this;
+    }
+
+    /**
+     * Adds a lifecycle listener for every entity: called before inserts, updates and deletes (with the
+     * Reactor context) and after loads, in the order added; see {@link EntityListener}.
+     *
+     * @param listener the listener
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code listener} is null
+     */
+    public MapperBuilder entityListener(EntityListener<Object> listener) {
+        return entityListener(Object.class, listener);
+    }
+
+    /**
+     * Adds a lifecycle listener for the objects of one entity class (and its subclasses), called after the
+     * mapper-wide listeners; see {@link EntityListener}.
+     *
+     * @param type     the entity class
+     * @param listener the listener
+     * @param <T>      the entity type
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when either is null
+     */
+    public <T> MapperBuilder entityListener(Class<T> type, EntityListener<? super T> listener) {
+        entityListeners.add(new EntityEvents.Registration(
+                Require.nonNull(type, "type"), Require.nonNull(listener, "listener")));
         return this;
     }
 

@@ -27,8 +27,10 @@ final class SessionFactory {
     private final StatementExecutor executor;
     private final FlushExecutor flushExecutor;
     private final ConnectionSource connections;
+    private final SessionHooks hooks;
 
-    SessionFactory(MappingRegistry registry, Dialect dialect, StatementExecutor executor, ConnectionSource connections) {
+    SessionFactory(MappingRegistry registry, Dialect dialect, StatementExecutor executor, ConnectionSource connections,
+                   java.time.Clock clock, java.util.List<EntityEvents.Registration> listeners) {
         this.registry = registry;
         this.dialect = dialect;
         this.planner = new QueryPlanner(registry, dialect);
@@ -36,19 +38,25 @@ final class SessionFactory {
         this.executor = executor;
         this.flushExecutor = new FlushExecutor(executor);
         this.connections = connections;
+        this.hooks = SessionHooks.of(registry, clock, listeners, renderer, executor);
     }
 
     /** A session on a connection of its own, released by the caller's scope. */
     Mono<DefaultSession> open(String operation, boolean transactional, @Nullable IsolationLevel isolation) {
         return connections.acquire(operation).map(connection -> new DefaultSession(connection, registry, planner,
                 renderer, executor, flushExecutor, transactional, false,
-                new TransactionControl(connection, executor, dialect, isolation)));
+                new TransactionControl(connection, executor, dialect, isolation), hooks));
     }
 
     /** The session of an external transaction: on its connection, no BEGIN/COMMIT/ROLLBACK of its own. */
     JoinedSession joined(Connection connection) {
         return new JoinedSession(new DefaultSession(connection, registry, planner, renderer, executor, flushExecutor,
-                true, true, new TransactionControl(connection, executor, dialect, null)));
+                true, true, new TransactionControl(connection, executor, dialect, null), hooks));
+    }
+
+    /** The mapper's schema dropped or recreated the tables and sequences: drawn sequence key blocks are void. */
+    void schemaReplaced() {
+        hooks.sequences().clear();
     }
 
     /** With observers the scope is one unit of work that what runs in it nests under; without, nothing is wrapped. */

@@ -32,6 +32,8 @@ final class SessionTransaction {
     private final Connection connection;
     private final StatementExecutor executor;
     private final FlushExecutor flushExecutor;
+    // Lifecycle callbacks and sequence keys before each flush is planned; null when the mapper has neither.
+    private final dev.braid.reactive.internal.flush.@Nullable BeforeFlush beforeFlush;
     private final UnitOfWork unitOfWork;
     private final boolean transactional;
     // The transaction is someone else's (see ExternalTransactions): no BEGIN, COMMIT or ROLLBACK of ours.
@@ -49,7 +51,9 @@ final class SessionTransaction {
     private final AtomicInteger names = new AtomicInteger();
 
     SessionTransaction(Connection connection, StatementExecutor executor, FlushExecutor flushExecutor,
-                       UnitOfWork unitOfWork, boolean transactional, boolean external, TransactionControl tx) {
+                       UnitOfWork unitOfWork, boolean transactional, boolean external, TransactionControl tx,
+                       dev.braid.reactive.internal.flush.@Nullable BeforeFlush beforeFlush) {
+        this.beforeFlush = beforeFlush;
         this.connection = connection;
         this.external = external;
         this.executor = executor;
@@ -109,7 +113,27 @@ final class SessionTransaction {
 
     /** Plans a flush and runs it (in its own transaction when the session has none). */
     Mono<Void> flush() {
-        return write(unitOfWork.planFlush(), null);
+        return flush(null);
+    }
+
+    /**
+     * Plans a flush and runs it, after the lifecycle callbacks and the sequence keys (when the mapper has them);
+     * {@code counts}, when given, adds up the rows each statement wrote.
+     */
+    Mono<Void> flush(@Nullable FlushCounts counts) {
+        if (beforeFlush == null) return write(unitOfWork.planFlush(), counts);
+        return beforeFlush.prepare(connection, unitOfWork).map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(prepared -> write(plan(prepared.orElse(null)), counts));
+    }
+
+    private FlushPlan plan(dev.braid.core.internal.plan.flush.@Nullable PendingChanges prepared) {
+        try {
+            return unitOfWork.planFlush(prepared);
+        } catch (RuntimeException e) {
+            if (prepared != null) prepared.abort(); // what the callbacks' preparation changed is taken back
+            throw e;
+        }
     }
 
     /**

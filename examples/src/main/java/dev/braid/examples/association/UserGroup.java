@@ -1,5 +1,6 @@
 package dev.braid.examples.association;
 
+import dev.braid.annotation.CreatedAt;
 import dev.braid.annotation.Entity;
 import dev.braid.annotation.ForeignKey;
 import dev.braid.annotation.Id;
@@ -7,17 +8,17 @@ import dev.braid.annotation.ManyToOne;
 import dev.braid.relation.Reference;
 
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The link table promoted to an entity (seed 000's association object): a composite key of two foreign
- * keys, two many-to-one references, and an extra column, {@code joined_on = Column(DateTime, default=datetime.utcnow)}.
+ * keys, two many-to-one references, and an extra column, {@code joined_on = Column(DateTime, default=datetime.utcnow)}:
+ * {@code @CreatedAt}, set by the flush that inserts the row from the mapper's clock (UTC by default).
  */
 @Entity(table = "user_group_association")
 public class UserGroup {
     @Id @ForeignKey(entity = User.class) public Long userId;
     @Id @ForeignKey(entity = Group.class) public Long groupId;
-    public LocalDateTime joinedOn = LocalDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    @CreatedAt public LocalDateTime joinedOn;
 
     @ManyToOne(backPopulates = "userGroups")
     public final Reference<User> user = Reference.of(this);

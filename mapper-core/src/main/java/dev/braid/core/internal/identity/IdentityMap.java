@@ -41,6 +41,18 @@ public final class IdentityMap {
     private final ArrayList<EntityState> order = new ArrayList<>();
     private int removed;
     private int tracked;
+    // Called once for every object a load registers (lifecycle afterLoad); null when there is none.
+    private final java.util.function.Consumer<Object> afterLoad;
+
+    /** An empty identity map. */
+    public IdentityMap() {
+        this(null);
+    }
+
+    /** An empty identity map that hands every object a load registers to {@code afterLoad} (may be null). */
+    public IdentityMap(java.util.function.Consumer<Object> afterLoad) {
+        this.afterLoad = afterLoad;
+    }
 
     private KeyTable table(Class<?> type) {
         KeyTable last = lastTable;
@@ -113,6 +125,7 @@ public final class IdentityMap {
         // The object was just created from the row: no earlier state of it can exist.
         append(state);
         tableFor(mapping).put(id, state);
+        if (afterLoad != null) afterLoad.accept(entity);
         return state;
     }
 

@@ -109,11 +109,21 @@ public final class AnnotationReader {
                 column == null ? 0 : column.precision(),
                 column == null ? 0 : column.scale(),
                 field.isAnnotationPresent(Id.class),
-                field.isAnnotationPresent(Identity.class) ? IdGeneration.IDENTITY : IdGeneration.ASSIGNED,
+                generation(field),
                 field.isAnnotationPresent(Version.class),
                 fk == null || fk.entity() == void.class ? null : fk.entity(),
                 // @ForeignKey(table = "") without an entity stays "" (not null): configure reports it
                 fk == null || (fk.table().isEmpty() && fk.entity() != void.class) ? null : fk.table(),
-                fk == null || fk.column().isEmpty() ? null : fk.column());
+                fk == null || fk.column().isEmpty() ? null : fk.column(),
+                TypeOptions.NONE, ColumnOptionsReader.read(field));
+    }
+
+    private static IdGeneration generation(Field field) {
+        if (field.isAnnotationPresent(Identity.class)) return IdGeneration.IDENTITY;
+        dev.braid.annotation.GeneratedUuid uuid = field.getAnnotation(dev.braid.annotation.GeneratedUuid.class);
+        if (uuid != null) {
+            return uuid.value() == dev.braid.annotation.UuidVersion.V4 ? IdGeneration.UUID_V4 : IdGeneration.UUID_V7;
+        }
+        return field.isAnnotationPresent(dev.braid.annotation.SequenceKey.class) ? IdGeneration.SEQUENCE : IdGeneration.ASSIGNED;
     }
 }

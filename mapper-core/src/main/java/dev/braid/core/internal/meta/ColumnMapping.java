@@ -20,9 +20,16 @@ public final class ColumnMapping {
     private final ForeignKeyTarget foreignKey;
     private final int index;
     private final PropertyAccess access;
+    private final ValueSource source;
 
     ColumnMapping(Class<?> entityType, ColumnSpec spec, ValueType type, ForeignKeyTarget foreignKey,
                   int index, PropertyAccess access) {
+        this(entityType, spec, type, foreignKey, index, access, ValueSource.NONE);
+    }
+
+    ColumnMapping(Class<?> entityType, ColumnSpec spec, ValueType type, ForeignKeyTarget foreignKey,
+                  int index, PropertyAccess access, ValueSource source) {
+        this.source = source;
         this.entityType = entityType;
         this.attribute = spec.attribute();
         this.column = spec.column();
@@ -65,6 +72,9 @@ public final class ColumnMapping {
     public boolean isGenerated() { return generation == IdGeneration.IDENTITY; }
 
     public boolean isVersion() { return version; }
+
+    /** Where a value of this attribute comes from besides the application: sequence, defaults, timestamps. */
+    public ValueSource source() { return source; }
 
     /** The referenced table column, or null when this is not a foreign key. */
     public ForeignKeyTarget foreignKey() { return foreignKey; }

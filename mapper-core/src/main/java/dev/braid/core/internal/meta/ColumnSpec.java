@@ -11,30 +11,32 @@ import dev.braid.core.internal.util.Require;
  *                         marks a foreign key declared without a target, which configure reports
  * @param foreignKeyColumn referenced column, or null for the target's single id column
  * @param typing           how values are stored (converter, JSON, enum storage); {@link TypeOptions#NONE} for the catalogue's way
+ * @param options          sequence, defaults and timestamps; {@link ColumnOptions#NONE} for none
  */
 public record ColumnSpec(String attribute, String column, int length, boolean nullable, boolean unique,
                          int precision, int scale, boolean id, IdGeneration generation, boolean version,
                          Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn,
-                         TypeOptions typing) {
+                         TypeOptions typing, ColumnOptions options) {
     public ColumnSpec {
         Require.nonNull(attribute, "attribute");
         Require.nonNull(column, "column");
         Require.nonNull(generation, "generation");
         Require.nonNull(typing, "typing");
+        Require.nonNull(options, "options");
     }
 
-    /** A spec whose values are stored the catalogue's way. */
+    /** A spec whose values are stored the catalogue's way, without sequence, defaults or timestamps. */
     public ColumnSpec(String attribute, String column, int length, boolean nullable, boolean unique,
                       int precision, int scale, boolean id, IdGeneration generation, boolean version,
                       Class<?> foreignKeyEntity, String foreignKeyTable, String foreignKeyColumn) {
         this(attribute, column, length, nullable, unique, precision, scale, id, generation, version,
-                foreignKeyEntity, foreignKeyTable, foreignKeyColumn, TypeOptions.NONE);
+                foreignKeyEntity, foreignKeyTable, foreignKeyColumn, TypeOptions.NONE, ColumnOptions.NONE);
     }
 
     /** This spec with values stored as {@code typing} says. */
     public ColumnSpec withTyping(TypeOptions typing) {
         return new ColumnSpec(attribute, column, length, nullable, unique, precision, scale, id, generation, version,
-                foreignKeyEntity, foreignKeyTable, foreignKeyColumn, typing);
+                foreignKeyEntity, foreignKeyTable, foreignKeyColumn, typing, options);
     }
 
     /** True when the attribute was declared a foreign key (even one without a usable target). */

@@ -30,6 +30,8 @@ public final class EntityMapping {
     private final boolean arrayBindable;
     // Asked for every row a flush writes: found once.
     private final Optional<ColumnMapping> generatedColumn;
+    private final ValueSources valueSources;
+    private LifecycleMethods lifecycle = LifecycleMethods.NONE;
     private List<RelationshipMapping> relationships = List.of();
     private Map<String, RelationshipMapping> relationshipsByName = Map.of();
 
@@ -57,7 +59,20 @@ public final class EntityMapping {
         this.byAttribute = Collections.unmodifiableMap(index);
         this.instantiator = instantiator;
         this.readOnly = type.isRecord();
+        this.valueSources = ValueSources.of(this.columns);
     }
+
+    /** Called once by the configure step: the entity's lifecycle callbacks. */
+    EntityMapping withLifecycle(LifecycleMethods methods) {
+        this.lifecycle = methods;
+        return this;
+    }
+
+    /** The entity's lifecycle callbacks ({@code @BeforeInsert}, ... methods). */
+    public LifecycleMethods lifecycle() { return lifecycle; }
+
+    /** The attributes the flush or the session fills in: generated keys, defaults, timestamps. */
+    public ValueSources valueSources() { return valueSources; }
 
     /** Called once by the configure step, after every entity is frozen. */
     void attach(List<RelationshipMapping> relationships) {

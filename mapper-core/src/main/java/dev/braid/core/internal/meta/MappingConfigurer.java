@@ -24,6 +24,7 @@ public final class MappingConfigurer {
     private final List<EntitySpec> specs;
     private final List<MappingProblem> problems = new ArrayList<>();
     private final TypeResolver types;
+    private final ValueSourceChecks valueSources = new ValueSourceChecks(problems);
 
     /** A configure step over the specs of every registered entity. */
     public MappingConfigurer(List<EntitySpec> specs) {
@@ -162,15 +163,17 @@ public final class MappingConfigurer {
                         + " are read-only and cannot receive generated ids", "remove @Identity, or map a class instead of a record");
             }
             ForeignKeyTarget fk = column.hasForeignKey() ? resolveForeignKey(entity, column, byType) : null;
-            columns.add(new ColumnMapping(type, column, valueType.get(), fk, columns.size(), new FieldAccess(field.get())));
+            ValueSource source = valueSources.check(spec, column, field.get(), idCount);
+            columns.add(new ColumnMapping(type, column, valueType.get(), fk, columns.size(), new FieldAccess(field.get()), source));
             columnFields.add(field.get());
         }
         ColumnFields fields = problems.size() > problemsBefore ? null : columnFields(type, columns, columnFields);
         Instantiator instantiator = instantiator(type, columns, fields);
+        LifecycleMethods lifecycle = LifecycleMethods.find(type, problems);
         if (problems.size() > problemsBefore || instantiator == null) {
             return null;
         }
-        return new EntityMapping(type, spec.table(), columns, instantiator, fields);
+        return new EntityMapping(type, spec.table(), columns, instantiator, fields).withLifecycle(lifecycle);
     }
 
     /** The processor-generated access to every column's field at once, or null: field by field. */

@@ -74,7 +74,7 @@ public final class SqlRenderer {
         return out.rendered();
     }
 
-    /** The text and binds a dialect capability writes on its own (an upsert, written whole by the dialect). */
+    /** The text and binds a dialect capability writes on its own (an upsert, sequence DDL, drawing a sequence value). */
     public RenderedSql renderWith(java.util.function.Consumer<dev.braid.dialect.SqlWriter> writer) {
         SqlOutput out = new SqlOutput(dialect);
         writer.accept(out);

@@ -140,14 +140,20 @@ public sealed interface SqlStatement {
         }
     }
 
-    /** A column; {@code sqlType}, when not null, is its JSON, array or enum type (named by the dialect instead of {@code type}). */
+    /**
+     * A column.
+     *
+     * @param sqlType           when not null, its JSON, array or enum type (named by the dialect instead of {@code type})
+     * @param defaultExpression the column's DEFAULT, SQL as declared in the mapping; null for none
+     */
     record ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
-                            boolean nullable, boolean identity, dev.braid.dialect.SqlType sqlType) {
+                            boolean nullable, boolean identity, dev.braid.dialect.SqlType sqlType,
+                            String defaultExpression) {
         public ColumnDefinition { Require.nonNull(name); Require.nonNull(type); }
 
         public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
                                 boolean nullable, boolean identity) {
-            this(name, type, length, precision, scale, nullable, identity, null);
+            this(name, type, length, precision, scale, nullable, identity, null, null);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.braid.core.internal.dialect.postgresql;
 import dev.braid.dialect.BatchWrites;
 import dev.braid.dialect.Cursors;
 import dev.braid.dialect.DdlGuards;
+import dev.braid.dialect.Sequences;
 import dev.braid.dialect.Dialect;
 import dev.braid.dialect.ErrorClassifier;
 import dev.braid.dialect.Identifiers;
@@ -38,6 +39,7 @@ public final class PostgresDialect implements Dialect {
             "where", "window", "with"));
 
     private final KeyAllocation keys = new PostgresSequenceKeys(IDENTIFIERS);
+    private final Sequences sequences = new PostgresSequences(IDENTIFIERS);
     private final Optional<Cursors> cursors = Optional.of(new PostgresCursors(IDENTIFIERS));
 
     private final dev.braid.dialect.TypeSupport types = new PostgresTypes(this);
@@ -81,6 +83,9 @@ public final class PostgresDialect implements Dialect {
     // Identity keys are drawn from the identity's sequence ahead of a many-row INSERT.
     @Override
     public KeyAllocation keyAllocation() { return keys; }
+
+    @Override
+    public Sequences sequences() { return sequences; }
 
     // Inserts, updates and deletes of many rows over array binds (unnest).
     @Override

@@ -28,12 +28,24 @@ import java.util.Set;
 final class CascadeWalk {
     private final MappingRegistry registry;
     private final IdentityMap identityMap;
+    private final ValueGeneration values;
     // Each walk marks the states it reached with a number of its own, instead of filling a set.
     private int walk;
 
     CascadeWalk(MappingRegistry registry, IdentityMap identityMap) {
+        this(registry, identityMap, ValueGeneration.systemDefault());
+    }
+
+    CascadeWalk(MappingRegistry registry, IdentityMap identityMap, ValueGeneration values) {
         this.registry = registry;
         this.identityMap = identityMap;
+        this.values = values;
+    }
+
+    /** Makes a new object pending, with its generated UUID key assigned first. */
+    EntityState enter(EntityMapping mapping, Object entity) {
+        values.enter(mapping, entity);
+        return identityMap.pending(mapping, entity);
     }
 
     /** SAVE_UPDATE from every object of the session that is not deleted. */
@@ -78,7 +90,7 @@ final class CascadeWalk {
 
     private void reach(Object related, int mark, Deque<EntityState> work) {
         EntityState state = identityMap.stateOf(related);
-        if (state == null) state = identityMap.pending(EntityChecks.writableMapping(registry, related, "cascade to"), related);
+        if (state == null) state = enter(EntityChecks.writableMapping(registry, related, "cascade to"), related);
         if (state.walked != mark && state.status() != EntityStatus.DELETED) work.push(state);
     }
 

@@ -28,9 +28,11 @@ final class FlushCollector {
     private final InsertCollector inserts;
     private final DeleteCollector deletes;
     private final boolean batchesUpdates;
+    private final ValueGeneration values;
 
     FlushCollector(IdentityMap identityMap, CascadeWalk walk, DependencyProcessors processors, DirtyCheck dirtyCheck,
-                   InsertCollector inserts, DeleteCollector deletes, boolean batchesUpdates) {
+                   InsertCollector inserts, DeleteCollector deletes, boolean batchesUpdates, ValueGeneration values) {
+        this.values = values;
         this.identityMap = identityMap;
         this.walk = walk;
         this.orphans = new Orphans(identityMap, walk);
@@ -76,11 +78,17 @@ final class FlushCollector {
         states = identityMap.states(); // orphans deleted meanwhile: pending ones left the session
         for (EntityState state : states) {
             switch (state.status()) {
-                case PENDING -> toInsert.add(state);
+                case PENDING -> {
+                    values.beforeInsert(state, undo);
+                    toInsert.add(state);
+                }
                 case DELETED -> toDelete.add(state);
                 case PERSISTENT -> {
                     sync.apply(state, undo);
-                    if (dirtyCheck.isDirty(state) || sync.dependsOnPending(state, identityMap)) toUpdate.add(state);
+                    if (dirtyCheck.isDirty(state) || sync.dependsOnPending(state, identityMap)) {
+                        values.beforeUpdate(state, undo);
+                        toUpdate.add(state);
+                    }
                 }
             }
         }
@@ -92,7 +100,7 @@ final class FlushCollector {
         LinkCollector links = new LinkCollector(identityMap);
         links.collect(states, processors);
         return new FlushCommands(insertBatches, singleUpdates, updateGroups, postUpdates, links.deletes(),
-                links.inserts(), deletes.collect(toDelete), sync);
+                links.inserts(), deletes.collect(toDelete), sync, toInsert, toUpdate, toDelete);
     }
 
     /**

@@ -22,10 +22,14 @@ import java.util.Map;
  * @param linkInserts   link rows to insert
  * @param deletes       the delete work, in order
  * @param sync          the foreign-key sync each row's statement runs just before it is rendered
+ * @param inserted      every row inserted, in order (for lifecycle listeners and sequence keys)
+ * @param updated       every row updated
+ * @param deleted       every object deleted by key (not the children deleted by their parent's key)
  */
 record FlushCommands(List<List<EntityState>> insertBatches, List<EntityState> updates, List<UpdateGroup> updateGroups,
                      Map<EntityState, List<ColumnMapping>> postUpdates, List<LinkChange> linkDeletes,
-                     List<LinkChange> linkInserts, List<DeleteCommand> deletes, ForeignKeySync sync) {
+                     List<LinkChange> linkInserts, List<DeleteCommand> deletes, ForeignKeySync sync,
+                     List<EntityState> inserted, List<EntityState> updated, List<EntityState> deleted) {
 
     /** Rows of one table whose UPDATEs set the same columns. */
     record UpdateGroup(List<EntityState> rows, List<ColumnMapping> columns) {}

@@ -120,7 +120,15 @@ final class InsertCollector {
      * with an id assigned by hand goes alone.
      */
     boolean batchable(EntityState s) {
-        return s.mapping().arrayBindable() && (batching || insertsReturnOrderedKeys && keyLeftToTheDatabase(s));
+        return s.mapping().arrayBindable() && (batching || insertsReturnOrderedKeys && keyLeftToTheDatabase(s))
+                && !serverDefaultToRead(s);
+    }
+
+    /** A row leaving a column to its server default goes alone: its INSERT returns the default. */
+    private static boolean serverDefaultToRead(EntityState s) {
+        List<ColumnMapping> defaults = s.mapping().valueSources().serverDefaults();
+        for (int i = 0; i < defaults.size(); i++) if (defaults.get(i).get(s.entity()) == null) return true;
+        return false;
     }
 
     private static boolean keyLeftToTheDatabase(EntityState s) {

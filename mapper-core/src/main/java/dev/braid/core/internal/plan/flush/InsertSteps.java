@@ -106,14 +106,19 @@ final class InsertSteps {
             List<String> columns = new ArrayList<>();
             List<SqlExpression.Parameter> values = new ArrayList<>();
             List<String> returning = new ArrayList<>();
-            ColumnMapping generated = null;
+            List<ColumnMapping> readBack = new ArrayList<>(); // generated key and server defaults, in returning order
             Object[] written = new Object[mapping.columns().size()];
             Object initialVersion = null;
             for (ColumnMapping column : mapping.columns()) {
                 Object value = column.getForDatabase(entity);
                 if (column.isGenerated() && value == null) {
-                    generated = column;
                     returning.add(column.column());
+                    readBack.add(column);
+                    continue;
+                }
+                if (value == null && column.source().serverDefault() != null) {
+                    returning.add(column.column()); // the database's default, read back into the object
+                    readBack.add(column);
                     continue;
                 }
                 if (column.isVersion() && (value == null || ((Number) value).longValue() == 0)) {
@@ -126,16 +131,16 @@ final class InsertSteps {
                 written[column.index()] = value;
             }
             RenderedSql sql = renderer.render(new SqlStatement.Insert(mapping.table(), columns, values, returning));
-            ColumnMapping generatedColumn = generated;
             Object version = initialVersion;
-            step.returned = generated == null ? List.of() : List.of(generated.type().databaseClass());
+            step.returned = readBack.isEmpty() ? List.of() : readBack.stream().<Class<?>>map(c -> c.type().databaseClass()).toList();
             step.outcome = (rowCount, returnedValues) -> {
                 RowConditions.expectOne(rowCount, "INSERT", mapping, state, sql);
-                if (generatedColumn != null) {
-                    Object id = generatedColumn.fromDatabase(returnedValues.get(0)[0]);
-                    generatedColumn.set(entity, id);
-                    written[generatedColumn.index()] = returnedValues.get(0)[0];
-                    undo.push(() -> generatedColumn.set(entity, null));
+                for (int i = 0; i < readBack.size(); i++) {
+                    ColumnMapping column = readBack.get(i);
+                    Object value = returnedValues.get(0)[i];
+                    column.set(entity, column.fromDatabase(value));
+                    written[column.index()] = value;
+                    undo.push(() -> column.set(entity, null));
                 }
                 if (version != null) {
                     ColumnMapping versionColumn = mapping.versionColumn().orElseThrow();

@@ -39,7 +39,7 @@ final class SessionChanges {
         EntityMapping mapping = EntityChecks.writableMapping(registry, entity, "add");
         EntityState state = identityMap.stateOf(entity);
         if (state == null) {
-            identityMap.pending(mapping, entity);
+            walk.enter(mapping, entity);
         } else if (state.status() == EntityStatus.DELETED) {
             identityMap.restore(state); // SQLAlchemy: adding a deleted object back un-deletes it
         }

@@ -42,6 +42,11 @@ public final class UnitOfWork {
 
     /** A unit of work over {@code identityMap}, rendering its statements with {@code renderer}. */
     public UnitOfWork(MappingRegistry registry, IdentityMap identityMap, SqlRenderer renderer) {
+        this(registry, identityMap, renderer, ValueGeneration.systemDefault());
+    }
+
+    /** A unit of work filling in generated keys, defaults and timestamps with {@code values} (the mapper's). */
+    public UnitOfWork(MappingRegistry registry, IdentityMap identityMap, SqlRenderer renderer, ValueGeneration values) {
         this.identityMap = identityMap;
         Dialect dialect = renderer.dialect();
         BatchWrites writes = dialect.batchWrites();
@@ -58,12 +63,12 @@ public final class UnitOfWork {
         int batchLimit = batching ? BATCH_SIZE : VALUES_BATCH_SIZE;
 
         this.processors = new DependencyProcessors(registry);
-        CascadeWalk walk = new CascadeWalk(registry, identityMap);
+        CascadeWalk walk = new CascadeWalk(registry, identityMap, values);
         this.changes = new SessionChanges(registry, identityMap, walk);
         FlushOrder order = new FlushOrder(registry);
         InsertCollector inserts = new InsertCollector(order, batching, insertsReturnOrderedKeys, batchLimit);
         this.collector = new FlushCollector(identityMap, walk, processors, new DirtyCheck(), inserts,
-                new DeleteCollector(order, processors, batching || deletesAsInLists, batchLimit), batching);
+                new DeleteCollector(order, processors, batching || deletesAsInLists, batchLimit), batching, values);
         UpdateSteps updates = new UpdateSteps(renderer, identityMap, BATCH_SIZE);
         this.emitter = new FlushEmitter(
                 new InsertSteps(renderer, identityMap, batching, insertsReturnOrderedKeys, BATCH_SIZE, inserts::batchable),
@@ -122,14 +127,38 @@ public final class UnitOfWork {
 
     /** Plans the statements for every pending change (collect, then emit); executing them is the caller's job. */
     public FlushPlan planFlush() {
-        if (!collector.mayHaveChanges()) {
+        return planFlush(null);
+    }
+
+    /**
+     * What the next flush would write, before anything is planned: the objects to insert, update and
+     * delete, for the lifecycle listeners and the sequence keys, which run before {@link #planFlush(PendingChanges)}.
+     * Null when nothing is pending.
+     */
+    public PendingChanges pendingChanges() {
+        if (!collector.mayHaveChanges()) return null;
+        Deque<Runnable> undo = new ArrayDeque<>();
+        FlushCommands commands = collector.collect(undo);
+        return new PendingChanges(commands.inserted(), commands.updated(), commands.deleted(), undo);
+    }
+
+    /**
+     * Plans the flush after {@link #pendingChanges()} and what ran on them (listeners may have changed
+     * objects, keys were assigned): collects again, continuing the same undo log.
+     *
+     * @param prepared the changes the listeners saw, or null
+     */
+    public FlushPlan planFlush(PendingChanges prepared) {
+        if (prepared == null && !collector.mayHaveChanges()) {
             return FlushPlan.empty();
         }
-        Deque<Runnable> undo = new ArrayDeque<>();
+        Deque<Runnable> undo = prepared == null ? new ArrayDeque<>() : prepared.undo();
         FlushCommands commands = collector.collect(undo);
         List<WriteStep> steps = emitter.emit(commands, undo);
         if (steps.isEmpty()) {
-            return FlushPlan.empty();
+            FlushPlan empty = FlushPlan.undoOnly(undo);
+            empty.complete(); // nothing is written: what the collect set stays (defaults of rows not inserted)
+            return empty;
         }
         return new FlushPlan(steps, undo, () -> BackPopulation.afterFlush(identityMap, processors, undo));
     }

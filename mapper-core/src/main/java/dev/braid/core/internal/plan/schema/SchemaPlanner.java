@@ -38,7 +38,7 @@ public final class SchemaPlanner {
      * @param onlyMissing adds {@code IF NOT EXISTS}, so existing tables and indexes are left as they are
      */
     public List<RenderedSql> create(boolean onlyMissing) {
-        List<RenderedSql> statements = new ArrayList<>();
+        List<RenderedSql> statements = new ArrayList<>(SequenceDdl.create(registry, renderer, onlyMissing));
         java.util.Set<String> created = new java.util.HashSet<>();
         List<SqlStatement> deferred = new ArrayList<>();
         for (SqlType.NamedEnum type : enumTypes()) {
@@ -141,6 +141,7 @@ public final class SchemaPlanner {
         for (SqlType.NamedEnum type : enumTypes()) {
             statements.add(renderer.render(new SqlStatement.DropEnumType(type)));
         }
+        statements.addAll(SequenceDdl.drop(registry, renderer));
         return statements;
     }
 
@@ -159,7 +160,7 @@ public final class SchemaPlanner {
         List<SqlStatement.ForeignKeyConstraint> foreignKeys = new ArrayList<>();
         for (ColumnMapping c : entity.columns()) {
             columns.add(new SqlStatement.ColumnDefinition(c.column(), c.type().columnType(), c.length(),
-                    c.precision(), c.scale(), c.nullable(), c.isGenerated(), c.type().sqlType()));
+                    c.precision(), c.scale(), c.nullable(), c.isGenerated(), c.type().sqlType(), c.source().serverDefault()));
             if (c.unique() && !(c.isId() && entity.idColumns().size() == 1)) {
                 uniques.add(new SqlStatement.UniqueConstraint(name("uq", entity.table(), c.column()), List.of(c.column())));
             }
