@@ -31,16 +31,6 @@ public final class JacksonJsonCodec implements JsonCodec {
         this.mapper = Require.nonNull(mapper, "mapper");
     }
 
-    /** The default codec when Jackson 2 is on the class path, else null (JSON attributes are then reported). */
-    static JsonCodec ifPresent() {
-        try {
-            Class.forName("com.fasterxml.jackson.databind.ObjectMapper", false, JacksonJsonCodec.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
-        return new JacksonJsonCodec();
-    }
-
     @Override
     public String write(Object value) {
         try {

@@ -186,7 +186,7 @@ public final class MappingRegistry {
                 all.add(AnnotationReader.read(type));
             }
             all.addAll(specs);
-            return new MappingRegistry(new MappingConfigurer(all, new TypeSettings(converters, jsonCodec != null ? jsonCodec : JacksonJsonCodec.ifPresent())).configure());
+            return new MappingRegistry(new MappingConfigurer(all, new TypeSettings(converters, jsonCodec != null ? jsonCodec : DefaultJsonCodec.find())).configure());
         }
     }
 }
