@@ -32,8 +32,7 @@ final class SessionTransaction {
     private final Connection connection;
     private final StatementExecutor executor;
     private final FlushExecutor flushExecutor;
-    // Lifecycle callbacks and sequence keys before each flush is planned; null when the mapper has neither.
-    private final dev.braid.reactive.internal.flush.@Nullable BeforeFlush beforeFlush;
+    private final FlushPlanning planning;
     private final UnitOfWork unitOfWork;
     private final boolean transactional;
     // The transaction is someone else's (see ExternalTransactions): no BEGIN, COMMIT or ROLLBACK of ours.
@@ -53,7 +52,7 @@ final class SessionTransaction {
     SessionTransaction(Connection connection, StatementExecutor executor, FlushExecutor flushExecutor,
                        UnitOfWork unitOfWork, boolean transactional, boolean external, TransactionControl tx,
                        dev.braid.reactive.internal.flush.@Nullable BeforeFlush beforeFlush) {
-        this.beforeFlush = beforeFlush;
+        this.planning = new FlushPlanning(connection, unitOfWork, beforeFlush);
         this.connection = connection;
         this.external = external;
         this.executor = executor;
@@ -121,19 +120,7 @@ final class SessionTransaction {
      * {@code counts}, when given, adds up the rows each statement wrote.
      */
     Mono<Void> flush(@Nullable FlushCounts counts) {
-        if (beforeFlush == null) return write(unitOfWork.planFlush(), counts);
-        return beforeFlush.prepare(connection, unitOfWork).map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(prepared -> write(plan(prepared.orElse(null)), counts));
-    }
-
-    private FlushPlan plan(dev.braid.core.internal.plan.flush.@Nullable PendingChanges prepared) {
-        try {
-            return unitOfWork.planFlush(prepared);
-        } catch (RuntimeException e) {
-            if (prepared != null) prepared.abort(); // what the callbacks' preparation changed is taken back
-            throw e;
-        }
+        return planning.plan().flatMap(plan -> write(plan, counts));
     }
 
     /**
