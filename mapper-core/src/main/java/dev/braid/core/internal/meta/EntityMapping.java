@@ -209,6 +209,17 @@ public final class EntityMapping {
         return id == null ? null : new EntityKey(type, id);
     }
 
+    /**
+     * The key of a row a statement returned: its first values are the id columns' driver values, in
+     * {@link #idColumns()} order (a {@code RETURNING id} or {@code OLD TABLE}/{@code FINAL TABLE} read-back).
+     */
+    public EntityKey keyOfReturned(Object[] row) {
+        if (idColumns.size() == 1) return new EntityKey(type, idColumns.get(0).fromDatabase(row[0]));
+        List<Object> parts = new java.util.ArrayList<>(idColumns.size());
+        for (int i = 0; i < idColumns.size(); i++) parts.add(idColumns.get(i).fromDatabase(row[i]));
+        return new EntityKey(type, parts);
+    }
+
     /** The key for an id as a caller passes it to {@code get}: one value, or a {@code List} for composite keys. */
     public EntityKey keyFor(Object id) {
         if (idColumns.isEmpty()) {

@@ -5,7 +5,6 @@ import dev.braid.core.internal.identity.EntityStatus;
 import dev.braid.core.internal.identity.IdentityMap;
 import dev.braid.core.internal.meta.Boxing;
 import dev.braid.core.internal.meta.ColumnMapping;
-import dev.braid.core.internal.meta.EntityKey;
 import dev.braid.core.internal.meta.EntityMapping;
 import dev.braid.core.internal.meta.RelationshipMapping;
 import dev.braid.core.internal.relation.RelationInternals;
@@ -118,16 +117,7 @@ public final class KeyDeletes {
     }
 
     private EntityState heldState(EntityMapping entity, Object[] row) {
-        List<ColumnMapping> ids = entity.idColumns();
-        Object id;
-        if (ids.size() == 1) {
-            id = ids.get(0).fromDatabase(row[0]);
-        } else {
-            List<Object> parts = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) parts.add(ids.get(i).fromDatabase(row[i]));
-            id = parts;
-        }
-        Object object = identityMap.get(new EntityKey(entity.type(), id));
+        Object object = identityMap.get(entity.keyOfReturned(row));
         return object == null ? null : identityMap.stateOf(object);
     }
 

@@ -2,14 +2,11 @@ package dev.braid.core.internal.plan.load;
 
 import dev.braid.core.internal.identity.EntityState;
 import dev.braid.core.internal.identity.IdentityMap;
-import dev.braid.core.internal.meta.ColumnMapping;
-import dev.braid.core.internal.meta.EntityKey;
 import dev.braid.core.internal.meta.EntityMapping;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.query.Query;
 import dev.braid.statement.RenderedSql;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -69,17 +66,8 @@ public final class BulkDelete {
      * @return the number of rows deleted
      */
     public long forget(List<Object[]> rows, IdentityMap held) {
-        List<ColumnMapping> ids = mapping.idColumns();
         for (Object[] row : rows) {
-            Object id;
-            if (ids.size() == 1) {
-                id = ids.get(0).fromDatabase(row[0]);
-            } else {
-                List<Object> parts = new ArrayList<>(ids.size());
-                for (int i = 0; i < ids.size(); i++) parts.add(ids.get(i).fromDatabase(row[i]));
-                id = parts;
-            }
-            Object object = held.get(new EntityKey(mapping.type(), id));
+            Object object = held.get(mapping.keyOfReturned(row));
             EntityState state = object == null ? null : held.stateOf(object);
             if (state != null) held.remove(state);
         }
