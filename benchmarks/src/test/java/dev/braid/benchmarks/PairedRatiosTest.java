@@ -22,9 +22,11 @@ class PairedRatiosTest {
         // Tiny data, two rounds: proves the harness runs every workload and its variants agree
         // (a checksum mismatch throws); the numbers themselves mean nothing at this size.
         List<String> rows = PairedRatios.run("h2", 120, 2);
-        assertThat(rows).hasSize(7);
+        assertThat(rows).hasSize(8);
         assertThat(rows.get(0)).startsWith("| W1 read 100,000 books | H2 | ").matches(".*\\d\\.\\d\\dx \\(.*");
         assertThat(rows.get(4)).startsWith("| W5 insert 1,000 authors x 10 books | H2 | ").endsWith(" |");
+        assertThat(rows.get(5)).startsWith("| W6 delete them by key (deleteByKeys, cascade) | H2 | ");
+        assertThat(rows.get(6)).startsWith("| W6 read first, then delete() each | H2 | ");
     }
 
     @Test
