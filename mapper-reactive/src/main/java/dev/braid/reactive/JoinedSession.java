@@ -66,4 +66,13 @@ final class JoinedSession implements TransactionParticipant {
     public Mono<Void> afterCompletion(boolean committed) {
         return Mono.fromRunnable(() -> session.endExternal(committed));
     }
+
+    /** The error of {@code session.commit()}/{@code rollback()} in a session that joined a transaction managed elsewhere. */
+    static MapperException managedElsewhere(String operation) {
+        return new MapperException(ErrorCode.BRAID_ENTITY_STATE, "session." + operation + " was called in a session"
+                + " that joined a transaction managed elsewhere (e.g. Spring's @Transactional or TransactionalOperator):"
+                + " that transaction manager commits or rolls it back, Braid does not. Fix: let the managed"
+                + " transaction end (return from the @Transactional method; an error rolls it back), use"
+                + " session.nested(...) for a savepoint, or mapper.independent() for work that commits on its own");
+    }
 }

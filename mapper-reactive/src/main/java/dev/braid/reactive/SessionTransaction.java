@@ -168,7 +168,7 @@ final class SessionTransaction {
     /** {@link Session#commit()}: flush, commit and begin the next transaction (without one: flush). */
     Mono<Void> commit() {
         if (external) {
-            return Mono.error(managedElsewhere("commit()"));
+            return Mono.error(JoinedSession.managedElsewhere("commit()"));
         }
         if (!transactional) {
             return autoflush();
@@ -183,7 +183,7 @@ final class SessionTransaction {
     /** {@link Session#rollback()}: roll back, revert the objects, begin the next transaction. */
     Mono<Void> rollback() {
         if (external) {
-            return Mono.error(managedElsewhere("rollback()"));
+            return Mono.error(JoinedSession.managedElsewhere("rollback()"));
         }
         if (!transactional) {
             return Mono.fromRunnable(unitOfWork::revertToDatabase);
@@ -273,14 +273,6 @@ final class SessionTransaction {
         } else {
             undoUncommitted();
         }
-    }
-
-    private static MapperException managedElsewhere(String operation) {
-        return new MapperException(ErrorCode.BRAID_ENTITY_STATE, "session." + operation + " was called in a session"
-                + " that joined a transaction managed elsewhere (e.g. Spring's @Transactional or TransactionalOperator):"
-                + " that transaction manager commits or rolls it back, Braid does not. Fix: let the managed"
-                + " transaction end (return from the @Transactional method; an error rolls it back), use"
-                + " session.nested(...) for a savepoint, or mapper.independent() for work that commits on its own");
     }
 
     private void completeUncommitted() {
