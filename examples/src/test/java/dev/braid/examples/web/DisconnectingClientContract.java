@@ -10,7 +10,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.annotation.DirtiesContext;
@@ -103,14 +102,7 @@ abstract class DisconnectingClientContract {
         Flux<AuthorRequest> endless = Flux.range(0, Integer.MAX_VALUE).delayElements(Duration.ofMillis(5))
                 .map(i -> new AuthorRequest("Imported " + i, List.of(new BookRequest("Volume " + i))));
 
-        Flux<ServerSentEvent<Map<String, Object>>> events = client.post().uri("/api/authors/import")
-                .contentType(MediaType.APPLICATION_NDJSON)
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .body(endless, AuthorRequest.class)
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
-                .getResponseBody();
+        Flux<ServerSentEvent<Map<String, Object>>> events = ImportRequests.events(client, endless);
 
         StepVerifier.create(events, 3)
                 .assertNext(e -> assertThat(e.event()).isEqualTo("saved"))

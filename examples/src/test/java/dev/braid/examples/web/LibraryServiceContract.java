@@ -325,14 +325,7 @@ abstract class LibraryServiceContract {
     void aStreamingImportCommitsWhenTheInputEnds() {
         Flux<AuthorRequest> input = Flux.range(1, 3)
                 .map(i -> new AuthorRequest("Imported " + i, List.of(new BookRequest("Volume " + i))));
-        List<ServerSentEvent<Map<String, Object>>> events = client.post().uri("/api/authors/import")
-                .contentType(MediaType.APPLICATION_NDJSON)
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .body(input, AuthorRequest.class)
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
-                .getResponseBody()
+        List<ServerSentEvent<Map<String, Object>>> events = ImportRequests.events(client, input)
                 .collectList()
                 .block(Duration.ofSeconds(10));
         assertThat(events).extracting(ServerSentEvent::event).containsExactly("saved", "saved", "saved", "committed");
@@ -393,14 +386,7 @@ abstract class LibraryServiceContract {
                         new AuthorRequest("Imported 2", List.of())),
                 twoSaved.asMono().thenMany(Flux.just(new AuthorRequest(" ", List.of()))));
 
-        Flux<ServerSentEvent<Map<String, Object>>> events = client.post().uri("/api/authors/import")
-                .contentType(MediaType.APPLICATION_NDJSON)
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .body(input, AuthorRequest.class)
-                .exchange()
-                .expectStatus().isOk()
-                .returnResult(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {})
-                .getResponseBody();
+        Flux<ServerSentEvent<Map<String, Object>>> events = ImportRequests.events(client, input);
 
         StepVerifier.create(events)
                 .assertNext(e -> assertThat(e.data()).containsEntry("name", "Imported 1"))
