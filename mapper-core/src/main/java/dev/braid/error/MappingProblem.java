@@ -134,7 +134,15 @@ public record MappingProblem(Kind kind, String entity, @Nullable String attribut
         /** A server or client default that is empty, cannot be created, or conflicts with another value source. */
         COLUMN_DEFAULT,
         /** A lifecycle method ({@code @BeforeInsert}, ...) with a signature Braid cannot call. */
-        LIFECYCLE_METHOD
+        LIFECYCLE_METHOD,
+        /** An {@code @Embedded} value type Braid cannot create: not a record or concrete class with a no-arg constructor. */
+        EMBEDDED_NOT_INSTANTIABLE,
+        /** A key, version, foreign key or relationship inside an {@code @Embedded} value type. */
+        EMBEDDED_KEY_OR_RELATIONSHIP,
+        /** An {@code @Embedded} value inside another one. */
+        EMBEDDED_NESTED,
+        /** An {@code @Embedded} value on a record entity (a read-only view). */
+        EMBEDDED_ON_RECORD
     }
 
     /**

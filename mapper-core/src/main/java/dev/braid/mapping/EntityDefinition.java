@@ -32,6 +32,7 @@ public final class EntityDefinition<T> implements EntitySource {
     private String table;
     private final List<ColumnDefinition> columns = new ArrayList<>();
     private final List<RelationDefinition> relations = new ArrayList<>();
+    private final List<EmbeddedDefinition> embedded = new ArrayList<>();
 
     private EntityDefinition(Class<T> type) {
         this.type = Require.nonNull(type, "type");
@@ -253,6 +254,34 @@ public final class EntityDefinition<T> implements EntitySource {
         return relation(r, details);
     }
 
+    /**
+     * An embedded value (the builder's {@link dev.braid.annotation.Embedded @Embedded}): every persistent field
+     * of {@code valueType} as a column of this table, prefixed with the field's name in snake_case and
+     * {@code _}, nullable as a whole.
+     *
+     * @param attribute the value field's name
+     * @param valueType its type: a record, or a class with a no-arg constructor
+     * @return this definition
+     */
+    public EntityDefinition<T> embedded(String attribute, Class<?> valueType) {
+        return embedded(attribute, valueType, e -> {});
+    }
+
+    /**
+     * An embedded value with details: prefix, nullability, the components and their column details.
+     *
+     * @param attribute the value field's name
+     * @param valueType its type: a record, or a class with a no-arg constructor
+     * @param details   sets the prefix, {@code notNull()}, components
+     * @return this definition
+     */
+    public EntityDefinition<T> embedded(String attribute, Class<?> valueType, Consumer<EmbeddedDefinition> details) {
+        EmbeddedDefinition definition = new EmbeddedDefinition(attribute, valueType);
+        details.accept(definition);
+        embedded.add(definition);
+        return this;
+    }
+
     private EntityDefinition<T> relation(RelationDefinition relation, Consumer<RelationDefinition> details) {
         details.accept(relation);
         relations.add(relation);
@@ -274,7 +303,9 @@ public final class EntityDefinition<T> implements EntitySource {
      */
     @Override
     public EntitySpec toSpec() {
-        return new EntitySpec(type, table, columns.stream().map(ColumnDefinition::toSpec).toList(),
+        List<dev.braid.core.internal.meta.ColumnSpec> specs = new ArrayList<>(columns.stream().map(ColumnDefinition::toSpec).toList());
+        for (EmbeddedDefinition e : embedded) specs.addAll(e.toSpecs());
+        return new EntitySpec(type, table, specs,
                 relations.stream().map(RelationDefinition::toSpec).toList());
     }
 }

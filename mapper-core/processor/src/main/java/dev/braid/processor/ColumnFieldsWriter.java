@@ -49,7 +49,7 @@ final class ColumnFieldsWriter {
 
     /** The source of the accessor, or null when this entity gets none (its fields are then accessed one by one). */
     String render(EntityModel model, String simpleName) {
-        if (model.isRecord() || model.columns.isEmpty()) {
+        if (model.isRecord() || model.columns.isEmpty() || !model.embedded.isEmpty()) {
             return null;
         }
         List<Column> columns = new ArrayList<>();

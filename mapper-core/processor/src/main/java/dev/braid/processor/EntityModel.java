@@ -36,7 +36,15 @@ final class EntityModel {
         }
     }
 
+    /**
+     * An {@code @Embedded} field: its name, its value type's canonical name and the metamodel references of
+     * the value type's persistent fields (named by field; the metamodel prefixes them with {@code name.}).
+     */
+    record EmbeddedValue(String name, String valueType, List<Attribute> components) { }
+
     final TypeElement entity;
+    /** The {@code @Embedded} fields: each gets a nested attribute holder, and the entity no column accessor. */
+    final List<EmbeddedValue> embedded = new ArrayList<>();
     final String packageName;
     final List<Attribute> attributes = new ArrayList<>();
     final List<ColumnField> columns = new ArrayList<>();

@@ -29,6 +29,7 @@ final class EntityReader {
 
     static final String TRANSIENT = "dev.braid.annotation.Transient";
     static final String ID = "dev.braid.annotation.Id";
+    static final String EMBEDDED = "dev.braid.annotation.Embedded";
 
     private final ProcessingEnvironment env;
     private final AttributeTypes types;
@@ -99,6 +100,13 @@ final class EntityReader {
         }
         for (int i = levels.size() - 1; i >= 0; i--) {
             for (VariableElement field : levels.get(i)) {
+                if (hasAnnotation(field, EMBEDDED)) {
+                    embedded(model, field);
+                    if (model.unresolved != null) {
+                        return;
+                    }
+                    continue;
+                }
                 add(model, field, field.getSimpleName().toString(), memberType(site, field));
                 if (model.unresolved != null) {
                     return;
@@ -109,6 +117,53 @@ final class EntityReader {
                 }
             }
         }
+    }
+
+    /** An {@code @Embedded} field: its value type's persistent fields, classified as an entity's are. */
+    private void embedded(EntityModel model, VariableElement field) {
+        TypeMirror type = field.asType();
+        if (type.getKind() == TypeKind.ERROR) {
+            model.unresolved(String.valueOf(type), field);
+            return;
+        }
+        if (type.getKind() != TypeKind.DECLARED) {
+            return; // not a value type: the run-time mapping reports it
+        }
+        TypeElement value = (TypeElement) ((DeclaredType) type).asElement();
+        List<Element> components = new ArrayList<>();
+        if (value.getKind() == javax.lang.model.element.ElementKind.RECORD) {
+            for (RecordComponentElement c : value.getRecordComponents()) {
+                if (!hasAnnotation(c, TRANSIENT)) components.add(c);
+            }
+        } else {
+            List<List<Element>> levels = new ArrayList<>();
+            for (TypeElement c = value; c != null && !c.getQualifiedName().contentEquals("java.lang.Object");
+                 c = c.getSuperclass().getKind() == TypeKind.DECLARED
+                         ? (TypeElement) ((DeclaredType) c.getSuperclass()).asElement() : null) {
+                List<Element> level = new ArrayList<>();
+                for (VariableElement f : ElementFilter.fieldsIn(c.getEnclosedElements())) {
+                    Set<Modifier> modifiers = f.getModifiers();
+                    if (!modifiers.contains(Modifier.STATIC) && !modifiers.contains(Modifier.TRANSIENT)
+                            && !hasAnnotation(f, TRANSIENT) && !AttributeTypes.isRelationWrapper(f.asType())) {
+                        level.add(f);
+                    }
+                }
+                levels.add(0, level);
+            }
+            levels.forEach(components::addAll);
+        }
+        EntityModel scratch = new EntityModel(model.entity, model.packageName);
+        for (Element c : components) {
+            add(scratch, c, c.getSimpleName().toString(), c.asType());
+            if (scratch.unresolved != null) {
+                model.unresolved(scratch.unresolved, scratch.unresolvedAt);
+                return;
+            }
+        }
+        model.deprecated |= scratch.deprecated;
+        model.originating.add(value);
+        model.embedded.add(new EntityModel.EmbeddedValue(field.getSimpleName().toString(),
+                value.getQualifiedName().toString(), List.copyOf(scratch.attributes)));
     }
 
     private void add(EntityModel model, Element element, String name, TypeMirror type) {

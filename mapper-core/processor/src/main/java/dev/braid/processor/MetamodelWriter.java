@@ -29,7 +29,9 @@ final class MetamodelWriter {
         TypeElement entity = model.entity;
         String entityType = entity.getQualifiedName().toString();
         Set<String> factories = new TreeSet<>();
-        for (EntityModel.Attribute a : model.attributes) {
+        java.util.List<EntityModel.Attribute> all = new java.util.ArrayList<>(model.attributes);
+        model.embedded.forEach(e -> all.addAll(e.components()));
+        for (EntityModel.Attribute a : all) {
             factories.add(switch (a.kind()) {
                 case STRING -> "string";
                 case COMPARABLE -> "comparable";
@@ -69,30 +71,64 @@ final class MetamodelWriter {
         out.append("public final class ").append(simpleName).append(" {\n");
         for (EntityModel.Attribute a : model.attributes) {
             out.append("\n    public static final ");
-            String literal = SourceText.javaString(a.name());
-            switch (a.kind()) {
-                case STRING -> out.append(QUERY_PACKAGE).append(".StringAttribute<").append(entityType).append("> ")
-                        .append(a.name()).append(" =\n            string(").append(entityType).append(".class, ")
-                        .append(literal).append(");\n");
-                case COMPARABLE -> out.append(QUERY_PACKAGE).append(".ComparableAttribute<").append(entityType)
-                        .append(", ").append(a.valueType()).append("> ").append(a.name())
-                        .append(" =\n            comparable(").append(entityType).append(".class, ").append(literal)
-                        .append(", ").append(a.classLiteral()).append(");\n");
-                case RELATION -> out.append(QUERY_PACKAGE).append(".Relation<").append(entityType).append(", ")
-                        .append(a.valueType()).append("> ").append(a.name()).append(" =\n            relation(")
-                        .append(entityType).append(".class, ").append(literal).append(", ")
-                        .append(a.classLiteral()).append(");\n");
-                case ARRAY, LIST -> out.append(QUERY_PACKAGE).append(".ArrayAttribute<").append(entityType).append(", ")
-                        .append(a.valueType()).append("> ").append(a.name()).append(" =\n            ")
-                        .append(a.kind() == EntityModel.Kind.ARRAY ? "array(" : "list(").append(entityType)
-                        .append(".class, ").append(literal).append(", ").append(a.classLiteral()).append(");\n");
-                case PLAIN -> out.append(QUERY_PACKAGE).append(".Attribute<").append(entityType).append(", ")
-                        .append(a.valueType()).append("> ").append(a.name()).append(" =\n            of(")
-                        .append(entityType).append(".class, ").append(literal).append(", ")
-                        .append(a.classLiteral()).append(");\n");
-            }
+            declaration(out, a, entityType, a.name());
+        }
+        for (EntityModel.EmbeddedValue e : model.embedded) {
+            embedded(out, e, entityType);
         }
         out.append("\n    private ").append(simpleName).append("() {\n    }\n}\n");
         return out.toString();
+    }
+
+    /**
+     * An embedded value's holder: {@code public static final ShipTo_ shipTo}, an {@code EmbeddedAttribute}
+     * whose fields reference the components as attributes named {@code shipTo.city}.
+     */
+    private static void embedded(StringBuilder out, EntityModel.EmbeddedValue e, String entityType) {
+        String holder = Character.toUpperCase(e.name().charAt(0)) + e.name().substring(1) + "_";
+        out.append("\n    /** The embedded value {@code ").append(e.name()).append("} and its components. */\n");
+        out.append("    public static final ").append(holder).append(' ').append(e.name()).append(" = new ")
+                .append(holder).append("();\n");
+        out.append("\n    /** References to the embedded value {@code ").append(e.name()).append("} of {@link ")
+                .append(entityType).append("}. */\n");
+        out.append("    public static final class ").append(holder).append(" extends ").append(QUERY_PACKAGE)
+                .append(".EmbeddedAttribute<").append(entityType).append(", ").append(e.valueType()).append("> {\n");
+        for (EntityModel.Attribute a : e.components()) {
+            out.append("\n        public final ");
+            declaration(out, a, entityType, e.name() + "." + a.name());
+        }
+        out.append("\n        private ").append(holder).append("() {\n            super(").append(entityType)
+                .append(".class, ").append(SourceText.javaString(e.name())).append(", ").append(e.valueType())
+                .append(".class, java.util.List.of(");
+        for (int i = 0; i < e.components().size(); i++) {
+            out.append(i > 0 ? ", " : "").append(SourceText.javaString(e.components().get(i).name()));
+        }
+        out.append("));\n        }\n    }\n");
+    }
+
+    /** {@code Type name =\n init;} of one attribute reference named {@code attribute} in queries. */
+    private static void declaration(StringBuilder out, EntityModel.Attribute a, String entityType, String attribute) {
+        String literal = SourceText.javaString(attribute);
+        switch (a.kind()) {
+            case STRING -> out.append(QUERY_PACKAGE).append(".StringAttribute<").append(entityType).append("> ")
+                    .append(a.name()).append(" =\n            string(").append(entityType).append(".class, ")
+                    .append(literal).append(");\n");
+            case COMPARABLE -> out.append(QUERY_PACKAGE).append(".ComparableAttribute<").append(entityType)
+                    .append(", ").append(a.valueType()).append("> ").append(a.name())
+                    .append(" =\n            comparable(").append(entityType).append(".class, ").append(literal)
+                    .append(", ").append(a.classLiteral()).append(");\n");
+            case RELATION -> out.append(QUERY_PACKAGE).append(".Relation<").append(entityType).append(", ")
+                    .append(a.valueType()).append("> ").append(a.name()).append(" =\n            relation(")
+                    .append(entityType).append(".class, ").append(literal).append(", ")
+                    .append(a.classLiteral()).append(");\n");
+            case ARRAY, LIST -> out.append(QUERY_PACKAGE).append(".ArrayAttribute<").append(entityType).append(", ")
+                    .append(a.valueType()).append("> ").append(a.name()).append(" =\n            ")
+                    .append(a.kind() == EntityModel.Kind.ARRAY ? "array(" : "list(").append(entityType)
+                    .append(".class, ").append(literal).append(", ").append(a.classLiteral()).append(");\n");
+            case PLAIN -> out.append(QUERY_PACKAGE).append(".Attribute<").append(entityType).append(", ")
+                    .append(a.valueType()).append("> ").append(a.name()).append(" =\n            of(")
+                    .append(entityType).append(".class, ").append(literal).append(", ")
+                    .append(a.classLiteral()).append(");\n");
+        }
     }
 }

@@ -32,7 +32,11 @@ public final class AnnotationReader {
         String table = entity == null || entity.table().isEmpty() ? Names.snakeCase(type.getSimpleName()) : entity.table();
         List<ColumnSpec> columns = new ArrayList<>();
         for (Field field : PersistentFields.of(type)) {
-            columns.add(column(field));
+            if (field.isAnnotationPresent(dev.braid.annotation.Embedded.class)) {
+                columns.addAll(EmbeddedReader.columns(field, AnnotationReader::column));
+            } else {
+                columns.add(column(field));
+            }
         }
         List<RelationSpec> relations = new ArrayList<>();
         for (Field field : PersistentFields.relations(type)) {

@@ -38,7 +38,9 @@ public final class ColumnMapping {
         this.precision = spec.precision();
         this.scale = spec.scale();
         this.id = spec.id();
-        this.nullable = spec.nullable() && !spec.id() && !spec.version() && !type.javaClass().isPrimitive();
+        // A primitive component of an embedded value is NULL when the whole value is.
+        this.nullable = spec.nullable() && !spec.id() && !spec.version()
+                && (!type.javaClass().isPrimitive() || access instanceof EmbeddedComponentAccess);
         this.unique = spec.unique();
         this.generation = spec.generation();
         this.version = spec.version();
@@ -92,7 +94,7 @@ public final class ColumnMapping {
 
     /** Converts a driver value to this attribute's Java value, naming the attribute when it cannot. */
     public Object fromDatabase(Object databaseValue) {
-        if (databaseValue == null && type.javaClass().isPrimitive()) {
+        if (databaseValue == null && type.javaClass().isPrimitive() && !(access instanceof EmbeddedComponentAccess)) {
             throw new MapperException(ErrorCode.BRAID_CONVERSION, qualifiedName()
                     + " is a primitive " + type.javaClass() + " but column " + column
                     + " holds NULL. Fix: use the wrapper type, or make the column NOT NULL");

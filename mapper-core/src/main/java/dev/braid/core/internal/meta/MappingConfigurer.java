@@ -109,10 +109,14 @@ public final class MappingConfigurer {
         }
         long identityCount = spec.columns().stream().filter(c -> c.generation() == IdGeneration.IDENTITY).count();
         long idCount = spec.columns().stream().filter(ColumnSpec::id).count();
+        EmbeddedComponents embedded = new EmbeddedComponents(type, problems);
         for (ColumnSpec column : spec.columns()) {
             String attribute = column.attribute();
             String qualified = entity + "." + attribute;
-            Optional<Field> field = PersistentFields.named(type, column.attribute());
+            EmbeddedComponents.Component component = null;
+            if (EmbeddedComponents.isComponent(attribute) && (component = embedded.resolve(column)) == null) continue;
+            Optional<Field> field = component != null ? Optional.of(component.field())
+                    : PersistentFields.named(type, column.attribute());
             if (field.isEmpty()) {
                 report(Kind.UNKNOWN_ATTRIBUTE, entity, attribute, qualified + " does not exist: " + entity
                         + " has no field named '" + attribute + "'", "correct the attribute name in its EntityDefinition");
@@ -125,7 +129,9 @@ public final class MappingConfigurer {
             if (previous != null) {
                 report(Kind.DUPLICATE_COLUMN, entity, attribute, entity + "." + previous + " and " + qualified
                         + " both map to column '" + column.column() + "' of table " + spec.table(),
-                        "give one of them another @Column(name = ...)");
+                        EmbeddedComponents.isComponent(attribute) || EmbeddedComponents.isComponent(previous)
+                                ? "give the @Embedded value another prefix (.prefix(...)) or one of them another"
+                                + " @Column(name = ...)" : "give one of them another @Column(name = ...)");
             }
             if (column.generation() == IdGeneration.IDENTITY) {
                 if (!column.id()) {
@@ -164,10 +170,12 @@ public final class MappingConfigurer {
             }
             ForeignKeyTarget fk = column.hasForeignKey() ? resolveForeignKey(entity, column, byType) : null;
             ValueSource source = valueSources.check(spec, column, field.get(), idCount);
-            columns.add(new ColumnMapping(type, column, valueType.get(), fk, columns.size(), new FieldAccess(field.get()), source));
+            columns.add(new ColumnMapping(type, column, valueType.get(), fk, columns.size(),
+                    component != null ? component.access() : new FieldAccess(field.get()), source));
             columnFields.add(field.get());
         }
-        ColumnFields fields = problems.size() > problemsBefore ? null : columnFields(type, columns, columnFields);
+        ColumnFields fields = problems.size() > problemsBefore || embedded.any() ? null
+                : columnFields(type, columns, columnFields);
         Instantiator instantiator = instantiator(type, columns, fields);
         LifecycleMethods lifecycle = LifecycleMethods.find(type, problems);
         if (problems.size() > problemsBefore || instantiator == null) {
