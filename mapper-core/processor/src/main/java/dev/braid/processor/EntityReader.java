@@ -130,6 +130,11 @@ final class EntityReader {
             return; // not a value type: the run-time mapping reports it
         }
         TypeElement value = (TypeElement) ((DeclaredType) type).asElement();
+        if ((value.getKind() != javax.lang.model.element.ElementKind.CLASS
+                && value.getKind() != javax.lang.model.element.ElementKind.RECORD)
+                || value.getQualifiedName().toString().startsWith("java.")) {
+            return; // not a value type: the run-time mapping reports it
+        }
         List<Element> components = new ArrayList<>();
         if (value.getKind() == javax.lang.model.element.ElementKind.RECORD) {
             for (RecordComponentElement c : value.getRecordComponents()) {

@@ -29,9 +29,7 @@ final class MetamodelWriter {
         TypeElement entity = model.entity;
         String entityType = entity.getQualifiedName().toString();
         Set<String> factories = new TreeSet<>();
-        java.util.List<EntityModel.Attribute> all = new java.util.ArrayList<>(model.attributes);
-        model.embedded.forEach(e -> all.addAll(e.components()));
-        for (EntityModel.Attribute a : all) {
+        for (EntityModel.Attribute a : model.attributes) {
             factories.add(switch (a.kind()) {
                 case STRING -> "string";
                 case COMPARABLE -> "comparable";
@@ -95,7 +93,11 @@ final class MetamodelWriter {
                 .append(".EmbeddedAttribute<").append(entityType).append(", ").append(e.valueType()).append("> {\n");
         for (EntityModel.Attribute a : e.components()) {
             out.append("\n        public final ");
-            declaration(out, a, entityType, e.name() + "." + a.name());
+            // Qualified factories: the holder inherits EmbeddedAttribute.of, which would hide a static import.
+            StringBuilder declared = new StringBuilder();
+            declaration(declared, a, entityType, e.name() + "." + a.name());
+            int init = declared.indexOf("=\n            ") + "=\n            ".length();
+            out.append(declared, 0, init).append(ATTRIBUTE).append('.').append(declared, init, declared.length());
         }
         out.append("\n        private ").append(holder).append("() {\n            super(").append(entityType)
                 .append(".class, ").append(SourceText.javaString(e.name())).append(", ").append(e.valueType())

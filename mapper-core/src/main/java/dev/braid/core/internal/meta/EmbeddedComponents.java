@@ -60,6 +60,14 @@ final class EmbeddedComponents {
         }
         EmbeddedType type = root.get().type();
         int index = type.indexOf(path[1]);
+        Optional<Field> relation = index >= 0 ? Optional.empty()
+                : PersistentFields.named(type.type(), path[1]).filter(PersistentFields::isRelation);
+        if (relation.isPresent()) {
+            report(Kind.EMBEDDED_KEY_OR_RELATIONSHIP, attribute, qualified + " is a relationship inside embedded value "
+                    + type.type().getSimpleName() + ": an embedded value is plain columns of its owner",
+                    "declare it on " + entity + " itself, or remove the annotation");
+            return null;
+        }
         if (index < 0) {
             report(Kind.UNKNOWN_ATTRIBUTE, attribute, qualified + " does not exist: " + type.type().getSimpleName()
                     + " has no persistent field named '" + path[1] + "'", "name one of "
@@ -73,7 +81,7 @@ final class EmbeddedComponents {
                     + type.type().getSimpleName() + ", or store it with a converter or as JSON (@Json)");
             return null;
         }
-        if (PersistentFields.isRelation(field) || column.id() || column.version() || column.hasForeignKey()
+        if (column.id() || column.version() || column.hasForeignKey()
                 || column.generation() != IdGeneration.ASSIGNED) {
             report(Kind.EMBEDDED_KEY_OR_RELATIONSHIP, attribute, qualified + " is " + what(field, column)
                     + " inside embedded value " + type.type().getSimpleName() + ": an embedded value is plain columns"
@@ -84,7 +92,6 @@ final class EmbeddedComponents {
     }
 
     private static String what(Field field, ColumnSpec column) {
-        if (PersistentFields.isRelation(field)) return "a relationship";
         if (column.id()) return "an @Id";
         if (column.version()) return "a @Version";
         if (column.hasForeignKey()) return "a @ForeignKey";
