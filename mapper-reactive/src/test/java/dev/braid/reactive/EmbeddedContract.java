@@ -2,6 +2,8 @@ package dev.braid.reactive;
 
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.query.Loads;
+import dev.braid.query.Projections;
+import dev.braid.query.Tuple2;
 import dev.braid.query.Updates;
 import dev.braid.reactive.embedded.Address;
 import dev.braid.reactive.embedded.Contact;
@@ -267,6 +269,38 @@ abstract class EmbeddedContract extends MapperTestBase {
                 .assertNext(sh -> {
                     assertThat(sh.id).isEqualTo(2L);
                     assertThat(sh.destination).isNull();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void projectionsSelectComponentsAndEntitiesWithTheirValues() {
+        addOrder(new Order("P-1", OSLO, BERGEN));
+        addOrder(new Order("P-2", BERGEN, null));
+        StepVerifier.create(mapper.withSession(s -> s.select(Order_.reference, Order_.shipTo.city)
+                        .orderBy(Order_.shipTo.city.asc()).all()).collectList())
+                .expectNext(List.of(new Tuple2<>("P-2", "Bergen"), new Tuple2<>("P-1", "Oslo")))
+                .verifyComplete();
+        assertThat(recorder().statements()).containsExactly(
+                "SELECT orders.reference, orders.ship_city FROM orders ORDER BY orders.ship_city");
+
+        StepVerifier.create(mapper.withSession(s -> s.select(Projections.entity(Order.class), Order_.billTo.city)
+                        .where(Order_.reference.eq("P-1")).all()).collectList())
+                .assertNext(rows -> {
+                    assertThat(rows.get(0).first().shipTo).isEqualTo(OSLO);
+                    assertThat(rows.get(0).first().billTo).isEqualTo(BERGEN);
+                    assertThat(rows.get(0).second()).isEqualTo("Bergen");
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void rawSqlMapsComponentColumnsToTheValue() {
+        addOrder(new Order("R-1", OSLO, null));
+        StepVerifier.create(mapper.withSession(s -> s.sql("SELECT * FROM orders").mapTo(Order.class).all()))
+                .assertNext(o -> {
+                    assertThat(o.shipTo).isEqualTo(OSLO);
+                    assertThat(o.billTo).isNull();
                 })
                 .verifyComplete();
     }
