@@ -304,4 +304,41 @@ abstract class EmbeddedContract extends MapperTestBase {
                 })
                 .verifyComplete();
     }
+
+    @Test
+    void anUpsertWritesAndReadsBackTheComponentColumns() {
+        mapper.inTransactionMono(s -> s.add(new Shipment(1L, OSLO, 2.5))).block(TIMEOUT);
+        recorder().clear();
+        Shipment moved = new Shipment(1L, BERGEN, 3.0);
+        Shipment fresh = new Shipment(2L, null, 1.0);
+        StepVerifier.create(mapper.inTransactionMono(s -> s.upsertAll(Shipment.class, List.of(moved, fresh))
+                        .doUpdate().execute()))
+                .assertNext(result -> assertThat(result).containsExactly(moved, fresh))
+                .verifyComplete();
+        assertThat(recorder().statements()).hasSize(1);
+        assertThat(recorder().statements().get(0)).contains("dest_city", "dest_zip_code");
+        assertThat(rows("SELECT id, dest_city, dest_zip_code FROM shipments ORDER BY id")).containsExactly(
+                List.of(1L, "Bergen", "5003"), Arrays.asList(2L, null, null));
+        // The returned row is copied back component by component; the unmapped street stays as it was.
+        assertThat(moved.destination).isEqualTo(BERGEN);
+        assertThat(fresh.destination).isNull();
+    }
+
+    @Test
+    void mergingADetachedObjectCopiesItsValue() {
+        Long id = addOrder(new Order("M-1", OSLO, null));
+        Order detached = mapper.withSessionMono(s -> s.get(Order.class, id)).block(TIMEOUT);
+        detached.shipTo = new Address("Karl Johans gate 1", "Oslo", "0150");
+        detached.billTo = BERGEN;
+        recorder().clear();
+        StepVerifier.create(mapper.inTransactionMono(s -> s.merge(detached)))
+                .assertNext(merged -> {
+                    assertThat(merged.shipTo).isEqualTo(detached.shipTo);
+                    assertThat(merged.billTo).isEqualTo(BERGEN);
+                })
+                .verifyComplete();
+        assertThat(recorder().statements()).last().isEqualTo("UPDATE orders SET ship_postcode = $1, bill_to_street = $2,"
+                + " bill_to_city = $3, bill_to_postcode = $4 WHERE id = $5");
+        assertThat(orderRow(id)).containsExactly("M-1", "Karl Johans gate 1", "Oslo", "0150", "Bryggen 5", "Bergen", "5003");
+    }
 }
