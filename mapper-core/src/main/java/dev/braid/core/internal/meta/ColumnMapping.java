@@ -84,6 +84,9 @@ public final class ColumnMapping {
     /** Position in the entity's column list (and in SELECT lists built from it). */
     public int index() { return index; }
 
+    /** How the attribute is read and written (an embedded component's goes through its value). */
+    PropertyAccess access() { return access; }
+
     /** The attribute's Java value. */
     public Object get(Object entity) { return access.get(entity); }
 

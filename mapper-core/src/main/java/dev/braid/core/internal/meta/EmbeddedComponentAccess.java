@@ -16,6 +16,12 @@ final class EmbeddedComponentAccess implements PropertyAccess {
         this.component = component;
     }
 
+    FieldAccess owner() { return owner; }
+
+    EmbeddedType type() { return type; }
+
+    int component() { return component; }
+
     @Override
     public Object get(Object entity) {
         Object value = owner.get(entity);

@@ -87,6 +87,36 @@ final class EmbeddedType {
         return target;
     }
 
+    /**
+     * A value from a row: component {@code components[j]} is {@code values[columns[j]]}; null when they are all
+     * null. Components not mapped are null or zero.
+     */
+    Object create(Object[] values, int[] columns, int[] components) {
+        boolean any = false;
+        for (int column : columns) {
+            if (values[column] != null) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) return null;
+        if (type.isRecord()) {
+            Object[] arguments = new Object[access.length];
+            for (int c = 0; c < arguments.length; c++) arguments[c] = Defaults.of(fields.get(c).getType());
+            for (int j = 0; j < columns.length; j++) {
+                Object v = values[columns[j]];
+                if (v != null) arguments[components[j]] = v;
+            }
+            return invoke(arguments);
+        }
+        Object value = invoke(null);
+        for (int j = 0; j < columns.length; j++) {
+            Object v = values[columns[j]];
+            if (v != null) access[components[j]].set(value, v);
+        }
+        return value;
+    }
+
     /** True when every component of {@code value} is null (it then stands for a null value). */
     boolean allNull(Object value) {
         for (FieldAccess a : access) {

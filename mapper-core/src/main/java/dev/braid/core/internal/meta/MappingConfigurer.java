@@ -191,6 +191,9 @@ public final class MappingConfigurer {
 
     private Instantiator instantiator(Class<?> type, List<ColumnMapping> columns, ColumnFields fields) {
         try {
+            if (columns.stream().anyMatch(c -> c.access() instanceof EmbeddedComponentAccess)) {
+                return EmbeddedInstantiator.of(type, columns);
+            }
             if (type.isRecord()) {
                 return Instantiator.forRecord(type, columns.stream().map(ColumnMapping::attribute).toList());
             }
