@@ -59,6 +59,11 @@ final class EmbeddedComponents {
             return null;
         }
         EmbeddedType type = root.get().type();
+        if (path[1].isEmpty()) {
+            report(Kind.EMBEDDED_NOT_INSTANTIABLE, path[0], entity + "." + path[0] + " is embedded, but its type "
+                    + type.type().getSimpleName() + " has no persistent fields", "give it fields, or remove @Embedded");
+            return null;
+        }
         int index = type.indexOf(path[1]);
         Optional<Field> relation = index >= 0 ? Optional.empty()
                 : PersistentFields.named(type.type(), path[1]).filter(PersistentFields::isRelation);

@@ -36,7 +36,7 @@ public final class EmbeddedReader {
         for (Field f : PersistentFields.relations(valueType)) {
             out.add(component(columnOf.apply(f), root + ".", prefix, embedded.nullable()));
         }
-        return out;
+        return out.isEmpty() ? components(root, "", true, List.of()) : out;
     }
 
     /** The names of the persistent fields of a value type (a builder's default components). */

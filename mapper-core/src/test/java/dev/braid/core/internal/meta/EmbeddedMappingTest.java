@@ -196,4 +196,38 @@ class EmbeddedMappingTest {
                         + " .embedded(...) in its EntityDefinition",
                 "Parcel.to.town does not exist: Place has no persistent field named 'town'. Fix: name one of [street, city, lat]");
     }
+
+    record Required(@Column(nullable = false) String code, String note) { }
+
+    record Empty() { }
+
+    @Entity(table = "strict")
+    static class Strict {
+        @Id Long id;
+        @Embedded(nullable = false) Required required;
+        @Embedded Required optional;
+    }
+
+    @Entity(table = "hollow")
+    static class Hollow { @Id Long id; @Embedded Empty empty; }
+
+    @Test
+    void aValueThatIsNeverNullKeepsItsComponentsNullability() {
+        EntityMapping strict = MappingRegistry.builder().entity(Strict.class).build().entity(Strict.class);
+        assertThat(strict.requireAttribute("required.code").nullable()).isFalse();
+        assertThat(strict.requireAttribute("required.note").nullable()).isTrue();
+        assertThat(strict.requireAttribute("optional.code").nullable()).isTrue();
+        EntityMapping built = MappingRegistry.builder().define(EntityDefinition.of(Strict.class).id("id")
+                .embedded("required", Required.class, e -> e.notNull().column("code", c -> c.notNull()))).build()
+                .entity(Strict.class);
+        assertThat(built.requireAttribute("required.code").nullable()).isFalse();
+    }
+
+    @Test
+    void aValueTypeWithoutFieldsIsReported() {
+        MappingException error = catchThrowableOfType(MappingException.class, () -> MappingRegistry.builder()
+                .entity(Hollow.class).build());
+        assertThat(error.messages()).containsExactly("Hollow.empty is embedded, but its type Empty has no persistent"
+                + " fields. Fix: give it fields, or remove @Embedded");
+    }
 }
