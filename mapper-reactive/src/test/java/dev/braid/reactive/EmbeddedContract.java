@@ -341,4 +341,24 @@ abstract class EmbeddedContract extends MapperTestBase {
                 + " bill_to_city = $3, bill_to_postcode = $4 WHERE id = $5");
         assertThat(orderRow(id)).containsExactly("M-1", "Karl Johans gate 1", "Oslo", "0150", "Bryggen 5", "Bergen", "5003");
     }
+
+    @Test
+    void keysetPagesSeekAfterAComponentOfTheLastRow() {
+        addOrder(new Order("K-1", OSLO, null));
+        addOrder(new Order("K-2", BERGEN, null));
+        addOrder(new Order("K-3", OSLO, null));
+        Order first = mapper.withSessionMono(s -> s.select(Order.class)
+                .orderBy(Order_.shipTo.city.asc(), Order_.id.asc()).first()).block(TIMEOUT);
+        assertThat(first.reference).isEqualTo("K-2");
+        recorder().clear();
+        // A component of a nullable value is nullable: the keyset guard asks for the filter that excludes NULLs.
+        StepVerifier.create(mapper.withSession(s -> s.select(Order.class).where(Order_.shipTo.city.isNotNull())
+                        .orderBy(Order_.shipTo.city.asc(), Order_.id.asc()).seekAfter(first).limit(5).all()
+                        .map(o -> o.reference)))
+                .expectNext("K-1", "K-3")
+                .verifyComplete();
+        assertThat(recorder().statements()).containsExactly(SELECT_ORDERS + " WHERE orders.ship_city IS NOT NULL AND"
+                + " orders.ship_city >= $1 AND (orders.ship_city > $2 OR (orders.ship_city = $3 AND orders.id > $4))"
+                + " ORDER BY orders.ship_city, orders.id LIMIT $5");
+    }
 }
