@@ -35,6 +35,8 @@ public record MappingProblem(Kind kind, String entity, @Nullable String attribut
         INHERITANCE_PRIMITIVE_SUBCLASS_ATTRIBUTE,
         /** A class declares a discriminator value but no registered superclass is an inheritance base. */
         INHERITANCE_NO_BASE,
+        /** A part of an inheritance mapping Braid does not support yet (the problem says which, and the alternative). */
+        INHERITANCE_UNSUPPORTED,
         /** The entity has no persistent attributes. */
         NO_ATTRIBUTES,
         /** The entity (a class, not a record) has no {@code @Id}. */

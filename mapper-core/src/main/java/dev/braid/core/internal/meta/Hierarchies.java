@@ -53,9 +53,33 @@ final class Hierarchies {
             baseOf.put(spec.type(), draft.base.type());
         }
         for (HierarchyDraft draft : byBase.values()) {
+            if (draft.strategy() != InheritanceStrategy.SINGLE_TABLE) {
+                String entity = draft.base.type().getSimpleName();
+                report(Kind.INHERITANCE_UNSUPPORTED, entity, null, entity + " uses " + draft.strategy()
+                        + " inheritance, which Braid does not support yet", "use InheritanceStrategy.SINGLE_TABLE");
+            }
             out.put(draft.base.type(), draft.merge());
         }
+        for (EntitySpec spec : byType.values()) checkTargets(spec);
         return out;
+    }
+
+    /**
+     * A collection of a subclass would load every row of the hierarchy's table with the foreign key: refused
+     * (a reference to a subclass is fine, its key names one row).
+     */
+    private void checkTargets(EntitySpec spec) {
+        for (RelationSpec relation : spec.relations()) {
+            boolean collection = relation.kind() == RelationSpec.Kind.ONE_TO_MANY
+                    || relation.kind() == RelationSpec.Kind.MANY_TO_MANY;
+            Class<?> base = relation.target() == null ? null : baseOf.get(relation.target());
+            if (!collection || base == null) continue;
+            String entity = spec.type().getSimpleName();
+            report(Kind.INHERITANCE_UNSUPPORTED, entity, relation.attribute(), entity + "." + relation.attribute()
+                    + " is a collection of " + relation.target().getSimpleName() + ", a subclass in "
+                    + base.getSimpleName() + "'s hierarchy, which Braid does not map yet", "make it a collection of "
+                    + base.getSimpleName() + " (it holds objects of every subclass)");
+        }
     }
 
     /** The hierarchy based at {@code type}, or null when it is no base. */
@@ -143,6 +167,7 @@ final class Hierarchies {
                                 + " is an @Id on a subclass of " + base.type().getSimpleName() + ": the hierarchy's id is"
                                 + " its base's", "remove @Id from " + entity + "." + column.attribute()
                                 + " (declare the id on " + base.type().getSimpleName() + ")");
+                        continue;
                     }
                     Optional<Field> field = PersistentFields.named(member.type(), column.attribute());
                     if (field.isPresent() && field.get().getType().isPrimitive()) {
@@ -154,7 +179,11 @@ final class Hierarchies {
                     columns.add(column.asNullable());
                 }
                 for (RelationSpec relation : member.relations()) {
-                    if (attributes.add(relation.attribute())) relations.add(relation);
+                    if (!attributes.add(relation.attribute())) continue;
+                    report(Kind.INHERITANCE_UNSUPPORTED, entity, relation.attribute(), entity + "." + relation.attribute()
+                            + " is a relationship declared on a subclass of " + base.type().getSimpleName()
+                            + ", which Braid does not map yet", "declare it on " + base.type().getSimpleName()
+                            + " (every class of the hierarchy then has it)");
                 }
             }
             String discriminator = discriminatorColumn();
