@@ -9,7 +9,7 @@ public final class InheritModels {
     /** The single-table hierarchy of {@link Staff} with {@link Firm}. */
     public static MappingRegistry singleTable() {
         return MappingRegistry.builder()
-                .entity(Firm.class, Staff.class, Engineer.class, Manager.class, Principal.class)
+                .entity(Firm.class, Staff.class, Engineer.class, Manager.class, Principal.class, Laptop.class)
                 .build();
     }
 }
