@@ -180,7 +180,8 @@ abstract class SingleTableContract extends MapperTestBase {
     @Test
     void aReferenceToASubclassLoadsThatClass() {
         Principal pat = new Principal("pat", "rust", "compilers");
-        StepVerifier.create(mapper.inTransaction(s -> s.add(new Laptop("x1", pat)))).expectNextCount(1).verifyComplete();
+        StepVerifier.create(mapper.inTransaction(s -> s.add(new Laptop("x1", pat, new Manager("max", 5)))))
+                .expectNextCount(1).verifyComplete();
         assertThat(rows("SELECT l.model, s.kind FROM laptops l JOIN staff s ON s.id = l.owner_id"))
                 .containsExactly(row("x1", "principal"));
         StepVerifier.create(mapper.withSession(s -> s.select(Laptop.class).options(Loads.selectin(Laptop_.owner)).one()))
@@ -193,6 +194,39 @@ abstract class SingleTableContract extends MapperTestBase {
                         .where(Engineer_.language.eq("rust")).count()))
                 .expectNext(1L)
                 .verifyComplete();
+    }
+
+    @Test
+    void aReferenceToTheBaseClassLoadsTheRowsClassBySelectinOrJoined() {
+        StepVerifier.create(mapper.inTransaction(s -> s.add(new Laptop("x1", new Engineer("eve", "java"),
+                new Manager("max", 5))))).expectNextCount(1).verifyComplete();
+        recorder().clear();
+        for (var option : List.of(Loads.selectin(Laptop_.issuedBy), Loads.joined(Laptop_.issuedBy))) {
+            StepVerifier.create(mapper.withSession(s -> s.select(Laptop.class).options(option).one()))
+                    .assertNext(l -> {
+                        assertThat(l.issuedBy.get()).isInstanceOf(Manager.class);
+                        assertThat(((Manager) l.issuedBy.get()).budget).isEqualTo(5);
+                    })
+                    .verifyComplete();
+        }
+        assertThat(recorder().statements()).hasSize(3);
+        assertThat(recorder().statements().get(2)).contains("LEFT OUTER JOIN staff ON staff.id = laptops.issued_by_id");
+    }
+
+    @Test
+    void bulkDeletesAndProjectionsOverASubclassFilterOnItsValues() {
+        oneOfEachClass();
+        StepVerifier.create(mapper.withSession(s -> s.select(dev.braid.query.Projections.of(Engineer_.name)
+                        .orderBy(Engineer_.name.asc())).all()))
+                .expectNext("eve", "pat")
+                .verifyComplete();
+        StepVerifier.create(mapper.inTransaction(s -> s.select(Engineer.class).where(Engineer_.name.ne("nobody")).delete()))
+                .expectNext(2L)
+                .verifyComplete();
+        assertThat(recorder().statements()).containsExactly(
+                "SELECT staff.name FROM staff WHERE " + kindIn(1, 2) + " ORDER BY staff.name",
+                "DELETE FROM staff WHERE " + kindIn(1, 2) + " AND staff.name <> $" + (postgres() ? 2 : 3));
+        assertThat(rows("SELECT kind FROM staff ORDER BY id")).containsExactly(row("staff"), row("manager"));
     }
 
     @Test

@@ -15,13 +15,20 @@ public class Laptop {
     @Column(length = 30) public String model;
     @ForeignKey(entity = Engineer.class) public Long ownerId;
 
-    @ManyToOne
+    @ManyToOne(foreignKey = "ownerId")
     public final Reference<Engineer> owner = Reference.of(this);
+
+    @ForeignKey(entity = Staff.class) public Long issuedById;
+
+    /** A many-to-one to the base class: any class of the hierarchy. */
+    @ManyToOne(foreignKey = "issuedById")
+    public final Reference<Staff> issuedBy = Reference.of(this);
 
     protected Laptop() {}
 
-    public Laptop(String model, Engineer owner) {
+    public Laptop(String model, Engineer owner, Staff issuedBy) {
         this.model = model;
         this.owner.set(owner);
+        this.issuedBy.set(issuedBy);
     }
 }

@@ -42,6 +42,10 @@ class InheritanceValidationTest {
 
     @Entity @DiscriminatorValue("lone") static class Lone { @Id Long id; }
 
+    @Entity static class Fish extends Animal {
+        @dev.braid.annotation.BeforeInsert void check() {}
+    }
+
     @Entity static class Bird extends Animal {
         Long nestId;
         @ManyToOne(foreignKey = "nestId") final Reference<Lone> nest = Reference.of(this);
@@ -53,13 +57,15 @@ class InheritanceValidationTest {
     @Test
     void everyProblemOfAHierarchyIsReportedWithItsFix() {
         MappingException error = catchThrowableOfType(MappingException.class, () -> MappingRegistry.builder()
-                .entity(Animal.class, Unannotated.class, Dog.class, Cat.class, Lone.class, Bird.class, Shape.class).build());
+                .entity(Animal.class, Unannotated.class, Dog.class, Cat.class, Lone.class, Bird.class, Shape.class, Fish.class)
+                .build());
         assertThat(error.code()).isEqualTo(ErrorCode.BRAID_MAPPING);
         assertThat(error.problems()).extracting(MappingProblem::kind).containsExactlyInAnyOrder(
                 MappingProblem.Kind.INHERITANCE_NOT_ENTITY, MappingProblem.Kind.INHERITANCE_DUPLICATE_VALUE,
                 MappingProblem.Kind.INHERITANCE_ID_ON_SUBCLASS, MappingProblem.Kind.INHERITANCE_PRIMITIVE_SUBCLASS_ATTRIBUTE,
                 MappingProblem.Kind.INHERITANCE_NO_BASE, MappingProblem.Kind.INHERITANCE_DISCRIMINATOR_CLASH,
-                MappingProblem.Kind.INHERITANCE_UNSUPPORTED, MappingProblem.Kind.INHERITANCE_UNSUPPORTED);
+                MappingProblem.Kind.INHERITANCE_UNSUPPORTED, MappingProblem.Kind.INHERITANCE_UNSUPPORTED,
+                MappingProblem.Kind.INHERITANCE_UNSUPPORTED);
         assertThat(error.messages()).contains(
                 "Unannotated extends Animal, the base of an inheritance hierarchy, but is not annotated @Entity."
                         + " Fix: annotate Unannotated with @Entity (and @DiscriminatorValue)",
@@ -74,6 +80,8 @@ class InheritanceValidationTest {
                 "the discriminator column 'type' of Animal's hierarchy is also mapped by attribute type. Fix: name the"
                         + " discriminator column otherwise (@DiscriminatorColumn(name = ...)), or map the attribute to"
                         + " another column; Braid writes the discriminator itself",
+                "Fish declares lifecycle callbacks of its own, but Braid calls those of Animal, the base of its"
+                        + " hierarchy, only. Fix: declare them on Animal (a subclass may override them there)",
                 "Bird.nest is a relationship declared on a subclass of Animal, which Braid does not map yet. Fix: declare"
                         + " it on Animal (every class of the hierarchy then has it)");
         assertThat(error.problems()).filteredOn(p -> p.entity().equals("Shape")).singleElement()

@@ -26,7 +26,11 @@ final class HierarchyFilter {
 
     /** {@code where} and the discriminator condition of a query for {@code queried}; no condition for the base. */
     static SqlExpression and(SqlExpression where, EntityMapping root, Class<?> queried, String alias) {
-        SqlExpression condition = condition(root, queried, alias);
+        return and(where, condition(root, queried, alias));
+    }
+
+    /** {@code where} and {@code condition} (either may be null). */
+    static SqlExpression and(SqlExpression where, SqlExpression condition) {
         if (condition == null) return where;
         return where == null ? condition : new SqlExpression.Junction(true, List.of(condition, where));
     }
