@@ -20,7 +20,7 @@ final class InheritedMappings {
      * The hierarchy's mapping: {@code columns} (the base's and the subclasses' own) plus the discriminator, a
      * polymorphic instantiator; null when problems were reported.
      */
-    static EntityMapping freeze(EntitySpec spec, List<ColumnMapping> columns, Hierarchies.HierarchyDraft hierarchy,
+    static EntityMapping freeze(EntitySpec spec, List<ColumnMapping> columns, HierarchyDraft hierarchy,
                                 List<MappingProblem> problems, int problemsBefore) {
         List<ColumnMapping> all = new ArrayList<>(columns);
         all.add(hierarchy.discriminator(all.size()));

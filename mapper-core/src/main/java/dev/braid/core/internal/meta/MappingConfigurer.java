@@ -90,7 +90,7 @@ public final class MappingConfigurer {
         }
     }
 
-    private EntityMapping freeze(EntitySpec spec, Map<Class<?>, EntitySpec> byType, Hierarchies.HierarchyDraft hierarchy) {
+    private EntityMapping freeze(EntitySpec spec, Map<Class<?>, EntitySpec> byType, HierarchyDraft hierarchy) {
         Class<?> type = spec.type();
         String entity = type.getSimpleName();
         int problemsBefore = problems.size();

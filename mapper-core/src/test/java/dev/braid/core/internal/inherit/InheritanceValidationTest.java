@@ -36,7 +36,7 @@ class InheritanceValidationTest {
 
     static class Unannotated extends Animal { String colour; }
 
-    @Entity @DiscriminatorValue("pet") static class Dog extends Animal { String breed; }
+    @Entity(table = "dogs") @DiscriminatorValue("pet") static class Dog extends Animal { String breed; }
 
     @Entity @DiscriminatorValue("pet") static class Cat extends Animal { @Id Long tag; int lives; }
 
@@ -65,7 +65,7 @@ class InheritanceValidationTest {
                 MappingProblem.Kind.INHERITANCE_ID_ON_SUBCLASS, MappingProblem.Kind.INHERITANCE_PRIMITIVE_SUBCLASS_ATTRIBUTE,
                 MappingProblem.Kind.INHERITANCE_NO_BASE, MappingProblem.Kind.INHERITANCE_DISCRIMINATOR_CLASH,
                 MappingProblem.Kind.INHERITANCE_UNSUPPORTED, MappingProblem.Kind.INHERITANCE_UNSUPPORTED,
-                MappingProblem.Kind.INHERITANCE_UNSUPPORTED);
+                MappingProblem.Kind.INHERITANCE_UNSUPPORTED, MappingProblem.Kind.INHERITANCE_UNSUPPORTED);
         assertThat(error.messages()).contains(
                 "Unannotated extends Animal, the base of an inheritance hierarchy, but is not annotated @Entity."
                         + " Fix: annotate Unannotated with @Entity (and @DiscriminatorValue)",
@@ -80,6 +80,8 @@ class InheritanceValidationTest {
                 "the discriminator column 'type' of Animal's hierarchy is also mapped by attribute type. Fix: name the"
                         + " discriminator column otherwise (@DiscriminatorColumn(name = ...)), or map the attribute to"
                         + " another column; Braid writes the discriminator itself",
+                "Dog names table dogs, but the classes of a single-table hierarchy share Animal's table animals."
+                        + " Fix: remove the table name from Dog",
                 "Fish declares lifecycle callbacks of its own, but Braid calls those of Animal, the base of its"
                         + " hierarchy, only. Fix: declare them on Animal (a subclass may override them there)",
                 "Bird.nest is a relationship declared on a subclass of Animal, which Braid does not map yet. Fix: declare"
