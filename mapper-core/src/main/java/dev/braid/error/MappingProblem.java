@@ -23,6 +23,20 @@ public record MappingProblem(Kind kind, String entity, @Nullable String attribut
         DUPLICATE_TABLE,
         /** The entity class is an interface, an enum or abstract. */
         NOT_CONCRETE,
+        /** A class of an inheritance hierarchy is registered without {@code @Entity}. */
+        INHERITANCE_NOT_ENTITY,
+        /** Two classes of an inheritance hierarchy have the same discriminator value. */
+        INHERITANCE_DUPLICATE_VALUE,
+        /** A subclass in an inheritance hierarchy declares an {@code @Id}: the base's id is the hierarchy's. */
+        INHERITANCE_ID_ON_SUBCLASS,
+        /** The discriminator column is also a mapped column or attribute. */
+        INHERITANCE_DISCRIMINATOR_CLASH,
+        /** A subclass attribute of a single-table hierarchy is primitive, but other classes' rows leave it NULL. */
+        INHERITANCE_PRIMITIVE_SUBCLASS_ATTRIBUTE,
+        /** A class declares a discriminator value but no registered superclass is an inheritance base. */
+        INHERITANCE_NO_BASE,
+        /** A part of an inheritance mapping Braid does not support yet (the problem says which, and the alternative). */
+        INHERITANCE_UNSUPPORTED,
         /** The entity has no persistent attributes. */
         NO_ATTRIBUTES,
         /** The entity (a class, not a record) has no {@code @Id}. */

@@ -33,6 +33,7 @@ public final class EntityDefinition<T> implements EntitySource {
     private final List<ColumnDefinition> columns = new ArrayList<>();
     private final List<RelationDefinition> relations = new ArrayList<>();
     private final List<EmbeddedDefinition> embedded = new ArrayList<>();
+    private dev.braid.core.internal.meta.InheritanceSpec inheritance = dev.braid.core.internal.meta.InheritanceSpec.NONE;
 
     private EntityDefinition(Class<T> type) {
         this.type = Require.nonNull(type, "type");
@@ -61,6 +62,35 @@ public final class EntityDefinition<T> implements EntitySource {
      */
     public EntityDefinition<T> table(String table) {
         this.table = Require.nonNull(table, "table");
+        return this;
+    }
+
+    /**
+     * Makes this class the base of an inheritance hierarchy (as {@code @Inheritance} and
+     * {@code @DiscriminatorColumn}): the registered definitions of its subclasses are mapped with it.
+     *
+     * @param strategy            how the hierarchy is stored
+     * @param discriminatorColumn the base table's column holding each row's discriminator value
+     * @return this definition
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when an argument is null
+     */
+    public EntityDefinition<T> inheritance(dev.braid.annotation.InheritanceStrategy strategy, String discriminatorColumn) {
+        this.inheritance = new dev.braid.core.internal.meta.InheritanceSpec(Require.nonNull(strategy, "strategy"),
+                Require.nonNull(discriminatorColumn, "discriminatorColumn"), 50, inheritance.discriminatorValue(), true);
+        return this;
+    }
+
+    /**
+     * The discriminator value of this concrete class of an inheritance hierarchy (as
+     * {@code @DiscriminatorValue}); without it, the simple class name in lower case.
+     *
+     * @param value the value stored for this class
+     * @return this definition
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code value} is null
+     */
+    public EntityDefinition<T> discriminatorValue(String value) {
+        this.inheritance = new dev.braid.core.internal.meta.InheritanceSpec(inheritance.strategy(),
+                inheritance.discriminatorColumn(), inheritance.discriminatorLength(), Require.nonNull(value, "value"), true);
         return this;
     }
 
@@ -306,6 +336,6 @@ public final class EntityDefinition<T> implements EntitySource {
         List<dev.braid.core.internal.meta.ColumnSpec> specs = new ArrayList<>(columns.stream().map(ColumnDefinition::toSpec).toList());
         for (EmbeddedDefinition e : embedded) specs.addAll(e.toSpecs());
         return new EntitySpec(type, table, specs,
-                relations.stream().map(RelationDefinition::toSpec).toList());
+                relations.stream().map(RelationDefinition::toSpec).toList()).withInheritance(inheritance);
     }
 }

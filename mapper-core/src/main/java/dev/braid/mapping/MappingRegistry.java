@@ -30,6 +30,8 @@ import java.util.Set;
  */
 public final class MappingRegistry {
     private final Map<Class<?>, EntityMapping> byType;
+    // The classes of inheritance hierarchies, each to its base's mapping (which they share).
+    private final Map<Class<?>, EntityMapping> subclasses;
     private final List<EntityMapping> dependencyOrder;
 
     MappingRegistry(List<EntityMapping> mappings) {
@@ -38,6 +40,11 @@ public final class MappingRegistry {
             index.put(m.type(), m);
         }
         this.byType = index;
+        Map<Class<?>, EntityMapping> subclasses = new LinkedHashMap<>();
+        for (EntityMapping m : mappings) {
+            if (m.hierarchy() != null) m.hierarchy().classes().forEach(c -> subclasses.putIfAbsent(c, m));
+        }
+        this.subclasses = subclasses;
         this.dependencyOrder = List.copyOf(TableOrder.sort(mappings));
     }
 
@@ -59,6 +66,7 @@ public final class MappingRegistry {
      */
     public EntityMapping entity(Class<?> type) {
         EntityMapping mapping = byType.get(type);
+        if (mapping == null) mapping = subclasses.get(type);
         if (mapping == null) {
             throw new MapperException(ErrorCode.BRAID_UNMAPPED, type.getName() + " is not a mapped entity."
                     + " Fix: register it with MappingRegistry.builder().entity(" + type.getSimpleName() + ".class)");
@@ -73,7 +81,8 @@ public final class MappingRegistry {
      * @return its mapping, or empty when {@code type} is not a mapped entity
      */
     public Optional<EntityMapping> find(Class<?> type) {
-        return Optional.ofNullable(byType.get(type));
+        EntityMapping mapping = byType.get(type);
+        return Optional.ofNullable(mapping != null ? mapping : subclasses.get(type));
     }
 
     /**

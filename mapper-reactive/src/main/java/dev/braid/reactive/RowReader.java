@@ -59,9 +59,14 @@ final class RowReader {
         Object held = identityMap.get(key);
         if (held != null) {
             EntityState state = identityMap.stateOf(held);
-            return state != null && state.status() == EntityStatus.DELETED ? Mono.empty() : Mono.just(type.cast(held));
+            // In an inheritance hierarchy the key is the base's: the object held may be of another subclass.
+            return state != null && state.status() == EntityStatus.DELETED || !type.isInstance(held) ? Mono.empty()
+                    : Mono.just(type.cast(held));
         }
         SelectPlan plan = planner.get(key);
+        if (plan.entity().hierarchy() != null) {
+            return before.then(tracked(plan, Object.class).filter(type::isInstance).map(type::cast).singleOrEmpty());
+        }
         return before.then(tracked(plan, type).singleOrEmpty());
     }
 

@@ -62,6 +62,15 @@ public final class IdentityMap {
         return table;
     }
 
+    /** The table of an object's class: an object of a subclass in an inheritance hierarchy is filed under its base. */
+    private KeyTable tableOfClass(Class<?> type) {
+        KeyTable table = table(type);
+        for (Class<?> c = type.getSuperclass(); table == null && c != null && c != Object.class; c = c.getSuperclass()) {
+            table = tables.get(c);
+        }
+        return table;
+    }
+
     private KeyTable tableFor(EntityMapping mapping) {
         KeyTable table = table(mapping.type());
         if (table == null) {
@@ -87,7 +96,7 @@ public final class IdentityMap {
     /** The state of a tracked object, or null when the session does not know it. */
     public EntityState stateOf(Object entity) {
         if (byObject != null) return byObject.get(entity);
-        KeyTable table = table(entity.getClass());
+        KeyTable table = tableOfClass(entity.getClass());
         if (table != null) {
             Object id = table.mapping.idOf(entity);
             EntityState state = id == null ? null : table.state(id);

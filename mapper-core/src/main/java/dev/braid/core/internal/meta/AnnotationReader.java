@@ -43,7 +43,7 @@ public final class AnnotationReader {
             RelationSpec relation = relation(field);
             if (relation != null) relations.add(relation);
         }
-        return new EntitySpec(type, table, columns, relations);
+        return new EntitySpec(type, table, columns, relations).withInheritance(InheritanceReader.read(type));
     }
 
     /** An UNDECLARED spec when the wrapper field has no relationship annotation (configure reports it). */

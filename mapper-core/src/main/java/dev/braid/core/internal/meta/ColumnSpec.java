@@ -39,6 +39,12 @@ public record ColumnSpec(String attribute, String column, int length, boolean nu
                 foreignKeyEntity, foreignKeyTable, foreignKeyColumn, typing, options);
     }
 
+    /** This spec, nullable (a subclass's column in a single-table hierarchy). */
+    public ColumnSpec asNullable() {
+        return new ColumnSpec(attribute, column, length, true, unique, precision, scale, id, generation, version,
+                foreignKeyEntity, foreignKeyTable, foreignKeyColumn, typing, options);
+    }
+
     /** True when the attribute was declared a foreign key (even one without a usable target). */
     public boolean hasForeignKey() {
         return foreignKeyEntity != null || foreignKeyTable != null;

@@ -68,6 +68,18 @@ public final class EntityMapping {
         return this;
     }
 
+    // The inheritance hierarchy this mapping holds every class of; null for a plain entity.
+    private Hierarchy hierarchy;
+
+    /** Called once by the configure step for the base of an inheritance hierarchy. */
+    EntityMapping inHierarchy(Hierarchy hierarchy) {
+        this.hierarchy = hierarchy;
+        return this;
+    }
+
+    /** The inheritance hierarchy mapped by this one mapping, or null for a plain entity. */
+    public Hierarchy hierarchy() { return hierarchy; }
+
     /** The entity's lifecycle callbacks ({@code @BeforeInsert}, ... methods). */
     public LifecycleMethods lifecycle() { return lifecycle; }
 

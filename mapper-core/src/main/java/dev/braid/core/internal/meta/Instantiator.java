@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Creates entity objects from the Java values of all their columns, in column order. */
+<<<<<<< HEAD
 public abstract sealed class Instantiator permits Instantiator.ForClass, Instantiator.ForRecord, EmbeddedInstantiator {
+=======
+public abstract sealed class Instantiator permits Instantiator.ForClass, Instantiator.ForRecord, PolymorphicInstantiator {
+>>>>>>> inheritance
 
     /** @param values Java values, one per mapped column, in the mapping's column order */
     public abstract Object create(List<ColumnMapping> columns, Object[] values);

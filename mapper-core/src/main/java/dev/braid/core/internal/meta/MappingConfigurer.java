@@ -39,27 +39,35 @@ public final class MappingConfigurer {
 
     /** Resolves, validates and freezes the mappings (the registry is built over them). */
     public List<EntityMapping> configure() {
-        Map<Class<?>, EntitySpec> byType = new LinkedHashMap<>();
+        Map<Class<?>, EntitySpec> registered = new LinkedHashMap<>();
         for (EntitySpec spec : specs) {
-            if (byType.put(spec.type(), spec) != null) {
+            if (registered.put(spec.type(), spec) != null) {
                 String entity = spec.type().getSimpleName();
                 report(Kind.DUPLICATE_REGISTRATION, entity, null, entity + " is registered twice",
                         "register each entity class once");
             }
         }
+        Hierarchies hierarchies = new Hierarchies(problems);
+        Map<Class<?>, EntitySpec> byType = hierarchies.group(registered);
         checkTables(byType);
         List<EntityMapping> mappings = new ArrayList<>();
         Map<Class<?>, EntityMapping> frozen = new LinkedHashMap<>();
+        // Lookups by class also find a hierarchy's subclasses (as their base's spec and mapping).
+        Map<Class<?>, EntitySpec> lookup = new LinkedHashMap<>(byType);
+        hierarchies.baseOf().forEach((member, base) -> lookup.put(member, byType.get(base)));
         for (EntitySpec spec : byType.values()) {
-            EntityMapping mapping = freeze(spec, byType);
+            EntityMapping mapping = freeze(spec, lookup, hierarchies.draft(spec.type()));
             if (mapping != null) {
                 mappings.add(mapping);
                 frozen.put(spec.type(), mapping);
             }
         }
+        hierarchies.baseOf().forEach((member, base) -> {
+            if (frozen.containsKey(base)) frozen.put(member, frozen.get(base));
+        });
         // Relationships between the entities that froze; those touching a broken entity are skipped,
         // since that entity's own problems are already reported.
-        new RelationshipResolver(byType, frozen, problems).resolve();
+        new RelationshipResolver(lookup, frozen, problems).resolve();
         if (!problems.isEmpty()) {
             throw new MappingException(problems);
         }
@@ -82,11 +90,11 @@ public final class MappingConfigurer {
         }
     }
 
-    private EntityMapping freeze(EntitySpec spec, Map<Class<?>, EntitySpec> byType) {
+    private EntityMapping freeze(EntitySpec spec, Map<Class<?>, EntitySpec> byType, HierarchyDraft hierarchy) {
         Class<?> type = spec.type();
         String entity = type.getSimpleName();
         int problemsBefore = problems.size();
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers()) || type.isEnum()) {
+        if (type.isInterface() || (Modifier.isAbstract(type.getModifiers()) && hierarchy == null) || type.isEnum()) {
             report(Kind.NOT_CONCRETE, entity, null, entity + " cannot be an entity: it is an interface, enum or"
                     + " abstract class", "map a concrete class with a no-arg constructor, or a record");
             return null;
@@ -113,10 +121,15 @@ public final class MappingConfigurer {
         for (ColumnSpec column : spec.columns()) {
             String attribute = column.attribute();
             String qualified = entity + "." + attribute;
+<<<<<<< HEAD
             EmbeddedComponents.Component component = null;
             if (EmbeddedComponents.isComponent(attribute) && (component = embedded.resolve(column)) == null) continue;
             Optional<Field> field = component != null ? Optional.of(component.field())
                     : PersistentFields.named(type, column.attribute());
+=======
+            Optional<Field> field = hierarchy == null ? PersistentFields.named(type, column.attribute())
+                    : hierarchy.field(column.attribute());
+>>>>>>> inheritance
             if (field.isEmpty()) {
                 report(Kind.UNKNOWN_ATTRIBUTE, entity, attribute, qualified + " does not exist: " + entity
                         + " has no field named '" + attribute + "'", "correct the attribute name in its EntityDefinition");
@@ -171,11 +184,19 @@ public final class MappingConfigurer {
             ForeignKeyTarget fk = column.hasForeignKey() ? resolveForeignKey(entity, column, byType) : null;
             ValueSource source = valueSources.check(spec, column, field.get(), idCount);
             columns.add(new ColumnMapping(type, column, valueType.get(), fk, columns.size(),
+<<<<<<< HEAD
                     component != null ? component.access() : new FieldAccess(field.get()), source));
             columnFields.add(field.get());
         }
         ColumnFields fields = problems.size() > problemsBefore || embedded.any() ? null
                 : columnFields(type, columns, columnFields);
+=======
+                    hierarchy == null ? new FieldAccess(field.get()) : hierarchy.access(field.get()), source));
+            columnFields.add(field.get());
+        }
+        if (hierarchy != null) return InheritedMappings.freeze(spec, columns, hierarchy, problems, problemsBefore);
+        ColumnFields fields = problems.size() > problemsBefore ? null : columnFields(type, columns, columnFields);
+>>>>>>> inheritance
         Instantiator instantiator = instantiator(type, columns, fields);
         LifecycleMethods lifecycle = LifecycleMethods.find(type, problems);
         if (problems.size() > problemsBefore || instantiator == null) {

@@ -35,7 +35,7 @@ final class RelationshipResolver {
     void resolve() {
         Map<EntityMapping, List<RelationshipMapping>> resolved = new HashMap<>();
         for (EntityMapping owner : mappings.values()) {
-            if (!specs.containsKey(owner.type())) continue;
+            if (!specs.containsKey(owner.type()) || resolved.containsKey(owner)) continue; // subclasses share the base's
             List<RelationshipMapping> relationships = new ArrayList<>();
             for (RelationSpec spec : specs.get(owner.type()).relations()) {
                 RelationshipMapping r = resolve(owner, spec);

@@ -107,6 +107,9 @@ final class ProjectionStatement {
         private final List<SqlStatement.Join> joins = new ArrayList<>();
         private String rootName;
 
+        // The discriminator condition of a root that is a subclass in an inheritance hierarchy, or null.
+        private SqlExpression rootFilter;
+
         Level(ExpressionTranslator outer, ProjectionQuery<?> query) {
             this.outer = outer;
             this.query = query;
@@ -122,6 +125,7 @@ final class ProjectionStatement {
             for (ProjectionQuery.Join join : query.joins()) join(join);
             ExpressionTranslator t = translator();
             SqlExpression where = query.where() == null ? null : t.predicate(query.where(), Clause.WHERE);
+            where = HierarchyFilter.and(where, rootFilter);
             List<SqlExpression> columns = new ArrayList<>();
             List<Column> out = new ArrayList<>();
             for (Selection<?> s : query.selections()) {
@@ -169,6 +173,8 @@ final class ProjectionStatement {
             EntityMapping root = outer.context().registry().entity(entityType);
             String alias = outer.aliases().next(root.table());
             own.put(root.type(), alias);
+            HierarchyFilter.qualify(own, root, alias);
+            rootFilter = HierarchyFilter.condition(root, entityType, alias);
             rootName = root.name();
             return new TableRef(root.table(), RelationJoins.alias(root.table(), alias));
         }

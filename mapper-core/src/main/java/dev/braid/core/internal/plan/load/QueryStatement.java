@@ -43,6 +43,7 @@ record QueryStatement(EntityMapping root, Aliases aliases, String rootAlias, Lis
         String rootAlias = aliases.next(root.table());
         Map<Class<?>, String> qualifiers = new HashMap<>();
         qualifiers.put(root.type(), rootAlias);
+        HierarchyFilter.qualify(qualifiers, root, rootAlias);
         Map<String, Relation<?, ?>> toManyAliases = new HashMap<>(); // alias -> the to-many join leading to it
         List<SqlStatement.Join> toOne = new ArrayList<>();
         List<SqlStatement.Join> toMany = new ArrayList<>();
@@ -63,9 +64,11 @@ record QueryStatement(EntityMapping root, Aliases aliases, String rootAlias, Lis
                 toOne.addAll(joins);
             }
             qualifiers.putIfAbsent(r.target().type(), targetAlias);
+            HierarchyFilter.qualify(qualifiers, r.target(), targetAlias);
         }
         PredicateTranslator translator = new PredicateTranslator(registry, root.type(), qualifiers, aliases);
         SqlExpression where = query.where() == null ? null : translator.translate(query.where());
+        where = HierarchyFilter.and(where, root, query.entityType(), rootAlias);
         if (!toMany.isEmpty()) where = semiJoin(toMany, where);
         List<OrderTerm> order = new ArrayList<>();
         boolean orderJoined = false;
