@@ -10,11 +10,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Creates entity objects from the Java values of all their columns, in column order. */
-<<<<<<< HEAD
-public abstract sealed class Instantiator permits Instantiator.ForClass, Instantiator.ForRecord, EmbeddedInstantiator {
-=======
-public abstract sealed class Instantiator permits Instantiator.ForClass, Instantiator.ForRecord, PolymorphicInstantiator {
->>>>>>> inheritance
+public abstract sealed class Instantiator
+        permits Instantiator.ForClass, Instantiator.ForRecord, EmbeddedInstantiator, PolymorphicInstantiator {
 
     /** @param values Java values, one per mapped column, in the mapping's column order */
     public abstract Object create(List<ColumnMapping> columns, Object[] values);

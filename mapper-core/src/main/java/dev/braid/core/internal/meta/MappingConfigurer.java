@@ -121,15 +121,11 @@ public final class MappingConfigurer {
         for (ColumnSpec column : spec.columns()) {
             String attribute = column.attribute();
             String qualified = entity + "." + attribute;
-<<<<<<< HEAD
             EmbeddedComponents.Component component = null;
             if (EmbeddedComponents.isComponent(attribute) && (component = embedded.resolve(column)) == null) continue;
             Optional<Field> field = component != null ? Optional.of(component.field())
-                    : PersistentFields.named(type, column.attribute());
-=======
-            Optional<Field> field = hierarchy == null ? PersistentFields.named(type, column.attribute())
+                    : hierarchy == null ? PersistentFields.named(type, column.attribute())
                     : hierarchy.field(column.attribute());
->>>>>>> inheritance
             if (field.isEmpty()) {
                 report(Kind.UNKNOWN_ATTRIBUTE, entity, attribute, qualified + " does not exist: " + entity
                         + " has no field named '" + attribute + "'", "correct the attribute name in its EntityDefinition");
@@ -184,19 +180,13 @@ public final class MappingConfigurer {
             ForeignKeyTarget fk = column.hasForeignKey() ? resolveForeignKey(entity, column, byType) : null;
             ValueSource source = valueSources.check(spec, column, field.get(), idCount);
             columns.add(new ColumnMapping(type, column, valueType.get(), fk, columns.size(),
-<<<<<<< HEAD
-                    component != null ? component.access() : new FieldAccess(field.get()), source));
-            columnFields.add(field.get());
-        }
-        ColumnFields fields = problems.size() > problemsBefore || embedded.any() ? null
-                : columnFields(type, columns, columnFields);
-=======
-                    hierarchy == null ? new FieldAccess(field.get()) : hierarchy.access(field.get()), source));
+                    component != null ? component.access()
+                            : hierarchy == null ? new FieldAccess(field.get()) : hierarchy.access(field.get()), source));
             columnFields.add(field.get());
         }
         if (hierarchy != null) return InheritedMappings.freeze(spec, columns, hierarchy, problems, problemsBefore);
-        ColumnFields fields = problems.size() > problemsBefore ? null : columnFields(type, columns, columnFields);
->>>>>>> inheritance
+        ColumnFields fields = problems.size() > problemsBefore || embedded.any() ? null
+                : columnFields(type, columns, columnFields);
         Instantiator instantiator = instantiator(type, columns, fields);
         LifecycleMethods lifecycle = LifecycleMethods.find(type, problems);
         if (problems.size() > problemsBefore || instantiator == null) {
