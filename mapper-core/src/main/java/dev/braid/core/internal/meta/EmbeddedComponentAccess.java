@@ -6,17 +6,17 @@ package dev.braid.core.internal.meta;
  * a value left with every component null is stored as null, so a value is null as a whole.
  */
 final class EmbeddedComponentAccess implements PropertyAccess {
-    private final FieldAccess owner;
+    private final PropertyAccess owner;
     private final EmbeddedType type;
     private final int component;
 
-    EmbeddedComponentAccess(FieldAccess owner, EmbeddedType type, int component) {
+    EmbeddedComponentAccess(PropertyAccess owner, EmbeddedType type, int component) {
         this.owner = owner;
         this.type = type;
         this.component = component;
     }
 
-    FieldAccess owner() { return owner; }
+    PropertyAccess owner() { return owner; }
 
     EmbeddedType type() { return type; }
 

@@ -3,6 +3,7 @@ package dev.braid.core.internal.meta;
 import dev.braid.annotation.Embedded;
 import dev.braid.error.MappingProblem;
 import dev.braid.error.MappingProblem.Kind;
+import org.jspecify.annotations.Nullable;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -27,10 +28,14 @@ final class EmbeddedComponents {
     // Per value field: its type, or empty once its problem is reported.
     private final Map<String, Optional<Root>> roots = new HashMap<>();
 
-    private record Root(FieldAccess field, EmbeddedType type) { }
+    private record Root(PropertyAccess field, EmbeddedType type) { }
 
-    EmbeddedComponents(Class<?> owner, List<MappingProblem> problems) {
+    // The hierarchy whose classes' fields the owner's mapping holds, or null.
+    private final @Nullable HierarchyDraft hierarchy;
+
+    EmbeddedComponents(Class<?> owner, @Nullable HierarchyDraft hierarchy, List<MappingProblem> problems) {
         this.owner = owner;
+        this.hierarchy = hierarchy;
         this.entity = owner.getSimpleName();
         this.problems = problems;
     }
@@ -110,7 +115,7 @@ final class EmbeddedComponents {
                     + " (a read-only view)", "map " + entity + " as a class, or map the value's columns as record components");
             return Optional.empty();
         }
-        Optional<Field> field = PersistentFields.named(owner, name);
+        Optional<Field> field = hierarchy == null ? PersistentFields.named(owner, name) : hierarchy.field(name);
         if (field.isEmpty()) {
             report(Kind.UNKNOWN_ATTRIBUTE, name, qualified + " does not exist: " + entity + " has no field named '"
                     + name + "'", "correct the attribute name of .embedded(...) in its EntityDefinition");
@@ -125,7 +130,8 @@ final class EmbeddedComponents {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Root(new FieldAccess(field.get()), EmbeddedType.of(type)));
+            PropertyAccess access = hierarchy == null ? new FieldAccess(field.get()) : hierarchy.access(field.get());
+            return Optional.of(new Root(access, EmbeddedType.of(type)));
         } catch (NoSuchMethodException e) {
             report(Kind.EMBEDDED_NOT_INSTANTIABLE, name, qualified + " is embedded, but its type "
                     + type.getSimpleName() + " has no no-arg constructor, so Braid cannot create it from a row",

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class EmbeddedInstantiator extends Instantiator {
     /** One embedded value: its field, type, and per component the column index and the component index. */
-    private record Group(FieldAccess owner, EmbeddedType type, int[] columns, int[] components) { }
+    private record Group(PropertyAccess owner, EmbeddedType type, int[] columns, int[] components) { }
 
     private final Instantiator plain;
     private final List<ColumnMapping> plainColumns;
@@ -29,8 +29,8 @@ final class EmbeddedInstantiator extends Instantiator {
     /** The instantiator of a class whose {@code columns} include embedded components. */
     static Instantiator of(Class<?> type, List<ColumnMapping> columns) throws ReflectiveOperationException {
         List<ColumnMapping> own = new ArrayList<>();
-        Map<FieldAccess, List<ColumnMapping>> byOwner = new IdentityHashMap<>();
-        List<FieldAccess> order = new ArrayList<>();
+        Map<PropertyAccess, List<ColumnMapping>> byOwner = new IdentityHashMap<>();
+        List<PropertyAccess> order = new ArrayList<>();
         for (ColumnMapping c : columns) {
             if (c.access() instanceof EmbeddedComponentAccess a) {
                 byOwner.computeIfAbsent(a.owner(), o -> { order.add(o); return new ArrayList<>(); }).add(c);

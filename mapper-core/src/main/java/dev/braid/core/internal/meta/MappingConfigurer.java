@@ -117,7 +117,7 @@ public final class MappingConfigurer {
         }
         long identityCount = spec.columns().stream().filter(c -> c.generation() == IdGeneration.IDENTITY).count();
         long idCount = spec.columns().stream().filter(ColumnSpec::id).count();
-        EmbeddedComponents embedded = new EmbeddedComponents(type, problems);
+        EmbeddedComponents embedded = new EmbeddedComponents(type, hierarchy, problems);
         for (ColumnSpec column : spec.columns()) {
             String attribute = column.attribute();
             String qualified = entity + "." + attribute;
