@@ -5,8 +5,12 @@ import java.time.Duration;
 /**
  * Reads {@code information_schema.processlist} and {@code innodb_trx} over separate admin connections (test code:
  * the methods block). "This database's connections" are those whose default database is the test database.
+ * InnoDB refreshes its {@code innodb_trx} snapshot only when it was not read for 0.1 s, so the polling methods wait
+ * {@value #POLL_MILLIS} ms between reads (polling faster would keep reading the same stale snapshot).
  */
 public final class MariaDbActivity {
+
+    static final long POLL_MILLIS = 150;
 
     private final MariaDbServer server;
     private final String database;
@@ -71,7 +75,7 @@ public final class MariaDbActivity {
 
     private static void pause() {
         try {
-            Thread.sleep(20);
+            Thread.sleep(POLL_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -72,9 +72,14 @@ public final class MariaDbServer {
         return admin;
     }
 
-    /** A factory whose connections use {@code database} as their default database. */
+    /**
+     * A factory whose connections use {@code database} as their default database, at READ COMMITTED: the level Braid
+     * assumes and PostgreSQL and H2 run at by default (MariaDB's own default is REPEATABLE READ, whose snapshot would
+     * keep a transaction from seeing rows committed after its first read, e.g. by {@code refresh}).
+     */
     public ConnectionFactory connectionFactory(String database) {
-        return ConnectionFactories.get(options.mutate().option(DATABASE, database).build());
+        return ConnectionFactories.get(options.mutate().option(DATABASE, database)
+                .option(io.r2dbc.spi.Option.valueOf("isolationLevel"), "READ-COMMITTED").build());
     }
 
     @Override

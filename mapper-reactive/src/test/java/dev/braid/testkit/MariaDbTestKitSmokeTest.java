@@ -33,6 +33,9 @@ class MariaDbTestKitSmokeTest extends TestKitSmokeContract {
         StepVerifier.create(withConnection(c -> query(c, "SELECT @@collation_database", String.class)))
             .expectNext("utf8mb4_bin")
             .verifyComplete();
+        StepVerifier.create(withConnection(c -> query(c, "SELECT @@tx_isolation", String.class)))
+            .expectNext("READ-COMMITTED")
+            .verifyComplete();
     }
 
     @Test
