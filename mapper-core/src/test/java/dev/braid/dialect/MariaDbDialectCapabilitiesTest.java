@@ -154,10 +154,12 @@ class MariaDbDialectCapabilitiesTest {
     }
 
     @Test
-    void setsTheIsolationLevelForTheNextTransactionOnly() {
+    void setsTheIsolationLevelOfTheSessionAndResetsItToReadCommitted() {
         assertThat(mariadb.transactions().beforeBegin("SERIALIZABLE"))
-                .containsExactly("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE");
-        assertThat(mariadb.transactions().afterEnd("SERIALIZABLE")).isEmpty();
+                .containsExactly("SET SESSION TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+        assertThat(mariadb.transactions().afterEnd("SERIALIZABLE"))
+                .containsExactly("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        assertThat(mariadb.transactions().afterEnd("READ COMMITTED")).isEmpty();
         assertThatThrownBy(() -> mariadb.transactions().beforeBegin("SNAPSHOT; DROP TABLE x"))
                 .isInstanceOfSatisfying(MapperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BRAID_ARGUMENT));
     }

@@ -6,7 +6,8 @@ import dev.braid.dialect.SqlWriter;
 import java.util.function.Consumer;
 
 /**
- * MariaDB writes the guard after the constraint kind: {@code ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY IF NOT
+ * Drops ignore CASCADE, so foreign keys closing a cycle are dropped first ({@code ALTER TABLE IF EXISTS t DROP
+ * FOREIGN KEY IF EXISTS fk}). MariaDB writes the guard of an added key after the constraint kind: {@code ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY IF NOT
  * EXISTS (a) REFERENCES ...}; an existing constraint of that name leaves a note, not an error.
  */
 final class MariaDbDdlGuards implements DdlGuards {
@@ -20,6 +21,18 @@ final class MariaDbDdlGuards implements DdlGuards {
     public void addConstraintIfAbsent(String table, String constraint, Consumer<SqlWriter> definition, SqlWriter out) {
         out.append("ALTER TABLE ").identifier(table).append(" ADD CONSTRAINT ").identifier(constraint).append(' ');
         definition.accept(new GuardedDefinition(out));
+    }
+
+    // MariaDB parses DROP TABLE ... CASCADE but ignores it.
+    @Override
+    public boolean dropTableCascades() {
+        return false;
+    }
+
+    /** {@code ALTER TABLE IF EXISTS t DROP FOREIGN KEY IF EXISTS fk}. */
+    @Override
+    public void dropForeignKeyIfExists(String table, String constraint, SqlWriter out) {
+        out.append("ALTER TABLE IF EXISTS ").identifier(table).append(" DROP FOREIGN KEY IF EXISTS ").identifier(constraint);
     }
 
     /** Writes through to {@code out}, adding {@code IF NOT EXISTS} after a leading {@code FOREIGN KEY}. */

@@ -7,6 +7,7 @@ import dev.braid.dialect.Dialect;
 import dev.braid.dialect.ErrorClassifier;
 import dev.braid.dialect.Identifiers;
 import dev.braid.dialect.InLists;
+import dev.braid.dialect.QueryExpressions;
 import dev.braid.dialect.Returning;
 import dev.braid.dialect.TransactionStatements;
 import dev.braid.dialect.TypeSupport;
@@ -119,6 +120,9 @@ public final class MariaDbDialect implements Dialect {
     public int defaultFetchSize() { return 0; }
 
     // INSERT ... RETURNING and DELETE ... RETURNING (10.5+); UPDATE returns nothing.
+    @Override
+    public QueryExpressions queryExpressions() { return MariaDbQueryExpressions.INSTANCE; }
+
     @Override
     public Returning returning() { return MariaDbReturning.INSTANCE; }
 
