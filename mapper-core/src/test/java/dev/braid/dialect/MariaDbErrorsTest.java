@@ -22,6 +22,15 @@ class MariaDbErrorsTest {
     }
 
     @Test
+    void aClosedConnectionReportedWithoutSqlStateReadsAsConnectionLoss() {
+        assertThat(errors.connectionLossState("The connection is closed. Unable to send anything")).isEqualTo("08000");
+        assertThat(errors.connectionLossState("Connection unexpectedly closed")).isEqualTo("08000");
+        assertThat(errors.connectionLossState("Duplicate entry 'a' for key 'PRIMARY'")).isNull();
+        assertThat(errors.connectionLossState(null)).isNull();
+        assertThat(Dialect.postgresql().errors().connectionLossState("The connection is closed")).isNull();
+    }
+
+    @Test
     void aDuplicateKeyNamesTheKey() {
         String message = "Duplicate entry 'x@example.com' for key 'uq_accounts_email'";
         assertThat(errors.details(message)).isEqualTo(new ErrorDetails(message, "uq_accounts_email", null, null));

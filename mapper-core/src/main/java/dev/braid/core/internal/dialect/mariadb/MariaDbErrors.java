@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * the message texts: 1062 {@code Duplicate entry 'x' for key 'uq_accounts_email'}, 1451/1452 {@code a foreign key
  * constraint fails (`db`.`books`, CONSTRAINT `fk_x` FOREIGN KEY (`author_id`) REFERENCES ...)}, 4025 {@code
  * CONSTRAINT `ck_x` failed for `db`.`t`}, 1048 {@code Column 'name' cannot be null}, 1406 {@code Data too long for
- * column 'code' at row 1}, 1264 {@code Out of range value for column 'price' at row 1}.
+ * column 'code' at row 1}, 1264 {@code Out of range value for column 'price' at row 1}. A closed connection comes
+ * without SQLSTATE from r2dbc-mariadb; its message reads as 08000. Not classified (the driver's SQLSTATE does not tell
+ * them apart): 1205 lock wait timeout (HY000; InnoDB rolls back only the statement, not the transaction).
  */
 final class MariaDbErrors extends StandardErrors {
     static final MariaDbErrors INSTANCE = new MariaDbErrors();
@@ -25,6 +27,16 @@ final class MariaDbErrors extends StandardErrors {
     private static final Pattern CHECK = Pattern.compile("CONSTRAINT `([^`]+)` failed for `[^`]*`\\.`([^`]+)`");
     private static final Pattern COLUMN = Pattern.compile(
             "(?:Column '([^']+)' cannot be null|for column '([^']+)'|for column `[^`]*`\\.`[^`]*`\\.`([^`]+)`)");
+
+    // r2dbc-mariadb's texts for a closed socket, which it reports without SQLSTATE.
+    private static final Pattern CLOSED = Pattern.compile(
+            "connection (?:is |was |unexpectedly )?closed|Connection was killed|socket (?:has been )?closed", Pattern.CASE_INSENSITIVE);
+
+    // 08000, as MariaDB Connector/J reports a closed connection.
+    @Override
+    public String connectionLossState(String message) {
+        return message != null && CLOSED.matcher(message).find() ? "08000" : null;
+    }
 
     @Override
     public ErrorKind kind(String sqlState) {
