@@ -87,9 +87,10 @@ public final class MariaDbDialect implements Dialect {
             case INTEGER -> "int";
             case BIGINT -> "bigint";
             case BOOLEAN -> "boolean";
-            // Unbounded strings: the longest varchar InnoDB can still index in utf8mb4 (3,072 bytes), so that
-            // string keys, foreign keys and indexed columns work; TEXT columns cannot be keys.
-            case VARCHAR -> "varchar(" + (length > 0 ? length : 768) + ")";
+            // Unbounded strings: varchar(255), so that string keys, foreign keys and indexes work, composite ones
+            // included (InnoDB indexes at most 3,072 bytes, 1,020 per utf8mb4 varchar(255)); TEXT cannot be a key.
+            // Longer values need @Column(length = ...).
+            case VARCHAR -> "varchar(" + (length > 0 ? length : 255) + ")";
             // A bare DECIMAL is DECIMAL(10, 0) and would drop fractions: unconstrained means the widest.
             case DECIMAL -> precision > 0 ? "decimal(" + precision + ", " + scale + ")" : "decimal(65, 30)";
             case DOUBLE -> "double";
