@@ -46,7 +46,7 @@ class MariaDbDialectCapabilitiesTest {
     @Test
     void writesMariaDbColumnTypesAndAutoIncrementIdentity() {
         assertThat(mariadb.typeName(ColumnType.VARCHAR, 40, 0, 0)).isEqualTo("varchar(40)");
-        assertThat(mariadb.typeName(ColumnType.VARCHAR, 0, 0, 0)).isEqualTo("varchar(768)");
+        assertThat(mariadb.typeName(ColumnType.VARCHAR, 0, 0, 0)).isEqualTo("varchar(255)");
         assertThat(mariadb.typeName(ColumnType.DECIMAL, 0, 12, 2)).isEqualTo("decimal(12, 2)");
         assertThat(mariadb.typeName(ColumnType.DECIMAL, 0, 0, 0)).isEqualTo("decimal(65, 30)");
         assertThat(mariadb.typeName(ColumnType.TIMESTAMP, 0, 0, 0)).isEqualTo("datetime(6)");
