@@ -132,8 +132,14 @@ class MariaDbDialectCapabilitiesTest {
 
         TextWriter ignore = new TextWriter(mariadb);
         mariadb.upserts().upsert(new UpsertRows("links", List.of("a_id", "b_id"), List.of(longs(1L), longs(2L)),
-                List.of(), "pk_links", List.of(), null, List.of()), ignore);
+                List.of("a_id", "b_id"), null, List.of(), null, List.of()), ignore);
         assertThat(ignore.sql()).isEqualTo("INSERT IGNORE INTO links (a_id, b_id) VALUES (?, ?)");
+
+        // A constraint the mapping does not declare: ON DUPLICATE KEY cannot name it, so it is refused.
+        assertThatThrownBy(() -> mariadb.upserts().upsert(new UpsertRows("links", List.of("a_id", "b_id"),
+                List.of(longs(1L), longs(2L)), List.of(), "pk_links", List.of(), null, List.of()), new TextWriter(mariadb)))
+                .isInstanceOf(dev.braid.error.MapperException.class)
+                .hasMessageContaining("on constraint pk_links").hasMessageContaining("Fix: onConflict(");
     }
 
     @Test

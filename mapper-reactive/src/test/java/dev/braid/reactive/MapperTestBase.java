@@ -47,6 +47,19 @@ abstract class MapperTestBase extends DatabaseTestBase {
         return mariadb() ? text.replaceAll("\\$\\d+", "?") : text;
     }
 
+    /**
+     * An expected statement's LIKE escape clause as this database's dialect writes it: MariaDB reads a backslash in a
+     * string literal as an escape, so {@code ESCAPE '\'} is written {@code ESCAPE '\\'} there.
+     */
+    String escaped(String statement) {
+        return mariadb() ? statement.replace("ESCAPE '\\'", "ESCAPE '\\\\'") : statement;
+    }
+
+    /** Each of {@code statements} through {@link #escaped(String)}. */
+    List<String> escaped(List<String> statements) {
+        return statements.stream().map(this::escaped).toList();
+    }
+
     /** Each of {@code statements} through {@link #sql(String)}. */
     java.util.List<String> sql(java.util.List<String> statements) {
         return statements.stream().map(this::sql).toList();

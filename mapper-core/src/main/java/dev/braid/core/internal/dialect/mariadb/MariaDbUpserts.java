@@ -4,6 +4,8 @@ import dev.braid.dialect.RowLists;
 import dev.braid.dialect.SqlWriter;
 import dev.braid.dialect.UpsertRows;
 import dev.braid.dialect.Upserts;
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
 
 import java.util.List;
 
@@ -15,7 +17,8 @@ import java.util.List;
  * collision on any unique key of the table (the conflict columns or constraint are not written), so where a
  * table has several unique keys a row colliding on another one is updated or skipped rather than rejected.
  * {@code INSERT IGNORE} also turns other errors of the row (a NULL in a NOT NULL column, a value too long, a
- * missing foreign-key parent) into warnings: the row is then stored adjusted or skipped.
+ * missing foreign-key parent) into warnings: the row is then stored adjusted or skipped. A constraint the mapping
+ * does not declare is refused (MariaDB would not check the name, and any key would count).
  */
 final class MariaDbUpserts implements Upserts {
     static final MariaDbUpserts INSTANCE = new MariaDbUpserts();
@@ -24,6 +27,13 @@ final class MariaDbUpserts implements Upserts {
 
     @Override
     public void upsert(UpsertRows rows, SqlWriter out) {
+        if (rows.conflictColumns().isEmpty()) {
+            throw new MapperException(ErrorCode.BRAID_QUERY, "MariaDB cannot upsert into " + rows.table()
+                    + " on constraint " + rows.constraint() + ": the mapping declares no such constraint, and MariaDB's"
+                    + " ON DUPLICATE KEY names no key (it would react to any unique key, not only " + rows.constraint()
+                    + "). Fix: onConflict(<the constraint's attributes>), or declare the column unique in the mapping"
+                    + " (its constraint is then named uq_<table>_<column>)");
+        }
         String table = rows.table();
         out.append(rows.updates() ? "INSERT INTO " : "INSERT IGNORE INTO ").identifier(table)
                 .append(" (").identifiers(rows.columns()).append(") ");
