@@ -132,6 +132,16 @@ abstract class DeleteByKeysContract extends MapperTestBase {
     @Test
     void heldObjectsLeaveTheSessionDetachedChildrenLoseTheirKeyAndCollectionsFollow() {
         List<Long> ids = seed();
+        if (mariadb()) {
+            // MariaDB's UPDATE has no RETURNING: held children whose key is cleared cannot be found, so it is refused.
+            StepVerifier.create(mapper.inTransactionMono(s -> s.select(Article.class).where(Article_.authorId.eq(ids.get(0))).one()
+                            .then(s.deleteByKeys(Author.class, List.of(ids.get(0))))))
+                    .expectErrorSatisfies(e -> assertCode(e, ErrorCode.BRAID_MAPPING, "MariaDB cannot return",
+                            "from an UPDATE", "Fix: expunge"))
+                    .verify(TIMEOUT);
+            assertThat(count("authors")).isEqualTo(3);
+            return;
+        }
         record Seen(boolean author, boolean book, boolean chapter, boolean article, Long articleAuthorId,
                     List<String> favorites, boolean otherAuthorsBooksLoaded, int flushed) {}
         StepVerifier.create(mapper.inTransactionMono(s -> s.select(Author.class).where(Author_.id.eq(ids.get(0)))
