@@ -37,5 +37,6 @@ module dev.braid.core {
     uses dev.braid.dialect.Dialect;
     provides dev.braid.dialect.Dialect with
             dev.braid.core.internal.dialect.h2.H2Dialect,
-            dev.braid.core.internal.dialect.postgresql.PostgresDialect;
+            dev.braid.core.internal.dialect.postgresql.PostgresDialect,
+            dev.braid.core.internal.dialect.mariadb.MariaDbDialect;
 }

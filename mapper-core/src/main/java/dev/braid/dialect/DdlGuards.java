@@ -16,4 +16,27 @@ public interface DdlGuards {
      * @param out        where the statement is written
      */
     void addConstraintIfAbsent(String table, String constraint, Consumer<SqlWriter> definition, SqlWriter out);
+
+    /**
+     * Whether {@code DROP TABLE ... CASCADE} drops the foreign keys of other tables that reference the dropped one
+     * (PostgreSQL, H2). MariaDB and MySQL accept the word and ignore it: there the schema drop removes the foreign
+     * keys that close a cycle first ({@link #dropForeignKeyIfExists}).
+     *
+     * @return true when CASCADE drops referencing foreign keys
+     */
+    default boolean dropTableCascades() {
+        return true;
+    }
+
+    /**
+     * Writes a statement dropping foreign key {@code constraint} of {@code table}, doing nothing when the table or the
+     * constraint does not exist; only called when {@link #dropTableCascades()} is false.
+     *
+     * @param table      the referencing table
+     * @param constraint the foreign key's name
+     * @param out        where the statement is written
+     */
+    default void dropForeignKeyIfExists(String table, String constraint, SqlWriter out) {
+        throw dev.braid.core.internal.util.Require.bug("this dialect drops tables with CASCADE");
+    }
 }

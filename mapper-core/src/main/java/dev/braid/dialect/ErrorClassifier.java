@@ -97,6 +97,17 @@ public interface ErrorClassifier {
     }
 
     /**
+     * The SQLSTATE meaning a lost connection for an error the driver reported without one, read from its message
+     * (r2dbc-mariadb reports a closed socket as "The connection is closed" with no SQLSTATE). By default: none.
+     *
+     * @param message the driver's error message, or null
+     * @return a class-08 SQLSTATE when the message says the connection is gone, else null
+     */
+    default @Nullable String connectionLossState(@Nullable String message) {
+        return null;
+    }
+
+    /**
      * For code that does not know the database: the first kind other than OTHER that any of
      * {@code classifiers} reports, and the first message details that name something (else the first
      * classifier's cleaned message).

@@ -65,6 +65,17 @@ public interface QueryExpressions {
     }
 
     /**
+     * Writes the escape clause of a LIKE, with its leading space: {@code  ESCAPE '\'} in standard SQL, where a
+     * backslash in a string literal is an ordinary character.
+     *
+     * @param escape the escape character the pattern uses
+     * @param out    where the text is written
+     */
+    default void likeEscape(char escape, SqlWriter out) {
+        out.append(" ESCAPE '").append(escape).append('\'');
+    }
+
+    /**
      * Standard SQL: {@code WITH RECURSIVE}, {@code UNION ALL}, {@code EXCEPT},
      * {@code CASE WHEN ... THEN TRUE ELSE FALSE END}.
      *

@@ -64,6 +64,10 @@ abstract class BulkUpdateContract extends MapperTestBase {
 
     @Test
     void heldObjectsTakeTheNewValuesAndNoUpdateOfThemFollows() {
+        if (mariadb()) {
+            heldObjectsAreRefusedOnMariaDb();
+            return;
+        }
         StepVerifier.create(mapper.inTransactionMono(s -> s.select(Author.class).orderBy(Author_.id.asc()).all().collectList()
                         .flatMap(authors -> s.select(Author.class).where(Author_.born.lt(1825))
                                 .update(Updates.increment(Author_.born, 1), Updates.set(Author_.name, "Early"))
@@ -83,6 +87,10 @@ abstract class BulkUpdateContract extends MapperTestBase {
 
     @Test
     void versionsAreIncrementedInTheDatabaseAndInMemorySoLaterWritesPassTheirCheck() {
+        if (mariadb()) {
+            heldObjectsAreRefusedOnMariaDb();
+            return;
+        }
         java.util.concurrent.atomic.AtomicLong versionBefore = new java.util.concurrent.atomic.AtomicLong();
         StepVerifier.create(mapper.inTransactionMono(s -> s.get(Account.class, "A-1").flatMap(account -> {
                     long before = account.getVersion();
@@ -113,6 +121,10 @@ abstract class BulkUpdateContract extends MapperTestBase {
 
     @Test
     void pendingChangesAreFlushedFirst() {
+        if (mariadb()) {
+            heldObjectsAreRefusedOnMariaDb();
+            return;
+        }
         StepVerifier.create(mapper.inTransactionMono(s -> s.select(Author.class).where(Author_.name.eq("Anonymous")).one()
                         .flatMap(anonymous -> {
                             anonymous.setName("Homer");
@@ -130,6 +142,10 @@ abstract class BulkUpdateContract extends MapperTestBase {
 
     @Test
     void aRollbackGivesHeldObjectsTheirOldValuesBack() {
+        if (mariadb()) {
+            heldObjectsAreRefusedOnMariaDb();
+            return;
+        }
         StepVerifier.create(mapper.inTransactionMono(s -> s.select(Author.class).where(Author_.name.eq("Leo Tolstoy")).one()
                         .flatMap(tolstoy -> s.select(Author.class).where(Author_.id.eq(tolstoy.getId()))
                                 .update(Updates.set(Author_.name, "Lev"))
@@ -184,7 +200,7 @@ abstract class BulkUpdateContract extends MapperTestBase {
     void updateSqlShowsTheStatementWithoutAConnectionAndListenersSeeItsOrigin() {
         mapper.withSession(s -> {
             assertThat(s.select(Author.class).where(Author_.name.startsWith("J")).updateSql(Updates.setNull(Author_.born)).sql())
-                    .isEqualTo("UPDATE authors SET born = $1 WHERE authors.name LIKE $2 ESCAPE '\\'");
+                    .isEqualTo(escaped(sql("UPDATE authors SET born = $1 WHERE authors.name LIKE $2 ESCAPE '\\'")));
             return Mono.empty();
         }).blockLast(TIMEOUT);
         assertThat(recorder().statements()).isEmpty();
@@ -194,5 +210,24 @@ abstract class BulkUpdateContract extends MapperTestBase {
                 .update(Updates.set(Author_.born, 0))).block(TIMEOUT);
         assertThat(recording.issuers()).containsExactly("BULK_UPDATE Author");
         assertThat(recording.events().get(0).rows()).isEqualTo(1);
+    }
+
+    /**
+     * MariaDB's UPDATE has no RETURNING, so the held objects of an updated entity cannot take the new values: the bulk
+     * update is refused with the fix, and the transaction rolls back.
+     */
+    private void heldObjectsAreRefusedOnMariaDb() {
+        StepVerifier.create(mapper.inTransactionMono(s -> s.select(Author.class).all().collectList()
+                        .flatMap(held -> s.select(Author.class).where(Author_.born.lt(1825))
+                                .update(Updates.set(Author_.name, "Early")))))
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isInstanceOf(MapperException.class)
+                            .hasMessageContaining("MariaDB cannot return").hasMessageContaining("from an UPDATE")
+                            .hasMessageContaining("Fix: expunge the session's objects of that entity");
+                    assertThat(((MapperException) e).code()).isEqualTo(ErrorCode.BRAID_MAPPING);
+                })
+                .verify(TIMEOUT);
+        assertThat(rows("SELECT name FROM authors WHERE name = 'Early'")).isEmpty();
+        assertThat(recorder().statements()).noneMatch(sql -> sql.startsWith("UPDATE"));
     }
 }

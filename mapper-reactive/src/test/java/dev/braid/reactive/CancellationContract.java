@@ -16,6 +16,7 @@ abstract class CancellationContract extends MapperTestBase {
     void hundredThousandRows() {
         execute(postgres()
                 ? "INSERT INTO authors (name, born) SELECT 'author ' || g, g FROM generate_series(1, 100000) g"
+                : mariadb() ? "INSERT INTO authors (name, born) SELECT CONCAT('author ', seq), seq FROM seq_1_to_100000"
                 : "INSERT INTO authors (name, born) SELECT 'author ' || x, x FROM SYSTEM_RANGE(1, 100000)");
         recorder().clear();
     }
@@ -67,5 +68,10 @@ abstract class CancellationContract extends MapperTestBase {
     private void assertNoOpenTransaction() {
         database().pgActivity().ifPresent(activity ->
                 assertThat(activity.awaitIdleInTransactionCount(0, Duration.ofSeconds(1))).isZero());
+        if (database() instanceof dev.braid.testkit.MariaDbTestDatabase maria) {
+            // innodb_trx of this database's connections, and no statement of theirs still running
+            assertThat(maria.activity().awaitOpenTransactions(0, Duration.ofSeconds(1))).isZero();
+            assertThat(maria.activity().awaitActiveQueries(0, Duration.ofSeconds(1))).isZero();
+        }
     }
 }

@@ -231,9 +231,9 @@ abstract class CrudContract extends MapperTestBase {
                     assertThat(e).isInstanceOf(ConstraintViolationException.class);
                     ConstraintViolationException violation = (ConstraintViolationException) e;
                     assertThat(violation.code()).isEqualTo(ErrorCode.BRAID_CONSTRAINT);
-                    assertThat(violation.sqlState()).isEqualTo("23505");
-                    assertThat(violation.sql()).isEqualTo("INSERT INTO accounts (code, email, balance, version)"
-                            + " VALUES ($1, $2, $3, $4)");
+                    assertThat(violation.sqlState()).isEqualTo(mariadb() ? "23000" : "23505");
+                    assertThat(violation.sql()).isEqualTo(sql("INSERT INTO accounts (code, email, balance, version)"
+                            + " VALUES ($1, $2, $3, $4)"));
                     assertThat(violation.getCause()).isInstanceOf(io.r2dbc.spi.R2dbcException.class);
                 })
                 .verify(TIMEOUT);

@@ -51,7 +51,7 @@ abstract class ExecutionListenerContract extends MapperTestBase {
         listened.inTransaction(s -> s.add(austen)).blockLast(TIMEOUT);
 
         // The listener saw exactly what went over the wire, in the same order.
-        assertThat(recording.statements()).isEqualTo(recorder().statements());
+        assertThat(recording.statements()).isEqualTo(sql(recorder().statements()));
         assertThat(recording.events()).allSatisfy(e -> {
             assertThat(e.outcome()).isEqualTo(ExecutionEvent.Outcome.SUCCESS);
             assertThat(e.error()).isNull();
@@ -81,7 +81,7 @@ abstract class ExecutionListenerContract extends MapperTestBase {
                 .options(Loads.selectin(Writer_.books)).all()).collectList().block(TIMEOUT);
 
         assertThat(writers).hasSize(3);
-        assertThat(recording.statements()).isEqualTo(recorder().statements());
+        assertThat(recording.statements()).isEqualTo(sql(recorder().statements()));
         assertThat(recording.origins()).containsExactly(
                 StatementOrigin.of(StatementOrigin.Kind.QUERY, Writer.class),
                 StatementOrigin.relationship(Writer.class, "Writer.books"));
@@ -128,7 +128,7 @@ abstract class ExecutionListenerContract extends MapperTestBase {
         listened.schema().dropAll().then(listened.schema().createAll()).block(TIMEOUT);
 
         assertThat(recording.count()).isPositive();
-        assertThat(recording.statements()).isEqualTo(recorder().statements());
+        assertThat(recording.statements()).isEqualTo(sql(recorder().statements()));
         assertThat(recording.origins()).containsOnly(StatementOrigin.of(StatementOrigin.Kind.SCHEMA));
     }
 
@@ -139,7 +139,7 @@ abstract class ExecutionListenerContract extends MapperTestBase {
         Writer read = listened.withSessionMono(s -> s.get(Writer.class, tolstoy.id)).block(TIMEOUT);
 
         assertThat(read.name).isEqualTo("Leo Tolstoy");
-        assertThat(recording.statements()).isEqualTo(recorder().statements());
+        assertThat(recording.statements()).isEqualTo(sql(recorder().statements()));
         assertThat(recording.issuers()).last().isEqualTo("QUERY Writer");
     }
 

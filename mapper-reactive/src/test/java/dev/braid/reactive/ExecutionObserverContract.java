@@ -57,14 +57,14 @@ abstract class ExecutionObserverContract extends MapperTestBase {
                 "    STATEMENT RELATIONSHIP_LOAD Writer.books",
                 "    LOAD Writer.books.reviews",
                 "      STATEMENT RELATIONSHIP_LOAD Novel.reviews");
-        assertThat(recording.statements()).isEqualTo(recorder().statements());
+        assertThat(recording.statements()).isEqualTo(sql(recorder().statements()));
         assertEndedOnceEachAfterTheirChildren(Outcome.SUCCESS);
         // Rows: each statement's own; a unit's are those of the statements it sent itself.
         assertThat(recording.nodes()).extracting(Node::rows).containsExactly(3L, 3L, 3L, 3L, 2L, 2L);
         Node books = recording.nodes().get(2);
         assertThat(books.execution.entity()).isEqualTo(Writer.class);
         assertThat(recording.nodes().get(4).execution.entity()).isEqualTo(Novel.class);
-        assertThat(recording.nodes().get(0).execution.database()).isEqualTo(postgres() ? "postgresql" : "h2");
+        assertThat(recording.nodes().get(0).execution.database()).isEqualTo(dialect());
     }
 
     @Test
@@ -96,7 +96,7 @@ abstract class ExecutionObserverContract extends MapperTestBase {
         assertThat(tree.subList(2, tree.size())).allMatch(line -> line.startsWith("    STATEMENT "))
                 .contains("    STATEMENT INSERT Writer", "    STATEMENT INSERT Novel");
         Node flush = recording.nodes().get(1);
-        assertThat(flush.children()).extracting(n -> n.execution.sql()).isEqualTo(recorder().statements());
+        assertThat(flush.children()).extracting(n -> n.execution.sql()).isEqualTo(sql(recorder().statements()));
         assertThat(flush.rows()).isEqualTo(flush.children().stream().mapToLong(Node::rows).sum());
         assertThat(flush.children()).filteredOn(n -> n.label().equals("STATEMENT INSERT Novel"))
                 .singleElement().extracting(Node::rows).isEqualTo(2L);
@@ -131,7 +131,7 @@ abstract class ExecutionObserverContract extends MapperTestBase {
         assertThat(session.children().stream().filter(n -> n.execution.kind() == Execution.Kind.STATEMENT)
                 .map(n -> n.execution.sql().split(" ")[0]).toList())
                 .isEqualTo(postgres() ? List.of("DECLARE", "CLOSE") : List.of());
-        assertThat(recording.statements()).isEqualTo(recorder().statements());
+        assertThat(recording.statements()).isEqualTo(sql(recorder().statements()));
         assertEndedOnceEachAfterTheirChildren(Outcome.SUCCESS);
     }
 
@@ -225,7 +225,7 @@ abstract class ExecutionObserverContract extends MapperTestBase {
                 .collectList().block(TIMEOUT);
 
         assertThat(read).singleElement().satisfies(w -> assertThat(w.books).hasSize(1));
-        assertThat(recording.statements()).isEqualTo(recorder().statements());
+        assertThat(recording.statements()).isEqualTo(sql(recorder().statements()));
         assertThat(recording.tree()).contains("WITH_SESSION", "  STATEMENT QUERY Writer", "  LOAD Writer.books",
                 "    STATEMENT RELATIONSHIP_LOAD Writer.books");
         assertEndedOnceEachAfterTheirChildren(Outcome.SUCCESS);

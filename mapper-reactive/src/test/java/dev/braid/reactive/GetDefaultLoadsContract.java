@@ -31,6 +31,7 @@ abstract class GetDefaultLoadsContract extends MapperTestBase {
     private String notesSelectin() {
         String columns = "SELECT notes.id, notes.body, notes.basket_id";
         if (postgres()) return columns + " FROM notes WHERE notes.basket_id = ANY($1)";
+        if (mariadb()) return columns + " FROM notes WHERE notes.basket_id IN ($1)";
         return columns + " FROM TABLE(k bigint = $1) braid_keys JOIN notes ON notes.basket_id = braid_keys.k";
     }
 

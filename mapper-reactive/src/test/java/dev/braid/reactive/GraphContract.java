@@ -28,11 +28,16 @@ abstract class GraphContract extends MapperTestBase {
     }
 
     /**
-     * A selectin query's FROM and WHERE: {@code = ANY($1)} on PostgreSQL; on H2 a join on a table of
-     * the keys bound as one array.
+     * A selectin query's FROM and WHERE for {@code keys} keys: {@code = ANY($1)} on PostgreSQL; on H2 a join on a
+     * table of the keys bound as one array; on MariaDB an IN list.
      */
-    private String selectinFrom(String table, String keyColumn) {
+    private String selectinFrom(String table, String keyColumn, int keys) {
         if (postgres()) return " FROM " + table + " WHERE " + table + "." + keyColumn + " = ANY($1)";
+        if (mariadb()) { // no arrays: one marker per key
+            StringBuilder in = new StringBuilder(" FROM " + table + " WHERE " + table + "." + keyColumn + " IN (");
+            for (int i = 1; i <= keys; i++) in.append(i > 1 ? ", $" : "$").append(i);
+            return in.append(')').toString();
+        }
         return " FROM TABLE(k bigint = $1) braid_keys JOIN " + table + " ON " + table + "." + keyColumn + " = braid_keys.k";
     }
 
@@ -136,7 +141,7 @@ abstract class GraphContract extends MapperTestBase {
         assertThat(writers.get(0).books.get(0).author.get()).isSameAs(writers.get(0)); // reverse set, no query
         assertThat(recorder().statements()).containsExactly(
                 WRITERS + " ORDER BY authors.id",
-                "SELECT " + NOVEL_COLUMNS + selectinFrom("books", "author_id"));
+                "SELECT " + NOVEL_COLUMNS + selectinFrom("books", "author_id", 3));
     }
 
     @Test
@@ -172,8 +177,8 @@ abstract class GraphContract extends MapperTestBase {
                 .expectNext(List.of(List.of(false, false, false), List.of(2, 1, 0)))
                 .verifyComplete();
         assertThat(recorder().statements()).containsExactly(WRITERS,
-                "SELECT " + NOVEL_COLUMNS + selectinFrom("books", "author_id"),
-                "SELECT " + NOVEL_COLUMNS + selectinFrom("books", "author_id"));
+                "SELECT " + NOVEL_COLUMNS + selectinFrom("books", "author_id", 3),
+                "SELECT " + NOVEL_COLUMNS + selectinFrom("books", "author_id", 3));
     }
 
     @Test
@@ -186,7 +191,7 @@ abstract class GraphContract extends MapperTestBase {
         assertThat(writers.get(1).books.get(0).reviews).extracting(r -> r.stars).containsExactly(4);
         assertThat(recorder().statements()).hasSize(3);
         assertThat(recorder().statements().get(2)).isEqualTo("SELECT reviews.id, reviews.stars, reviews.book_id"
-                + selectinFrom("reviews", "book_id"));
+                + selectinFrom("reviews", "book_id", 3));
     }
 
     @Test
@@ -207,7 +212,7 @@ abstract class GraphContract extends MapperTestBase {
                 .options(Loads.selectin(Novel_.author)).all()).collectList().block(TIMEOUT);
         assertThat(novels.get(0).author.get()).isSameAs(novels.get(1).author.get());
         assertThat(recorder().statements().get(1))
-                .isEqualTo("SELECT authors.id, authors.name" + selectinFrom("authors", "id"));
+                .isEqualTo("SELECT authors.id, authors.name" + selectinFrom("authors", "id", 2));
     }
 
     @Test
@@ -315,7 +320,7 @@ abstract class GraphContract extends MapperTestBase {
                         .where(Writer_.books.any(Novel_.title.contains("Pride"))).all())
                 .map(w -> w.name).collectList().block(TIMEOUT)).containsExactly("Jane Austen");
         assertThat(recorder().statements()).containsExactly(WRITERS + " WHERE EXISTS (SELECT 1 FROM books"
-                + " WHERE books.author_id = authors.id AND books.title LIKE $1 ESCAPE '\\')");
+                + " WHERE books.author_id = authors.id AND books.title LIKE $1 ESCAPE '" + (mariadb() ? "\\\\" : "\\") + "')");
         assertThat(mapper.withSession(s -> s.select(Writer.class).where(Writer_.books.any().negate())
                 .all()).map(w -> w.name).collectList().block(TIMEOUT)).containsExactly("Nobody");
         assertThat(mapper.withSession(s -> s.select(Novel.class).where(Novel_.author.has(Writer_.name.startsWith("Leo")))
@@ -426,12 +431,15 @@ abstract class GraphContract extends MapperTestBase {
     void tenThousandAuthorsWithBooksAndReviewsUseOnePlusChunkedQueries() {
         execute(postgres()
                 ? "INSERT INTO authors (name) SELECT 'a' || g FROM generate_series(1, 10000) g"
+                : mariadb() ? "INSERT INTO authors (name) SELECT CONCAT('a', seq) FROM seq_1_to_10000"
                 : "INSERT INTO authors (name) SELECT 'a' || x FROM SYSTEM_RANGE(1, 10000)");
         execute(postgres()
                 ? "INSERT INTO books (title, author_id) SELECT 'b' || g, 1 + (g - 1) / 10 FROM generate_series(1, 100000) g"
+                : mariadb() ? "INSERT INTO books (title, author_id) SELECT CONCAT('b', seq), 1 + (seq - 1) DIV 10 FROM seq_1_to_100000"
                 : "INSERT INTO books (title, author_id) SELECT 'b' || x, 1 + (x - 1) / 10 FROM SYSTEM_RANGE(1, 100000)");
         execute(postgres()
                 ? "INSERT INTO reviews (stars, book_id) SELECT 5, g FROM generate_series(1, 100000, 2) g"
+                : mariadb() ? "INSERT INTO reviews (stars, book_id) SELECT 5, seq FROM seq_1_to_100000_step_2"
                 : "INSERT INTO reviews (stars, book_id) SELECT 5, x FROM SYSTEM_RANGE(1, 100000, 2)");
         recorder().clear();
         int chunk = mapper.dialect().defaultInListChunkSize();

@@ -178,7 +178,7 @@ abstract class KeysetPageContract extends MapperTestBase {
     void sqlShowsTheKeysetStatementWithoutAConnection() {
         mapper.withSession(s -> {
             assertThat(s.select(Author.class).orderBy(Author_.id.desc()).seekAfterValues(5L).limit(10).sql().sql())
-                    .isEqualTo(COLUMNS + " WHERE authors.id < $1 ORDER BY authors.id DESC LIMIT $2");
+                    .isEqualTo(sql(COLUMNS + " WHERE authors.id < $1 ORDER BY authors.id DESC LIMIT $2"));
             return Mono.empty();
         }).blockLast(TIMEOUT);
         assertThat(recorder().statements()).isEmpty();

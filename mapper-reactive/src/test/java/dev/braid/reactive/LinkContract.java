@@ -48,6 +48,7 @@ abstract class LinkContract extends MapperTestBase {
         return postgres()
                 ? "INSERT INTO favorites (user_id, article_id) SELECT * FROM unnest($1::bigint[], $2::bigint[])"
                 + " ON CONFLICT (user_id, article_id) DO NOTHING"
+                : mariadb() ? "INSERT IGNORE INTO favorites (user_id, article_id) VALUES ($1, $2)"
                 : "MERGE INTO favorites USING (VALUES ($1, $2)) AS braid_v (user_id, article_id) ON favorites.user_id ="
                 + " braid_v.user_id AND favorites.article_id = braid_v.article_id WHEN NOT MATCHED THEN INSERT"
                 + " (user_id, article_id) VALUES (braid_v.user_id, braid_v.article_id)";
@@ -133,7 +134,7 @@ abstract class LinkContract extends MapperTestBase {
         // The article's SELECT, then link's autoflush inserts carol (the link row needs her key), then the link row.
         assertThat(statements).hasSize(3);
         assertThat(statements.get(0)).startsWith("SELECT articles.id");
-        assertThat(statements.get(1)).startsWith(postgres() ? "INSERT INTO users (username) VALUES ($1) RETURNING id"
+        assertThat(statements.get(1)).startsWith(postgres() || mariadb() ? "INSERT INTO users (username) VALUES ($1) RETURNING id"
                 : "SELECT id FROM FINAL TABLE (INSERT INTO users");
         assertThat(statements.get(2)).isEqualTo(linkFavorite());
         assertThat(rows("SELECT user_id FROM favorites")).containsExactly(List.of(carol.id));

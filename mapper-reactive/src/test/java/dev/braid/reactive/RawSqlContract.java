@@ -132,14 +132,15 @@ abstract class RawSqlContract extends MapperTestBase {
     @Test
     void executeWritesInTheSessionsTransactionAfterAnAutoflush() {
         List<Long> ids = seed();
+        String renamed = mariadb() ? "CONCAT(:name, '!')" : ":name || '!'"; // || is OR on MariaDB
         StepVerifier.create(mapper.inTransactionMono(s -> s.add(new Writer("New Writer"))
-                        .then(s.sql("UPDATE authors SET name = :name || '!' WHERE name LIKE 'New%' OR id = :id")
+                        .then(s.sql("UPDATE authors SET name = " + renamed + " WHERE name LIKE 'New%' OR id = :id")
                                 .bind("name", "Renamed").bind("id", ids.get(2)).execute())))
                 .expectNext(2L)
                 .verifyComplete();
         List<String> statements = recorder().statements();
         assertThat(statements.get(statements.size() - 1))
-                .isEqualTo("UPDATE authors SET name = $1 || '!' WHERE name LIKE 'New%' OR id = $2");
+                .isEqualTo("UPDATE authors SET name = " + renamed.replace(":name", "$1") + " WHERE name LIKE 'New%' OR id = $2");
         assertThat(statements.get(statements.size() - 2)).contains("INSERT INTO authors"); // the autoflush
         assertThat(rows("SELECT name FROM authors WHERE name = 'Renamed!'")).hasSize(2);
 
@@ -176,7 +177,9 @@ abstract class RawSqlContract extends MapperTestBase {
                         .map(row -> row.columns().get(0) + "=" + row.get(0, String.class)).all()))
                 .expectNext("who?=Leo Tolstoy")
                 .verifyComplete();
-        assertThat(recorder().statements()).containsExactly(sql.replace(":name", "$1"));
+        // The recorder numbers every ? outside quotes on MariaDB, those in comments too: the text sent is sql with ?.
+        assertThat(recorder().statements()).containsExactly(mariadb()
+                ? dev.braid.testkit.StatementRecorder.numbered(sql.replace(":name", "?")) : sql.replace(":name", "$1"));
     }
 
     @Test
@@ -196,7 +199,7 @@ abstract class RawSqlContract extends MapperTestBase {
         mapper.withSession(s -> {
             RenderedSql sql = s.sql("SELECT * FROM authors WHERE id = :id OR name IN (:names)").bind("id", 7L)
                     .bind("names", List.of("a", "b")).mapTo(Writer.class).sql();
-            assertThat(sql.sql()).isEqualTo("SELECT * FROM authors WHERE id = $1 OR name IN ($2, $3)");
+            assertThat(sql.sql()).isEqualTo(sql("SELECT * FROM authors WHERE id = $1 OR name IN ($2, $3)"));
             assertThat(sql.binds()).containsExactly(new Bind(7L, Long.class), new Bind("a", String.class),
                     new Bind("b", String.class));
             assertThat(sql.origin().toString()).isEqualTo("RAW_SQL Writer");
@@ -258,8 +261,8 @@ abstract class RawSqlContract extends MapperTestBase {
         listened.inTransaction(s -> s.sql("SELECT * FROM authors WHERE id > :id").bind("id", 0L).mapTo(Writer.class).all()
                 .then(s.sql("UPDATE books SET title = upper(title) WHERE id > ?").bind(0, 0L).execute())).blockLast(TIMEOUT);
         assertThat(recording.issuers()).containsExactly("RAW_SQL Writer", "RAW_SQL");
-        assertThat(recording.statements()).containsExactly("SELECT * FROM authors WHERE id > $1",
-                "UPDATE books SET title = upper(title) WHERE id > $1");
+        assertThat(recording.statements()).containsExactlyElementsOf(sql(List.of("SELECT * FROM authors WHERE id > $1",
+                "UPDATE books SET title = upper(title) WHERE id > $1")));
         assertThat(recording.events().get(1).rows()).isEqualTo(3);
     }
 }

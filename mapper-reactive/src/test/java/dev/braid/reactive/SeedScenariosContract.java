@@ -82,6 +82,7 @@ abstract class SeedScenariosContract extends MapperTestBase {
         assertThat(linkLoad).isEqualTo("SELECT user_group_association.user_id, " + groupsTable() + ".id, "
                 + groupsTable() + ".name FROM " + (postgres()
                 ? "user_group_association " + linkJoin + " WHERE user_group_association.user_id = ANY($1)"
+                : mariadb() ? "user_group_association " + linkJoin + " WHERE user_group_association.user_id IN ($1)"
                 : "TABLE(k bigint = $1) braid_keys JOIN user_group_association ON user_group_association.user_id = braid_keys.k "
                 + linkJoin));
     }

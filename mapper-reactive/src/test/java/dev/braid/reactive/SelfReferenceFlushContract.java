@@ -189,7 +189,11 @@ abstract class SelfReferenceFlushContract extends MapperTestBase {
         List<String> expected = new ArrayList<>();
         expected.addAll(insertRows("staff", 20, "name, department_id", "$1, $2", "id, name, department_id", "bigint, text, bigint"));
         expected.addAll(insertRows("departments", 20, "name, head_id", "$1, $2", "id, name, head_id", "bigint, text, bigint"));
-        expected.add(postUpdate(20));
+        if (mariadb()) {
+            expected.addAll(java.util.Collections.nCopies(20, MARIADB_POST_UPDATE)); // no MERGE: one UPDATE per row
+        } else {
+            expected.add(postUpdate(20));
+        }
         assertThat(recorder().statements()).containsExactlyElementsOf(expected);
         assertThat(rows("SELECT d.name, h.name FROM departments d JOIN staff h ON h.id = d.head_id AND h.department_id = d.id"))
                 .hasSize(20).contains(List.of("d0", "s0"), List.of("d19", "s19"));
@@ -201,11 +205,11 @@ abstract class SelfReferenceFlushContract extends MapperTestBase {
     @Test
     void aFailedPostUpdateWritesNothingAndLeavesTheObjectsUnsaved() {
         List<Cycle.Department> departments = departmentsWithHeads(3);
-        recorder().failNextMatching(postgres() ? "UPDATE staff" : "MERGE INTO staff");
+        recorder().failNextMatching(postgres() || mariadb() ? "UPDATE staff" : "MERGE INTO staff");
         StepVerifier.create(mapper.inTransaction(s -> s.addAll(departments)))
                 .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining(StatementRecorder.INJECTED_MESSAGE))
                 .verify(TIMEOUT);
-        assertThat(recorder().statements()).last().isEqualTo(postUpdate(3));
+        assertThat(recorder().statements()).last().isEqualTo(mariadb() ? MARIADB_POST_UPDATE : postUpdate(3));
         assertThat(count("departments")).isZero();
         assertThat(count("staff")).isZero();
         for (Cycle.Department d : departments) {
@@ -217,6 +221,9 @@ abstract class SelfReferenceFlushContract extends MapperTestBase {
         mapper.inTransaction(s -> s.addAll(departments)).blockLast(TIMEOUT);
         assertThat(value("SELECT COUNT(*) FROM staff h JOIN departments d ON d.id = h.department_id")).isEqualTo(3L);
     }
+
+    /** MariaDB's post-update of one staff row (it has no MERGE and no UPDATE ... FROM VALUES). */
+    private static final String MARIADB_POST_UPDATE = "UPDATE staff SET department_id = $1 WHERE id = $2";
 
     /** One UPDATE of many staff rows' department keys: over arrays on PostgreSQL, a MERGE over VALUES on H2. */
     private String postUpdate(int rows) {

@@ -28,9 +28,11 @@ abstract class StreamingContract extends MapperTestBase {
     void twoThousandWritersWithThreeBooksEach() {
         execute(postgres()
                 ? "INSERT INTO authors (name) SELECT 'w' || g FROM generate_series(1, 2000) g"
+                : mariadb() ? "INSERT INTO authors (name) SELECT CONCAT('w', seq) FROM seq_1_to_2000"
                 : "INSERT INTO authors (name) SELECT 'w' || x FROM SYSTEM_RANGE(1, 2000)");
         execute(postgres()
                 ? "INSERT INTO books (title, author_id) SELECT 'b' || g, 1 + (g - 1) / 3 FROM generate_series(1, 6000) g"
+                : mariadb() ? "INSERT INTO books (title, author_id) SELECT CONCAT('b', seq), 1 + (seq - 1) DIV 3 FROM seq_1_to_6000"
                 : "INSERT INTO books (title, author_id) SELECT 'b' || x, 1 + (x - 1) / 3 FROM SYSTEM_RANGE(1, 6000)");
         recorder().clear();
     }

@@ -63,6 +63,9 @@ abstract class TransactionContract extends MapperTestBase {
         execute("DROP TABLE IF EXISTS braid_isolation");
         execute(postgres()
                 ? "CREATE VIEW braid_isolation AS SELECT 1::bigint AS id, upper(current_setting('transaction_isolation')) AS level"
+                : mariadb()
+                ? "CREATE VIEW braid_isolation AS SELECT CAST(1 AS SIGNED) AS id, REPLACE(variable_value, '-', ' ') AS level"
+                + " FROM information_schema.session_variables WHERE variable_name = 'TX_ISOLATION'"
                 : "CREATE VIEW braid_isolation AS SELECT CAST(1 AS BIGINT) AS id, ISOLATION_LEVEL AS level"
                 + " FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID = SESSION_ID()");
         intercepting = new InterceptingConnectionFactory(recorder().connectionFactory());
@@ -149,7 +152,8 @@ abstract class TransactionContract extends MapperTestBase {
             // The level travels with BEGIN (BEGIN ISOLATION LEVEL SERIALIZABLE): no statements of its own.
             assertThat(recorder().statements()).containsExactly(PROBE, PROBE, PROBE);
         } else {
-            String set = "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL ";
+            String set = mariadb() ? "SET SESSION TRANSACTION ISOLATION LEVEL "
+                    : "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL ";
             assertThat(recorder().statements()).containsExactly(set + SERIALIZABLE, PROBE, set + SERIALIZABLE, PROBE,
                     set + READ_COMMITTED, PROBE);
         }
@@ -342,8 +346,8 @@ abstract class TransactionContract extends MapperTestBase {
                     assertThat(((MapperException) e).code()).isEqualTo(ErrorCode.BRAID_COMMIT_OUTCOME_UNKNOWN);
                 })
                 .verify(TIMEOUT);
-        // (PostgreSQL: breakConnection() asks the connection for its backend's pid first.)
-        assertThat(recorder().statements()).filteredOn(sql -> !sql.contains("pg_backend_pid"))
+        // (PostgreSQL and MariaDB: breakConnection() asks the connection for its backend's pid / id first.)
+        assertThat(recorder().statements()).filteredOn(sql -> !sql.contains("pg_backend_pid") && !sql.contains("CONNECTION_ID()"))
                 .containsExactly(insertReturningId("authors", "name, born", "$1, $2"));
         // The broken connection is not handed out again: the next unit of work runs.
         StepVerifier.create(m.inTransactionMono(s -> s.add(new Author("next", 2)).map(Author::getName)))

@@ -59,7 +59,7 @@ abstract class WriteOnlyContract extends MapperTestBase {
                 .expectNext("apple", "2")
                 .verifyComplete();
         assertThat(recorder().statements()).contains(
-                "SELECT items.id, items.label, items.shelf_id FROM items WHERE items.shelf_id = $1 AND items.label LIKE $2 ESCAPE '\\'",
+                escaped("SELECT items.id, items.label, items.shelf_id FROM items WHERE items.shelf_id = $1 AND items.label LIKE $2 ESCAPE '\\'"),
                 "SELECT COUNT(*) FROM items WHERE items.shelf_id = $1");
     }
 

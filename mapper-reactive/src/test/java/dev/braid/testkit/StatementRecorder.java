@@ -57,6 +57,8 @@ public final class StatementRecorder {
     private final ConnectionFactory delegate;
     private final ConnectionFactory proxied;
     private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private volatile boolean numberMarkers;
     private final List<String> transactionEvents = new CopyOnWriteArrayList<>();
     private final List<String> savepointEvents = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<String> armedFailures = new ConcurrentLinkedQueue<>();
@@ -85,9 +87,51 @@ public final class StatementRecorder {
         return delegate;
     }
 
-    /** Snapshot of the executed statements' SQL, in execution order. */
+    /**
+     * Snapshot of the executed statements' SQL, in execution order; after {@link #numberQuestionMarks()} with each
+     * {@code ?} marker written as {@code $1, $2, ...} in order, so one expected text serves every database.
+     */
     public List<String> statements() {
         return List.copyOf(statements);
+    }
+
+    /** Snapshot of the executed statements' SQL exactly as sent to the driver, in execution order. */
+    public List<String> sentStatements() {
+        return List.copyOf(sent);
+    }
+
+    /**
+     * For a driver that binds {@code ?} markers by position (MariaDB): {@link #statements()} reports them numbered
+     * ({@code $1, $2, ...} in order of appearance, outside quotes), the form Braid writes for H2 and PostgreSQL, so
+     * contracts compare one text; {@link #sentStatements()} keeps what was sent.
+     *
+     * @return this recorder
+     */
+    public StatementRecorder numberQuestionMarks() {
+        this.numberMarkers = true;
+        return this;
+    }
+
+    /** {@code sql} with every {@code ?} outside quotes and backticks written as {@code $1, $2, ...}. */
+    public static String numbered(String sql) {
+        StringBuilder out = new StringBuilder(sql.length() + 8);
+        char quote = 0;
+        int marker = 0;
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (quote != 0) {
+                if (c == quote) quote = 0;
+                out.append(c);
+            } else if (c == '\'' || c == '`' || c == '"') {
+                quote = c;
+                out.append(c);
+            } else if (c == '?') {
+                out.append('$').append(++marker);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Number of recorded statements. */
@@ -108,6 +152,7 @@ public final class StatementRecorder {
     /** Forgets recorded statements, transaction and savepoint events (armed failures stay armed). */
     public void clear() {
         statements.clear();
+        sent.clear();
         transactionEvents.clear();
         savepointEvents.clear();
     }
@@ -149,7 +194,7 @@ public final class StatementRecorder {
         for (Iterator<String> it = armedFailures.iterator(); it.hasNext(); ) {
             String needle = it.next();
             for (String sql : sqls) {
-                if (sql.contains(needle) && armedFailures.remove(needle)) {
+                if ((sql.contains(needle) || numberMarkers && numbered(sql).contains(needle)) && armedFailures.remove(needle)) {
                     return true;
                 }
             }
@@ -171,7 +216,8 @@ public final class StatementRecorder {
             for (QueryInfo query : execInfo.getQueries()) {
                 sqls.add(query.getQuery());
             }
-            statements.addAll(sqls);
+            sent.addAll(sqls);
+            statements.addAll(numberMarkers ? sqls.stream().map(StatementRecorder::numbered).toList() : sqls);
             java.util.function.IntConsumer h = hook;
             if (h != null) h.accept(statements.size());
         }

@@ -24,6 +24,15 @@ public interface TestDatabase extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The bind marker of parameter {@code index} (1-based) in raw SQL of the test kit's driver.
+     *
+     * @return {@code $index}, or {@code ?} on MariaDB
+     */
+    default String marker(int index) {
+        return "$" + index;
+    }
+
     /** Drops what {@link #h2()} / {@link #postgres()} created. Idempotent. */
     @Override
     void close();
@@ -39,5 +48,13 @@ public interface TestDatabase extends AutoCloseable {
      */
     static PostgresTestDatabase postgres() {
         return PostgresTestDatabase.create();
+    }
+
+    /**
+     * A fresh database {@code braid_<random>} on the MariaDB server chosen by {@link MariaDbServer#get()} (failing
+     * loudly, with what to install, when there is none). {@link #close()} drops it.
+     */
+    static MariaDbTestDatabase mariadb() {
+        return MariaDbTestDatabase.create();
     }
 }

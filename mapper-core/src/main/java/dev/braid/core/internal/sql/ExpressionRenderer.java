@@ -47,7 +47,7 @@ final class ExpressionRenderer {
             expression(like.operand(), out);
             out.append(" LIKE ");
             expression(like.pattern(), out);
-            out.append(" ESCAPE '").append(like.escape()).append('\'');
+            queryExpressions.likeEscape(like.escape(), out);
         } else if (e instanceof Junction j) {
             junction(j, out);
         } else if (e instanceof Negation n) {

@@ -57,6 +57,8 @@ public final class ErrorTranslator {
             String state = t instanceof R2dbcException r ? r.getSqlState()
                     : t instanceof java.sql.SQLException s ? s.getSQLState() : null;
             if (errors.isConnectionLoss(state)) return state;
+            String fromMessage = state == null ? errors.connectionLossState(t.getMessage()) : null; // no SQLSTATE: r2dbc-mariadb
+            if (fromMessage != null) return fromMessage;
         }
         return null;
     }

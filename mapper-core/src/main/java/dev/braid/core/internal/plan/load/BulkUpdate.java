@@ -31,11 +31,12 @@ import java.util.List;
 public final class BulkUpdate {
     private final EntityMapping mapping;
     private final RenderedSql plain;
-    private final RenderedSql returning;
+    private final java.util.function.Supplier<RenderedSql> returning; // rendered when asked: MariaDB's UPDATE returns nothing
     private final List<ColumnMapping> returned; // id columns, then the written columns (assigned, version)
     private final List<Class<?>> returnedTypes;
 
-    private BulkUpdate(EntityMapping mapping, RenderedSql plain, RenderedSql returning, List<ColumnMapping> returned) {
+    private BulkUpdate(EntityMapping mapping, RenderedSql plain, java.util.function.Supplier<RenderedSql> returning,
+                       List<ColumnMapping> returned) {
         this.mapping = mapping;
         this.plain = plain;
         this.returning = returning;
@@ -71,8 +72,10 @@ public final class BulkUpdate {
         StatementOrigin origin = StatementOrigin.of(StatementOrigin.Kind.BULK_UPDATE, mapping.type());
         RenderedSql plain = planner.renderer().render(new SqlStatement.BulkUpdate(mapping.table(), set, where, List.of()))
                 .withOrigin(origin);
-        RenderedSql returning = planner.renderer().render(new SqlStatement.BulkUpdate(mapping.table(), set, where,
-                returned.stream().map(ColumnMapping::column).toList())).withOrigin(origin);
+        SqlStatement.BulkUpdate returningStatement = new SqlStatement.BulkUpdate(mapping.table(), set, where,
+                returned.stream().map(ColumnMapping::column).toList());
+        java.util.function.Supplier<RenderedSql> returning =
+                () -> planner.renderer().render(returningStatement).withOrigin(origin);
         return new BulkUpdate(mapping, plain, returning, List.copyOf(returned));
     }
 
@@ -86,9 +89,13 @@ public final class BulkUpdate {
         return plain;
     }
 
-    /** The UPDATE returning each updated row's key and the new values of the columns it wrote. */
+    /**
+     * The UPDATE returning each updated row's key and the new values of the columns it wrote.
+     *
+     * @throws dev.braid.error.MapperException {@code BRAID_MAPPING} where UPDATE cannot return rows (MariaDB)
+     */
     public RenderedSql returningRows() {
-        return returning;
+        return returning.get();
     }
 
     /** The driver classes of {@link #returningRows()}'s columns. */

@@ -134,9 +134,11 @@ public final class SchemaPlanner {
             statements.add(renderer.render(new SqlStatement.DropTable(links.get(i).table(), true, false)));
         }
         List<EntityMapping> order = registry.dependencyOrder();
+        boolean cascades = dialect.ddlGuards().dropTableCascades();
+        if (!cascades) statements.addAll(dropCycleForeignKeys(order));
         for (int i = order.size() - 1; i >= 0; i--) {
             // CASCADE only where a foreign-key cycle makes plain drops impossible in any order.
-            statements.add(renderer.render(new SqlStatement.DropTable(order.get(i).table(), true, inCycle(order.get(i)))));
+            statements.add(renderer.render(new SqlStatement.DropTable(order.get(i).table(), true, cascades && inCycle(order.get(i)))));
         }
         for (SqlType.NamedEnum type : enumTypes()) {
             statements.add(renderer.render(new SqlStatement.DropEnumType(type)));
@@ -177,6 +179,21 @@ public final class SchemaPlanner {
         }
         List<String> primaryKey = entity.idColumns().stream().map(ColumnMapping::column).toList();
         return new SqlStatement.CreateTable(entity.table(), columns, primaryKey, uniques, foreignKeys, onlyMissing);
+    }
+
+    /** Where CASCADE drops nothing: the foreign keys that close a cycle (those create() adds after the tables), dropped first. */
+    private List<RenderedSql> dropCycleForeignKeys(List<EntityMapping> order) {
+        List<RenderedSql> statements = new ArrayList<>();
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (EntityMapping entity : order) {
+            created.add(entity.table().toLowerCase(java.util.Locale.ROOT));
+            for (SqlStatement.ForeignKeyConstraint fk : createTable(entity, false).foreignKeys()) {
+                if (!created.contains(fk.referencedTable().toLowerCase(java.util.Locale.ROOT))) {
+                    statements.add(renderer.renderWith(w -> dialect.ddlGuards().dropForeignKeyIfExists(entity.table(), fk.name(), w)));
+                }
+            }
+        }
+        return statements;
     }
 
     /**
