@@ -12,6 +12,7 @@ import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,32 +21,58 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The benchmark schema and data (names as in the issue), on embedded H2 or on PostgreSQL
- * ({@code -Dbraid.bench.pg=r2dbc:postgresql://postgres@127.0.0.1:5432/test}), behind one connection pool
+ * The benchmark schema and data (names as in the issue, see {@link BenchSchema}), on embedded H2, on PostgreSQL
+ * ({@code -Dbraid.bench.pg=r2dbc:postgresql://postgres@127.0.0.1:5432/test}, schema {@code braid_bench}) or on
+ * MariaDB (environment variable {@code BRAID_MARIADB_URL}, else {@code r2dbc:mariadb://root@127.0.0.1:3306/test};
+ * a fresh database {@code braid_bench_<n>} per instance, dropped by {@link #close()}), behind one connection pool
  * that both Braid and the hand-written baseline use, over a decorator that counts the statements sent.
  */
 public final class BenchDatabase implements AutoCloseable {
+    /** "h2", "postgresql" or "mariadb". */
+    public final String kind;
     public final boolean postgres;
+    public final boolean mariadb;
     public final ConnectionPool pool;
     public final Mapper mapper;
     public final AtomicLong statements = new AtomicLong();
     public final int authors;
     public final int users;
+    private final ConnectionFactory admin;
+    private final String database;
 
     public BenchDatabase(String db, int authors, int users) {
+        if (!List.of("h2", "postgresql", "mariadb").contains(db)) {
+            throw new IllegalArgumentException("Unknown database " + db + ": use h2, postgresql or mariadb");
+        }
+        this.kind = db;
         this.postgres = db.equals("postgresql");
+        this.mariadb = db.equals("mariadb");
         this.authors = authors;
         this.users = users;
-        ConnectionFactory raw = ConnectionFactories.get(postgres
-                ? System.getProperty("braid.bench.pg", "r2dbc:postgresql://postgres@127.0.0.1:5432/test") + "?schema=braid_bench"
-                // H2 hands back its last result when a statement repeats with the same binds on unchanged
-                // tables. A benchmark repeats everything, so that would time H2's cache, not the query:
-                // every hand-written query would hit it, Braid's chunked selectin queries never.
-                : "r2dbc:h2:mem:///braid_bench_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE");
+        ConnectionFactory raw;
         if (postgres) {
-            ConnectionFactory admin = ConnectionFactories.get(
-                    System.getProperty("braid.bench.pg", "r2dbc:postgresql://postgres@127.0.0.1:5432/test"));
+            String url = System.getProperty("braid.bench.pg", "r2dbc:postgresql://postgres@127.0.0.1:5432/test");
+            this.admin = ConnectionFactories.get(url);
+            this.database = null;
             run(admin, "DROP SCHEMA IF EXISTS braid_bench CASCADE", "CREATE SCHEMA braid_bench");
+            raw = ConnectionFactories.get(url + "?schema=braid_bench");
+        } else if (mariadb) {
+            String url = System.getenv("BRAID_MARIADB_URL");
+            ConnectionFactoryOptions options = ConnectionFactoryOptions.parse(
+                    url == null || url.isBlank() ? "r2dbc:mariadb://root@127.0.0.1:3306/test" : url.trim());
+            this.admin = ConnectionFactories.get(options);
+            this.database = "braid_bench_" + System.nanoTime();
+            // The binary collation compares and sorts as PostgreSQL and H2 do (the default one ignores case).
+            run(admin, "CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+            raw = ConnectionFactories.get(options.mutate().option(ConnectionFactoryOptions.DATABASE, database).build());
+        } else {
+            this.admin = null;
+            this.database = null;
+            // H2 hands back its last result when a statement repeats with the same binds on unchanged
+            // tables. A benchmark repeats everything, so that would time H2's cache, not the query:
+            // every hand-written query would hit it, Braid's chunked selectin queries never.
+            raw = ConnectionFactories.get("r2dbc:h2:mem:///braid_bench_" + System.nanoTime()
+                    + ";DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE");
         }
         ConnectionFactory counting = new CountingConnectionFactory(raw, statements);
         this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(counting)
@@ -54,43 +81,35 @@ public final class BenchDatabase implements AutoCloseable {
         MapperBuilder builder = Mapper.builder(pool, registry);
         if (Integer.getInteger("braid.bench.fetchSize") != null) builder.fetchSize(Integer.getInteger("braid.bench.fetchSize"));
         this.mapper = builder.build();
-        createAndSeed();
-    }
-
-    private String groups() {
-        return postgres ? "groups" : "\"groups\"";
-    }
-
-    private void createAndSeed() {
-        String range = postgres ? "generate_series(1, %d) AS r(x)" : "SYSTEM_RANGE(1, %d) r";
-        run(pool,
-                "CREATE TABLE authors (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, name VARCHAR(100))",
-                "CREATE TABLE books (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, title VARCHAR(300),"
-                        + " author_id BIGINT REFERENCES authors (id))",
-                "CREATE INDEX ix_books_author_id ON books (author_id)",
-                "CREATE TABLE users (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, username VARCHAR(100) UNIQUE)",
-                "CREATE TABLE " + groups() + " (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, name VARCHAR(100) UNIQUE)",
-                "CREATE TABLE user_group_association (user_id BIGINT REFERENCES users (id), group_id BIGINT REFERENCES "
-                        + groups() + " (id), joined_on TIMESTAMP DEFAULT CURRENT_TIMESTAMP, PRIMARY KEY (user_id, group_id))",
-                "CREATE INDEX ix_uga_group_id ON user_group_association (group_id)",
-                "INSERT INTO authors (name) SELECT 'author ' || x FROM " + String.format(range, authors),
-                "INSERT INTO books (title, author_id) SELECT 'book ' || x, 1 + (x - 1) / 10 FROM " + String.format(range, authors * 10),
-                "INSERT INTO users (username) SELECT 'user ' || x FROM " + String.format(range, users),
-                "INSERT INTO " + groups() + " (name) SELECT 'group ' || x FROM " + String.format(range, 100),
-                postgres
-                        ? "INSERT INTO user_group_association (user_id, group_id) SELECT u, ((u * 7 + k * 13) % 100) + 1"
-                        + " FROM generate_series(1, " + users + ") u, generate_series(0, 4) k"
-                        : "INSERT INTO user_group_association (user_id, group_id) SELECT u.x, MOD(u.x * 7 + k.x * 13, 100) + 1"
-                        + " FROM SYSTEM_RANGE(1, " + users + ") u, SYSTEM_RANGE(0, 4) k",
-                postgres ? "ANALYZE" : "ANALYZE");
+        try {
+            run(pool, BenchSchema.statements(db, authors, users).toArray(String[]::new));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         statements.set(0);
+    }
+
+    /** The label of this database in the tables: H2, PostgreSQL or MariaDB. */
+    public String label() {
+        return label(kind);
+    }
+
+    static String label(String kind) {
+        return switch (kind) {
+            case "postgresql" -> "PostgreSQL";
+            case "mariadb" -> "MariaDB";
+            default -> "H2";
+        };
     }
 
     /** Runs statements on a fresh connection of {@code factory} (set-up code: blocking is fine here). */
     public static void run(ConnectionFactory factory, String... sql) {
         Mono.usingWhen(Mono.from(factory.create()),
                 (Connection c) -> Flux.fromArray(sql)
-                        .concatMap(s -> Flux.from(c.createStatement(s).execute()).concatMap(r -> r.getRowsUpdated()))
+                        // ANALYZE TABLE (MariaDB) answers with rows, not an update count.
+                        .concatMap(s -> Flux.from(c.createStatement(s).execute()).concatMap(r -> s.startsWith("ANALYZE TABLE")
+                                ? Flux.from(r.map((row, m) -> 1L)) : Flux.from(r.getRowsUpdated())))
                         .then(),
                 Connection::close).block(Duration.ofMinutes(5));
     }
@@ -116,5 +135,6 @@ public final class BenchDatabase implements AutoCloseable {
     @Override
     public void close() {
         pool.disposeLater().block(Duration.ofSeconds(30));
+        if (mariadb && admin != null) run(admin, "DROP DATABASE IF EXISTS " + database);
     }
 }

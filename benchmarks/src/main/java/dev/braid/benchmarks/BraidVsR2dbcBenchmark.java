@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  * mvn -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar BraidVsR2dbc                     # embedded H2
  * java -jar benchmarks/target/benchmarks.jar BraidVsR2dbc -p db=postgresql    # PostgreSQL on 127.0.0.1:5432
+ * java -jar benchmarks/target/benchmarks.jar BraidVsR2dbc -p db=mariadb       # MariaDB on 127.0.0.1:3306 (or BRAID_MARIADB_URL)
  * </pre>
  * Every benchmark returns its checksum (so it cannot be optimised away); the smoke test checks that
  * Braid's and the baseline's checksums are equal and counts the statements each sends.
@@ -61,7 +62,7 @@ public class BraidVsR2dbcBenchmark {
         public void setUp() {
             database = new BenchDatabase(db, authors, authors);
             braid = new BraidWorkloads(database.mapper, chunk);
-            hand = new HandWrittenWorkloads(database.pool, database.postgres);
+            hand = new HandWrittenWorkloads(database.pool, database.kind);
         }
 
         @TearDown(Level.Trial)

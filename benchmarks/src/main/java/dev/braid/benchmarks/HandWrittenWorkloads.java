@@ -20,19 +20,36 @@ import java.util.function.Function;
 /**
  * The baseline: the same six workloads written by hand against R2DBC, as a careful programmer would:
  * two queries with an array bind for graphs ({@code = ANY($1)} on PostgreSQL; on H2, where
- * {@code = ANY} scans the array for every row, a join on {@code TABLE(k BIGINT = $1)}), bulk inserts
- * through unnest arrays on PostgreSQL and multi-row VALUES on H2, deletes by key arrays on
- * PostgreSQL and IN lists on H2.
+ * {@code = ANY} scans the array for every row, a join on {@code TABLE(k BIGINT = $1)}; on MariaDB,
+ * which has no array binds, {@code IN (?, ?, ...)} lists of up to {@value #CHUNK} keys), bulk inserts
+ * through unnest arrays on PostgreSQL and multi-row VALUES on H2 and MariaDB (there
+ * {@code INSERT ... VALUES (?), (?) ... RETURNING id}, {@value #CHUNK} rows a statement), deletes by key
+ * arrays on PostgreSQL and IN lists on H2 and MariaDB.
  */
 public final class HandWrittenWorkloads {
+    /** Rows per multi-row INSERT, keys per IN list (MariaDB; H2's inserts too). */
+    static final int CHUNK = 1000;
+
     private final ConnectionFactory pool;
     private final boolean postgres;
+    private final boolean mariadb;
     private final String groups;
 
     public HandWrittenWorkloads(ConnectionFactory pool, boolean postgres) {
+        this(pool, postgres ? "postgresql" : "h2");
+    }
+
+    /** @param kind "h2", "postgresql" or "mariadb" */
+    public HandWrittenWorkloads(ConnectionFactory pool, String kind) {
         this.pool = pool;
-        this.postgres = postgres;
-        this.groups = postgres ? "groups" : "\"groups\"";
+        this.postgres = kind.equals("postgresql");
+        this.mariadb = kind.equals("mariadb");
+        this.groups = postgres ? "groups" : mariadb ? "`groups`" : "\"groups\"";
+    }
+
+    /** The bind marker for the {@code n}th value (from 1). */
+    private String marker(int n) {
+        return mariadb ? "?" : "$" + n;
     }
 
     private <T> Mono<T> withConnection(Function<Connection, Mono<T>> work) {
@@ -67,7 +84,7 @@ public final class HandWrittenWorkloads {
     /** W4. */
     public Mono<Long> pageOfAuthors(long first) {
         return withConnection(c -> authorsWithBooks(c, c.createStatement(
-                "SELECT id, name FROM authors WHERE id BETWEEN $1 AND $2 ORDER BY id").bind(0, first).bind(1, first + 99)))
+                "SELECT id, name FROM authors WHERE id BETWEEN " + marker(1) + " AND " + marker(2) + " ORDER BY id").bind(0, first).bind(1, first + 99)))
                 .map(HandWrittenWorkloads::checksum);
     }
 
@@ -83,6 +100,12 @@ public final class HandWrittenWorkloads {
                         byId.put(ids[i], list.get(i));
                     }
                     if (ids.length == 0) return Mono.just(list);
+                    if (mariadb) {
+                        return chunks(ids.length).concatMap(from -> books(inList(c,
+                                        "SELECT id, title, author_id FROM books WHERE author_id", ids, from)))
+                                .doOnNext(b -> byId.get(b.authorId).books.add(b))
+                                .then(Mono.just(list));
+                    }
                     return books(c.createStatement(postgres
                             ? "SELECT id, title, author_id FROM books WHERE author_id = ANY($1)"
                             : "SELECT b.id, b.title, b.author_id FROM TABLE(k BIGINT = $1) t JOIN books b ON b.author_id = t.k")
@@ -101,7 +124,7 @@ public final class HandWrittenWorkloads {
         return sum;
     }
 
-    /** W3: users, then their groups through the link table with one array bind. */
+    /** W3: users, then their groups through the link table with one array bind (MariaDB: IN lists). */
     public Mono<Long> usersWithGroups() {
         return withConnection(c -> Flux.from(c.createStatement("SELECT id, username FROM users").execute())
                 .concatMap(r -> r.map((row, m) -> new PlainUser(row.get(0, Long.class), row.get(1, String.class))))
@@ -119,13 +142,16 @@ public final class HandWrittenWorkloads {
                                     + " JOIN groups g ON g.id = l.group_id WHERE l.user_id = ANY($1)"
                             : "SELECT l.user_id, g.id, g.name FROM TABLE(k BIGINT = $1) t JOIN user_group_association l"
                                     + " ON l.user_id = t.k JOIN " + groups + " g ON g.id = l.group_id";
-                    return Flux.from(c.createStatement(sql).bind(0, ids).execute())
-                            .concatMap(r -> r.map((row, m) -> {
+                    Flux<Statement> statements = mariadb
+                            ? chunks(ids.length).map(from -> inList(c, "SELECT l.user_id, g.id, g.name FROM user_group_association l"
+                                    + " JOIN " + groups + " g ON g.id = l.group_id WHERE l.user_id", ids, from))
+                            : Flux.just(c.createStatement(sql).bind(0, ids));
+                    return statements.concatMap(s -> Flux.from(s.execute()).concatMap(r -> r.map((row, m) -> {
                                 long groupId = row.get(1, Long.class);
                                 PlainGroup g = groupsById.computeIfAbsent(groupId, k -> new PlainGroup(groupId, row.get(2, String.class)));
                                 byId.get(row.get(0, Long.class)).groups.add(g);
                                 return g;
-                            }))
+                            })))
                             .then(Mono.fromCallable(() -> {
                                 long sum = 0;
                                 for (PlainUser u : users) {
@@ -163,7 +189,7 @@ public final class HandWrittenWorkloads {
                     })
                     .then();
         }
-        // H2: one multi-row INSERT per 1,000 rows; FINAL TABLE returns the keys in insertion order.
+        // H2 and MariaDB: one multi-row INSERT per 1,000 rows.
         return valuesInsert(c, "authors", "name", authors.size(), 1,
                 (i, col) -> authors.get(i).name, ids -> {
                     for (int i = 0; i < ids.size(); i++) authors.get(i).id = ids.get(i);
@@ -208,17 +234,18 @@ public final class HandWrittenWorkloads {
     private Mono<Void> valuesInsert(Connection c, String table, String columns, int rows, int width, Cell cell,
                                     java.util.function.Consumer<List<Long>> keys) {
         List<Long> all = new ArrayList<>(rows);
-        return Flux.range(0, (rows + 999) / 1000).concatMap(chunk -> {
-            int from = chunk * 1000;
-            int to = Math.min(rows, from + 1000);
-            StringBuilder sql = new StringBuilder("SELECT id FROM FINAL TABLE (INSERT INTO " + table + " (" + columns + ") VALUES ");
+        return chunks(rows).concatMap(from -> {
+            int to = Math.min(rows, from + CHUNK);
+            // H2: FINAL TABLE, MariaDB: RETURNING; both return the keys in insertion order.
+            StringBuilder sql = new StringBuilder(mariadb ? "INSERT INTO " : "SELECT id FROM FINAL TABLE (INSERT INTO ")
+                    .append(table).append(" (").append(columns).append(") VALUES ");
             int marker = 1;
             for (int i = from; i < to; i++) {
                 sql.append(i > from ? ", (" : "(");
-                for (int col = 0; col < width; col++) sql.append(col > 0 ? ", $" : "$").append(marker++);
+                for (int col = 0; col < width; col++) sql.append(col > 0 ? ", " : "").append(marker(marker++));
                 sql.append(')');
             }
-            Statement statement = c.createStatement(sql.append(')').toString());
+            Statement statement = c.createStatement(sql.append(mariadb ? " RETURNING id" : ")").toString());
             int bind = 0;
             for (int i = from; i < to; i++) {
                 for (int col = 0; col < width; col++) statement.bind(bind++, cell.value(i, col));
@@ -227,21 +254,39 @@ public final class HandWrittenWorkloads {
         }).doOnNext(all::add).then(Mono.fromRunnable(() -> keys.accept(all)));
     }
 
-    /** W6: books then authors, each by one key-array DELETE (PostgreSQL) or IN-list DELETE (H2). */
+    /**
+     * W6: books then authors, each by one key-array DELETE (PostgreSQL) or IN-list DELETE (H2; MariaDB, one per
+     * {@value #CHUNK} keys).
+     */
     public Mono<Long> deleteAuthors(List<Long> ids) {
         Long[] keys = ids.toArray(Long[]::new);
-        return inTransaction(c -> Flux.from(keyed(c, "DELETE FROM books WHERE author_id", keys).execute())
-                .concatMap(r -> r.getRowsUpdated()).then()
-                .then(Flux.from(keyed(c, "DELETE FROM authors WHERE id", keys).execute())
-                        .concatMap(r -> r.getRowsUpdated()).reduce(0L, Long::sum)));
+        return inTransaction(c -> keyed(c, "DELETE FROM books WHERE author_id", keys)
+                .concatMap(s -> Flux.from(s.execute()).concatMap(r -> r.getRowsUpdated())).then()
+                .then(keyed(c, "DELETE FROM authors WHERE id", keys)
+                        .concatMap(s -> Flux.from(s.execute()).concatMap(r -> r.getRowsUpdated())).reduce(0L, Long::sum)));
     }
 
-    private Statement keyed(Connection c, String sqlBeforeKeys, Long[] keys) {
-        if (postgres) return c.createStatement(sqlBeforeKeys + " = ANY($1)").bind(0, keys);
+    private Flux<Statement> keyed(Connection c, String sqlBeforeKeys, Long[] keys) {
+        if (postgres) return Flux.just(c.createStatement(sqlBeforeKeys + " = ANY($1)").bind(0, keys));
+        if (mariadb) return chunks(keys.length).map(from -> inList(c, sqlBeforeKeys, keys, from));
+        return Flux.just(inList(c, sqlBeforeKeys, keys, 0, keys.length));
+    }
+
+    /** The first index of each chunk of {@value #CHUNK} among {@code n}. */
+    private static Flux<Integer> chunks(int n) {
+        return Flux.range(0, (n + CHUNK - 1) / CHUNK).map(chunk -> chunk * CHUNK);
+    }
+
+    /** {@code sqlBeforeKeys IN (...)} for the keys of the chunk starting at {@code from}. */
+    private Statement inList(Connection c, String sqlBeforeKeys, Long[] keys, int from) {
+        return inList(c, sqlBeforeKeys, keys, from, Math.min(keys.length, from + CHUNK));
+    }
+
+    private Statement inList(Connection c, String sqlBeforeKeys, Long[] keys, int from, int to) {
         StringBuilder sql = new StringBuilder(sqlBeforeKeys).append(" IN (");
-        for (int i = 0; i < keys.length; i++) sql.append(i > 0 ? ", $" : "$").append(i + 1);
+        for (int i = from; i < to; i++) sql.append(i > from ? ", " : "").append(marker(i - from + 1));
         Statement statement = c.createStatement(sql.append(')').toString());
-        for (int i = 0; i < keys.length; i++) statement.bind(i, keys[i]);
+        for (int i = from; i < to; i++) statement.bind(i - from, keys[i]);
         return statement;
     }
 }

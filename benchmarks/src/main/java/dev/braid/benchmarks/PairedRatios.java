@@ -22,7 +22,8 @@ import java.util.function.LongFunction;
  * <pre>
  * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar dev.braid.benchmarks.PairedRatios [rounds] [databases...]
  * </pre>
- * Defaults: 40 rounds after 10 warm-up rounds, both databases (about 5 minutes here).
+ * Databases: {@code h2}, {@code postgresql}, {@code mariadb} (see {@link BenchDatabase}).
+ * Defaults: 40 rounds after 10 warm-up rounds, H2 and PostgreSQL (about 5 minutes here).
  * {@code -Dworkloads=W1,W4} runs only the workloads whose names start with one of those prefixes.
  */
 public final class PairedRatios {
@@ -77,7 +78,7 @@ public final class PairedRatios {
 
     private static List<Workload> workloads(BenchDatabase database) {
         BraidWorkloads braid = new BraidWorkloads(database.mapper);
-        HandWrittenWorkloads hand = new HandWrittenWorkloads(database.pool, database.postgres);
+        HandWrittenWorkloads hand = new HandWrittenWorkloads(database.pool, database.kind);
         int authors = database.authors;
         Runnable nothing = () -> {};
         Runnable removeInserted = () -> database.run("DELETE FROM books WHERE author_id > " + authors,
@@ -156,7 +157,7 @@ public final class PairedRatios {
         int baseline = millis.length - 1;
         String tracked = ratio(millis[0], millis[baseline]);
         String readOnly = millis.length == 3 ? ratio(millis[1], millis[baseline]) : "";
-        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", w.name(), db.equals("h2") ? "H2" : "PostgreSQL",
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", w.name(), BenchDatabase.label(db),
                 tracked, readOnly, PerformanceTable.ms(median(millis[baseline])));
     }
 

@@ -30,6 +30,15 @@ class PairedRatiosTest {
     }
 
     @Test
+    void everyWorkloadRunsPairedOnMariaDbWithEqualChecksums() {
+        List<String> rows = PairedRatios.run("mariadb", 120, 2);
+        assertThat(rows).hasSize(8);
+        assertThat(rows.get(0)).startsWith("| W1 read 100,000 books | MariaDB | ").matches(".*\\d\\.\\d\\dx \\(.*");
+        assertThat(rows.get(4)).startsWith("| W5 insert 1,000 authors x 10 books | MariaDB | ").endsWith(" |");
+        assertThat(rows.get(7)).startsWith("| W6 with `delete()` (bulk) | MariaDB | ");
+    }
+
+    @Test
     void workloadsAreSelectedByNamePrefix() {
         assertThat(PairedRatios.selected("W4 page of 100 authors with books", "")).isTrue();
         assertThat(PairedRatios.selected("W4 page of 100 authors with books", "W1, W4")).isTrue();

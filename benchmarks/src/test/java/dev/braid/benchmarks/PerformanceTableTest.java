@@ -21,4 +21,12 @@ class PerformanceTableTest {
                 "w1RowsBraid", 150.0, "w1RowsBraidReadOnly", 105.0, "w1RowsHandWritten", 100.0)));
         assertThat(table).contains("| W1 read 100,000 books | 150.0 | 105.0 | 100.0 | 1.50x / **1.05x** | 1.10x |");
     }
+
+    @Test
+    void mariaDbColumnsAreLabelledMariaDb() {
+        String table = PerformanceTable.table(List.of("mariadb"), Map.of("mariadb", Map.of(
+                "w1RowsBraid", 150.0, "w1RowsBraidReadOnly", 105.0, "w1RowsHandWritten", 100.0)));
+        assertThat(table).startsWith("| workload | MariaDB Braid | MariaDB read-only | MariaDB baseline | MariaDB ratio | target |");
+        assertThat(table).contains("| W1 read 100,000 books | 150.0 | 105.0 | 100.0 | 1.50x / **1.05x** | 1.10x |");
+    }
 }
