@@ -10,7 +10,7 @@ import java.time.Duration;
 
 /**
  * A pooled connection factory: embedded H2 by default, or any R2DBC URL given in
- * {@code -Dbraid.url=r2dbc:postgresql://user@localhost:5432/db} (or the BRAID_URL environment variable).
+ * {@code -Dbraid.url=r2dbc:postgresql://user@localhost:5432/db} or {@code r2dbc:mariadb://root@127.0.0.1:3306/test} (or the BRAID_URL environment variable).
  */
 public final class ExampleDatabase {
     private ExampleDatabase() {}
