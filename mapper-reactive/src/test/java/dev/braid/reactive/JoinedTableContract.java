@@ -118,7 +118,27 @@ abstract class JoinedTableContract extends MapperTestBase {
                 .verifyComplete();
         assertThat(recorder().statements()).containsExactly(SELECT + " WHERE employees.id = $1",
                 subclassRows("managers", "@budget"),
-                SELECT + " WHERE employees.kind = $1 ORDER BY employees.id", subclassRows("engineers", "@language"));
+                SELECT + JOIN_ENGINEERS + " WHERE employees.kind = $1 ORDER BY employees.id",
+                subclassRows("engineers", "@language"));
+    }
+
+    static final String JOIN_ENGINEERS = " JOIN engineers ON engineers.id = employees.id";
+
+    @Test
+    void aSubclassQueryJoinsItsTableToFilterAndOrderOnItsOwnColumns() {
+        oneOfEachClass();
+        StepVerifier.create(mapper.withSession(s -> s.select(Engineer.class).where(Engineer_.language.eq("rust")
+                        .or(Engineer_.name.eq("eve"))).orderBy(Engineer_.language.desc()).all())
+                        .map(e -> e.name + ":" + e.language))
+                .expectNext("ada:rust", "eve:java")
+                .verifyComplete();
+        StepVerifier.create(mapper.withSession(s -> s.select(Engineer.class).where(Engineer_.language.eq("java")).count()))
+                .expectNext(1L)
+                .verifyComplete();
+        assertThat(recorder().statements()).containsExactly(SELECT + JOIN_ENGINEERS + " WHERE employees.kind = $1"
+                        + " AND (engineers.language = $2 OR employees.name = $3) ORDER BY engineers.language DESC",
+                subclassRows("engineers", "@language"),
+                "SELECT COUNT(*) FROM employees" + JOIN_ENGINEERS + " WHERE employees.kind = $1 AND engineers.language = $2");
     }
 
     @Test

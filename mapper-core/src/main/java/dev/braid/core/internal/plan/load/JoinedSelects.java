@@ -33,6 +33,37 @@ final class JoinedSelects {
                 : new SqlExpression.Column(qualifier, column.column());
     }
 
+    /**
+     * The qualifier of {@code column} in a query: its subclass table's name for a joined-table subclass column
+     * (joined by {@link #subclassJoins}), else {@code qualifier}.
+     */
+    static String qualifier(EntityMapping entity, ColumnMapping column, String qualifier) {
+        JoinedTables joined = entity.hierarchy() == null ? null : entity.hierarchy().joined();
+        JoinedTables.Part part = joined == null ? null : joined.partOf(column);
+        return part == null ? qualifier : part.table();
+    }
+
+    /**
+     * A query over a subclass of a joined-table hierarchy joins its tables (parents first), so that filters
+     * and orders on their columns work: {@code JOIN engineers ON engineers.id = employees.id}. The columns
+     * themselves are read after the rows, as for every read of the hierarchy.
+     */
+    static List<SqlStatement.Join> subclassJoins(EntityMapping root, Class<?> queried, String rootAlias) {
+        JoinedTables joined = root.hierarchy() == null ? null : root.hierarchy().joined();
+        if (joined == null || queried == root.type()) return List.of();
+        List<SqlStatement.Join> joins = new ArrayList<>();
+        for (JoinedTables.Part part : joined.partsOf(queried)) {
+            List<SqlExpression> on = new ArrayList<>();
+            for (ColumnMapping id : root.idColumns()) {
+                on.add(new SqlExpression.Comparison(new SqlExpression.Column(part.table(), id.column()), "=",
+                        new SqlExpression.Column(rootAlias, id.column())));
+            }
+            joins.add(new SqlStatement.Join(TableRef.of(part.table()),
+                    on.size() == 1 ? on.get(0) : new SqlExpression.Junction(true, on), false));
+        }
+        return joins;
+    }
+
     /** The key and the own columns of {@code part}'s table for the rows with {@code keys} (one key column). */
     static RenderedSql subclassRows(SqlRenderer renderer, EntityMapping entity, JoinedTables.Part part, List<Object> keys) {
         ColumnMapping id = entity.idColumns().get(0);
