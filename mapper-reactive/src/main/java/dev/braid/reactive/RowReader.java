@@ -95,7 +95,7 @@ final class RowReader {
         EntityMapping mapping = plan.entity();
         EntityHydrator hydrator = target.hydrator();
         boolean lookUpRoots = target.rowIdentity().roots();
-        if (plan.streamable()) {
+        if (plan.streamable() && (mapping.hierarchy() == null || mapping.hierarchy().joined() == null)) {
             return executor.query(connection, plan.sql(), row -> type.cast(lookUpRoots
                     ? hydrator.hydrate(mapping, row, 0) : hydrator.hydrateNew(mapping, row, 0)));
         }

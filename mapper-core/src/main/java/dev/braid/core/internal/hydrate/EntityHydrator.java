@@ -19,6 +19,8 @@ import java.util.List;
 public final class EntityHydrator {
     private final IdentityMap identityMap;
     private final boolean tracking;
+    // Objects of joined-table hierarchies created since the last take: their subclass tables are still to read.
+    private final JoinedRows unfilled = new JoinedRows();
 
     /** Hydrates into a session's identity map: objects are tracked, with snapshots for dirty checking. */
     public EntityHydrator(IdentityMap identityMap) {
@@ -68,12 +70,14 @@ public final class EntityHydrator {
         if (!tracking) {
             Object entity = createUntracked(mapping, row, offset, decodedIndex, decoded);
             identityMap.remember(mapping, id, entity);
+            unfilled.add(mapping, entity);
             return entity;
         }
         Object[] snapshot = new Object[mapping.columns().size()];
         Object entity = mapping.instantiate(readValues(mapping, row, offset, snapshot, decodedIndex, decoded));
         unloadRelationships(mapping, entity);
         identityMap.loaded(mapping, entity, id, snapshot);
+        unfilled.add(mapping, entity);
         return entity;
     }
 
@@ -84,7 +88,9 @@ public final class EntityHydrator {
      */
     public Object hydrateNew(EntityMapping mapping, RowView row, int offset) {
         if (tracking) throw dev.braid.core.internal.util.Require.bug("a tracking hydrator must look every row up");
-        return createUntracked(mapping, row, offset, -1, null);
+        Object entity = createUntracked(mapping, row, offset, -1, null);
+        unfilled.add(mapping, entity);
+        return entity;
     }
 
     /** An untracked object from a row, its relationships not loaded. */
@@ -117,6 +123,15 @@ public final class EntityHydrator {
             RelationInternals.unload(r.wrapperOf(entity), r.syncRule());
         }
         identityMap.updated(identityMap.stateOf(entity), snapshot);
+        unfilled.add(mapping, entity);
+    }
+
+    /**
+     * The objects of joined-table hierarchies hydrated since the last call (their subclass-table columns
+     * are still NULL), handed over once: the caller reads their subclass tables ({@link JoinedRows#apply}).
+     */
+    public JoinedRows takeUnfilled() {
+        return unfilled.take();
     }
 
     /** @param decodedIndex a column already decoded from this row ({@code decoded}), or -1 */

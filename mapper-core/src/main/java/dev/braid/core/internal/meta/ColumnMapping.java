@@ -97,7 +97,8 @@ public final class ColumnMapping {
 
     /** Converts a driver value to this attribute's Java value, naming the attribute when it cannot. */
     public Object fromDatabase(Object databaseValue) {
-        if (databaseValue == null && type.javaClass().isPrimitive() && !(access instanceof EmbeddedComponentAccess)) {
+        if (databaseValue == null && type.javaClass().isPrimitive() && !(access instanceof EmbeddedComponentAccess)
+                && !(access instanceof SubclassFieldAccess)) { // a joined-table subclass column: read later
             throw new MapperException(ErrorCode.BRAID_CONVERSION, qualifiedName()
                     + " is a primitive " + type.javaClass() + " but column " + column
                     + " holds NULL. Fix: use the wrapper type, or make the column NOT NULL");

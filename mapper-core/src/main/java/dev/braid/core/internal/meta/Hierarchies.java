@@ -45,7 +45,7 @@ final class Hierarchies {
             baseOf.put(spec.type(), draft.base().type());
         }
         for (HierarchyDraft draft : byBase.values()) {
-            if (draft.strategy() != InheritanceStrategy.SINGLE_TABLE) {
+            if (draft.strategy() != InheritanceStrategy.SINGLE_TABLE && draft.strategy() != InheritanceStrategy.JOINED) {
                 String entity = draft.base().type().getSimpleName();
                 report(Kind.INHERITANCE_UNSUPPORTED, entity, null, entity + " uses " + draft.strategy()
                         + " inheritance, which Braid does not support yet", "use InheritanceStrategy.SINGLE_TABLE");

@@ -90,6 +90,17 @@ public final class Hierarchy {
         return type;
     }
 
+    // Where a joined-table hierarchy's columns live; null for a single-table hierarchy.
+    private JoinedTables joined;
+
+    /** Called once by the configure step for a joined-table hierarchy. */
+    void joined(JoinedTables joined) {
+        this.joined = joined;
+    }
+
+    /** The subclass tables of a joined-table hierarchy, or null for a single-table hierarchy. */
+    public JoinedTables joined() { return joined; }
+
     @Override
     public String toString() { return base.getSimpleName() + " " + strategy + " " + valueByClass; }
 }

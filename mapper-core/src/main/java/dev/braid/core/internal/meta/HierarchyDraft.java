@@ -56,6 +56,11 @@ final class HierarchyDraft {
                     + " classes of a single-table hierarchy share " + base.type().getSimpleName() + "'s table "
                     + base.table(), "remove the table name from " + entity);
         }
+        if (strategy() == InheritanceStrategy.JOINED && member.table().equalsIgnoreCase(base.table())) {
+            report(Kind.INHERITANCE_UNSUPPORTED, entity, null, entity + " is in " + base.type().getSimpleName()
+                    + "'s joined-table hierarchy but names no table of its own", "name its table:"
+                    + " @Entity(table = \"...\") on " + entity + " (it holds " + entity + "'s own columns)");
+        }
         members.add(member);
         value(member);
     }
@@ -102,13 +107,13 @@ final class HierarchyDraft {
                     continue;
                 }
                 Optional<Field> field = PersistentFields.named(member.type(), column.attribute());
-                if (field.isPresent() && field.get().getType().isPrimitive()) {
+                if (field.isPresent() && field.get().getType().isPrimitive() && strategy() == InheritanceStrategy.SINGLE_TABLE) {
                     report(Kind.INHERITANCE_PRIMITIVE_SUBCLASS_ATTRIBUTE, entity, column.attribute(), entity + "."
                             + column.attribute() + " is a primitive " + field.get().getType() + ", but rows of the"
                             + " other classes of " + base.type().getSimpleName() + "'s table leave it NULL",
                             "use the wrapper type " + Boxing.boxed(field.get().getType()).getSimpleName());
                 }
-                columns.add(column.asNullable());
+                columns.add(strategy() == InheritanceStrategy.JOINED ? column : column.asNullable());
             }
             for (RelationSpec relation : member.relations()) {
                 if (!attributes.add(relation.attribute())) continue;
@@ -132,6 +137,11 @@ final class HierarchyDraft {
         return new EntitySpec(base.type(), base.table(), columns, relations, base.inheritance());
     }
 
+    /** The subclasses' specs, in registration order. */
+    List<EntitySpec> members() {
+        return members;
+    }
+
     /** The field of an attribute of the base or of one of its subclasses. */
     Optional<Field> field(String attribute) {
         Optional<Field> found = PersistentFields.named(base.type(), attribute);
@@ -145,7 +155,8 @@ final class HierarchyDraft {
     PropertyAccess access(Field field) {
         FieldAccess access = new FieldAccess(field);
         return field.getDeclaringClass().isAssignableFrom(base.type()) ? access
-                : new SubclassFieldAccess(field.getDeclaringClass(), access);
+                : new SubclassFieldAccess(field.getDeclaringClass(), access,
+                        strategy() == InheritanceStrategy.JOINED && field.getType().isPrimitive());
     }
 
     /** The frozen hierarchy (made once). */

@@ -22,6 +22,9 @@ final class InheritedMappings {
      */
     static EntityMapping freeze(EntitySpec spec, List<ColumnMapping> columns, HierarchyDraft hierarchy,
                                 List<MappingProblem> problems, int problemsBefore) {
+        if (hierarchy.strategy() == dev.braid.annotation.InheritanceStrategy.JOINED) {
+            hierarchy.hierarchy().joined(JoinedTables.of(hierarchy, columns));
+        }
         List<ColumnMapping> all = new ArrayList<>(columns);
         all.add(hierarchy.discriminator(all.size()));
         Instantiator instantiator = null;

@@ -7,10 +7,17 @@ package dev.braid.core.internal.meta;
 final class SubclassFieldAccess implements PropertyAccess {
     private final Class<?> declaring;
     private final PropertyAccess field;
+    // A primitive column of a joined-table subclass: the base table's read leaves it NULL until its own table's.
+    private final boolean skipNull;
 
     SubclassFieldAccess(Class<?> declaring, PropertyAccess field) {
+        this(declaring, field, false);
+    }
+
+    SubclassFieldAccess(Class<?> declaring, PropertyAccess field, boolean skipNull) {
         this.declaring = declaring;
         this.field = field;
+        this.skipNull = skipNull;
     }
 
     @Override
@@ -20,6 +27,6 @@ final class SubclassFieldAccess implements PropertyAccess {
 
     @Override
     public void set(Object entity, Object value) {
-        if (declaring.isInstance(entity)) field.set(entity, value);
+        if (declaring.isInstance(entity) && !(skipNull && value == null)) field.set(entity, value);
     }
 }

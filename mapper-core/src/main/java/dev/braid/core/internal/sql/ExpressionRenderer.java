@@ -109,6 +109,8 @@ final class ExpressionRenderer {
             queryExpressions.openCondition(out);
             expression(c.condition(), out);
             queryExpressions.closeCondition(out);
+        } else if (e instanceof SqlExpression.NullValue) {
+            out.append("NULL");
         } else if (e instanceof SqlExpression.Constant c) {
             out.append(Integer.toString(c.value()));
         } else if (e instanceof SqlExpression.Increment i) {

@@ -168,6 +168,9 @@ public sealed interface SqlExpression {
         public Condition { Require.nonNull(condition, "condition"); }
     }
 
+    /** {@code NULL}: the place of a column read by a later statement (a joined-table subclass column). */
+    record NullValue() implements SqlExpression {}
+
     /** An integer constant of Braid's own (a recursion level), never a user's value: those are {@link Parameter}s. */
     record Constant(int value) implements SqlExpression {}
 

@@ -30,10 +30,12 @@ import java.util.Set;
 public final class GraphLoader {
     private final Loaders loaders;
     private final @Nullable WorkObserver work;
+    private final JoinedFill joinedFill;
 
     /** A loader running its queries through {@code executor}, planned by {@code planner}. */
     public GraphLoader(QueryPlanner planner, StatementExecutor executor) {
         this.loaders = new Loaders(new SelectinLoader(planner, executor, this), new JoinedLoader(this));
+        this.joinedFill = new JoinedFill(planner, executor);
         this.work = executor.work();
     }
 
@@ -56,6 +58,13 @@ public final class GraphLoader {
      */
     public Mono<Void> load(Connection connection, Target target, Collection<?> parents, boolean distinct,
                            List<LoadNode> nodes, Set<LoadNode> preloaded) {
+        // Then the subclass tables of the joined-table hierarchy objects read so far (none for most queries).
+        return level(connection, target, parents, distinct, nodes, preloaded).then(Mono.defer(() ->
+                joinedFill.fill(connection, target.hydrator().takeUnfilled(), target.sessionObjects())));
+    }
+
+    private Mono<Void> level(Connection connection, Target target, Collection<?> parents, boolean distinct,
+                             List<LoadNode> nodes, Set<LoadNode> preloaded) {
         if (parents.isEmpty() || nodes.isEmpty()) {
             return Mono.empty();
         }
@@ -87,7 +96,7 @@ public final class GraphLoader {
 
     /** The level below {@code node}, for the objects its relationship holds on {@code owners} (deferred). */
     Mono<Void> children(Connection connection, Target target, List<Object> owners, LoadNode node) {
-        return Mono.defer(() -> load(connection, target, related(node.relationship(), owners), true,
+        return Mono.defer(() -> level(connection, target, related(node.relationship(), owners), true,
                 node.children(), Set.of()));
     }
 

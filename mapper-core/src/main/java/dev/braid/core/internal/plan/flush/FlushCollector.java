@@ -115,7 +115,7 @@ final class FlushCollector {
         for (EntityState s : updates) {
             EntityMapping m = s.mapping();
             boolean batchable = batchesUpdates && m.idColumns().size() == 1 && m.versionColumn().isEmpty()
-                    && m.arrayBindable() && !sync.dependsOnPending(s, identityMap);
+                    && m.arrayBindable() && !sync.dependsOnPending(s, identityMap) && !JoinedInserts.joined(m);
             if (!batchable) {
                 singles.add(s);
                 continue;

@@ -120,7 +120,7 @@ final class InsertCollector {
      * with an id assigned by hand goes alone.
      */
     boolean batchable(EntityState s) {
-        return s.mapping().arrayBindable() && (batching || insertsReturnOrderedKeys && keyLeftToTheDatabase(s))
+        return s.mapping().arrayBindable() && !JoinedInserts.joined(s.mapping()) && (batching || insertsReturnOrderedKeys && keyLeftToTheDatabase(s))
                 && !serverDefaultToRead(s);
     }
 

@@ -67,6 +67,7 @@ final class InsertSteps {
             if (batch.size() == 1) {
                 EntityState s = batch.get(0);
                 steps.add(insert(s, undo, () -> beforeRender.accept(s)));
+                JoinedInserts.add(s, renderer, steps);
             } else if (returnsOrderedKeys) {
                 // H2: the statement leaves the generated key out and returns it (FINAL TABLE); H2 assigns
                 // keys in increasing order of the rows inserted, so the i-th smallest belongs to the i-th row.
@@ -126,6 +127,8 @@ final class InsertSteps {
                     initialVersion = value;
                 }
                 if (value == null && column.isId()) throw RowConditions.missingId(mapping, column);
+                written[column.index()] = value;
+                if (JoinedInserts.elsewhere(mapping, column)) continue; // written to its subclass table next
                 columns.add(column.column());
                 values.add(new SqlExpression.Parameter(value, column.type().databaseClass(), column.type().sqlType()));
                 written[column.index()] = value;

@@ -27,6 +27,13 @@ final class RowConditions {
         return new SqlExpression.Junction(true, conditions);
     }
 
+    /** The key columns only (a joined-table hierarchy's subclass table has no version column). */
+    static SqlExpression idCondition(EntityState state) {
+        List<SqlExpression> conditions = new ArrayList<>();
+        for (ColumnMapping id : state.mapping().idColumns()) conditions.add(equalsSnapshot(id, state));
+        return new SqlExpression.Junction(true, conditions);
+    }
+
     private static SqlExpression equalsSnapshot(ColumnMapping column, EntityState state) {
         return new SqlExpression.Comparison(new SqlExpression.Column(null, column.column()), "=",
                 new SqlExpression.Parameter(state.snapshot()[column.index()], column.type().databaseClass(), column.type().sqlType()));

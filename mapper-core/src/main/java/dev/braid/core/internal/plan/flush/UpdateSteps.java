@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The step factory of UPDATEs: one object's changed columns, or the same columns of many unversioned
@@ -37,7 +38,13 @@ final class UpdateSteps {
     /** @param beforeRender brings a row's foreign keys up to date just before its statement is rendered */
     void add(List<EntityState> singles, List<FlushCommands.UpdateGroup> groups, Deque<Runnable> undo,
              Consumer<EntityState> beforeRender, List<WriteStep> steps) {
-        for (EntityState s : singles) steps.add(update(s, undo, () -> beforeRender.accept(s)));
+        for (EntityState s : singles) {
+            steps.add(update(s, undo, () -> beforeRender.accept(s)));
+            for (var part : JoinedInserts.parts(s)) {
+                steps.add(update(s, undo, () -> { }, part.table(),
+                        c -> s.mapping().hierarchy().joined().partOf(c) == part));
+            }
+        }
         for (FlushCommands.UpdateGroup group : groups) {
             List<EntityState> states = group.rows();
             List<ColumnMapping> columns = group.columns();
@@ -55,8 +62,19 @@ final class UpdateSteps {
     /** UPDATE of one object's changed columns. @param beforeRender runs just before the statement is rendered */
     WriteStep update(EntityState state, Deque<Runnable> undo, Runnable beforeRender) {
         EntityMapping mapping = state.mapping();
+        return update(state, undo, beforeRender, mapping.table(), c -> !JoinedInserts.elsewhere(mapping, c));
+    }
+
+    /**
+     * UPDATE of the changed columns of {@code table} (a joined-table hierarchy's base or subclass table; the
+     * entity's table otherwise), keeping the snapshot of the other columns for their own statements.
+     */
+    WriteStep update(EntityState state, Deque<Runnable> undo, Runnable beforeRender, String table,
+                     Predicate<ColumnMapping> inTable) {
+        EntityMapping mapping = state.mapping();
         Object entity = state.entity();
-        Step step = new Step(WriteStep.Kind.UPDATE, List.of(), mapping.type(), mapping.table());
+        boolean baseTable = table.equals(mapping.table());
+        Step step = new Step(WriteStep.Kind.UPDATE, List.of(), mapping.type(), table);
         step.renderer = () -> {
             beforeRender.run();
             Object[] snapshot = state.snapshot();
@@ -64,6 +82,10 @@ final class UpdateSteps {
             List<SqlStatement.Assignment> assignments = new ArrayList<>();
             for (ColumnMapping column : mapping.columns()) {
                 int i = column.index();
+                if (!inTable.test(column)) {
+                    current[i] = snapshot[i]; // another table's column: left for that table's statement
+                    continue;
+                }
                 if (DirtyCheck.same(column, snapshot[i], current[i]) || column.isVersion()) {
                     continue;
                 }
@@ -78,7 +100,7 @@ final class UpdateSteps {
             if (assignments.isEmpty()) {
                 return null;
             }
-            ColumnMapping versionColumn = mapping.versionColumn().orElse(null);
+            ColumnMapping versionColumn = baseTable ? mapping.versionColumn().orElse(null) : null;
             Object nextVersion = null;
             if (versionColumn != null) {
                 Number old = (Number) snapshot[versionColumn.index()];
@@ -88,7 +110,8 @@ final class UpdateSteps {
                         new SqlExpression.Parameter(nextVersion, versionColumn.type().databaseClass(), versionColumn.type().sqlType())));
                 current[versionColumn.index()] = nextVersion;
             }
-            RenderedSql sql = renderer.render(new SqlStatement.Update(mapping.table(), assignments, RowConditions.keyCondition(state)));
+            RenderedSql sql = renderer.render(new SqlStatement.Update(table, assignments,
+                    baseTable ? RowConditions.keyCondition(state) : RowConditions.idCondition(state)));
             Object version = nextVersion;
             step.outcome = (rowCount, returned) -> {
                 RowConditions.expectOne(rowCount, "UPDATE", mapping, state, sql);

@@ -195,7 +195,9 @@ final class ExpressionTranslator {
     }
 
     SqlExpression.Column columnRef(Attribute<?, ?> attribute, ColumnMapping column) {
-        return new SqlExpression.Column(qualifierOf(attribute.entityType(), attribute), column.column());
+        String qualifier = qualifierOf(attribute.entityType(), attribute);
+        return new SqlExpression.Column(JoinedSelects.qualifier(context.registry().entity(attribute.entityType()), column,
+                qualifier), column.column());
     }
 
     ColumnMapping column(Attribute<?, ?> attribute) {

@@ -245,6 +245,11 @@ public final class QueryPlanner {
         return new SelectinQuery(sql, template.targetOffset(), template.keyIndex(), template.keyType(), template.keyIsTargetColumn());
     }
 
+    /** The rows of {@code part}'s subclass table for a chunk of keys (the joined-table hierarchy's second step). */
+    public RenderedSql subclassRows(EntityMapping entity, dev.braid.core.internal.meta.JoinedTables.Part part, List<Object> keys) {
+        return JoinedSelects.subclassRows(renderer, entity, part, keys);
+    }
+
     private static final SelectinQuery NOT_CACHEABLE = new SelectinQuery(new RenderedSql("", List.of()), 0, 0, Object.class, false);
 
     private final Map<RelationshipMapping, SelectinQuery> selectinTemplates = new java.util.concurrent.ConcurrentHashMap<>();
@@ -328,7 +333,7 @@ public final class QueryPlanner {
     private static List<SqlExpression> columns(EntityMapping entity, String qualifier) {
         List<SqlExpression> columns = new ArrayList<>(entity.columns().size());
         for (ColumnMapping c : entity.columns()) {
-            columns.add(new SqlExpression.Column(qualifier, c.column()));
+            columns.add(JoinedSelects.column(entity, c, qualifier));
         }
         return columns;
     }

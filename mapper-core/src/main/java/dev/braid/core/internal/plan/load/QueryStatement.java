@@ -47,6 +47,7 @@ record QueryStatement(EntityMapping root, Aliases aliases, String rootAlias, Lis
         Map<String, Relation<?, ?>> toManyAliases = new HashMap<>(); // alias -> the to-many join leading to it
         List<SqlStatement.Join> toOne = new ArrayList<>();
         List<SqlStatement.Join> toMany = new ArrayList<>();
+        toOne.addAll(JoinedSelects.subclassJoins(root, query.entityType(), rootAlias));
         for (Relation<?, ?> relation : query.joins()) {
             String ownerAlias = qualifiers.get(relation.ownerType());
             if (ownerAlias == null) {

@@ -56,8 +56,12 @@ public final class SchemaPlanner {
             table = new SqlStatement.CreateTable(table.table(), table.columns(), table.primaryKey(), table.uniques(), now,
                     table.ifNotExists());
             statements.add(renderer.render(table));
+            for (SqlStatement.CreateTable part : JoinedTableDdl.create(entity, onlyMissing, this::name)) {
+                created.add(part.table().toLowerCase(java.util.Locale.ROOT));
+                statements.add(renderer.render(part));
+            }
             for (ColumnMapping column : entity.columns()) {
-                if (column.foreignKey() != null && !leadsPrimaryKey(entity, column)) {
+                if (column.foreignKey() != null && !leadsPrimaryKey(entity, column) && !JoinedTableDdl.elsewhere(entity, column)) {
                     statements.add(renderer.render(new SqlStatement.CreateIndex(
                             name("ix", entity.table(), column.column()), entity.table(), List.of(column.column()),
                             onlyMissing)));
@@ -137,6 +141,9 @@ public final class SchemaPlanner {
         boolean cascades = dialect.ddlGuards().dropTableCascades();
         if (!cascades) statements.addAll(dropCycleForeignKeys(order));
         for (int i = order.size() - 1; i >= 0; i--) {
+            for (String part : JoinedTableDdl.dropOrder(order.get(i))) {
+                statements.add(renderer.render(new SqlStatement.DropTable(part, true, false)));
+            }
             // CASCADE only where a foreign-key cycle makes plain drops impossible in any order.
             statements.add(renderer.render(new SqlStatement.DropTable(order.get(i).table(), true, cascades && inCycle(order.get(i)))));
         }
@@ -161,6 +168,7 @@ public final class SchemaPlanner {
         List<SqlStatement.UniqueConstraint> uniques = new ArrayList<>();
         List<SqlStatement.ForeignKeyConstraint> foreignKeys = new ArrayList<>();
         for (ColumnMapping c : entity.columns()) {
+            if (JoinedTableDdl.elsewhere(entity, c)) continue;
             columns.add(new SqlStatement.ColumnDefinition(c.column(), c.type().columnType(), c.length(),
                     c.precision(), c.scale(), c.nullable(), c.isGenerated(), c.type().sqlType(), c.source().serverDefault()));
             if (c.unique() && !(c.isId() && entity.idColumns().size() == 1)) {

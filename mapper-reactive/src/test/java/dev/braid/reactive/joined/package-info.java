@@ -1,0 +1,5 @@
+/** Models of the joined-table inheritance contract. */
+@NullMarked
+package dev.braid.reactive.joined;
+
+import org.jspecify.annotations.NullMarked;
