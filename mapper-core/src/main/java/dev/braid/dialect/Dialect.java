@@ -280,4 +280,12 @@ public interface Dialect {
     default ErrorClassifier errors() {
         return StandardErrors.INSTANCE;
     }
+
+    /**
+     * How values go to and come from the driver where it lacks a codec (r2dbc-mariadb has none for
+     * {@code OffsetDateTime}).
+     *
+     * @return the value adapter; by default none (values go to the driver as they are)
+     */
+    default ValueAdapter values() { return ValueAdapter.none(); }
 }

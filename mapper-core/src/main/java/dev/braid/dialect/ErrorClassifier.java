@@ -25,6 +25,19 @@ public interface ErrorClassifier {
     ErrorKind kind(@Nullable String sqlState);
 
     /**
+     * What kind of failure an error is, from its SQLSTATE and the database's own error number, for databases
+     * whose SQLSTATEs are too coarse (MariaDB reports lock-wait timeout 1205 as HY000). By default: the
+     * SQLSTATE alone.
+     *
+     * @param sqlState   the SQLSTATE the driver reported (may be null)
+     * @param vendorCode the database's error number ({@code R2dbcException.getErrorCode()}; 0 when none)
+     * @return the kind; {@link ErrorKind#OTHER} when neither tells
+     */
+    default ErrorKind kind(@Nullable String sqlState, int vendorCode) {
+        return kind(sqlState);
+    }
+
+    /**
      * What a driver's message text says. By default: the message as it is, naming nothing.
      *
      * @param message the driver's error message
@@ -122,6 +135,15 @@ public interface ErrorClassifier {
             public ErrorKind kind(@Nullable String sqlState) {
                 for (ErrorClassifier c : all) {
                     ErrorKind kind = c.kind(sqlState);
+                    if (kind != ErrorKind.OTHER) return kind;
+                }
+                return ErrorKind.OTHER;
+            }
+
+            @Override
+            public ErrorKind kind(@Nullable String sqlState, int vendorCode) {
+                for (ErrorClassifier c : all) {
+                    ErrorKind kind = c.kind(sqlState, vendorCode);
                     if (kind != ErrorKind.OTHER) return kind;
                 }
                 return ErrorKind.OTHER;

@@ -6,6 +6,11 @@ public enum ErrorKind {
     SERIALIZATION_FAILURE,
     /** The database broke a deadlock by rolling this transaction back; running it again can succeed. */
     DEADLOCK,
+    /**
+     * A lock was not granted in time (MariaDB 1205); the database rolled back the statement (InnoDB) or the
+     * transaction, and Braid's retry runs the whole transaction again after rolling it back.
+     */
+    LOCK_TIMEOUT,
     /** The connection itself is gone (closed socket, server ended the session, database closed). */
     CONNECTION_LOST,
     /** A unique, foreign key, check or NOT NULL constraint rejected the write. */
@@ -22,9 +27,9 @@ public enum ErrorKind {
     /**
      * Whether the whole transaction can be run again with a chance of success.
      *
-     * @return true for {@link #SERIALIZATION_FAILURE} and {@link #DEADLOCK}
+     * @return true for {@link #SERIALIZATION_FAILURE}, {@link #DEADLOCK} and {@link #LOCK_TIMEOUT}
      */
     public boolean isRetryable() {
-        return this == SERIALIZATION_FAILURE || this == DEADLOCK;
+        return this == SERIALIZATION_FAILURE || this == DEADLOCK || this == LOCK_TIMEOUT;
     }
 }

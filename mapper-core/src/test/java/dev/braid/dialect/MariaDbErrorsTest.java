@@ -57,4 +57,22 @@ class MariaDbErrorsTest {
                 .isEqualTo("title");
         assertThat(errors.details("Lock wait timeout exceeded; try restarting transaction").namesSomething()).isFalse();
     }
+
+    @Test
+    void theErrorNumberDecidesWhereTheSqlStateIsTooCoarse() {
+        assertThat(errors.kind("HY000", 1205)).isEqualTo(ErrorKind.LOCK_TIMEOUT); // lock wait timeout exceeded
+        assertThat(errors.kind("HY000", 1205).isRetryable()).isTrue();
+        assertThat(errors.kind("40001", 1213)).isEqualTo(ErrorKind.DEADLOCK);
+        assertThat(errors.kind(null, 1213).isRetryable()).isTrue();
+        assertThat(errors.kind("HY000", 1062)).isEqualTo(ErrorKind.CONSTRAINT_VIOLATION); // duplicate key
+        assertThat(errors.kind(null, 1452)).isEqualTo(ErrorKind.CONSTRAINT_VIOLATION);
+        assertThat(errors.kind("22001", 1406)).isEqualTo(ErrorKind.VALUE_TOO_LONG); // otherwise the SQLSTATE decides
+        assertThat(errors.kind("HY000", 1146)).isEqualTo(ErrorKind.OTHER); // no such table
+        assertThat(errors.kind(null, 0)).isEqualTo(ErrorKind.OTHER);
+        // The anyOf classifier passes the number on; other databases' codes are left to their SQLSTATEs.
+        assertThat(ErrorClassifier.anyOf(java.util.List.of(Dialect.postgresql().errors(), errors)).kind("HY000", 1205))
+                .isEqualTo(ErrorKind.LOCK_TIMEOUT);
+        assertThat(Dialect.postgresql().errors().kind("HY000", 1205)).isEqualTo(ErrorKind.OTHER);
+        assertThat(Dialect.h2().errors().kind("40001", 0)).isEqualTo(ErrorKind.SERIALIZATION_FAILURE);
+    }
 }

@@ -253,11 +253,14 @@ public final class Mapper {
         return inTransaction(options, work).singleOrEmpty();
     }
 
-    // A serialization failure or a deadlock, as the dialect's error classifier reads the SQLSTATE.
+    // A serialization failure, deadlock or lock timeout, as the dialect's error classifier reads the SQLSTATE and error number.
     private boolean isSerializationFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof DatabaseException db && dialect.errors().kind(db.sqlState()).isRetryable()) {
                 return true;
+            }
+            if (t instanceof io.r2dbc.spi.R2dbcException r && dialect.errors().kind(r.getSqlState(), r.getErrorCode()).isRetryable()) {
+                return true; // the driver's error, the cause: its vendor code tells what its SQLSTATE does not (MariaDB 1205)
             }
         }
         return false;

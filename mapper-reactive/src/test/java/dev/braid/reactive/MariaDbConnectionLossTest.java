@@ -1,39 +1,33 @@
 package dev.braid.reactive;
 
+import dev.braid.error.CommitOutcomeUnknownException;
 import dev.braid.error.ConnectionLostException;
 import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
 import dev.braid.reactive.model.Author;
 import dev.braid.testkit.MariaDbTestDatabase;
 import dev.braid.testkit.TestDatabase;
-import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** MariaDB only: the server kills the session's connection (KILL CONNECTION) between two flushes. */
+/**
+ * MariaDB only: the server kills the session's connection ({@code KILL CONNECTION} from an admin connection, as a
+ * server restart or a network loss would) between two flushes, or just before COMMIT.
+ */
 class MariaDbConnectionLossTest extends MapperTestBase {
     @Override
     protected TestDatabase createDatabase() { return TestDatabase.mariadb(); }
 
-    /** Kills every connection of this test's database, from a separate admin connection, without blocking. */
+    /** Kills every connection of this test's database from an admin connection (test code: off the event loop). */
     private Mono<Void> killConnections() {
-        MariaDbTestDatabase db = (MariaDbTestDatabase) database();
-        return Mono.usingWhen(db.server().adminConnectionFactory().create(),
-                (Connection c) -> Flux.from(c.createStatement("SELECT id FROM information_schema.processlist"
-                                + " WHERE db = ? AND id <> CONNECTION_ID()").bind(0, db.database()).execute())
-                        .concatMap(r -> r.map((row, m) -> ((Number) row.get(0)).longValue()))
-                        .collectList()
-                        .flatMapMany(ids -> Flux.fromIterable(ids).concatMap(id -> Flux.from(
-                                c.createStatement("KILL CONNECTION " + id).execute()).concatMap(r -> r.getRowsUpdated())
-                                .onErrorResume(e -> Mono.empty()))) // a connection that ended meanwhile
-                        .then(Mono.delay(Duration.ofMillis(200))) // the socket is closed before the next statement
-                        .then(),
-                Connection::close);
+        return Mono.fromRunnable(() -> ((MariaDbTestDatabase) database()).activity().killConnections())
+                .subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     @Test
@@ -58,5 +52,21 @@ class MariaDbConnectionLossTest extends MapperTestBase {
         StepVerifier.create(mapper.inTransactionMono(s -> s.add(new Author("after", 3))).map(a -> a.getId() != null))
                 .expectNext(true)
                 .verifyComplete();
+        assertThat(rows("SELECT name FROM authors")).containsExactly(java.util.List.of("after"));
+    }
+
+    @Test
+    void aConnectionKilledBeforeCommitReportsAnUnknownOutcomeAndTheDatabaseKeptNothing() {
+        StepVerifier.create(mapper.inTransaction(s -> s.add(new Author("first", 1)).then(s.flush())
+                        .then(killConnections())))
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isInstanceOf(MapperException.class);
+                    // COMMIT could not be sent: Braid cannot know that, so it reports the outcome as unknown.
+                    assertThat(e).isInstanceOfAny(CommitOutcomeUnknownException.class, ConnectionLostException.class);
+                })
+                .verify(TIMEOUT);
+        assertThat(count("authors")).isZero(); // the server rolled the killed connection's transaction back
+        assertThat(awaitAllReleased(Duration.ofSeconds(5))).isTrue();
+        assertThat(((MariaDbTestDatabase) database()).activity().awaitOpenTransactions(0, Duration.ofSeconds(2))).isZero();
     }
 }

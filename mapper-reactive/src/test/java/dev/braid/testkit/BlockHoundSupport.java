@@ -51,7 +51,11 @@ public final class BlockHoundSupport {
 
     /**
      * The test kit's allow-list: add an entry only when the drivers or the test infrastructure need it, each with a
-     * one-line comment saying why. Currently none is needed: r2dbc-postgresql runs on reactor-netty, whose blocking
+     * one-line comment saying why. One driver frame is allowed: r2dbc-mariadb's authentication handshake looks its
+     * authentication plugins up with a {@code ServiceLoader} on the event loop, reading jar files (once per new
+     * connection, before any statement; r2dbc-mariadb 1.4.2), and so is its version lookup, which reads a properties file
+     * from its jar once per JVM, and the driver's command-queue lock (a ReentrantLock held for a few field updates, on
+     * which the event loop can park briefly when a caller thread holds it). Nothing else is: r2dbc-postgresql runs on reactor-netty, whose blocking
      * concerns are covered by the integrations reactor-core and Netty ship; test setup (schema creation, discovery,
      * embedded PostgreSQL, {@code block()}/{@code StepVerifier.verify()}) runs on the test thread, which BlockHound
      * does not police; and slf4j-simple output from event loops goes through surefire's forked-JVM console capture,
@@ -62,7 +66,20 @@ public final class BlockHoundSupport {
     static final class TestKitIntegration implements BlockHoundIntegration {
         @Override
         public void applyTo(BlockHound.Builder builder) {
-            // Intentionally empty: see the class comment.
+            // r2dbc-mariadb 1.4.2 AuthenticationFlow -> AuthenticationFlowPluginLoader.get(): ServiceLoader reads the
+            // driver's jar on the Netty event loop while a connection logs in. Driver code, once per connection.
+            builder.allowBlockingCallsInside("org.mariadb.r2dbc.authentication.AuthenticationFlowPluginLoader", "get");
+            // r2dbc-mariadb 1.4.2 HandshakeResponse -> VersionFactory's holder class initializer loads the driver's
+            // version properties from its jar on the event loop, the first time a connection logs in. Once per JVM.
+            builder.allowBlockingCallsInside("org.mariadb.r2dbc.util.VersionFactory$VersionFactoryHolder", "<clinit>");
+            // r2dbc-mariadb 1.4.2 SimpleClient guards its command queue with a ReentrantLock held for a few field
+            // updates; when a caller thread and the event loop meet there, lock() parks the event loop for that long
+            // (seen with 16 concurrent upserts). Exactly the driver methods that take that lock, nothing of Braid's.
+            for (String method : new String[]{"executeWhenNotInTransaction", "executeWhenTransaction", "setAutoCommit",
+                    "sendCommandWithoutResult", "lambda$receive$15", "lambda$sendCommand$17", "lambda$sendCommand$20"}) {
+                builder.allowBlockingCallsInside("org.mariadb.r2dbc.client.SimpleClient", method);
+            }
+            builder.allowBlockingCallsInside("org.mariadb.r2dbc.client.SimpleClient$ServerMessageSubscriber", "tryDrainQueue");
         }
     }
 }

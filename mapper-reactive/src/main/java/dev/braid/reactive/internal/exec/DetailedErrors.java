@@ -33,7 +33,7 @@ public final class DetailedErrors {
     public static DatabaseException translate(R2dbcException error, String sql, List<Bind> binds,
                                               BiFunction<String, String, String> attributes, ErrorClassifier errors) {
         String state = error.getSqlState();
-        ErrorKind kind = errors.kind(state);
+        ErrorKind kind = errors.kind(state, error.getErrorCode());
         boolean constraint = error instanceof R2dbcDataIntegrityViolationException || kind == ErrorKind.CONSTRAINT_VIOLATION;
         String fix = constraint ? null : valueFix(kind);
         if (!constraint && fix == null) {

@@ -1,6 +1,7 @@
 package dev.braid.reactive.internal.exec;
 
 import dev.braid.core.internal.hydrate.RowView;
+import dev.braid.dialect.ValueAdapter;
 import io.r2dbc.spi.Row;
 
 /**
@@ -9,7 +10,13 @@ import io.r2dbc.spi.Row;
  * large result allocates no view per row.
  */
 final class R2dbcRowView implements RowView {
+    private final ValueAdapter values;
     private Row row;
+
+    /** @param values the dialect's conversions of values its driver reads in another class */
+    R2dbcRowView(ValueAdapter values) {
+        this.values = values;
+    }
 
     R2dbcRowView at(Row row) {
         this.row = row;
@@ -27,6 +34,11 @@ final class R2dbcRowView implements RowView {
             } catch (RuntimeException e) {
                 return DriverValues.text(row.get(index), type, e); // H2 answers JSON as its UTF-8 bytes only
             }
+        }
+        Class<?> driverClass = values.driverClass(type);
+        if (driverClass != type) {
+            Object value = row.get(index, driverClass);
+            return value == null ? null : type.cast(values.fromDriver(value, type));
         }
         return row.get(index, type);
     }

@@ -8,6 +8,7 @@ import dev.braid.mapping.MappingRegistry;
 import dev.braid.statement.Bind;
 import dev.braid.statement.RenderedSql;
 import dev.braid.dialect.Dialect;
+import dev.braid.dialect.ValueAdapter;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.R2dbcException;
 import io.r2dbc.spi.Result;
@@ -27,6 +28,7 @@ public final class R2dbcStatementExecutor implements StatementExecutor {
     private final int fetchSize;
     private final BiFunction<String, String, String> attributes;
     private final ErrorTranslator errors;
+    private final ValueAdapter values;
 
     /**
      * @param fetchSize rows per fetch for queries (0: driver default)
@@ -39,6 +41,7 @@ public final class R2dbcStatementExecutor implements StatementExecutor {
         this.attributes = registry == null ? (table, column) -> null
                 : (table, column) -> registry.columnAt(table, column).map(ColumnMapping::qualifiedName).orElse(null);
         this.errors = ErrorTranslator.of(Require.nonNull(dialect, "dialect"));
+        this.values = dialect.values();
     }
 
     @Override
@@ -77,7 +80,7 @@ public final class R2dbcStatementExecutor implements StatementExecutor {
             if (fetchSize > 0) {
                 statement.fetchSize(fetchSize);
             }
-            R2dbcRowView view = new R2dbcRowView();
+            R2dbcRowView view = new R2dbcRowView(values);
             if (!SqlLog.enabled()) {
                 // Nothing to log: no clock, no row counter, no extra operators for every row.
                 return Flux.from(statement.execute()).concatMap(result -> result.map((row, metadata) -> mapper.apply(view.at(row))));
@@ -118,15 +121,15 @@ public final class R2dbcStatementExecutor implements StatementExecutor {
         }).collectList();
     }
 
-    private static Statement prepare(Connection connection, RenderedSql sql) {
+    private Statement prepare(Connection connection, RenderedSql sql) {
         Statement statement = connection.createStatement(sql.sql());
         List<Bind> binds = sql.binds();
         for (int i = 0; i < binds.size(); i++) {
             Bind bind = binds.get(i);
             if (bind.value() == null) {
-                statement.bindNull(i, bind.type());
+                statement.bindNull(i, values.driverClass(bind.type()));
             } else {
-                statement.bind(i, bind.value());
+                statement.bind(i, values.toDriver(bind.value()));
             }
         }
         return statement;

@@ -109,6 +109,10 @@ public final class MariaDbDialect implements Dialect {
     @Override
     public TypeSupport types() { return types; }
 
+    // Instant and OffsetDateTime go to r2dbc-mariadb as UTC LocalDateTimes (datetime(6) columns).
+    @Override
+    public dev.braid.dialect.ValueAdapter values() { return MariaDbValues.INSTANCE; }
+
     @Override
     public int maxIdentifierLength() { return 64; }
 

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * constraint fails (`db`.`books`, CONSTRAINT `fk_x` FOREIGN KEY (`author_id`) REFERENCES ...)}, 4025 {@code
  * CONSTRAINT `ck_x` failed for `db`.`t`}, 1048 {@code Column 'name' cannot be null}, 1406 {@code Data too long for
  * column 'code' at row 1}, 1264 {@code Out of range value for column 'price' at row 1}. A closed connection comes
- * without SQLSTATE from r2dbc-mariadb; its message reads as 08000. Not classified (the driver's SQLSTATE does not tell
- * them apart): 1205 lock wait timeout (HY000; InnoDB rolls back only the statement, not the transaction).
+ * without SQLSTATE from r2dbc-mariadb; its message reads as 08000. The error number decides where the SQLSTATE is
+ * too coarse: 1213 is a deadlock and 1205 a lock-wait timeout (HY000; InnoDB rolls back only the statement, and
+ * Braid's retry rolls back the rest), both retryable; 1062 (duplicate key), 1451/1452 (foreign key), 1048 (NOT
+ * NULL) and 4025 (check) are constraint violations whatever SQLSTATE the driver reported.
  */
 final class MariaDbErrors extends StandardErrors {
     static final MariaDbErrors INSTANCE = new MariaDbErrors();
@@ -36,6 +38,16 @@ final class MariaDbErrors extends StandardErrors {
     @Override
     public String connectionLossState(String message) {
         return message != null && CLOSED.matcher(message).find() ? "08000" : null;
+    }
+
+    @Override
+    public ErrorKind kind(String sqlState, int vendorCode) {
+        return switch (vendorCode) {
+            case 1213 -> ErrorKind.DEADLOCK;
+            case 1205 -> ErrorKind.LOCK_TIMEOUT;
+            case 1062, 1451, 1452, 1048, 4025 -> ErrorKind.CONSTRAINT_VIOLATION;
+            default -> kind(sqlState);
+        };
     }
 
     @Override
