@@ -77,8 +77,11 @@ class MariaDbLockTimeoutTest extends MapperTestBase {
         AtomicInteger attempts = new AtomicInteger();
         TransactionOptions retry = TransactionOptions.defaults().retrySerializationFailures(3);
         StepVerifier.create(mapper.inTransactionMono(retry, s -> {
-                    if (attempts.incrementAndGet() > 1) release.tryEmitEmpty(); // the first attempt timed out
-                    return s.sql("SET SESSION innodb_lock_wait_timeout = 1").execute()
+                    // The first attempt timed out: let the holder commit, and wait until it has, so this attempt
+                    // reads the holder's committed name (a plain read does not wait for the row lock).
+                    Mono<Void> holderDone = attempts.incrementAndGet() == 1 ? Mono.empty()
+                            : Mono.fromRunnable(release::tryEmitEmpty).then(Mono.fromFuture(holder));
+                    return holderDone.then(s.sql("SET SESSION innodb_lock_wait_timeout = 1").execute())
                             .then(s.get(Author.class, id))
                             .doOnNext(a -> a.setName(a.getName() + "+waiter"))
                             .flatMap(a -> s.flush().thenReturn(a.getName()));
