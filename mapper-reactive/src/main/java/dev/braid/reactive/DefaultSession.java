@@ -242,7 +242,8 @@ final class DefaultSession implements Session {
 
     /** Ends a failed or cancelled transactional scope: rollback, undo of its flushes, release. */
     Mono<Void> rollbackAndClose() {
-        return transaction.rollbackScope().then(Mono.defer(this::release));
+        // The connection goes back even when the rollback or the undo fails (the error is still reported).
+        return transaction.rollbackScope().onErrorResume(e -> release().then(Mono.error(e))).then(Mono.defer(this::release));
     }
 
     /** Flushes before an external transaction commits; fails when a flush in it failed (it must roll back). */
@@ -250,9 +251,12 @@ final class DefaultSession implements Session {
         return active("flush before the managed transaction commits", transaction::flush);
     }
 
-    /** Waits for the cleanups of cancelled operations (before the external COMMIT or ROLLBACK). */
-    Mono<Void> awaitCleanup() {
-        return transaction.awaitCleanup();
+    /**
+     * Waits for the cleanups of cancelled operations and the last write, and refuses statements from now on
+     * (before the external COMMIT or ROLLBACK).
+     */
+    Mono<Void> endStatements() {
+        return transaction.endStatements();
     }
 
     /**
@@ -270,7 +274,7 @@ final class DefaultSession implements Session {
     }
 
     Mono<Void> closeAfterFailure() {
-        return transaction.endFailedFlush().then(Mono.defer(this::release));
+        return transaction.endFailedFlush().onErrorResume(e -> release().then(Mono.error(e))).then(Mono.defer(this::release));
     }
 
     /** Closes the session (later use fails), detaches its objects and releases the connection. */

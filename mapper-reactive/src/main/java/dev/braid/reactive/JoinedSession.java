@@ -59,7 +59,7 @@ final class JoinedSession implements TransactionParticipant {
 
     @Override
     public Mono<Void> beforeCompletion() {
-        return session.awaitCleanup();
+        return session.endStatements();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.braid.reactive;
 
+import dev.braid.reactive.internal.exec.StatementFence;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -8,7 +9,9 @@ import java.util.function.Supplier;
 /**
  * What every operation of a session passes first: the {@link OperationGuard} (one operation at a time)
  * and, for operations that use the connection, the check that the transaction is still active. Shared by
- * the parts of a session ({@link DefaultSession}, {@link SessionQueries}, {@link SessionSql}).
+ * the parts of a session ({@link DefaultSession}, {@link SessionQueries}, {@link SessionSql}). Every operation
+ * runs with the session's {@link StatementFence} in its context: a write whose caller cancels finishes, and
+ * the session's cleanup waits for it.
  */
 final class SessionGate {
     private final OperationGuard guard = new OperationGuard();
@@ -27,7 +30,7 @@ final class SessionGate {
         return guard.mono(operation, () -> {
             transaction.requireActive();
             return body.get();
-        });
+        }).contextWrite(transaction.fence().context());
     }
 
     /** A streaming operation through the guard, on an active transaction. */
@@ -35,12 +38,12 @@ final class SessionGate {
         return guard.flux(operation, () -> {
             transaction.requireActive();
             return body.get();
-        });
+        }).contextWrite(transaction.fence().context());
     }
 
     /** An operation through the guard that does not need an active transaction (rollback, expunge). */
     <T> Mono<T> guarded(String operation, Supplier<Mono<T>> body) {
-        return guard.mono(operation, body);
+        return guard.mono(operation, body).contextWrite(transaction.fence().context());
     }
 
     /** Later operations fail: the session is closed. */

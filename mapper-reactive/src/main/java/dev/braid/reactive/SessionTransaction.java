@@ -5,6 +5,7 @@ import dev.braid.error.MapperException;
 import dev.braid.core.internal.plan.flush.FlushPlan;
 import dev.braid.core.internal.plan.flush.UnitOfWork;
 import dev.braid.reactive.internal.exec.StatementExecutor;
+import dev.braid.reactive.internal.exec.StatementFence;
 import dev.braid.reactive.internal.flush.FlushExecutor;
 import io.r2dbc.spi.Connection;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,8 @@ final class SessionTransaction {
     // transaction can only roll back (SQLAlchemy's "inactive transaction").
     private volatile Throwable failedFlush;
     private volatile Mono<Void> pendingCleanup = Mono.empty();
+    // A write whose caller cancelled runs to its end: cleanup waits for it, so the ROLLBACK cannot overtake it.
+    private final StatementFence fence = new StatementFence();
     // Savepoint and cursor names: unique within this session's connection, which is all they need.
     private final AtomicInteger names = new AtomicInteger();
 
@@ -64,6 +67,11 @@ final class SessionTransaction {
 
     Connection connection() {
         return connection;
+    }
+
+    /** Orders this session's statements against the end of its transaction (see {@link StatementFence}). */
+    StatementFence fence() {
+        return fence;
     }
 
     boolean transactional() {
@@ -100,9 +108,17 @@ final class SessionTransaction {
         pendingCleanup = before.then(running);
     }
 
-    /** Completes when the cleanups of cancelled operations have run. */
+    /** Completes when the cleanups of cancelled operations have run and the last write has ended. */
     Mono<Void> awaitCleanup() {
-        return Mono.defer(() -> pendingCleanup);
+        return Mono.defer(() -> pendingCleanup).then(fence.settled());
+    }
+
+    /**
+     * Before the transaction ends (ROLLBACK, release, an external COMMIT or ROLLBACK): waits for the cleanups
+     * of cancelled operations and for the last write, and refuses every statement started from now on.
+     */
+    Mono<Void> endStatements() {
+        return Mono.defer(() -> pendingCleanup).then(fence.close());
     }
 
     /** Flush before a query so it never returns results that contradict pending changes (autoflush). */
@@ -131,19 +147,20 @@ final class SessionTransaction {
         if (plan.isEmpty()) {
             return Mono.empty();
         }
+        // A write left running by a cancelled operation finishes first (its statement must not overlap ours).
         if (transactional) {
-            return flushExecutor.execute(connection, plan, counts)
+            return awaitCleanup().then(flushExecutor.execute(connection, plan, counts))
                     .doOnSuccess(v -> uncommitted.add(plan))
                     .doOnError(e -> failedFlush = e)
                     .doOnCancel(() -> failedFlush = new MapperException(ErrorCode.BRAID_SESSION_INACTIVE,
                             "the flush was cancelled"));
         }
         // Without a surrounding transaction each flush is atomic on its own.
-        return Mono.defer(() -> (flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty())
+        return awaitCleanup().then(Mono.defer(() -> (flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty())
                         .then(Mono.defer(() -> {
                             flushTransactionOpen = true;
                             return tx.begin();
-                        })))
+                        }))))
                 .then(flushExecutor.execute(connection, plan, counts))
                 .then(tx.commit())
                 .doOnSuccess(v -> {
@@ -245,18 +262,18 @@ final class SessionTransaction {
     // the ROLLBACK would be skipped and the connection released inside a transaction.
     /** Rolls the scope's transaction back (quietly) and undoes its flushes' effects on objects. */
     Mono<Void> rollbackScope() {
-        return awaitCleanup().then(tx.settled()).then(rollbackQuietly()).then(Mono.fromRunnable(this::undoUncommitted));
+        return endStatements().then(tx.settled()).then(rollbackQuietly()).then(Mono.fromRunnable(this::undoUncommitted));
     }
 
     /** After a failed session without a transaction: rolls back a flush transaction left open. */
     Mono<Void> endFailedFlush() {
-        return awaitCleanup().then(tx.settled())
+        return endStatements().then(tx.settled())
                 .then(Mono.defer(() -> flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty()));
     }
 
     /** Resets the connection's isolation level if needed and closes it (returns it to its pool). */
     Mono<Void> release() {
-        return awaitCleanup().then(tx.settled()).then(tx.resetIsolation())
+        return endStatements().then(tx.settled()).then(tx.resetIsolation())
                 .then(Mono.defer(() -> Mono.from(connection.close()))).onErrorResume(e -> {
                     LOG.warn("Closing the connection failed", e);
                     return Mono.empty();

@@ -102,4 +102,39 @@ abstract class CancelDuringFlushContract extends MapperTestBase {
             execute("DELETE FROM authors");
         }
     }
+
+    /**
+     * Cancels from another thread at moments spread over the flush (the way a client disconnect or a
+     * timeout arrives): every cancel leaves either the whole graph committed or nothing. A cancel that
+     * reached the driver between a statement's prepare and its execution used to let the INSERT run after
+     * the ROLLBACK, in autocommit, leaving a lone author row.
+     */
+    @Test
+    void cancelsFromAnotherThreadLeaveWholeGraphsOrNothing() throws Exception {
+        long flushNanos = Long.MAX_VALUE; // the fastest of a few warm flushes: cancels then fall inside one
+        for (int i = 0; i < 8; i++) {
+            long start = System.nanoTime();
+            mapper.inTransactionMono(s -> s.add(graph(new ArrayList<>()))).block(TIMEOUT);
+            flushNanos = Math.min(flushNanos, System.nanoTime() - start);
+        }
+        java.util.Random random = new java.util.Random(42);
+        int committed = 8;
+        for (int i = 0; i < 100; i++) {
+            Writer writer = graph(new ArrayList<>());
+            reactor.core.publisher.BaseSubscriber<Writer> subscriber = new reactor.core.publisher.BaseSubscriber<>() { };
+            CountDownLatch done = new CountDownLatch(1);
+            mapper.inTransactionMono(s -> s.add(writer)).doFinally(x -> done.countDown()).subscribe(subscriber);
+            java.util.concurrent.locks.LockSupport.parkNanos((long) (random.nextDouble() * flushNanos * 1.2));
+            subscriber.cancel();
+            assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(awaitAllReleased(Duration.ofSeconds(5))).as("pool idle after cancel %d", i).isTrue();
+            long authors = count("authors");
+            assertThat(authors).as("at most one more graph after cancel %d", i).isBetween((long) committed, committed + 1L);
+            committed = (int) authors;
+            assertThat(List.of(count("books"), count("reviews"))).as("whole graphs only after cancel %d", i)
+                    .containsExactly(3L * committed, 6L * committed);
+        }
+        database().pgActivity().ifPresent(a ->
+                assertThat(a.awaitIdleInTransactionCount(0, Duration.ofSeconds(2))).isZero());
+    }
 }

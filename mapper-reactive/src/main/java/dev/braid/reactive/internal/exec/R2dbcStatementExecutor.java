@@ -75,7 +75,7 @@ public final class R2dbcStatementExecutor implements StatementExecutor {
     }
 
     private <T> Flux<T> query(Connection connection, RenderedSql sql, Function<RowView, T> mapper, int fetchSize) {
-        return Flux.defer(() -> {
+        return StatementFence.read(Flux.defer(() -> {
             Statement statement = prepare(connection, sql);
             if (fetchSize > 0) {
                 statement.fetchSize(fetchSize);
@@ -95,30 +95,31 @@ public final class R2dbcStatementExecutor implements StatementExecutor {
                     .doOnComplete(() -> SqlLog.executed(sql, start, rows[0], "row(s)"))
                     .doOnError(e -> SqlLog.failed(sql, start, e))
                     .doOnCancel(() -> SqlLog.executed(sql, start, rows[0], "row(s), cancelled"));
-        }).onErrorMap(e -> translate(e, sql));
+        })).onErrorMap(e -> translate(e, sql));
     }
 
+    // Writes run to their end when their caller cancels; reads stop at the cancel (see StatementFence).
     @Override
     public Mono<Long> update(Connection connection, RenderedSql sql) {
-        return Mono.defer(() -> {
+        return StatementFence.write(Mono.defer(() -> {
             long start = System.nanoTime();
             return Flux.from(prepare(connection, sql).execute())
                     .concatMap(Result::getRowsUpdated)
                     .reduce(0L, Long::sum)
                     .doOnNext(count -> SqlLog.executed(sql, start, count, "row(s) affected"))
                     .doOnError(e -> SqlLog.failed(sql, start, e));
-        }).onErrorMap(e -> translate(e, sql));
+        }).onErrorMap(e -> translate(e, sql)));
     }
 
     @Override
     public Mono<List<Object[]>> returning(Connection connection, RenderedSql sql, List<Class<?>> types) {
-        return query(connection, sql, row -> {
+        return StatementFence.write(query(connection, sql, row -> {
             Object[] values = new Object[types.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = row.get(i, types.get(i));
             }
             return values;
-        }).collectList();
+        }).collectList());
     }
 
     private Statement prepare(Connection connection, RenderedSql sql) {

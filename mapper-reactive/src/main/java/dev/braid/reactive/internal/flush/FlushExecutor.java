@@ -43,25 +43,29 @@ public final class FlushExecutor {
 
     private Mono<Void> statements(Connection connection, FlushPlan plan, @Nullable ObjLongConsumer<WriteStep> rows) {
         return Flux.fromIterable(plan.steps())
-                .concatMap(step -> run(connection, step, rows))
+                .concatMap(step -> run(connection, plan, step, rows))
                 .then(Mono.fromRunnable(plan::succeeded))
                 .doOnError(e -> plan.abort())
                 .doOnCancel(plan::abort)
                 .then();
     }
 
-    private Mono<Void> run(Connection connection, WriteStep step, @Nullable ObjLongConsumer<WriteStep> counts) {
+    // Results are applied through the plan: a cancel from another thread aborts it, and then they are dropped.
+    private Mono<Void> run(Connection connection, FlushPlan plan, WriteStep step, @Nullable ObjLongConsumer<WriteStep> counts) {
         return Mono.defer(() -> {
+            if (plan.isAborted()) {
+                return Mono.empty(); // cancelled from another thread: the caller no longer listens
+            }
             RenderedSql sql = step.render();
             if (sql == null) {
                 return Mono.empty(); // nothing left to write for this object
             }
             if (step.returnedTypes().isEmpty()) {
-                Mono<Long> updated = executor.update(connection, sql).doOnNext(count -> step.applied(count, java.util.List.of()));
+                Mono<Long> updated = executor.update(connection, sql).doOnNext(count -> plan.apply(() -> step.applied(count, java.util.List.of())));
                 return (counts == null ? updated : updated.doOnNext(count -> counts.accept(step, count))).then();
             }
             Mono<java.util.List<Object[]>> returned = executor.returning(connection, sql, step.returnedTypes())
-                    .doOnNext(rows -> step.applied(rows.size(), rows));
+                    .doOnNext(rows -> plan.apply(() -> step.applied(rows.size(), rows)));
             return (counts == null ? returned : returned.doOnNext(rows -> counts.accept(step, rows.size()))).then();
         });
     }

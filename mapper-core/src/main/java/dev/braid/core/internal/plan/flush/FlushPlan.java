@@ -13,6 +13,8 @@ public final class FlushPlan {
     private final List<WriteStep> steps;
     private final Deque<Runnable> undo;
     private final Runnable afterSuccess;
+    // Set by abort(): a step's result that arrives afterwards is not applied (see apply()).
+    private boolean aborted;
 
     FlushPlan(List<WriteStep> steps, Deque<Runnable> undo, Runnable afterSuccess) {
         this.steps = List.copyOf(steps);
@@ -33,8 +35,8 @@ public final class FlushPlan {
     }
 
     /** Called once every step succeeded: refreshes collection snapshots and back-populates parents. */
-    public void succeeded() {
-        afterSuccess.run();
+    public synchronized void succeeded() {
+        if (!aborted) afterSuccess.run();
     }
 
     public List<WriteStep> steps() {
@@ -45,15 +47,30 @@ public final class FlushPlan {
         return steps.isEmpty();
     }
 
-    /** Reverts every object change the executed steps made, newest first. Idempotent. */
-    public void abort() {
+    /**
+     * Reverts every object change the executed steps made, newest first, and ignores the results of steps
+     * still running. Idempotent. A cancel may call it from another thread than the one applying results:
+     * it and {@link #apply} exclude each other, so a result is either applied and then undone, or dropped.
+     */
+    public synchronized void abort() {
+        aborted = true;
         while (!undo.isEmpty()) {
             undo.pop().run();
         }
     }
 
+    /** Applies a step's result to the objects ({@code effect}), unless the plan was aborted meanwhile. */
+    public synchronized void apply(Runnable effect) {
+        if (!aborted) effect.run();
+    }
+
+    /** Whether {@link #abort()} ran: the remaining steps must not be sent (their inputs may be undone). */
+    public synchronized boolean isAborted() {
+        return aborted;
+    }
+
     /** Forgets the undo log once the changes are durable (committed). */
-    public void complete() {
+    public synchronized void complete() {
         undo.clear();
     }
 }

@@ -1,0 +1,99 @@
+package dev.braid.reactive.internal.exec;
+
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Orders a session's statements against the end of its transaction, so that a cancel never lets a write
+ * reach the server after the ROLLBACK.
+ *
+ * <p>Two races are closed here. First, a cancel that reaches the driver while a write is on its way does
+ * not stop the write on the server: r2dbc-postgresql sends a statement in two exchanges (Parse, then
+ * Bind/Execute once it is prepared) and r2dbc-mariadb prepares before it executes, so a ROLLBACK issued at
+ * the cancel can overtake the second half. A write is therefore never cancelled on the wire: its caller
+ * stops waiting, the statement finishes, and the end of the session waits for it ({@link #close()}).
+ * Second, a cancel from another thread (a client disconnect, a timeout) can arrive while the session's
+ * event-loop thread is about to start the next statement of the same operation; the ROLLBACK, decided on
+ * the cancelling thread, would not know about it. Starting a statement and closing the fence are atomic
+ * with respect to each other: a statement either starts before the close (and the close waits for it) or
+ * is refused with {@code BRAID_SESSION_CLOSED} and never sent.
+ *
+ * <p>A session puts its fence in the Reactor context of its operations ({@link #context()}); statements
+ * outside a session (schema creation, the session's own BEGIN/ROLLBACK/reset) carry none and are not
+ * fenced; writes still run to their end.
+ */
+public final class StatementFence {
+    private static final State OPEN = new State(Mono.empty(), false);
+
+    private final Context context = Context.of(StatementFence.class, this);
+    // The last write (statements run one at a time, so at most this one is still running) and whether the
+    // session's end has begun.
+    private final AtomicReference<State> state = new AtomicReference<>(OPEN);
+
+    private record State(Mono<Void> lastWrite, boolean closed) { }
+
+    /** The context that fences the statements started under it. */
+    public Context context() {
+        return context;
+    }
+
+    /** Completes when the last write started under this fence has ended, whatever its outcome. */
+    public Mono<Void> settled() {
+        return Mono.defer(() -> state.get().lastWrite());
+    }
+
+    /**
+     * Refuses statements from now on and completes when the last write that started before has ended: what
+     * the session runs before it ends its transaction (ROLLBACK or COMMIT, its own or a transaction manager's).
+     */
+    public Mono<Void> close() {
+        return Mono.defer(() -> state.updateAndGet(s -> s.closed() ? s : new State(s.lastWrite(), true)).lastWrite());
+    }
+
+    /**
+     * The write, started on subscription and run to its end even when the subscriber cancels: the cancel
+     * only stops the waiting. Refused, unsent, when the fence in the subscriber's context is closed.
+     */
+    static <T> Mono<T> write(Mono<T> write) {
+        return Mono.deferContextual(view -> {
+            @Nullable StatementFence fence = view.getOrDefault(StatementFence.class, null);
+            Mono<T> running = write.cache();
+            if (fence != null && !fence.record(running.then().onErrorResume(e -> Mono.empty()))) {
+                return Mono.error(closed());
+            }
+            // This subscriber keeps the write going; the caller gets its value or error through the cache.
+            running.subscribe(null, e -> { }, null, Context.of(view));
+            return running;
+        });
+    }
+
+    /** The read, refused (unsent) when the fence in the subscriber's context is closed. */
+    static <T> Flux<T> read(Flux<T> read) {
+        return Flux.deferContextual(view -> {
+            @Nullable StatementFence fence = view.getOrDefault(StatementFence.class, null);
+            return fence != null && fence.state.get().closed() ? Flux.error(closed()) : read;
+        });
+    }
+
+    // Records the write as the last one, unless the fence is closed: atomic with close().
+    private boolean record(Mono<Void> write) {
+        while (true) {
+            State current = state.get();
+            if (current.closed()) return false;
+            if (state.compareAndSet(current, new State(write, false))) return true;
+        }
+    }
+
+    private static MapperException closed() {
+        return new MapperException(ErrorCode.BRAID_SESSION_CLOSED, "A statement was started after its session"
+                + " began to end its transaction (the operation was cancelled, or the scope ended, while it ran);"
+                + " it was not sent. Fix: keep every statement inside the session's scope, and do not start more"
+                + " work from an operation that was cancelled");
+    }
+}
