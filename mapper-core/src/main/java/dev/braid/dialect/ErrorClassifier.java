@@ -38,6 +38,19 @@ public interface ErrorClassifier {
     }
 
     /**
+     * What to do about an error that Braid does not otherwise explain, when the database's error tells (for
+     * example PostgreSQL's {@code prepared statement "S_3" does not exist} behind a transaction-pooling proxy).
+     * By default: nothing.
+     *
+     * @param sqlState the SQLSTATE the driver reported (may be null)
+     * @param message  the driver's error message
+     * @return a sentence starting with {@code Fix:}, or null
+     */
+    default @Nullable String advice(@Nullable String sqlState, String message) {
+        return null;
+    }
+
+    /**
      * What a driver's message text says. By default: the message as it is, naming nothing.
      *
      * @param message the driver's error message

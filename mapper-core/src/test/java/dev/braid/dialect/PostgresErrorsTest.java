@@ -22,6 +22,18 @@ class PostgresErrorsTest {
     }
 
     @Test
+    void aMissingNamedPreparedStatementSaysToTurnTheStatementCacheOff() {
+        assertThat(errors.advice("26000", "prepared statement \"S_3\" does not exist")).isEqualTo("Fix: the"
+                + " connection's server session changed under the driver, which happens behind PgBouncer (or another"
+                + " pooler) in transaction or statement pooling mode; turn r2dbc-postgresql's statement cache off so it"
+                + " sends unnamed statements: URL option preparedStatementCacheQueries=0 (or"
+                + " PostgresqlConnectionConfiguration.builder().preparedStatementCacheQueries(0))");
+        assertThat(errors.advice("26000", "cursor \"braid_cursor_1\" does not exist")).isNull();
+        assertThat(errors.advice("23505", "prepared statement")).isNull();
+        assertThat(Dialect.h2().errors().advice("26000", "prepared statement \"S_3\" does not exist")).isNull();
+    }
+
+    @Test
     void serializationFailureAndDeadlockAreRetryable() {
         assertThat(errors.kind("40001")).isEqualTo(ErrorKind.SERIALIZATION_FAILURE);
         assertThat(errors.kind("40P01")).isEqualTo(ErrorKind.DEADLOCK);

@@ -47,7 +47,9 @@ public final class PgActivity {
 
     /** Like {@link #idleInTransactionCount()} but for every connection to the current database (any test run). */
     public long idleInTransactionCountInDatabase() {
-        return count("state LIKE 'idle in transaction%' AND datname = current_database()", null);
+        // Through PgBouncer the test has a database of its own; otherwise the admin connection's is the test's.
+        return PgBouncer.enabled() ? count("state LIKE 'idle in transaction%' AND datname = $1", applicationName)
+                : count("state LIKE 'idle in transaction%' AND datname = current_database()", null);
     }
 
     /**

@@ -113,6 +113,18 @@ public final class PostgresServer {
 
     /** A factory whose connections use {@code schema} as search path and report {@code applicationName}. */
     public ConnectionFactory connectionFactory(String schema, String applicationName) {
+        if (PgBouncer.enabled()) {
+            // Through PgBouncer the test's namespace is a database of its own (PostgresTestDatabase creates it):
+            // PgBouncer 1.18 refuses search_path in the startup packet, and a SET would not survive the next
+            // transaction. Named prepared statements would not either: the driver's statement cache is off.
+            return ConnectionFactories.get(options.mutate()
+                .option(HOST, "127.0.0.1")
+                .option(PORT, PgBouncer.in(this).port())
+                .option(DATABASE, schema)
+                .option(PostgresqlConnectionFactoryProvider.PREPARED_STATEMENT_CACHE_QUERIES, 0)
+                .option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, applicationName)
+                .build());
+        }
         return ConnectionFactories.get(options.mutate()
             .option(PostgresqlConnectionFactoryProvider.SCHEMA, schema)
             .option(PostgresqlConnectionFactoryProvider.APPLICATION_NAME, applicationName)

@@ -21,7 +21,8 @@ public final class PostgresTestDatabase implements TestDatabase {
     private PostgresTestDatabase(PostgresServer server, String schema) {
         this.server = server;
         this.schema = schema;
-        server.executeAdmin("CREATE SCHEMA " + schema);
+        // Through PgBouncer a database of its own (see PostgresServer#connectionFactory), else a schema.
+        server.executeAdmin((PgBouncer.enabled() ? "CREATE DATABASE " : "CREATE SCHEMA ") + schema);
         this.connectionFactory = server.connectionFactory(schema, applicationName());
         this.activity = new PgActivity(server.adminConnectionFactory(), applicationName());
     }
@@ -70,7 +71,7 @@ public final class PostgresTestDatabase implements TestDatabase {
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" + applicationName()
                 + "' AND pid <> pg_backend_pid()",
             "SET lock_timeout = '30s'",
-            "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            PgBouncer.enabled() ? "DROP DATABASE IF EXISTS " + schema + " WITH (FORCE)" : "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }
 
     @Override

@@ -46,7 +46,9 @@ public final class ErrorTranslator {
             if (detailed != null) {
                 return detailed;
             }
-            return new DatabaseException("The database rejected a statement: " + r2dbc.getMessage(), sql, state, error);
+            String advice = errors.advice(state, String.valueOf(r2dbc.getMessage()));
+            return new DatabaseException("The database rejected a statement: " + r2dbc.getMessage()
+                    + (advice == null ? "" : ". " + advice), sql, state, error);
         }
         return error;
     }

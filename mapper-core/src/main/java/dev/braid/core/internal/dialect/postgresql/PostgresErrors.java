@@ -39,6 +39,18 @@ final class PostgresErrors extends StandardErrors {
         return super.kind(sqlState);
     }
 
+    // 26000 invalid_sql_statement_name: a named prepared statement the server connection does not have. Behind
+    // PgBouncer in transaction (or statement) pooling mode each transaction may run on another server connection,
+    // and r2dbc-postgresql names the statements it caches.
+    @Override
+    public String advice(String sqlState, String message) {
+        if (!"26000".equals(sqlState) || message == null || !message.contains("prepared statement")) return null;
+        return "Fix: the connection's server session changed under the driver, which happens behind PgBouncer (or"
+                + " another pooler) in transaction or statement pooling mode; turn r2dbc-postgresql's statement"
+                + " cache off so it sends unnamed statements: URL option preparedStatementCacheQueries=0 (or"
+                + " PostgresqlConnectionConfiguration.builder().preparedStatementCacheQueries(0))";
+    }
+
     @Override
     public String keyColumns(String detail) {
         if (detail == null) return null;
