@@ -1,0 +1,49 @@
+package dev.braid.examples.web;
+
+import dev.braid.testkit.MariaDbTestDatabase;
+import dev.braid.testkit.TestDatabase;
+import io.r2dbc.spi.ConnectionFactoryOptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.time.Duration;
+
+import static io.r2dbc.spi.ConnectionFactoryOptions.HOST;
+import static io.r2dbc.spi.ConnectionFactoryOptions.PASSWORD;
+import static io.r2dbc.spi.ConnectionFactoryOptions.PORT;
+import static io.r2dbc.spi.ConnectionFactoryOptions.USER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web tests' MariaDB: the test kit's server ({@code BRAID_MARIADB_URL}, else 127.0.0.1:3306), a new database
+ * {@code braid_<random>} per test class (utf8mb4, binary collation), given to Spring Boot as the URL's database
+ * and dropped after the class. The audit table comes from {@code schema-mariadb.sql}.
+ */
+final class MariaDbWeb {
+    /** How long a transaction of the application may stay open once its connection is back in the pool. */
+    static final Duration TRANSACTIONS_END_WITHIN = Duration.ofSeconds(2);
+
+    private MariaDbWeb() {}
+
+    /** A new, empty database. */
+    static MariaDbTestDatabase createDatabase() {
+        return TestDatabase.mariadb();
+    }
+
+    /** Points Spring Boot at {@code database}, at READ COMMITTED, with MariaDB's audit table DDL. */
+    static void register(DynamicPropertyRegistry properties, MariaDbTestDatabase database) {
+        ConnectionFactoryOptions server = database.server().options();
+        properties.add("spring.r2dbc.url", () -> "r2dbc:mariadb://" + server.getValue(HOST) + ":" + server.getValue(PORT)
+                + "/" + database.database() + "?isolationLevel=READ-COMMITTED");
+        properties.add("spring.r2dbc.username", () -> String.valueOf(server.getValue(USER)));
+        Object password = server.getValue(PASSWORD);
+        if (password != null) properties.add("spring.r2dbc.password", () -> password.toString());
+        properties.add("spring.sql.init.schema-locations", () -> "classpath:schema-mariadb.sql");
+    }
+
+    /** No InnoDB transaction of the database's connections is open (waiting at most {@link #TRANSACTIONS_END_WITHIN}). */
+    static void assertNoOpenTransaction(MariaDbTestDatabase database) {
+        assertThat(database.activity().awaitOpenTransactions(0, TRANSACTIONS_END_WITHIN))
+                .as("open transactions in information_schema.innodb_trx of %s's connections", database.database())
+                .isZero();
+    }
+}
