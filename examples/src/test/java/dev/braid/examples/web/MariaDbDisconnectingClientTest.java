@@ -46,7 +46,7 @@ class MariaDbDisconnectingClientTest extends DisconnectingClientContract {
     }
 
     @Override
-    void assertNothingLeftOpen() {
-        MariaDbWeb.assertNoOpenTransaction(DATABASE);
+    void assertOpenTransactions(long expected) {
+        MariaDbWeb.assertOpenTransactions(DATABASE, expected);
     }
 }

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and dropped after the class. The audit table comes from {@code schema-mariadb.sql}.
  */
 final class MariaDbWeb {
-    /** How long a transaction of the application may stay open once its connection is back in the pool. */
-    static final Duration TRANSACTIONS_END_WITHIN = Duration.ofSeconds(2);
+    /** How long InnoDB's transaction list may take to show a transaction begun or ended. */
+    static final Duration TRANSACTIONS_SHOW_WITHIN = Duration.ofSeconds(2);
 
     private MariaDbWeb() {}
 
@@ -40,10 +40,13 @@ final class MariaDbWeb {
         properties.add("spring.sql.init.schema-locations", () -> "classpath:schema-mariadb.sql");
     }
 
-    /** No InnoDB transaction of the database's connections is open (waiting at most {@link #TRANSACTIONS_END_WITHIN}). */
-    static void assertNoOpenTransaction(MariaDbTestDatabase database) {
-        assertThat(database.activity().awaitOpenTransactions(0, TRANSACTIONS_END_WITHIN))
+    /**
+     * The database's connections have {@code expected} InnoDB transactions open ({@code information_schema.innodb_trx}),
+     * within {@link #TRANSACTIONS_SHOW_WITHIN}.
+     */
+    static void assertOpenTransactions(MariaDbTestDatabase database, long expected) {
+        assertThat(database.activity().awaitOpenTransactions(expected, TRANSACTIONS_SHOW_WITHIN))
                 .as("open transactions in information_schema.innodb_trx of %s's connections", database.database())
-                .isZero();
+                .isEqualTo(expected);
     }
 }
