@@ -1,5 +1,5 @@
 -- The WebFlux example's audit table on MariaDB (schema.sql is H2's and PostgreSQL's: MariaDB has no identity
--- columns). Run with -Dspring.sql.init.schema-locations=classpath:schema-mariadb.sql.
+-- columns). The mariadb profile (application-mariadb.properties) runs this one instead.
 CREATE TABLE IF NOT EXISTS audit_log (
     id BIGINT AUTO_INCREMENT PRIMARY KEY,
     action VARCHAR(40) NOT NULL,

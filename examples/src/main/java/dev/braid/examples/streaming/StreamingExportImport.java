@@ -48,7 +48,9 @@ import java.util.zip.CRC32;
  * {@link JsonMapper}, which escapes quotes, backslashes and control characters in titles.
  *
  * <p>Run: {@code mvn -q -DskipTests -Pstreaming verify} (100,000 authors, 3 books each); change the size with
- * {@code -Dauthors=20000 -DbooksPerAuthor=5}.
+ * {@code -Dauthors=20000 -DbooksPerAuthor=5}. With {@code -Dbraid.url=...} (PostgreSQL or MariaDB) source and
+ * target are that one database (the import drops and recreates the tables after the export), unless the URL has
+ * {@code {database}}: then they are {@code streaming_source} and {@code streaming_target}.
  */
 public final class StreamingExportImport {
     private static final Duration WAIT = Duration.ofMinutes(30);

@@ -2,6 +2,7 @@ package dev.braid.examples.web;
 
 import dev.braid.testkit.MariaDbTestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * Disconnecting clients on MariaDB, in a database of its own; after each, no InnoDB transaction of that
  * database's connections stays open.
  */
+@ActiveProfiles("mariadb")
 class MariaDbDisconnectingClientTest extends DisconnectingClientContract {
     static final MariaDbTestDatabase DATABASE = MariaDbWeb.createDatabase();
 

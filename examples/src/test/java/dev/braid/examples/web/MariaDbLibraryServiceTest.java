@@ -2,12 +2,17 @@ package dev.braid.examples.web;
 
 import dev.braid.testkit.MariaDbTestDatabase;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The REST API on MariaDB, in a database of its own. */
+@ActiveProfiles("mariadb")
 class MariaDbLibraryServiceTest extends LibraryServiceContract {
     static final MariaDbTestDatabase DATABASE = MariaDbWeb.createDatabase();
 
@@ -19,6 +24,16 @@ class MariaDbLibraryServiceTest extends LibraryServiceContract {
     @AfterAll
     static void dropDatabase() {
         DATABASE.close();
+    }
+
+    /** The mariadb profile's settings reached the pool's connections and the database. */
+    @Test
+    void theMariaDbProfileSetsReadCommittedAndCreatesTheAuditTable() {
+        assertThat(sql.strings("SELECT @@tx_isolation")).containsExactly("READ-COMMITTED");
+        assertThat(sql.strings("SELECT column_type FROM information_schema.columns WHERE table_schema = DATABASE()"
+                + " AND table_name = 'audit_log' AND column_name = 'id'")).containsExactly("bigint(20)");
+        assertThat(sql.strings("SELECT extra FROM information_schema.columns WHERE table_schema = DATABASE()"
+                + " AND table_name = 'audit_log' AND column_name = 'id'")).containsExactly("auto_increment");
     }
 
     @Override

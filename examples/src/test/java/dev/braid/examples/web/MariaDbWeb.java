@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The web tests' MariaDB: the test kit's server ({@code BRAID_MARIADB_URL}, else 127.0.0.1:3306), a new database
  * {@code braid_<random>} per test class (utf8mb4, binary collation), given to Spring Boot as the URL's database
- * and dropped after the class. The audit table comes from {@code schema-mariadb.sql}.
+ * and dropped after the class. The test classes run with the application's {@code mariadb} profile
+ * ({@code application-mariadb.properties}: READ COMMITTED, the audit table from {@code schema-mariadb.sql}), as a
+ * user does.
  */
 final class MariaDbWeb {
     /** How long InnoDB's transaction list may take to show a transaction begun or ended. */
@@ -29,15 +31,14 @@ final class MariaDbWeb {
         return TestDatabase.mariadb();
     }
 
-    /** Points Spring Boot at {@code database}, at READ COMMITTED, with MariaDB's audit table DDL. */
+    /** Points Spring Boot at {@code database} on the test kit's server. */
     static void register(DynamicPropertyRegistry properties, MariaDbTestDatabase database) {
         ConnectionFactoryOptions server = database.server().options();
         properties.add("spring.r2dbc.url", () -> "r2dbc:mariadb://" + server.getValue(HOST) + ":" + server.getValue(PORT)
-                + "/" + database.database() + "?isolationLevel=READ-COMMITTED");
+                + "/" + database.database());
         properties.add("spring.r2dbc.username", () -> String.valueOf(server.getValue(USER)));
         Object password = server.getValue(PASSWORD);
         if (password != null) properties.add("spring.r2dbc.password", () -> password.toString());
-        properties.add("spring.sql.init.schema-locations", () -> "classpath:schema-mariadb.sql");
     }
 
     /**
