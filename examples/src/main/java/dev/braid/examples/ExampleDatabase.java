@@ -11,12 +11,19 @@ import java.time.Duration;
 /**
  * A pooled connection factory: embedded H2 by default, or any R2DBC URL given in
  * {@code -Dbraid.url=r2dbc:postgresql://user@localhost:5432/db} or {@code r2dbc:mariadb://root@127.0.0.1:3306/test} (or the BRAID_URL environment variable).
+ * Every example then shares that database, unless the URL contains {@value #NAME}: it stands for the example's own
+ * database name (e.g. {@code r2dbc:mariadb://root@127.0.0.1:3306/{database}} gives the seed scenarios the
+ * databases {@code seed_blog}, {@code seed_company}, ...), which must exist on the server.
  */
 public final class ExampleDatabase {
+    /** The placeholder for the example's database name in an external URL. */
+    public static final String NAME = "{database}";
+
     private ExampleDatabase() {}
 
     public static ConnectionPool connect(String defaultName) {
-        String url = external() ? externalUrl() : "r2dbc:h2:mem:///" + defaultName + ";DB_CLOSE_DELAY=-1";
+        String url = external() ? externalUrl().replace(NAME, defaultName)
+                : "r2dbc:h2:mem:///" + defaultName + ";DB_CLOSE_DELAY=-1";
         ConnectionFactory factory = ConnectionFactories.get(url);
         return new ConnectionPool(ConnectionPoolConfiguration.builder(factory)
                 .maxSize(4)

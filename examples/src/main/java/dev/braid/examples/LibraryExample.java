@@ -19,7 +19,8 @@ import java.util.List;
  * sends is logged by {@code dev.braid.sql} (see simplelogger.properties), so you see exactly what runs.
  *
  * <p>Run: {@code mvn -q -DskipTests -Pexample verify}. On PostgreSQL: add
- * {@code -Dbraid.url=r2dbc:postgresql://postgres@127.0.0.1:5432/test}.
+ * {@code -Dbraid.url=r2dbc:postgresql://postgres@127.0.0.1:5432/test}; on MariaDB:
+ * {@code -Dbraid.url=r2dbc:mariadb://root@127.0.0.1:3306/test}.
  */
 public final class LibraryExample {
     private static final Duration WAIT = Duration.ofSeconds(30);

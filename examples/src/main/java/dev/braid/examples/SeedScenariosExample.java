@@ -42,7 +42,9 @@ import java.util.stream.Collectors;
  * </ul>
  *
  * <p>Run: {@code mvn -q -DskipTests -Pexample verify} (after LibraryExample). Every scenario gets its own H2
- * database; with {@code -Dbraid.url=...} they share that one and each drops the tables it needs first.
+ * database; with {@code -Dbraid.url=...} they share that one and each drops the tables it needs first (or, with
+ * {@code {database}} in the URL, each uses the database of that name, e.g. {@code seed_blog}; see
+ * {@link ExampleDatabase}).
  */
 public final class SeedScenariosExample {
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -48,7 +48,9 @@ import java.util.zip.CRC32;
  * {@link JsonMapper}, which escapes quotes, backslashes and control characters in titles.
  *
  * <p>Run: {@code mvn -q -DskipTests -Pstreaming verify} (100,000 authors, 3 books each); change the size with
- * {@code -Dauthors=20000 -DbooksPerAuthor=5}.
+ * {@code -Dauthors=20000 -DbooksPerAuthor=5}. With {@code -Dbraid.url=...} (PostgreSQL or MariaDB) source and
+ * target are that one database (the import drops and recreates the tables after the export), unless the URL has
+ * {@code {database}}: then they are {@code streaming_source} and {@code streaming_target}.
  */
 public final class StreamingExportImport {
     private static final Duration WAIT = Duration.ofMinutes(30);
@@ -92,15 +94,30 @@ public final class StreamingExportImport {
      * letters, every 11th a line break, so the JSON escaping is exercised.
      */
     public static Mono<Void> seed(ConnectionFactory factory, String dialect, int authors, int booksPerAuthor) {
-        boolean postgres = dialect.equalsIgnoreCase("postgresql");
-        String range = postgres ? "generate_series(1, %d) AS r(x)" : "SYSTEM_RANGE(1, %d) AS r(x)";
-        String newline = postgres ? "chr(10)" : "CHAR(10)";
-        String insertAuthors = "INSERT INTO authors (name) SELECT 'Author ' || x FROM " + String.format(range, authors);
-        String insertBooks = "INSERT INTO books (title, author_id) SELECT 'Book ' || x"
-                + " || CASE WHEN MOD(x, 7) = 0 THEN ' \"Ch\u00e2teau\" \\ \u00e9t\u00e9 \u4e66' ELSE '' END"
-                + " || CASE WHEN MOD(x, 11) = 0 THEN ' line' || " + newline + " || 'break' ELSE '' END,"
-                + " (SELECT MIN(id) FROM authors) + (x - 1) / " + booksPerAuthor
-                + " FROM " + String.format(range, (long) authors * booksPerAuthor);
+        String insertAuthors;
+        String insertBooks;
+        if (dialect.equalsIgnoreCase("mariadb")) {
+            // No || for strings (it is OR), / divides exactly (DIV is the integer division), a backslash in a
+            // literal is an escape, and the SEQUENCE engine's seq_1_to_n tables number the rows.
+            String range = "(SELECT seq AS x FROM seq_1_to_%d) AS r";
+            insertAuthors = "INSERT INTO authors (name) SELECT CONCAT('Author ', x) FROM " + String.format(range, authors)
+                    + " ORDER BY x";
+            insertBooks = "INSERT INTO books (title, author_id) SELECT CONCAT('Book ', x,"
+                    + " CASE WHEN MOD(x, 7) = 0 THEN ' \"Ch\u00e2teau\" \\\\ \u00e9t\u00e9 \u4e66' ELSE '' END,"
+                    + " CASE WHEN MOD(x, 11) = 0 THEN CONCAT(' line', CHAR(10), 'break') ELSE '' END),"
+                    + " (SELECT MIN(id) FROM authors) + (x - 1) DIV " + booksPerAuthor
+                    + " FROM " + String.format(range, (long) authors * booksPerAuthor) + " ORDER BY x";
+        } else {
+            boolean postgres = dialect.equalsIgnoreCase("postgresql");
+            String range = postgres ? "generate_series(1, %d) AS r(x)" : "SYSTEM_RANGE(1, %d) AS r(x)";
+            String newline = postgres ? "chr(10)" : "CHAR(10)";
+            insertAuthors = "INSERT INTO authors (name) SELECT 'Author ' || x FROM " + String.format(range, authors);
+            insertBooks = "INSERT INTO books (title, author_id) SELECT 'Book ' || x"
+                    + " || CASE WHEN MOD(x, 7) = 0 THEN ' \"Ch\u00e2teau\" \\ \u00e9t\u00e9 \u4e66' ELSE '' END"
+                    + " || CASE WHEN MOD(x, 11) = 0 THEN ' line' || " + newline + " || 'break' ELSE '' END,"
+                    + " (SELECT MIN(id) FROM authors) + (x - 1) / " + booksPerAuthor
+                    + " FROM " + String.format(range, (long) authors * booksPerAuthor);
+        }
         return Mono.usingWhen(factory.create(),
                 (Connection c) -> execute(c, insertAuthors).then(execute(c, insertBooks)),
                 Connection::close);

@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The audit trail, written with Spring's {@link DatabaseClient} (plain SQL on a table Braid does not map,
- * created by {@code schema.sql}). Called from {@link LibraryService}'s {@code @Transactional} methods, it runs
+ * created by {@code schema.sql}, or {@code schema-mariadb.sql} with the {@code mariadb} profile). Called from {@link LibraryService}'s {@code @Transactional} methods, it runs
  * on the same connection and in the same transaction as Braid's session: it sees the rows Braid flushed, and
  * its row commits or rolls back with them.
  */

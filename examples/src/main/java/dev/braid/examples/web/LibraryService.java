@@ -43,7 +43,7 @@ import static dev.braid.query.Functions.count;
  *       well (one connection, each statement in auto-commit) and saves the BEGIN and COMMIT round trips.</li>
  *   <li><b>The stream</b> ({@link #streamAuthors()}) has no annotation: outside a Spring transaction Braid
  *       runs it on a session of its own and manages what it needs itself (on PostgreSQL a server-side cursor in
- *       a transaction Braid begins and ends, on H2 keyset pages in auto-commit). A client that disconnects
+ *       a transaction Braid begins and ends, on H2 and MariaDB keyset pages in auto-commit). A client that disconnects
  *       cancels it: the cursor is closed, the transaction rolled back, the connection goes back to the pool.
  *       {@code @Transactional(readOnly = true)} would work as well (the cursor would use Spring's
  *       transaction); it only adds Spring's transaction around the same statements.</li>

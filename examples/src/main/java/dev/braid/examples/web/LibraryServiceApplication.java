@@ -23,8 +23,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * </ul>
  *
  * <p>Run: {@code mvn -q -DskipTests -Pweb verify} (embedded H2; add
- * {@code -Dbraid.url=r2dbc:postgresql://postgres@127.0.0.1:5432/test} for PostgreSQL), then e.g.
- * {@code curl localhost:8080/api/authors}.
+ * {@code -Dbraid.url=r2dbc:postgresql://postgres@127.0.0.1:5432/test} for PostgreSQL, or
+ * {@code -Dspring.profiles.active=mariadb} for MariaDB on root@127.0.0.1:3306/test, see
+ * {@code application-mariadb.properties}), then e.g. {@code curl localhost:8080/api/authors}.
  */
 @SpringBootApplication
 public class LibraryServiceApplication {

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The REST API against the running application (random port), on one database (H2 or PostgreSQL, see the
+ * The REST API against the running application (random port), on one database (H2, PostgreSQL or MariaDB, see the
  * subclasses): what each request returns, what the database holds afterwards, and, for the transactional
  * requests, the statements and transaction calls sent (Braid's and DatabaseClient's in one Spring transaction).
  * The pool is idle after every test.
@@ -56,7 +56,7 @@ abstract class LibraryServiceContract {
 
     Sql sql;
 
-    /** "h2" or "postgresql": the db.system tag of Braid's observations. */
+    /** "h2", "postgresql" or "mariadb": the db.system tag of Braid's observations. */
     abstract String dbSystem();
 
     /** How each statement Braid sends to insert one author with two books begins, in order. */
@@ -78,6 +78,11 @@ abstract class LibraryServiceContract {
     abstract List<String> streamOfOneAuthor();
 
     static final String AUDIT_INSERT = "INSERT INTO audit_log (action, table_name, row_id) VALUES ($1, $2, $3)";
+
+    /** AuditLog's INSERT as DatabaseClient sends it: named parameters become the driver's markers ($n on H2 and PostgreSQL). */
+    String auditInsert() {
+        return AUDIT_INSERT;
+    }
 
     @BeforeEach
     void emptyTables() {
@@ -109,7 +114,7 @@ abstract class LibraryServiceContract {
     }
 
     List<String> auditRows() {
-        return sql.strings("SELECT action || ' ' || table_name FROM audit_log ORDER BY id");
+        return sql.strings("SELECT CONCAT(action, ' ', table_name) FROM audit_log ORDER BY id");
     }
 
     private AuthorView create(String name, String... titles) {
@@ -341,9 +346,9 @@ abstract class LibraryServiceContract {
     @Test
     void aWriteSendsBraidsInsertsAndTheAuditRowInOneSpringTransaction() {
         AuthorView austen = create("Jane Austen", "Emma", "Persuasion");
-        assertSent(concat(List.of("BEGIN"), authorWithTwoBooksInserts(), List.of(AUDIT_INSERT, "COMMIT")));
+        assertSent(concat(List.of("BEGIN"), authorWithTwoBooksInserts(), List.of(auditInsert(), "COMMIT")));
         assertThat(austen.books()).allSatisfy(b -> assertThat(b.id()).isNotNull()); // set by withSession's flush
-        assertThat(sql.strings("SELECT action || ' ' || table_name || ' ' || row_id FROM audit_log"))
+        assertThat(sql.strings("SELECT CONCAT(action, ' ', table_name, ' ', row_id) FROM audit_log"))
                 .containsExactly("author created authors " + austen.id());
     }
 
@@ -393,7 +398,7 @@ abstract class LibraryServiceContract {
                 .assertNext(e -> assertThat(e.data()).containsEntry("name", "Imported 2"))
                 .then(() -> {
                     // both are in the open transaction: Braid flushed them, the audit rows were written
-                    assertThat(log.entries()).contains(AUDIT_INSERT).doesNotContain("COMMIT", "ROLLBACK");
+                    assertThat(log.entries()).contains(auditInsert()).doesNotContain("COMMIT", "ROLLBACK");
                     twoSaved.tryEmitEmpty();
                 })
                 .assertNext(e -> {
@@ -403,8 +408,8 @@ abstract class LibraryServiceContract {
                 })
                 .verifyComplete();
 
-        assertSent(concat(List.of("BEGIN"), authorWithOneBookInserts(), List.of(AUDIT_INSERT),
-                authorInsert(), List.of(AUDIT_INSERT, "ROLLBACK")));
+        assertSent(concat(List.of("BEGIN"), authorWithOneBookInserts(), List.of(auditInsert()),
+                authorInsert(), List.of(auditInsert(), "ROLLBACK")));
         assertThat(sql.strings("SELECT name FROM authors")).containsExactly("Kept");
         assertThat(sql.strings("SELECT title FROM books")).containsExactly("Kept book");
         assertThat(auditRows()).containsExactly("author created authors");
