@@ -58,6 +58,17 @@ class MariaDbDialectCapabilitiesTest {
     }
 
     @Test
+    void defaultsInstantsToTheUtcTimeBecauseTheyAreStoredAsUtcDatetimes() {
+        assertThat(mariadb.defaultExpression(ColumnType.TIMESTAMP_TZ, "CURRENT_TIMESTAMP")).isEqualTo("UTC_TIMESTAMP(6)");
+        assertThat(mariadb.defaultExpression(ColumnType.TIMESTAMP_TZ, "current_timestamp(6)")).isEqualTo("UTC_TIMESTAMP(6)");
+        assertThat(mariadb.defaultExpression(ColumnType.TIMESTAMP_TZ, "NOW()")).isEqualTo("UTC_TIMESTAMP(6)");
+        // a local date-time column keeps the session's local time, as on H2 and PostgreSQL
+        assertThat(mariadb.defaultExpression(ColumnType.TIMESTAMP, "CURRENT_TIMESTAMP")).isEqualTo("CURRENT_TIMESTAMP");
+        assertThat(mariadb.defaultExpression(ColumnType.TIMESTAMP_TZ, "'2020-01-01 00:00:00'")).isEqualTo("'2020-01-01 00:00:00'");
+        assertThat(Dialect.postgresql().defaultExpression(ColumnType.TIMESTAMP_TZ, "CURRENT_TIMESTAMP")).isEqualTo("CURRENT_TIMESTAMP");
+    }
+
+    @Test
     void storesJsonAndNativeEnumsAndRefusesArrays() {
         assertThat(mariadb.types().typeName(new SqlType.Json())).isEqualTo("json");
         assertThat(mariadb.types().bindMarker(new SqlType.Json(), "?")).isEqualTo("?");

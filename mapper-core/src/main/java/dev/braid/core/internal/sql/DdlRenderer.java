@@ -23,7 +23,7 @@ final class DdlRenderer {
             StringBuilder column = new StringBuilder(id(c.name())).append(' ').append(c.sqlType() != null
                     ? dialect.types().typeName(c.sqlType()) : dialect.typeName(c.type(), c.length(), c.precision(), c.scale()));
             if (c.defaultExpression() != null) {
-                column.append(" DEFAULT ").append(c.defaultExpression()); // from the mapping, never from user input
+                column.append(" DEFAULT ").append(dialect.defaultExpression(c.type(), c.defaultExpression())); // from the mapping, never from user input
             }
             if (c.identity()) {
                 column.append(dialect.identityColumn());

@@ -15,6 +15,7 @@ import dev.braid.dialect.Upserts;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * MariaDB 10.11 and later: backtick-quoted identifiers, {@code ?} markers, AUTO_INCREMENT keys returned by
@@ -61,6 +62,9 @@ public final class MariaDbDialect implements Dialect {
             "varbinary", "varchar", "varcharacter", "varying", "virtual", "when", "where", "while", "window",
             "with", "write", "xor", "year_month", "zerofill"), '`');
 
+    private static final Pattern CURRENT_TIMESTAMP = Pattern.compile(
+            "\\s*(?:CURRENT_TIMESTAMP(?:\\s*\\(\\s*\\d?\\s*\\))?|NOW\\s*\\(\\s*\\d?\\s*\\))\\s*", Pattern.CASE_INSENSITIVE);
+
     private final TypeSupport types = new MariaDbTypes(this);
 
     /** For {@link java.util.ServiceLoader}; use {@link Dialect#mariadb()}. */
@@ -101,6 +105,12 @@ public final class MariaDbDialect implements Dialect {
             case TIMESTAMP_TZ -> "datetime(6)";
             case BINARY -> length > 0 ? "varbinary(" + length + ")" : "longblob";
         };
+    }
+
+    // Instants are UTC datetimes here, but CURRENT_TIMESTAMP is the session's local time: the UTC time instead.
+    @Override
+    public String defaultExpression(ColumnType type, String expression) {
+        return type == ColumnType.TIMESTAMP_TZ && CURRENT_TIMESTAMP.matcher(expression).matches() ? "UTC_TIMESTAMP(6)" : expression;
     }
 
     @Override
