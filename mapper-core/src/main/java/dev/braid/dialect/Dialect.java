@@ -106,6 +106,14 @@ public interface Dialect {
     }
 
     /**
+     * The type of an unbounded string column ({@code String} without {@code @Column(length = ...)}) that no index
+     * needs to cover: not a key, unique or foreign-key column, and referred to by no foreign key or relationship.
+     *
+     * @return by default the type of any unbounded string, {@code typeName(VARCHAR, 0, 0, 0)}
+     */
+    default String unboundedTextType() { return typeName(ColumnType.VARCHAR, 0, 0, 0); }
+
+    /**
      * A column's DEFAULT expression, declared in the mapping ({@code @ServerDefault}), as this database must write it
      * for a column of {@code type} (MariaDB keeps instants as UTC datetimes, so its {@code CURRENT_TIMESTAMP}, the
      * session's local time, becomes {@code UTC_TIMESTAMP(6)} there).

@@ -47,6 +47,13 @@ class MariaDbDialectCapabilitiesTest {
     void writesMariaDbColumnTypesAndAutoIncrementIdentity() {
         assertThat(mariadb.typeName(ColumnType.VARCHAR, 40, 0, 0)).isEqualTo("varchar(40)");
         assertThat(mariadb.typeName(ColumnType.VARCHAR, 0, 0, 0)).isEqualTo("varchar(255)");
+        assertThat(mariadb.unboundedTextType()).isEqualTo("text"); // for unbounded strings no index covers
+        assertThat(mariadb.typeName(ColumnType.VARCHAR, 16_383, 0, 0)).isEqualTo("varchar(16383)");
+        assertThat(mariadb.typeName(ColumnType.VARCHAR, 16_384, 0, 0)).isEqualTo("mediumtext");
+        assertThat(mariadb.typeName(ColumnType.VARCHAR, 4_194_303, 0, 0)).isEqualTo("mediumtext");
+        assertThat(mariadb.typeName(ColumnType.VARCHAR, 4_194_304, 0, 0)).isEqualTo("longtext");
+        assertThat(Dialect.postgresql().unboundedTextType()).isEqualTo(Dialect.postgresql().typeName(ColumnType.VARCHAR, 0, 0, 0));
+        assertThat(Dialect.h2().unboundedTextType()).isEqualTo(Dialect.h2().typeName(ColumnType.VARCHAR, 0, 0, 0));
         assertThat(mariadb.typeName(ColumnType.DECIMAL, 0, 12, 2)).isEqualTo("decimal(12, 2)");
         assertThat(mariadb.typeName(ColumnType.DECIMAL, 0, 0, 0)).isEqualTo("decimal(65, 30)");
         assertThat(mariadb.typeName(ColumnType.TIMESTAMP, 0, 0, 0)).isEqualTo("datetime(6)");

@@ -35,7 +35,7 @@ public final class DetailedErrors {
         String state = error.getSqlState();
         ErrorKind kind = errors.kind(state, error.getErrorCode());
         boolean constraint = error instanceof R2dbcDataIntegrityViolationException || kind == ErrorKind.CONSTRAINT_VIOLATION;
-        String fix = constraint ? null : valueFix(kind);
+        String fix = constraint ? null : errors.valueFix(kind) != null ? errors.valueFix(kind) : valueFix(kind);
         if (!constraint && fix == null) {
             return null;
         }
