@@ -83,6 +83,18 @@ public interface ErrorClassifier {
     }
 
     /**
+     * What to do about a value of {@code kind} that this database refused, where its meaning differs from the
+     * common one (MariaDB's 22007 is also a value too long that would be cut inside a character). By default: none,
+     * for Braid's common advice.
+     *
+     * @param kind the kind of the error
+     * @return the fix, or null for the common one
+     */
+    default @Nullable String valueFix(ErrorKind kind) {
+        return null;
+    }
+
+    /**
      * The most characters a value may have, as the message of a value-too-long error states it without
      * naming the column (PostgreSQL: {@code value too long for type character varying(20)}). By default: none.
      *

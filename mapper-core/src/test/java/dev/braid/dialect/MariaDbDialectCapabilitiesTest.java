@@ -47,6 +47,13 @@ class MariaDbDialectCapabilitiesTest {
     void writesMariaDbColumnTypesAndAutoIncrementIdentity() {
         assertThat(mariadb.typeName(ColumnType.VARCHAR, 40, 0, 0)).isEqualTo("varchar(40)");
         assertThat(mariadb.typeName(ColumnType.VARCHAR, 0, 0, 0)).isEqualTo("varchar(255)");
+        assertThat(mariadb.unboundedTextType()).isEqualTo("text"); // for unbounded strings no index covers
+        assertThat(mariadb.typeName(ColumnType.VARCHAR, 16_383, 0, 0)).isEqualTo("varchar(16383)");
+        assertThat(mariadb.typeName(ColumnType.VARCHAR, 16_384, 0, 0)).isEqualTo("mediumtext");
+        assertThat(mariadb.typeName(ColumnType.VARCHAR, 4_194_303, 0, 0)).isEqualTo("mediumtext");
+        assertThat(mariadb.typeName(ColumnType.VARCHAR, 4_194_304, 0, 0)).isEqualTo("longtext");
+        assertThat(Dialect.postgresql().unboundedTextType()).isEqualTo(Dialect.postgresql().typeName(ColumnType.VARCHAR, 0, 0, 0));
+        assertThat(Dialect.h2().unboundedTextType()).isEqualTo(Dialect.h2().typeName(ColumnType.VARCHAR, 0, 0, 0));
         assertThat(mariadb.typeName(ColumnType.DECIMAL, 0, 12, 2)).isEqualTo("decimal(12, 2)");
         assertThat(mariadb.typeName(ColumnType.DECIMAL, 0, 0, 0)).isEqualTo("decimal(65, 30)");
         assertThat(mariadb.typeName(ColumnType.TIMESTAMP, 0, 0, 0)).isEqualTo("datetime(6)");
@@ -55,6 +62,17 @@ class MariaDbDialectCapabilitiesTest {
         assertThat(mariadb.typeName(ColumnType.BINARY, 0, 0, 0)).isEqualTo("longblob");
         assertThat(mariadb.typeName(ColumnType.INTEGER, 0, 0, 0)).isEqualTo("int");
         assertThat(mariadb.identityColumn()).isEqualTo(" NOT NULL AUTO_INCREMENT");
+    }
+
+    @Test
+    void defaultsInstantsToTheUtcTimeBecauseTheyAreStoredAsUtcDatetimes() {
+        assertThat(mariadb.defaultExpression(ColumnType.TIMESTAMP_TZ, "CURRENT_TIMESTAMP")).isEqualTo("UTC_TIMESTAMP(6)");
+        assertThat(mariadb.defaultExpression(ColumnType.TIMESTAMP_TZ, "current_timestamp(6)")).isEqualTo("UTC_TIMESTAMP(6)");
+        assertThat(mariadb.defaultExpression(ColumnType.TIMESTAMP_TZ, "NOW()")).isEqualTo("UTC_TIMESTAMP(6)");
+        // a local date-time column keeps the session's local time, as on H2 and PostgreSQL
+        assertThat(mariadb.defaultExpression(ColumnType.TIMESTAMP, "CURRENT_TIMESTAMP")).isEqualTo("CURRENT_TIMESTAMP");
+        assertThat(mariadb.defaultExpression(ColumnType.TIMESTAMP_TZ, "'2020-01-01 00:00:00'")).isEqualTo("'2020-01-01 00:00:00'");
+        assertThat(Dialect.postgresql().defaultExpression(ColumnType.TIMESTAMP_TZ, "CURRENT_TIMESTAMP")).isEqualTo("CURRENT_TIMESTAMP");
     }
 
     @Test

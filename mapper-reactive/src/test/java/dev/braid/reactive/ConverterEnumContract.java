@@ -70,7 +70,7 @@ abstract class ConverterEnumContract extends MapperTestBase {
         } else if (mariadb()) {
             // MariaDB: no CREATE TYPE; a database enum is an inline ENUM column.
             assertThat(script).startsWith("CREATE TABLE tickets (id bigint NOT NULL, price decimal(12, 2),"
-                    + " by_name varchar(255), by_ordinal int, mood enum('SAD', 'OK', 'HAPPY'), priority varchar(255),"
+                    + " by_name text, by_ordinal int, mood enum('SAD', 'OK', 'HAPPY'), priority text,"
                     + " PRIMARY KEY (id))");
         } else {
             // H2: no CREATE TYPE; a database enum is a varchar column of its labels.

@@ -20,10 +20,9 @@ final class DdlRenderer {
                 .identifier(create.table()).append(" (");
         List<String> parts = new ArrayList<>();
         for (SqlStatement.ColumnDefinition c : create.columns()) {
-            StringBuilder column = new StringBuilder(id(c.name())).append(' ').append(c.sqlType() != null
-                    ? dialect.types().typeName(c.sqlType()) : dialect.typeName(c.type(), c.length(), c.precision(), c.scale()));
+            StringBuilder column = new StringBuilder(id(c.name())).append(' ').append(typeName(c));
             if (c.defaultExpression() != null) {
-                column.append(" DEFAULT ").append(c.defaultExpression()); // from the mapping, never from user input
+                column.append(" DEFAULT ").append(dialect.defaultExpression(c.type(), c.defaultExpression())); // from the mapping, never from user input
             }
             if (c.identity()) {
                 column.append(dialect.identityColumn());
@@ -44,6 +43,12 @@ final class DdlRenderer {
                     + (fk.onDeleteCascade() ? " ON DELETE CASCADE" : ""));
         }
         out.append(String.join(", ", parts)).append(')');
+    }
+
+    private String typeName(SqlStatement.ColumnDefinition c) {
+        if (c.sqlType() != null) return dialect.types().typeName(c.sqlType());
+        if (!c.keyed() && c.type() == dev.braid.dialect.ColumnType.VARCHAR && c.length() <= 0) return dialect.unboundedTextType();
+        return dialect.typeName(c.type(), c.length(), c.precision(), c.scale());
     }
 
     void createIndex(SqlStatement.CreateIndex index, SqlOutput out) {

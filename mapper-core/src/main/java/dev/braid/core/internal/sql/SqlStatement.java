@@ -145,11 +145,20 @@ public sealed interface SqlStatement {
      *
      * @param sqlType           when not null, its JSON, array or enum type (named by the dialect instead of {@code type})
      * @param defaultExpression the column's DEFAULT, SQL as declared in the mapping; null for none
+     * @param keyed             true when an index must be able to cover it (a key, unique or foreign-key column, or
+     *                          one referred to): an unbounded string then keeps the dialect's indexable type
      */
     record ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
                             boolean nullable, boolean identity, dev.braid.dialect.SqlType sqlType,
-                            String defaultExpression) {
+                            String defaultExpression, boolean keyed) {
         public ColumnDefinition { Require.nonNull(name); Require.nonNull(type); }
+
+        /** A column that an index may cover. */
+        public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
+                                boolean nullable, boolean identity, dev.braid.dialect.SqlType sqlType,
+                                String defaultExpression) {
+            this(name, type, length, precision, scale, nullable, identity, sqlType, defaultExpression, true);
+        }
 
         public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale,
                                 boolean nullable, boolean identity) {

@@ -35,13 +35,16 @@ public final class DetailedErrors {
         String state = error.getSqlState();
         ErrorKind kind = errors.kind(state, error.getErrorCode());
         boolean constraint = error instanceof R2dbcDataIntegrityViolationException || kind == ErrorKind.CONSTRAINT_VIOLATION;
-        String fix = constraint ? null : valueFix(kind);
+        String fix = constraint ? null : errors.valueFix(kind) != null ? errors.valueFix(kind) : valueFix(kind);
         if (!constraint && fix == null) {
             return null;
         }
         DriverErrorDetails details = DriverErrorDetails.of(error, sql, errors);
         if (!constraint && details.column() == null) {
             details = details.withColumn(OversizedBinds.column(errors, state, details, sql, binds));
+        }
+        if (constraint && details.column() == null) {
+            details = details.withColumn(uniqueColumn(details, attributes));
         }
         String attribute = details.table() == null || details.column() == null ? null
                 : attributes.apply(details.table(), details.column());
@@ -54,6 +57,21 @@ public final class DetailedErrors {
                 ? " in a column of table " + details.table() + " (the database did not say which)" : "";
         return new DatabaseException("A value does not fit" + where + ": " + details.message() + ". Fix: " + fix,
                 sql, state, details.table(), details.column(), error);
+    }
+
+    /**
+     * The column of a one-column unique constraint that the driver named without its column (MariaDB's {@code Duplicate
+     * entry 'x' for key 'uq_accounts_email'}): Braid's DDL names it {@code uq_<table>_<column>}, so the column is the
+     * rest of the name when the mapping has such a column in that table; otherwise null.
+     */
+    private static String uniqueColumn(DriverErrorDetails details, BiFunction<String, String, String> attributes) {
+        String prefix = "uq_" + details.table() + "_";
+        if (details.constraint() == null || details.table() == null
+                || !details.constraint().regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return null;
+        }
+        String column = details.constraint().substring(prefix.length());
+        return attributes.apply(details.table(), column) != null ? column : null;
     }
 
     private static String constraintMessage(DriverErrorDetails details, String mapped) {

@@ -68,4 +68,26 @@ class DialectErrorTranslatorTest {
         assertThat(new R2dbcStatementExecutor(0, null, Dialect.postgresql()).errors().exception(
                 new R2dbcNonTransientResourceException("gone", "90098"), "SELECT 1")).isExactlyInstanceOf(DatabaseException.class);
     }
+
+    @Test
+    void aMariaDbDuplicateKeyNamesTheColumnOfBraidsUniqueConstraintWhenTheMappingHasIt() {
+        var error = new R2dbcDataIntegrityViolationException("Duplicate entry 'x@example.com' for key 'uq_accounts_email'",
+                "23000", 1062);
+        String sql = "INSERT INTO accounts (code, email) VALUES (?, ?)";
+        java.util.function.BiFunction<String, String, String> mapped = (table, column) ->
+                table.equals("accounts") && column.equals("email") ? "Account.email" : null;
+        ConstraintViolationException found = (ConstraintViolationException) DetailedErrors.translate(error, sql,
+                java.util.List.of(), mapped, Dialect.mariadb().errors());
+        assertThat(found.constraint()).isEqualTo("uq_accounts_email");
+        assertThat(found.table()).isEqualTo("accounts");
+        assertThat(found.column()).isEqualTo("email");
+        assertThat(found.getMessage()).startsWith("[BRAID_CONSTRAINT] Constraint uq_accounts_email violated on accounts.email"
+                + " (Account.email): Duplicate entry 'x@example.com' for key 'uq_accounts_email' [SQLSTATE 23000]");
+        // a name the mapping does not explain (another table's prefix, an unmapped column, a hand-made key): no column
+        for (String key : new String[]{"uq_accounts_phone", "uq_users_email", "accounts_email_key"}) {
+            var other = new R2dbcDataIntegrityViolationException("Duplicate entry 'x' for key '" + key + "'", "23000", 1062);
+            assertThat(((ConstraintViolationException) DetailedErrors.translate(other, sql, java.util.List.of(), mapped,
+                    Dialect.mariadb().errors())).column()).as(key).isNull();
+        }
+    }
 }

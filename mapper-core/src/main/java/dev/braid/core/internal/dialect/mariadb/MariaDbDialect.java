@@ -15,6 +15,7 @@ import dev.braid.dialect.Upserts;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * MariaDB 10.11 and later: backtick-quoted identifiers, {@code ?} markers, AUTO_INCREMENT keys returned by
@@ -61,6 +62,12 @@ public final class MariaDbDialect implements Dialect {
             "varbinary", "varchar", "varcharacter", "varying", "virtual", "when", "where", "while", "window",
             "with", "write", "xor", "year_month", "zerofill"), '`');
 
+    private static final int MAX_VARCHAR = 16_383;
+    private static final int MAX_MEDIUMTEXT = 16_777_215 / 4;
+
+    private static final Pattern CURRENT_TIMESTAMP = Pattern.compile(
+            "\\s*(?:CURRENT_TIMESTAMP(?:\\s*\\(\\s*\\d?\\s*\\))?|NOW\\s*\\(\\s*\\d?\\s*\\))\\s*", Pattern.CASE_INSENSITIVE);
+
     private final TypeSupport types = new MariaDbTypes(this);
 
     /** For {@link java.util.ServiceLoader}; use {@link Dialect#mariadb()}. */
@@ -87,10 +94,13 @@ public final class MariaDbDialect implements Dialect {
             case INTEGER -> "int";
             case BIGINT -> "bigint";
             case BOOLEAN -> "boolean";
-            // Unbounded strings: varchar(255), so that string keys, foreign keys and indexes work, composite ones
+            // Unbounded key, unique and foreign-key strings: varchar(255), so that their indexes work, composite ones
             // included (InnoDB indexes at most 3,072 bytes, 1,020 per utf8mb4 varchar(255)); TEXT cannot be a key.
-            // Longer values need @Column(length = ...).
-            case VARCHAR -> "varchar(" + (length > 0 ? length : 255) + ")";
+            // Other unbounded strings are text: see unboundedTextType().
+            // A utf8mb4 varchar holds at most 16,383 characters: longer declared lengths take the text type that holds
+            // them (16 MB, then 4 GB of bytes), which does not check the declared length itself.
+            case VARCHAR -> length > MAX_VARCHAR ? (length <= MAX_MEDIUMTEXT ? "mediumtext" : "longtext")
+                    : "varchar(" + (length > 0 ? length : 255) + ")";
             // A bare DECIMAL is DECIMAL(10, 0) and would drop fractions: unconstrained means the widest.
             case DECIMAL -> precision > 0 ? "decimal(" + precision + ", " + scale + ")" : "decimal(65, 30)";
             case DOUBLE -> "double";
@@ -102,6 +112,17 @@ public final class MariaDbDialect implements Dialect {
             case BINARY -> length > 0 ? "varbinary(" + length + ")" : "longblob";
         };
     }
+
+    // Instants are UTC datetimes here, but CURRENT_TIMESTAMP is the session's local time: the UTC time instead.
+    @Override
+    public String defaultExpression(ColumnType type, String expression) {
+        return type == ColumnType.TIMESTAMP_TZ && CURRENT_TIMESTAMP.matcher(expression).matches() ? "UTC_TIMESTAMP(6)" : expression;
+    }
+
+    // TEXT: up to 65,535 bytes, and a longer value is refused naming the column (1406, 22001). Not LONGTEXT: a value
+    // past max_allowed_packet (16 MB by default) would fail as a dropped connection (1153, 08S01) instead.
+    @Override
+    public String unboundedTextType() { return "text"; }
 
     @Override
     public String identityColumn() { return " NOT NULL AUTO_INCREMENT"; }

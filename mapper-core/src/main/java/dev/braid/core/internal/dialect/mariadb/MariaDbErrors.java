@@ -3,6 +3,7 @@ package dev.braid.core.internal.dialect.mariadb;
 import dev.braid.dialect.ErrorDetails;
 import dev.braid.dialect.ErrorKind;
 import dev.braid.dialect.StandardErrors;
+import org.jspecify.annotations.Nullable;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,15 @@ final class MariaDbErrors extends StandardErrors {
         if ("40001".equals(sqlState)) return ErrorKind.DEADLOCK;
         if ("22007".equals(sqlState)) return ErrorKind.INVALID_TEXT;
         return super.kind(sqlState);
+    }
+
+    // 1366 (22007) "Incorrect string value": text the column's character set cannot hold, or (strict mode) a value too
+    // long that would be cut inside a multi-byte character, which MariaDB reports so instead of 1406.
+    @Override
+    public @Nullable String valueFix(ErrorKind kind) {
+        return kind != ErrorKind.INVALID_TEXT ? null : "shorten the value, or widen the column (@Column(length = ...)) and"
+                + " its table: a value too long that would be cut inside a multi-byte character is reported so; otherwise"
+                + " the column's character set cannot hold these characters (store text in utf8mb4 columns)";
     }
 
     @Override

@@ -23,7 +23,7 @@ final class JoinedTableDdl {
     }
 
     /** The CREATE TABLE of each subclass table of {@code entity}, parents first; none for other entities. */
-    static List<SqlStatement.CreateTable> create(EntityMapping entity, boolean onlyMissing, Names names) {
+    static List<SqlStatement.CreateTable> create(EntityMapping entity, boolean onlyMissing, Names names, KeyedColumns keyed) {
         JoinedTables joined = joined(entity);
         if (joined == null) return List.of();
         List<SqlStatement.CreateTable> out = new ArrayList<>();
@@ -37,7 +37,8 @@ final class JoinedTableDdl {
             }
             for (ColumnMapping c : part.columns()) {
                 columns.add(new SqlStatement.ColumnDefinition(c.column(), c.type().columnType(), c.length(),
-                        c.precision(), c.scale(), c.nullable(), false, c.type().sqlType(), c.source().serverDefault()));
+                        c.precision(), c.scale(), c.nullable(), false, c.type().sqlType(), c.source().serverDefault(),
+                        keyed.covers(part.table(), c)));
                 if (c.unique()) {
                     uniques.add(new SqlStatement.UniqueConstraint(names.name("uq", part.table(), c.column()), List.of(c.column())));
                 }

@@ -24,12 +24,14 @@ public final class SchemaPlanner {
     private final SqlRenderer renderer;
     private final Dialect dialect;
     private final CompositeForeignKeyDdl composites;
+    private final KeyedColumns keyed;
 
     public SchemaPlanner(MappingRegistry registry, Dialect dialect) {
         this.registry = Require.nonNull(registry, "registry");
         this.dialect = Require.nonNull(dialect, "dialect");
         this.renderer = new SqlRenderer(dialect);
         this.composites = new CompositeForeignKeyDdl(registry);
+        this.keyed = new KeyedColumns(registry);
     }
 
     /**
@@ -56,7 +58,7 @@ public final class SchemaPlanner {
             table = new SqlStatement.CreateTable(table.table(), table.columns(), table.primaryKey(), table.uniques(), now,
                     table.ifNotExists());
             statements.add(renderer.render(table));
-            for (SqlStatement.CreateTable part : JoinedTableDdl.create(entity, onlyMissing, this::name)) {
+            for (SqlStatement.CreateTable part : JoinedTableDdl.create(entity, onlyMissing, this::name, keyed)) {
                 created.add(part.table().toLowerCase(java.util.Locale.ROOT));
                 statements.add(renderer.render(part));
             }
@@ -170,7 +172,8 @@ public final class SchemaPlanner {
         for (ColumnMapping c : entity.columns()) {
             if (JoinedTableDdl.elsewhere(entity, c)) continue;
             columns.add(new SqlStatement.ColumnDefinition(c.column(), c.type().columnType(), c.length(),
-                    c.precision(), c.scale(), c.nullable(), c.isGenerated(), c.type().sqlType(), c.source().serverDefault()));
+                    c.precision(), c.scale(), c.nullable(), c.isGenerated(), c.type().sqlType(), c.source().serverDefault(),
+                    keyed.covers(entity.table(), c)));
             if (c.unique() && !(c.isId() && entity.idColumns().size() == 1)) {
                 uniques.add(new SqlStatement.UniqueConstraint(name("uq", entity.table(), c.column()), List.of(c.column())));
             }
