@@ -59,7 +59,8 @@ public final class Mapper {
         // Without listeners and observers the plain executor runs: nothing is timed, counted or reported.
         this.executor = ObservingExecutor.wrap(base, builder.listeners, builder.observers, dialect);
         ConnectionSource connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
-        this.sessions = new SessionFactory(registry, dialect, executor, connections, builder.clock, builder.entityListeners);
+        this.sessions = new SessionFactory(registry, dialect, executor, connections, builder.clock, builder.entityListeners,
+                new SessionBudgets(builder.statementBudget));
         this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor, sessions::schemaReplaced);
         this.scopeKey = new Object();
         this.independent = false;
