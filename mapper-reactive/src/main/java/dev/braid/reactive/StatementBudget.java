@@ -55,4 +55,18 @@ public final class StatementBudget {
     public static Context reportingTo(Consumer<RenderedSql> statements) {
         return Context.of(SINK, Require.nonNull(statements, "statements"));
     }
+
+    /**
+     * {@link #reportingTo(Consumer)} for the sessions of one mapper only (and its {@link Mapper#independent()}
+     * view): sessions of other mappers opened under the same context are not reported. It takes precedence over
+     * {@link #reportingTo(Consumer)} for that mapper's sessions.
+     *
+     * @param mapper     the mapper whose sessions' statements are reported
+     * @param statements told about each statement; must be thread-safe and must not block
+     * @return the context to write
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when either is null
+     */
+    public static Context reportingTo(Mapper mapper, Consumer<RenderedSql> statements) {
+        return Context.of(Require.nonNull(mapper, "mapper").budgets().sinkKey(), Require.nonNull(statements, "statements"));
+    }
 }
