@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * <p>Errors arrive through the returned publishers, not as thrown exceptions. Besides those each method
  * names, any of them can fail with {@code BRAID_SESSION_BUSY} (overlapping use), {@code BRAID_SESSION_CLOSED}
  * (used after its scope ended), {@code BRAID_SESSION_INACTIVE} (a flush failed in this transaction: roll
- * back), {@code BRAID_UNMAPPED} (an object of an unmapped class) and the database errors of the statements
+ * back), {@code BRAID_BUDGET} (its {@linkplain #budget(int) statement budget} is spent), {@code BRAID_UNMAPPED} (an object of an unmapped class) and the database errors of the statements
  * it sends ({@code DatabaseException} and its subclasses, such as {@code ConstraintViolationException}).
  */
 public interface Session extends Queries {
