@@ -46,5 +46,7 @@ public enum ErrorCode {
     /** The connection broke while COMMIT was in flight: the transaction may or may not have committed. */
     BRAID_COMMIT_OUTCOME_UNKNOWN,
     /** A session was opened inside another session's work on the same mapper (a pool-starvation deadlock in waiting). */
-    BRAID_NESTED_SESSION
+    BRAID_NESTED_SESSION,
+    /** A session's statement budget was spent: the next statement was refused, unsent (an N+1 guard). */
+    BRAID_BUDGET
 }

@@ -16,10 +16,12 @@ import dev.braid.query.ProjectionQuery;
 import dev.braid.query.Query;
 import dev.braid.query.Relation;
 import dev.braid.reactive.internal.exec.StatementExecutor;
+import dev.braid.reactive.internal.exec.StatementMeter;
 import dev.braid.reactive.internal.flush.FlushExecutor;
 import dev.braid.reactive.internal.load.GraphLoader;
 import dev.braid.relation.WriteOnlyCollection;
 import io.r2dbc.spi.Connection;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -132,11 +134,27 @@ final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> load(Collection<?> entities, Relation<?, ?>... path) {
-        return active("load " + List.of(path), () -> {
+        Mono<Void> load = active("load " + List.of(path), () -> {
             List<LoadNode> nodes = ExplicitLoad.plan(registry, planner.loads(), identityMap, entities, path);
             return transaction.autoflush().then(graphLoader.load(transaction.connection(), identityMap, hydrator,
                     entities, nodes, Set.of()));
         });
+        // Under a budget, its loads are marked explicit: repeated, they are the N+1 the budget's error names.
+        return transaction.fence().meter() == null ? load : load.contextWrite(StatementMeter.EXPLICIT_LOAD);
+    }
+
+    @Override
+    public Session budget(int statements) {
+        Require.argument(statements >= 0, "session.budget(n) takes n >= 0, was " + statements);
+        StatementMeter current = transaction.fence().meter();
+        transaction.fence().meter(new StatementMeter(statements, "session.budget(" + statements + ")",
+                current == null ? null : current.sink()));
+        return this;
+    }
+
+    /** Starts the session's budget (see {@link SessionBudgets}); a session that has one already keeps it. */
+    void adoptBudget(@Nullable StatementMeter meter) {
+        if (meter != null && transaction.fence().meter() == null) transaction.fence().meter(meter);
     }
 
     @Override

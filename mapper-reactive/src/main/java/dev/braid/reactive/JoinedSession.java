@@ -20,11 +20,13 @@ import java.util.function.Function;
  */
 final class JoinedSession implements TransactionParticipant {
     private final DefaultSession session;
+    private final SessionBudgets budgets;
     // Why the transaction can only roll back, once a joined inTransaction failed or was cancelled.
     private volatile @Nullable String rollbackOnly;
 
-    JoinedSession(DefaultSession session) {
+    JoinedSession(DefaultSession session, SessionBudgets budgets) {
         this.session = session;
+        this.budgets = budgets;
     }
 
     /**
@@ -34,7 +36,10 @@ final class JoinedSession implements TransactionParticipant {
      *                 managed transaction), else null
      */
     <T> Flux<T> run(Function<Session, ? extends Publisher<T>> work, @Nullable String boundary) {
-        Flux<T> body = Flux.defer(() -> Flux.from(work.apply(session))).concatWith(session.flushAtEnd());
+        Flux<T> body = Flux.deferContextual(context -> {
+            session.adoptBudget(budgets.meterFor(context));
+            return Flux.from(work.apply(session));
+        }).concatWith(session.flushAtEnd());
         if (boundary == null) {
             return body;
         }

@@ -43,6 +43,7 @@ public final class Mapper {
     private final StatementExecutor executor;
     private final Schema schema;
     private final SessionFactory sessions;
+    private final SessionBudgets budgets;
     // The Reactor context key under which this mapper's open sessions name themselves.
     private final Object scopeKey;
     private final boolean independent;
@@ -59,7 +60,9 @@ public final class Mapper {
         // Without listeners and observers the plain executor runs: nothing is timed, counted or reported.
         this.executor = ObservingExecutor.wrap(base, builder.listeners, builder.observers, dialect);
         ConnectionSource connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
-        this.sessions = new SessionFactory(registry, dialect, executor, connections, builder.clock, builder.entityListeners);
+        this.budgets = new SessionBudgets(builder.statementBudget);
+        this.sessions = new SessionFactory(registry, dialect, executor, connections, builder.clock, builder.entityListeners,
+                budgets);
         this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor, sessions::schemaReplaced);
         this.scopeKey = new Object();
         this.independent = false;
@@ -73,6 +76,7 @@ public final class Mapper {
         this.executor = shared.executor;
         this.schema = shared.schema;
         this.sessions = shared.sessions;
+        this.budgets = shared.budgets;
         this.scopeKey = shared.scopeKey;
         this.independent = true;
         this.external = shared.external;
@@ -104,6 +108,9 @@ public final class Mapper {
      * @return the configured dialect, or the one chosen from the connection factory's metadata
      */
     public Dialect dialect() { return dialect; }
+
+    // The budgets its sessions start with, and the key of the statement sink for its sessions.
+    SessionBudgets budgets() { return budgets; }
 
     // The executor statements run on (wrapped for listeners and observers when there are any); for tests.
     dev.braid.reactive.internal.exec.StatementExecutor executor() { return executor; }

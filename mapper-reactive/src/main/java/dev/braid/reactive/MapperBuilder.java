@@ -27,6 +27,7 @@ public final class MapperBuilder {
     @Nullable ExternalTransactions externalTransactions;
     java.time.Clock clock = java.time.Clock.systemUTC();
     final List<EntityEvents.Registration> entityListeners = new ArrayList<>();
+    int statementBudget = -1;
 
     MapperBuilder(ConnectionFactory connectionFactory, MappingRegistry registry) {
         this.connectionFactory = Require.nonNull(connectionFactory, "connectionFactory");
@@ -162,6 +163,23 @@ public final class MapperBuilder {
     public <T> MapperBuilder entityListener(Class<T> type, EntityListener<? super T> listener) {
         entityListeners.add(new EntityEvents.Registration(
                 Require.nonNull(type, "type"), Require.nonNull(listener, "listener")));
+        return this;
+    }
+
+    /**
+     * A statement budget for every session of this mapper (an N+1 guard): each {@code withSession} /
+     * {@code inTransaction} session may send {@code statements} statements, and the operation that would send
+     * one more fails with {@code BRAID_BUDGET} before sending it. See {@link Session#budget(int)} for what counts;
+     * {@code session.budget(n)} and {@link StatementBudget#perSession(int)} override it. Default: no budget
+     * (nothing is counted). The mapper's schema operations are not sessions and are not counted.
+     *
+     * @param statements the statements each session may send, at least 0
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code statements} is negative
+     */
+    public MapperBuilder statementBudget(int statements) {
+        Require.argument(statements >= 0, "statementBudget(n) takes n >= 0, was " + statements);
+        this.statementBudget = statements;
         return this;
     }
 

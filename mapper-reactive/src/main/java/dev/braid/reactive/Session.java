@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * <p>Errors arrive through the returned publishers, not as thrown exceptions. Besides those each method
  * names, any of them can fail with {@code BRAID_SESSION_BUSY} (overlapping use), {@code BRAID_SESSION_CLOSED}
  * (used after its scope ended), {@code BRAID_SESSION_INACTIVE} (a flush failed in this transaction: roll
- * back), {@code BRAID_UNMAPPED} (an object of an unmapped class) and the database errors of the statements
+ * back), {@code BRAID_BUDGET} (its {@linkplain #budget(int) statement budget} is spent), {@code BRAID_UNMAPPED} (an object of an unmapped class) and the database errors of the statements
  * it sends ({@code DatabaseException} and its subclasses, such as {@code ConstraintViolationException}).
  */
 public interface Session extends Queries {
@@ -234,6 +234,28 @@ public interface Session extends Queries {
      *         work's own error after rolling back to the savepoint
      */
     <T> Flux<T> nested(java.util.function.Function<Session, ? extends org.reactivestreams.Publisher<T>> work);
+
+    /**
+     * Caps the statements this session sends from now on until its scope ends (an N+1 guard): the operation
+     * that would send statement {@code statements + 1} fails with {@code BRAID_BUDGET} before that statement is
+     * sent (so nothing more is written), naming the budget, the statements so far grouped by origin ("1 query of
+     * Author, 40 relationship loads of Author.books"), the statement refused and the fix (for repeated
+     * {@code load} calls of one relationship, {@code Loads.selectin(Author_.books)}). Every later statement is
+     * refused too; in {@code inTransaction} the failure rolls back.
+     *
+     * <p>What counts: every statement the session sends (queries, counts, relationship loads, cursor statements of
+     * {@code stream()}, each flush step and key allocation, raw SQL, upserts, links, bulk writes), one per
+     * statement whatever its rows. What does not: BEGIN, COMMIT, ROLLBACK and savepoints, and the session's own
+     * settings (the isolation level). Calling it again starts a new count with the new cap; it takes effect at
+     * once, for the next statement. Without a budget nothing is counted. The scoped form, for code that does not
+     * hold the session, is {@link StatementBudget#perSession(int)}; a default for every session is
+     * {@link MapperBuilder#statementBudget(int)}.
+     *
+     * @param statements the statements the session may send from now on, at least 0
+     * @return this session
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when {@code statements} is negative
+     */
+    Session budget(int statements);
 
     /**
      * Whether this session tracks the object (pending, persistent or deleted, not yet flushed away).

@@ -28,9 +28,10 @@ final class SessionFactory {
     private final FlushExecutor flushExecutor;
     private final ConnectionSource connections;
     private final SessionHooks hooks;
+    private final SessionBudgets budgets;
 
     SessionFactory(MappingRegistry registry, Dialect dialect, StatementExecutor executor, ConnectionSource connections,
-                   java.time.Clock clock, java.util.List<EntityEvents.Registration> listeners) {
+                   java.time.Clock clock, java.util.List<EntityEvents.Registration> listeners, SessionBudgets budgets) {
         this.registry = registry;
         this.dialect = dialect;
         this.planner = new QueryPlanner(registry, dialect);
@@ -39,19 +40,30 @@ final class SessionFactory {
         this.flushExecutor = new FlushExecutor(executor);
         this.connections = connections;
         this.hooks = SessionHooks.of(registry, clock, listeners, renderer, executor);
+        this.budgets = budgets;
     }
 
-    /** A session on a connection of its own, released by the caller's scope. */
+    /**
+     * A session on a connection of its own, released by the caller's scope, with the statement budget of the
+     * subscriber's context or the mapper's default.
+     */
     Mono<DefaultSession> open(String operation, boolean transactional, @Nullable IsolationLevel isolation) {
-        return connections.acquire(operation).map(connection -> new DefaultSession(connection, registry, planner,
-                renderer, executor, flushExecutor, transactional, false,
-                new TransactionControl(connection, executor, dialect, isolation), hooks));
+        return Mono.deferContextual(context -> connections.acquire(operation).map(connection -> {
+            DefaultSession session = new DefaultSession(connection, registry, planner, renderer, executor,
+                    flushExecutor, transactional, false, new TransactionControl(connection, executor, dialect, isolation),
+                    hooks);
+            session.adoptBudget(budgets.meterFor(context));
+            return session;
+        }));
     }
 
-    /** The session of an external transaction: on its connection, no BEGIN/COMMIT/ROLLBACK of its own. */
+    /**
+     * The session of an external transaction: on its connection, no BEGIN/COMMIT/ROLLBACK of its own; its budget
+     * comes from the context of the first work run in it.
+     */
     JoinedSession joined(Connection connection) {
         return new JoinedSession(new DefaultSession(connection, registry, planner, renderer, executor, flushExecutor,
-                true, true, new TransactionControl(connection, executor, dialect, null), hooks));
+                true, true, new TransactionControl(connection, executor, dialect, null), hooks), budgets);
     }
 
     /** The mapper's schema dropped or recreated the tables and sequences: drawn sequence key blocks are void. */

@@ -75,7 +75,7 @@ public final class R2dbcStatementExecutor implements StatementExecutor {
     }
 
     private <T> Flux<T> query(Connection connection, RenderedSql sql, Function<RowView, T> mapper, int fetchSize) {
-        return StatementFence.read(Flux.defer(() -> {
+        return StatementFence.read(sql, Flux.defer(() -> {
             Statement statement = prepare(connection, sql);
             if (fetchSize > 0) {
                 statement.fetchSize(fetchSize);
@@ -101,7 +101,7 @@ public final class R2dbcStatementExecutor implements StatementExecutor {
     // Writes run to their end when their caller cancels; reads stop at the cancel (see StatementFence).
     @Override
     public Mono<Long> update(Connection connection, RenderedSql sql) {
-        return StatementFence.write(Mono.defer(() -> {
+        return StatementFence.write(sql, Mono.defer(() -> {
             long start = System.nanoTime();
             return Flux.from(prepare(connection, sql).execute())
                     .concatMap(Result::getRowsUpdated)
@@ -111,6 +111,7 @@ public final class R2dbcStatementExecutor implements StatementExecutor {
         }).onErrorMap(e -> translate(e, sql)));
     }
 
+    // The query inside counts the statement against the session's budget.
     @Override
     public Mono<List<Object[]>> returning(Connection connection, RenderedSql sql, List<Class<?>> types) {
         return StatementFence.write(query(connection, sql, row -> {

@@ -2,6 +2,7 @@ package dev.braid.reactive.internal.exec;
 
 import dev.braid.error.ErrorCode;
 import dev.braid.error.MapperException;
+import dev.braid.statement.RenderedSql;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,6 +39,19 @@ public final class StatementFence {
 
     private record State(Mono<Void> lastWrite, boolean closed) { }
 
+    // The session's statement budget, or null (then statements pay only this field's read).
+    private volatile @Nullable StatementMeter meter;
+
+    /** The session's statement budget from now on ({@code null}: none); see {@link StatementMeter}. */
+    public void meter(@Nullable StatementMeter meter) {
+        this.meter = meter;
+    }
+
+    /** The session's statement budget, or null. */
+    public @Nullable StatementMeter meter() {
+        return meter;
+    }
+
     /** The context that fences the statements started under it. */
     public Context context() {
         return context;
@@ -61,8 +75,20 @@ public final class StatementFence {
      * only stops the waiting. Refused, unsent, when the fence in the subscriber's context is closed.
      */
     static <T> Mono<T> write(Mono<T> write) {
+        return write(null, write);
+    }
+
+    /**
+     * {@link #write(Mono)} of {@code sql}, counted by the session's budget first: refused, unsent, with
+     * {@code BRAID_BUDGET} when the budget is spent.
+     */
+    static <T> Mono<T> write(@Nullable RenderedSql sql, Mono<T> write) {
         return Mono.deferContextual(view -> {
             @Nullable StatementFence fence = view.getOrDefault(StatementFence.class, null);
+            if (fence != null && sql != null && fence.meter != null && !fence.state.get().closed()) {
+                MapperException refused = fence.charge(sql, view);
+                if (refused != null) return Mono.error(refused);
+            }
             Mono<T> running = write.cache();
             if (fence != null && !fence.record(running.then().onErrorResume(e -> Mono.empty()))) {
                 return Mono.error(closed());
@@ -73,12 +99,23 @@ public final class StatementFence {
         });
     }
 
-    /** The read, refused (unsent) when the fence in the subscriber's context is closed. */
-    static <T> Flux<T> read(Flux<T> read) {
+    /**
+     * The read of {@code sql}, refused (unsent) when the fence in the subscriber's context is closed, or with
+     * {@code BRAID_BUDGET} when the session's budget is spent.
+     */
+    static <T> Flux<T> read(RenderedSql sql, Flux<T> read) {
         return Flux.deferContextual(view -> {
             @Nullable StatementFence fence = view.getOrDefault(StatementFence.class, null);
-            return fence != null && fence.state.get().closed() ? Flux.error(closed()) : read;
+            if (fence == null) return read;
+            if (fence.state.get().closed()) return Flux.error(closed());
+            MapperException refused = fence.meter == null ? null : fence.charge(sql, view);
+            return refused == null ? read : Flux.error(refused);
         });
+    }
+
+    private @Nullable MapperException charge(RenderedSql sql, reactor.util.context.ContextView view) {
+        StatementMeter current = meter;
+        return current == null ? null : current.charge(sql, view);
     }
 
     // Records the write as the last one, unless the fence is closed: atomic with close().
