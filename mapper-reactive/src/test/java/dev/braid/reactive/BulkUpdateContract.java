@@ -236,8 +236,30 @@ abstract class BulkUpdateContract extends MapperTestBase {
         List<String> statements = recorder().statements();
         assertThat(statements.subList(1, statements.size())).containsExactlyElementsOf(
                 heldUpdate("authors", "born = born + ?", "authors.born > ?", "id", "id, born", 2));
-        // Committed: another connection sees the new values.
+        // Committed: another connection sees the new values. MariaDB's three statements ran in one transaction of
+        // their own; elsewhere the one UPDATE ran in autocommit.
         assertThat(rows("SELECT born FROM authors WHERE born > 1800 ORDER BY id")).containsExactly(List.of(1827), List.of(1820));
+        assertThat(recorder().transactionEvents()).containsExactlyElementsOf(mariadb() ? List.of("begin", "commit") : List.of());
+    }
+
+    @Test
+    void aFailingUpdateOutsideATransactionLeavesTheHeldObjectsAndTheRowsAsTheyWere() {
+        String tooLong = "x".repeat(101); // name is varchar(100): the database refuses the UPDATE
+        List<String> names = new java.util.ArrayList<>();
+        StepVerifier.create(mapper.withSessionMono(s -> s.select(Author.class).orderBy(Author_.id.asc()).all().collectList()
+                        .flatMap(authors -> s.select(Author.class).where(Author_.born.gt(1800))
+                                .update(Updates.set(Author_.name, tooLong), Updates.increment(Author_.born, 1))
+                                .doOnError(e -> authors.forEach(a -> names.add(a.getName() + " " + a.getBorn()))))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(dev.braid.error.DatabaseException.class))
+                .verify(TIMEOUT);
+        assertThat(names).containsExactly("Jane Austen 1775", "Leo Tolstoy 1828", "Fyodor Dostoevsky 1821", "Anonymous null");
+        assertThat(rows("SELECT name, born FROM authors WHERE born > 1800 ORDER BY id"))
+                .containsExactly(List.of("Leo Tolstoy", 1828), List.of("Fyodor Dostoevsky", 1821));
+        // MariaDB: the lock and the failed UPDATE were rolled back together; no re-read was sent.
+        assertThat(recorder().transactionEvents()).containsExactlyElementsOf(mariadb() ? List.of("begin", "rollback") : List.of());
+        List<String> statements = recorder().statements();
+        List<String> update = heldUpdate("authors", "name = ?, born = born + ?", "authors.born > ?", "id", "id, name, born", 2);
+        assertThat(statements.subList(1, statements.size())).containsExactlyElementsOf(update.subList(0, mariadb() ? 2 : 1));
     }
 
     @Test

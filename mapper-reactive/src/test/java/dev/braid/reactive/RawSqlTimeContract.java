@@ -64,6 +64,17 @@ abstract class RawSqlTimeContract extends MapperTestBase {
     }
 
     @Test
+    void nullTimeValuesBindThroughTheAdapterToo() {
+        StepVerifier.create(mapper.inTransactionMono(s -> s.sql("INSERT INTO meetings (title, starts_at, ends_at) VALUES (?, ?, ?)")
+                        .bind(0, "unplanned").bindNull(1, OffsetDateTime.class).bindNull(2, Instant.class).execute()))
+                .expectNext(1L)
+                .verifyComplete();
+        Meeting read = mapper.withSessionMono(s -> s.select(Meeting.class).one()).block(TIMEOUT);
+        assertThat(read.startsAt).isNull();
+        assertThat(read.endsAt).isNull();
+    }
+
+    @Test
     void aMappedInsertIsFoundByRawFiltersBoundAtAnyOffset() {
         mapper.inTransaction(s -> s.addAll(List.of(new Meeting("stand-up", KOLKATA, END),
                 new Meeting("later", KOLKATA.plusHours(3), END.plusSeconds(3 * 3600))))).blockLast(TIMEOUT);
