@@ -23,6 +23,10 @@ final class NoReturning implements Returning {
                 : ". Fix: delete by key through the session, or use a dialect that returns deleted rows"));
     }
 
+    // Bulk updates of held objects lock the keys, update them and read the rows back instead.
+    @Override
+    public boolean fromUpdate() { return false; }
+
     @Override
     public void close(DataChange change, List<String> columns, SqlWriter out) {
         // open() refused already

@@ -42,6 +42,24 @@ public interface Returning {
     void close(DataChange change, List<String> columns, SqlWriter out);
 
     /**
+     * Whether an UPDATE can return columns of the rows it wrote ({@code RETURNING}, H2's {@code FINAL TABLE}).
+     * When it cannot (MariaDB), a bulk update that must refresh the session's objects is planned as three
+     * statements in one transaction instead: lock and learn the matching keys ({@link #lockRows}), UPDATE those
+     * keys, read the written columns of those keys back.
+     *
+     * @return true by default
+     */
+    default boolean fromUpdate() { return true; }
+
+    /**
+     * Writes what follows a SELECT so that it locks the rows it reads until the transaction ends, with its leading
+     * space: by default the SQL standard's {@code  FOR UPDATE} (H2, PostgreSQL, MariaDB, MySQL).
+     *
+     * @param out where the clause is written
+     */
+    default void lockRows(SqlWriter out) { out.append(" FOR UPDATE"); }
+
+    /**
      * {@code INSERT ... RETURNING a, b} and {@code DELETE ... RETURNING a, b} (PostgreSQL, MariaDB, SQLite).
      *
      * @return the shared RETURNING-clause instance

@@ -16,6 +16,18 @@ public final class CommitOutcomeUnknownException extends ConnectionLostException
      * @param cause    the driver's exception
      */
     public CommitOutcomeUnknownException(String message, @Nullable String sqlState, Throwable cause) {
-        super(ErrorCode.BRAID_COMMIT_OUTCOME_UNKNOWN, message, "COMMIT", sqlState, cause);
+        this(message, sqlState, 0, cause);
+    }
+
+    /**
+     * As {@link #CommitOutcomeUnknownException(String, String, Throwable)}, with the database's own error number.
+     *
+     * @param message    what happened and the fix
+     * @param sqlState   the SQLSTATE that said the connection is gone, or null
+     * @param vendorCode the database's error number (see {@link #vendorCode()}), 0 when the driver gave none
+     * @param cause      the driver's exception
+     */
+    public CommitOutcomeUnknownException(String message, @Nullable String sqlState, int vendorCode, Throwable cause) {
+        super(ErrorCode.BRAID_COMMIT_OUTCOME_UNKNOWN, message, "COMMIT", sqlState, vendorCode, cause);
     }
 }

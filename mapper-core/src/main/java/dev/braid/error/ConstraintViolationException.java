@@ -36,7 +36,26 @@ public final class ConstraintViolationException extends DatabaseException {
      */
     public ConstraintViolationException(String message, String sql, @Nullable String sqlState, @Nullable String constraint,
                                         @Nullable String table, @Nullable String column, Throwable cause) {
-        super(ErrorCode.BRAID_CONSTRAINT, message, sql, sqlState, table, column, cause);
+        this(message, sql, sqlState, 0, constraint, table, column, cause);
+    }
+
+    /**
+     * A violation with the database's own error number (MariaDB 1062, H2 23505; see {@link #vendorCode()}) and the
+     * constraint, table and column the driver named; code {@link ErrorCode#BRAID_CONSTRAINT}.
+     *
+     * @param message    what happened and the fix
+     * @param sql        the statement that failed
+     * @param sqlState   the SQLSTATE (class 23), or null
+     * @param vendorCode the database's error number, 0 when the driver gave none (PostgreSQL)
+     * @param constraint the violated constraint, or null when not named
+     * @param table      the table, or null when not named
+     * @param column     the column (several joined with ", "), or null when not named
+     * @param cause      the driver's exception
+     */
+    public ConstraintViolationException(String message, String sql, @Nullable String sqlState, int vendorCode,
+                                        @Nullable String constraint, @Nullable String table, @Nullable String column,
+                                        Throwable cause) {
+        super(ErrorCode.BRAID_CONSTRAINT, message, sql, sqlState, vendorCode, table, column, cause);
         this.constraint = constraint;
     }
 

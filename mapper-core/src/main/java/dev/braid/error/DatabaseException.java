@@ -3,8 +3,9 @@ package dev.braid.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The database rejected a statement. Keeps the SQL, the SQLSTATE and the driver's exception as cause,
- * and the table and column when the driver named them. Bind values are not part of the message (they
+ * The database rejected a statement. Keeps the SQL, the SQLSTATE, the database's own error number
+ * ({@link #vendorCode()}: MariaDB's 1062 or 1213, H2's 23505; PostgreSQL has none) and the driver's exception as
+ * cause, and the table and column when the driver named them. Bind values are not part of the message (they
  * may be sensitive); enable the {@code dev.braid.binds} logger at TRACE to see them.
  *
  * <p>The message shows at most {@value #MAX_SQL_IN_MESSAGE} characters of the SQL and of the driver's
@@ -19,6 +20,8 @@ public class DatabaseException extends MapperException {
     private final String sql;
     /** The driver's SQLSTATE, or null. */
     private final @Nullable String sqlState;
+    /** The database's own error number, 0 when the driver reported none. */
+    private final int vendorCode;
     /** The table the driver named, or null. */
     private final @Nullable String table;
     /** The column the driver named (or Braid found), or null. */
@@ -52,6 +55,22 @@ public class DatabaseException extends MapperException {
     }
 
     /**
+     * A rejected statement with the database's own error number; code {@link ErrorCode#BRAID_DATABASE}.
+     *
+     * @param message    the driver's message, as Braid words it
+     * @param sql        the statement that failed
+     * @param sqlState   the SQLSTATE, or null when the driver gave none
+     * @param vendorCode the database's error number (see {@link #vendorCode()}), 0 when the driver gave none
+     * @param table      the table, or null when not named
+     * @param column     the column, or null when not named
+     * @param cause      the driver's exception
+     */
+    public DatabaseException(String message, String sql, @Nullable String sqlState, int vendorCode, @Nullable String table,
+                             @Nullable String column, Throwable cause) {
+        this(ErrorCode.BRAID_DATABASE, message, sql, sqlState, vendorCode, table, column, cause);
+    }
+
+    /**
      * A rejected statement with a more specific code, for subclasses.
      *
      * @param code     the error code
@@ -77,9 +96,28 @@ public class DatabaseException extends MapperException {
      */
     protected DatabaseException(ErrorCode code, String message, String sql, @Nullable String sqlState,
                                 @Nullable String table, @Nullable String column, Throwable cause) {
+        this(code, message, sql, sqlState, 0, table, column, cause);
+    }
+
+    /**
+     * A rejected statement with a more specific code, the database's own error number and the table and column
+     * involved, for subclasses.
+     *
+     * @param code       the error code
+     * @param message    the driver's message, as Braid words it
+     * @param sql        the statement that failed
+     * @param sqlState   the SQLSTATE, or null when the driver gave none
+     * @param vendorCode the database's error number (see {@link #vendorCode()}), 0 when the driver gave none
+     * @param table      the table, or null when not named
+     * @param column     the column, or null when not named
+     * @param cause      the driver's exception
+     */
+    protected DatabaseException(ErrorCode code, String message, String sql, @Nullable String sqlState, int vendorCode,
+                                @Nullable String table, @Nullable String column, Throwable cause) {
         super(code, cap(message) + " [SQLSTATE " + sqlState + "] while executing: " + cap(sql), cause);
         this.sql = sql;
         this.sqlState = sqlState;
+        this.vendorCode = vendorCode;
         this.table = table;
         this.column = column;
     }
@@ -115,6 +153,18 @@ public class DatabaseException extends MapperException {
      */
     public @Nullable String sqlState() {
         return sqlState;
+    }
+
+    /**
+     * The database's own error number, as the driver reported it ({@code R2dbcException.getErrorCode()}): it tells
+     * apart what one SQLSTATE covers. MariaDB: 1062 duplicate key, 1213 deadlock, 1205 lock-wait timeout,
+     * 1451/1452 foreign key, 1048 NOT NULL, 1406 value too long; H2: its error code (23505 duplicate key, 23506
+     * foreign key, ...). PostgreSQL has none (it reports only SQLSTATEs; use {@link #sqlState()}): 0 there.
+     *
+     * @return the error number, or 0 when the driver reported none (PostgreSQL, a connection closed without an error)
+     */
+    public int vendorCode() {
+        return vendorCode;
     }
 
     /**

@@ -107,6 +107,14 @@ class MariaDbDialectCapabilitiesTest {
         assertThatThrownBy(() -> mariadb.returning().open(Returning.DataChange.UPDATE, List.of("id"), new TextWriter(mariadb)))
                 .isInstanceOfSatisfying(MapperException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BRAID_MAPPING))
                 .hasMessageContaining("MariaDB cannot return [id] from an UPDATE");
+        // So planners lock and re-read instead: SELECT ... FOR UPDATE, the UPDATE, a SELECT of the written columns.
+        assertThat(mariadb.returning().fromUpdate()).isFalse();
+        assertThat(Dialect.postgresql().returning().fromUpdate()).isTrue();
+        assertThat(Dialect.h2().returning().fromUpdate()).isTrue();
+        TextWriter lock = new TextWriter(mariadb);
+        lock.append("SELECT id FROM t WHERE x = 1");
+        mariadb.returning().lockRows(lock);
+        assertThat(lock.sql()).isEqualTo("SELECT id FROM t WHERE x = 1 FOR UPDATE");
         TextWriter none = new TextWriter(mariadb);
         mariadb.returning().open(Returning.DataChange.UPDATE, List.of(), none);
         mariadb.returning().close(Returning.DataChange.UPDATE, List.of(), none);

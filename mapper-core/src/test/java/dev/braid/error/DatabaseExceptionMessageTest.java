@@ -31,4 +31,20 @@ class DatabaseExceptionMessageTest {
         assertThat(e.column()).isEqualTo("email");
         assertThat(new ConstraintViolationException("m", "s", "23000", null).constraint()).isNull();
     }
+
+    @Test
+    void theVendorCodeIsKeptAndZeroWhenTheDriverGaveNone() {
+        ConstraintViolationException duplicate = new ConstraintViolationException("duplicate", "INSERT", "23000", 1062,
+                "uq_accounts_email", "accounts", "email", null);
+        assertThat(duplicate.vendorCode()).isEqualTo(1062);
+        assertThat(duplicate.constraint()).isEqualTo("uq_accounts_email");
+        assertThat(duplicate).hasMessage("[BRAID_CONSTRAINT] duplicate [SQLSTATE 23000] while executing: INSERT");
+        assertThat(new DatabaseException("deadlock", "UPDATE", "40001", 1213, null, null, null).vendorCode()).isEqualTo(1213);
+        assertThat(new ConnectionLostException("gone", "SELECT 1", "08S01", 1927, null).vendorCode()).isEqualTo(1927);
+        assertThat(new CommitOutcomeUnknownException("gone", null, 1927, null).vendorCode()).isEqualTo(1927);
+        // PostgreSQL reports no vendor code; the constructors without one keep 0.
+        assertThat(new DatabaseException("m", "s", "23505", null).vendorCode()).isZero();
+        assertThat(new ConstraintViolationException("m", "s", "23505", null).vendorCode()).isZero();
+        assertThat(new ConnectionLostException("m", "s", "57P01", null).vendorCode()).isZero();
+    }
 }

@@ -143,6 +143,32 @@ final class RowReader {
                 : executor.update(connection, update.plain()));
     }
 
+    /** Whether {@link #lockedUpdate} must run (in one transaction) instead of {@link #update}. */
+    boolean locksRows(BulkUpdate update) {
+        return update.locked() != null && update.readsRows(identityMap);
+    }
+
+    /**
+     * Runs a bulk update where UPDATE returns no rows (MariaDB): locks the matching rows and reads their keys,
+     * updates those keys, reads the written columns back and gives them to the held objects. The caller runs it
+     * in one transaction. Emits the number of rows updated (the keys locked).
+     */
+    Mono<Long> lockedUpdate(BulkUpdate update, java.util.function.Consumer<java.util.Deque<Runnable>> undo) {
+        dev.braid.core.internal.plan.load.KeyLockedUpdate locked = java.util.Objects.requireNonNull(update.locked());
+        return executor.returning(connection, locked.lockKeys(), locked.keyTypes()).flatMap(keys -> keys.isEmpty()
+                ? Mono.just(0L)
+                : Flux.fromIterable(locked.updates(keys)).concatMap(sql -> executor.update(connection, sql))
+                        .thenMany(Flux.fromIterable(locked.rereads(keys))
+                                .concatMap(sql -> executor.returning(connection, sql, update.returnedTypes())))
+                        .collectList()
+                        .map(chunks -> {
+                            java.util.Deque<Runnable> changes = new java.util.ArrayDeque<>();
+                            update.apply(chunks.stream().flatMap(List::stream).toList(), identityMap, changes);
+                            undo.accept(changes);
+                            return (long) keys.size();
+                        }));
+    }
+
     // Rows of objects deleted in this session but not flushed yet are not results (autoflush normally
     // prevents this; it matters when a flush is not possible, e.g. inside a failed transaction).
     private boolean notDeleted(Object entity) {

@@ -124,7 +124,9 @@ final class SessionQueries {
         return gate.active("update " + query.entityType().getSimpleName(), () -> {
             // Planned before the autoflush: bad assignments are rejected before anything is sent.
             BulkUpdate update = BulkUpdate.of(registry, planner, query, assignments);
-            return transaction.autoflush().then(rows.update(update, transaction::uncommittedWrite));
+            return transaction.autoflush().then(Mono.defer(() -> rows.locksRows(update)
+                    ? transaction.atomic(undo -> rows.lockedUpdate(update, undo))
+                    : rows.update(update, transaction::uncommittedWrite)));
         });
     }
 

@@ -182,6 +182,36 @@ final class SessionTransaction {
         if (transactional && !undo.isEmpty()) uncommitted.add(FlushPlan.undoOnly(undo));
     }
 
+    /**
+     * Runs statements sent outside a flush that must be atomic (a bulk update that locks its rows, updates them and
+     * reads them back): inside the session's transaction as they are, their undo kept with its flushes; without one,
+     * in a transaction of their own, their undo run if it does not commit.
+     *
+     * @param work the statements, given where to push the undo of what they change on the session's objects
+     */
+    <T> Mono<T> atomic(java.util.function.Function<java.util.function.Consumer<java.util.Deque<Runnable>>, Mono<T>> work) {
+        if (transactional) {
+            return work.apply(this::uncommittedWrite);
+        }
+        java.util.Deque<Runnable> undo = new java.util.ArrayDeque<>();
+        Runnable abort = () -> FlushPlan.undoOnly(undo).abort();
+        return Mono.defer(() -> (flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty())
+                        .then(Mono.defer(() -> {
+                            flushTransactionOpen = true;
+                            return tx.begin();
+                        })))
+                .then(work.apply(undo::addAll))
+                .flatMap(result -> tx.commit().doOnSuccess(v -> {
+                    flushTransactionOpen = false;
+                    undo.clear();
+                }).thenReturn(result))
+                .doOnCancel(abort) // the commit may not have happened: the objects must not claim it did
+                .onErrorResume(error -> {
+                    abort.run();
+                    return rollbackQuietly().then(Mono.error(error));
+                });
+    }
+
     /** {@link Session#commit()}: flush, commit and begin the next transaction (without one: flush). */
     Mono<Void> commit() {
         if (external) {

@@ -42,6 +42,32 @@ abstract class BulkUpdateContract extends MapperTestBase {
         return postgres() ? update + " RETURNING " + columns : "SELECT " + columns + " FROM FINAL TABLE (" + update + ")";
     }
 
+    /**
+     * The statements a session holding objects of the entity sends for {@code UPDATE table SET set WHERE filter}:
+     * on PostgreSQL and H2 one UPDATE returning the rows' keys and new values; on MariaDB, whose UPDATE returns
+     * nothing, the matching keys locked and read first, the UPDATE of exactly those keys, then their new values
+     * read back. Markers are written {@code ?} here and numbered per statement.
+     */
+    private List<String> heldUpdate(String table, String set, String filter, String key, String columns, int rows) {
+        if (!mariadb()) return List.of(numbered(returning("UPDATE " + table + " SET " + set + " WHERE " + filter, columns)));
+        String keys = table + "." + key + " IN (" + String.join(", ", java.util.Collections.nCopies(rows, "?")) + ")";
+        String qualified = String.join(", ", java.util.Arrays.stream(columns.split(", ")).map(c -> table + "." + c).toList());
+        return List.of(numbered("SELECT " + table + "." + key + " FROM " + table + " WHERE " + filter + " FOR UPDATE"),
+                numbered("UPDATE " + table + " SET " + set + " WHERE " + keys),
+                numbered("SELECT " + qualified + " FROM " + table + " WHERE " + keys));
+    }
+
+    /** {@code ?} markers as the recorder numbers them ({@code $1}, {@code $2}, ...). */
+    private static String numbered(String sql) {
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') out.append('$').append(++n);
+            else out.append(c);
+        }
+        return out.toString();
+    }
+
     private static Consumer<Throwable> query(String... parts) {
         return e -> {
             assertThat(e).isInstanceOf(MapperException.class);
@@ -64,10 +90,6 @@ abstract class BulkUpdateContract extends MapperTestBase {
 
     @Test
     void heldObjectsTakeTheNewValuesAndNoUpdateOfThemFollows() {
-        if (mariadb()) {
-            heldObjectsAreRefusedOnMariaDb();
-            return;
-        }
         StepVerifier.create(mapper.inTransactionMono(s -> s.select(Author.class).orderBy(Author_.id.asc()).all().collectList()
                         .flatMap(authors -> s.select(Author.class).where(Author_.born.lt(1825))
                                 .update(Updates.increment(Author_.born, 1), Updates.set(Author_.name, "Early"))
@@ -78,19 +100,15 @@ abstract class BulkUpdateContract extends MapperTestBase {
                 .expectNext(List.of("Early 1776", "Leo Tolstoy 1828", "Early 1822", "Anonymous null"))
                 .verifyComplete();
         List<String> statements = recorder().statements();
-        assertThat(statements).hasSize(2); // the SELECT and the UPDATE: nothing is flushed at the end
-        assertThat(statements.get(1)).isEqualTo(returning(
-                "UPDATE authors SET born = born + $1, name = $2 WHERE authors.born < $3", "id, born, name"));
+        // The SELECT and the UPDATE (on MariaDB: lock, UPDATE, re-read): nothing is flushed at the end.
+        assertThat(statements.subList(1, statements.size())).containsExactlyElementsOf(heldUpdate("authors",
+                "born = born + ?, name = ?", "authors.born < ?", "id", "id, born, name", 2));
         assertThat(rows("SELECT name, born FROM authors WHERE born < 1825 ORDER BY id"))
                 .containsExactly(List.of("Early", 1776), List.of("Early", 1822));
     }
 
     @Test
     void versionsAreIncrementedInTheDatabaseAndInMemorySoLaterWritesPassTheirCheck() {
-        if (mariadb()) {
-            heldObjectsAreRefusedOnMariaDb();
-            return;
-        }
         java.util.concurrent.atomic.AtomicLong versionBefore = new java.util.concurrent.atomic.AtomicLong();
         StepVerifier.create(mapper.inTransactionMono(s -> s.get(Account.class, "A-1").flatMap(account -> {
                     long before = account.getVersion();
@@ -111,9 +129,11 @@ abstract class BulkUpdateContract extends MapperTestBase {
         assertThat((BigDecimal) row.get(0)).isEqualByComparingTo("13.00");
         assertThat(((Number) row.get(1)).longValue()).isEqualTo(versionBefore.get() + 2);
         List<String> statements = recorder().statements();
-        assertThat(statements.get(1)).isEqualTo(returning(
-                "UPDATE accounts SET balance = $1, version = version + 1 WHERE accounts.balance < $2", "code, balance, version"));
-        assertThat(statements.get(2)).startsWith("UPDATE accounts SET balance = $1, version = $2 WHERE code = $3 AND version = $4");
+        List<String> update = heldUpdate("accounts", "balance = ?, version = version + 1", "accounts.balance < ?", "code",
+                "code, balance, version", 1);
+        assertThat(statements.subList(1, 1 + update.size())).containsExactlyElementsOf(update);
+        assertThat(statements.get(1 + update.size()))
+                .startsWith("UPDATE accounts SET balance = $1, version = $2 WHERE code = $3 AND version = $4");
         // The other account did not match: its version is where the insert left it.
         assertThat(((Number) rows("SELECT version FROM accounts WHERE code = 'A-2'").get(0).get(0)).longValue())
                 .isEqualTo(versionBefore.get());
@@ -121,10 +141,6 @@ abstract class BulkUpdateContract extends MapperTestBase {
 
     @Test
     void pendingChangesAreFlushedFirst() {
-        if (mariadb()) {
-            heldObjectsAreRefusedOnMariaDb();
-            return;
-        }
         StepVerifier.create(mapper.inTransactionMono(s -> s.select(Author.class).where(Author_.name.eq("Anonymous")).one()
                         .flatMap(anonymous -> {
                             anonymous.setName("Homer");
@@ -136,16 +152,13 @@ abstract class BulkUpdateContract extends MapperTestBase {
                 .verifyComplete();
         List<String> statements = recorder().statements();
         assertThat(statements.get(1)).isEqualTo("UPDATE authors SET name = $1 WHERE id = $2");
-        assertThat(statements.get(2)).isEqualTo(returning("UPDATE authors SET born = $1 WHERE authors.name = $2", "id, born"));
+        assertThat(statements.subList(2, statements.size())).containsExactlyElementsOf(
+                heldUpdate("authors", "born = ?", "authors.name = ?", "id", "id, born", 1));
         assertThat(rows("SELECT born FROM authors WHERE name = 'Homer'")).containsExactly(List.of(-800));
     }
 
     @Test
     void aRollbackGivesHeldObjectsTheirOldValuesBack() {
-        if (mariadb()) {
-            heldObjectsAreRefusedOnMariaDb();
-            return;
-        }
         StepVerifier.create(mapper.inTransactionMono(s -> s.select(Author.class).where(Author_.name.eq("Leo Tolstoy")).one()
                         .flatMap(tolstoy -> s.select(Author.class).where(Author_.id.eq(tolstoy.getId()))
                                 .update(Updates.set(Author_.name, "Lev"))
@@ -212,22 +225,55 @@ abstract class BulkUpdateContract extends MapperTestBase {
         assertThat(recording.events().get(0).rows()).isEqualTo(1);
     }
 
-    /**
-     * MariaDB's UPDATE has no RETURNING, so the held objects of an updated entity cannot take the new values: the bulk
-     * update is refused with the fix, and the transaction rolls back.
-     */
-    private void heldObjectsAreRefusedOnMariaDb() {
-        StepVerifier.create(mapper.inTransactionMono(s -> s.select(Author.class).all().collectList()
-                        .flatMap(held -> s.select(Author.class).where(Author_.born.lt(1825))
-                                .update(Updates.set(Author_.name, "Early")))))
-                .expectErrorSatisfies(e -> {
-                    assertThat(e).isInstanceOf(MapperException.class)
-                            .hasMessageContaining("MariaDB cannot return").hasMessageContaining("from an UPDATE")
-                            .hasMessageContaining("Fix: expunge the session's objects of that entity");
-                    assertThat(((MapperException) e).code()).isEqualTo(ErrorCode.BRAID_MAPPING);
-                })
+    @Test
+    void heldObjectsTakeTheNewValuesOutsideATransactionToo() {
+        StepVerifier.create(mapper.withSessionMono(s -> s.select(Author.class).orderBy(Author_.id.asc()).all().collectList()
+                        .flatMap(authors -> s.select(Author.class).where(Author_.born.gt(1800))
+                                .update(Updates.increment(Author_.born, -1))
+                                .map(count -> count + " " + authors.stream().map(a -> a.getName() + " " + a.getBorn()).toList()))))
+                .expectNext("2 [Jane Austen 1775, Leo Tolstoy 1827, Fyodor Dostoevsky 1820, Anonymous null]")
+                .verifyComplete();
+        List<String> statements = recorder().statements();
+        assertThat(statements.subList(1, statements.size())).containsExactlyElementsOf(
+                heldUpdate("authors", "born = born + ?", "authors.born > ?", "id", "id, born", 2));
+        // Committed: another connection sees the new values. MariaDB's three statements ran in one transaction of
+        // their own; elsewhere the one UPDATE ran in autocommit.
+        assertThat(rows("SELECT born FROM authors WHERE born > 1800 ORDER BY id")).containsExactly(List.of(1827), List.of(1820));
+        assertThat(recorder().transactionEvents()).containsExactlyElementsOf(mariadb() ? List.of("begin", "commit") : List.of());
+    }
+
+    @Test
+    void aFailingUpdateOutsideATransactionLeavesTheHeldObjectsAndTheRowsAsTheyWere() {
+        String tooLong = "x".repeat(101); // name is varchar(100): the database refuses the UPDATE
+        List<String> names = new java.util.ArrayList<>();
+        StepVerifier.create(mapper.withSessionMono(s -> s.select(Author.class).orderBy(Author_.id.asc()).all().collectList()
+                        .flatMap(authors -> s.select(Author.class).where(Author_.born.gt(1800))
+                                .update(Updates.set(Author_.name, tooLong), Updates.increment(Author_.born, 1))
+                                .doOnError(e -> authors.forEach(a -> names.add(a.getName() + " " + a.getBorn()))))))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOf(dev.braid.error.DatabaseException.class))
                 .verify(TIMEOUT);
-        assertThat(rows("SELECT name FROM authors WHERE name = 'Early'")).isEmpty();
-        assertThat(recorder().statements()).noneMatch(sql -> sql.startsWith("UPDATE"));
+        assertThat(names).containsExactly("Jane Austen 1775", "Leo Tolstoy 1828", "Fyodor Dostoevsky 1821", "Anonymous null");
+        assertThat(rows("SELECT name, born FROM authors WHERE born > 1800 ORDER BY id"))
+                .containsExactly(List.of("Leo Tolstoy", 1828), List.of("Fyodor Dostoevsky", 1821));
+        // MariaDB: the lock and the failed UPDATE were rolled back together; no re-read was sent.
+        assertThat(recorder().transactionEvents()).containsExactlyElementsOf(mariadb() ? List.of("begin", "rollback") : List.of());
+        List<String> statements = recorder().statements();
+        List<String> update = heldUpdate("authors", "name = ?, born = born + ?", "authors.born > ?", "id", "id, name, born", 2);
+        assertThat(statements.subList(1, statements.size())).containsExactlyElementsOf(update.subList(0, mariadb() ? 2 : 1));
+    }
+
+    @Test
+    void heldObjectsAndNoMatchingRowUpdateNothing() {
+        StepVerifier.create(mapper.inTransactionMono(s -> s.select(Author.class).all().collectList()
+                        .flatMap(authors -> s.select(Author.class).where(Author_.born.gt(3000))
+                                .update(Updates.set(Author_.name, "Nobody")))))
+                .expectNext(0L)
+                .verifyComplete();
+        List<String> statements = recorder().statements();
+        // MariaDB: the lock finds no key, so no UPDATE and no re-read follow.
+        assertThat(statements.subList(1, statements.size())).containsExactly(mariadb()
+                ? "SELECT authors.id FROM authors WHERE authors.born > $1 FOR UPDATE"
+                : numbered(returning("UPDATE authors SET name = ? WHERE authors.born > ?", "id, name")));
+        assertThat(rows("SELECT count(*) FROM authors WHERE name = 'Nobody'").get(0).get(0)).isEqualTo(0L);
     }
 }

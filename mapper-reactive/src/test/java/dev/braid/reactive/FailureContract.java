@@ -22,6 +22,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class FailureContract extends MapperTestBase {
 
     @Test
+    void aDuplicateKeyCarriesTheDatabasesOwnErrorNumberWherePostgresHasNone() {
+        mapper.inTransaction(s -> s.add(new dev.braid.reactive.model.Account("V-1", "same@example.com", java.math.BigDecimal.ONE)))
+                .blockLast(TIMEOUT);
+        StepVerifier.create(mapper.inTransaction(s -> s.add(
+                        new dev.braid.reactive.model.Account("V-2", "same@example.com", java.math.BigDecimal.ONE))).then())
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isInstanceOf(dev.braid.error.ConstraintViolationException.class);
+                    DatabaseException error = (DatabaseException) e;
+                    // MariaDB: 1062 (ER_DUP_ENTRY); H2: its error code 23505; PostgreSQL reports SQLSTATEs only.
+                    assertThat(error.vendorCode()).isEqualTo(mariadb() ? 1062 : h2() ? 23505 : 0);
+                    assertThat(error.vendorCode()).isEqualTo(((io.r2dbc.spi.R2dbcException) e.getCause()).getErrorCode());
+                    assertThat(error.sqlState()).isEqualTo(mariadb() ? "23000" : "23505");
+                })
+                .verify(TIMEOUT);
+        // A statement the database rejects for another reason: MariaDB 1146 (no such table); H2 42102.
+        StepVerifier.create(mapper.withSessionMono(s -> s.sql("UPDATE no_such_table SET x = 1").execute()))
+                .expectErrorSatisfies(e -> {
+                    assertThat(e).isExactlyInstanceOf(DatabaseException.class);
+                    assertThat(((DatabaseException) e).vendorCode()).isEqualTo(mariadb() ? 1146 : h2() ? 42102 : 0);
+                })
+                .verify(TIMEOUT);
+    }
+
+    @Test
     void aFailedFlushMakesTheTransactionInactiveSoARetryCannotWriteTwice() {
         Author author = new Author("only-once", 1);
         Book orphan = new Book("orphan", 999L); // violates the foreign key

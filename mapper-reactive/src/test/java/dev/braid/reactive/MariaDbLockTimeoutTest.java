@@ -55,6 +55,7 @@ class MariaDbLockTimeoutTest extends MapperTestBase {
                 .expectErrorSatisfies(e -> {
                     assertThat(e).isInstanceOf(DatabaseException.class).hasMessageContaining("Lock wait timeout");
                     assertThat(((DatabaseException) e).sqlState()).isEqualTo("HY000");
+                    assertThat(((DatabaseException) e).vendorCode()).isEqualTo(1205); // what tells it apart
                     assertThat(e.getCause()).isInstanceOf(R2dbcException.class);
                     R2dbcException cause = (R2dbcException) e.getCause();
                     assertThat(cause.getErrorCode()).isEqualTo(1205);

@@ -39,6 +39,9 @@ public final class SqlRenderer {
         SqlOutput out = new SqlOutput(dialect);
         if (statement instanceof SqlStatement.Select s) {
             selects.select(s, out);
+        } else if (statement instanceof SqlStatement.LockingSelect l) {
+            selects.select(l.select(), out);
+            dialect.returning().lockRows(out);
         } else if (statement instanceof SqlStatement.Projection || statement instanceof SqlStatement.SetOperation
                 || statement instanceof SqlStatement.With) {
             selects.query(statement, out);

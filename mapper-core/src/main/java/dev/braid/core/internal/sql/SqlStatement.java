@@ -24,6 +24,11 @@ public sealed interface SqlStatement {
         }
     }
 
+    /** A SELECT that locks the rows it reads until the transaction ends ({@code ... FOR UPDATE}, the dialect's clause). */
+    record LockingSelect(Select select) implements SqlStatement {
+        public LockingSelect { Require.nonNull(select, "select"); }
+    }
+
     /** {@code [LEFT OUTER] JOIN table ON condition}. */
     record Join(TableRef table, SqlExpression on, boolean leftOuter) {
         public Join {

@@ -50,13 +50,13 @@ public final class DetailedErrors {
                 : attributes.apply(details.table(), details.column());
         String mapped = attribute == null ? "" : " (" + attribute + ")";
         if (constraint) {
-            return new ConstraintViolationException(constraintMessage(details, mapped), sql, state, details.constraint(),
-                    details.table(), details.column(), error);
+            return new ConstraintViolationException(constraintMessage(details, mapped), sql, state, error.getErrorCode(),
+                    details.constraint(), details.table(), details.column(), error);
         }
         String where = details.column() != null ? " in column " + details.location() + mapped : details.table() != null
                 ? " in a column of table " + details.table() + " (the database did not say which)" : "";
         return new DatabaseException("A value does not fit" + where + ": " + details.message() + ". Fix: " + fix,
-                sql, state, details.table(), details.column(), error);
+                sql, state, error.getErrorCode(), details.table(), details.column(), error);
     }
 
     /**

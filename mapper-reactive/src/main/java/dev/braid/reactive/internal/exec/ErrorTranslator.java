@@ -48,7 +48,7 @@ public final class ErrorTranslator {
             }
             String advice = errors.advice(state, String.valueOf(r2dbc.getMessage()));
             return new DatabaseException("The database rejected a statement: " + r2dbc.getMessage()
-                    + (advice == null ? "" : ". " + advice), sql, state, error);
+                    + (advice == null ? "" : ". " + advice), sql, state, r2dbc.getErrorCode(), null, null, error);
         }
         return error;
     }
@@ -70,10 +70,11 @@ public final class ErrorTranslator {
             return new CommitOutcomeUnknownException("The connection was lost while COMMIT was in flight ("
                     + error.getMessage() + "), so whether the transaction committed is unknown. Fix: do not retry"
                     + " blindly; check what the database holds (reconcile) and redo only what is missing, or make"
-                    + " the work idempotent", state, error);
+                    + " the work idempotent", state, error.getErrorCode(), error);
         }
         return new ConnectionLostException("The connection was lost (" + error.getMessage() + "); the statement"
                 + " did not complete and the open transaction, if any, was rolled back by the database. Fix: run"
-                + " the unit of work again on a new connection (the pool replaces broken ones)", sql, state, error);
+                + " the unit of work again on a new connection (the pool replaces broken ones)", sql, state,
+                error.getErrorCode(), error);
     }
 }

@@ -55,6 +55,32 @@ class DialectErrorTranslatorTest {
     }
 
     @Test
+    void theDriversVendorCodeIsKeptOnEveryTranslatedError() {
+        ErrorTranslator mariadb = ErrorTranslator.of(Dialect.mariadb());
+        var duplicate = new R2dbcDataIntegrityViolationException("Duplicate entry 'a' for key 'uq_accounts_email'", "23000", 1062);
+        assertThat(mariadb.exception(duplicate, "INSERT INTO accounts (email) VALUES (?)"))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(e.vendorCode()).isEqualTo(1062));
+        var deadlock = new io.r2dbc.spi.R2dbcTransientResourceException("Deadlock found when trying to get lock", "40001", 1213);
+        assertThat(mariadb.exception(deadlock, "UPDATE t SET a = 1")).isExactlyInstanceOf(DatabaseException.class)
+                .isInstanceOfSatisfying(DatabaseException.class, e -> {
+                    assertThat(e.vendorCode()).isEqualTo(1213);
+                    assertThat(e.sqlState()).isEqualTo("40001");
+                });
+        var tooLong = new R2dbcNonTransientResourceException("Data too long for column 'name' at row 1", "22001", 1406);
+        assertThat(mariadb.exception(tooLong, "INSERT INTO authors (name) VALUES (?)"))
+                .isInstanceOfSatisfying(DatabaseException.class, e -> assertThat(e.vendorCode()).isEqualTo(1406));
+        var killed = new R2dbcNonTransientResourceException("Connection was killed", "08S01", 1927);
+        assertThat(mariadb.exception(killed, "SELECT 1"))
+                .isInstanceOfSatisfying(ConnectionLostException.class, e -> assertThat(e.vendorCode()).isEqualTo(1927));
+        assertThat(mariadb.exception(killed, "COMMIT"))
+                .isInstanceOfSatisfying(dev.braid.error.CommitOutcomeUnknownException.class, e -> assertThat(e.vendorCode()).isEqualTo(1927));
+        // PostgreSQL's driver reports SQLSTATEs only: the vendor code is 0.
+        var pgDuplicate = new R2dbcDataIntegrityViolationException("duplicate key value violates unique constraint", "23505");
+        assertThat(ErrorTranslator.of(Dialect.postgresql()).exception(pgDuplicate, "INSERT INTO accounts (email) VALUES ($1)"))
+                .isInstanceOfSatisfying(ConstraintViolationException.class, e -> assertThat(e.vendorCode()).isZero());
+    }
+
+    @Test
     void theExecutorTranslatesWithItsDialect() {
         assertThat(new R2dbcStatementExecutor(0, null, Dialect.postgresql()).errors()
                 .exception(new R2dbcNonTransientResourceException("gone", "57P01"), "COMMIT"))

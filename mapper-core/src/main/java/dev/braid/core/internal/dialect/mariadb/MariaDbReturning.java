@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * {@code INSERT ... RETURNING cols} and {@code DELETE ... RETURNING cols} (MariaDB 10.5+). MariaDB's UPDATE has no
- * RETURNING clause: asking for updated rows is refused with {@code BRAID_MAPPING} and the fix.
+ * RETURNING clause ({@link #fromUpdate()} is false): planners lock and read the rows instead
+ * ({@code SELECT ... FOR UPDATE}, the UPDATE, a re-read); a statement still asking for updated rows is refused
+ * with {@code BRAID_MAPPING} and the fix.
  */
 final class MariaDbReturning implements Returning {
     static final MariaDbReturning INSTANCE = new MariaDbReturning();
@@ -21,6 +23,9 @@ final class MariaDbReturning implements Returning {
     public void open(DataChange change, List<String> columns, SqlWriter out) {
         (change == DataChange.UPDATE ? NONE : CLAUSE).open(change, columns, out);
     }
+
+    @Override
+    public boolean fromUpdate() { return false; }
 
     @Override
     public void close(DataChange change, List<String> columns, SqlWriter out) {

@@ -139,12 +139,28 @@ final class KeyDeleteTree {
             case NULLIFY -> {
                 RelationshipMapping r = node.relationship();
                 ColumnMapping fk = r.remoteColumn();
-                SqlExpression where = referencing(new SqlExpression.Column(r.target().table(), fk.column()),
-                        r.localColumn(), node.path(), node.path().size(), keys);
                 yield new SqlStatement.BulkUpdate(r.target().table(), List.of(new SqlStatement.SetClause(fk.column(),
-                        new SqlExpression.Parameter(null, fk.type().databaseClass()))), where, ids);
+                        new SqlExpression.Parameter(null, fk.type().databaseClass()))), detached(node, keys), ids);
             }
         };
+    }
+
+    /**
+     * For a NULLIFY node where UPDATE returns no rows (MariaDB): {@code SELECT <child ids> FROM children WHERE <the
+     * NULLIFY's filter> FOR UPDATE}, the rows the UPDATE will detach, locked and their ids read first.
+     */
+    SqlStatement lockDetached(Node node, List<Object> keys) {
+        EntityMapping child = node.relationship().target();
+        return new SqlStatement.LockingSelect(new SqlStatement.Select(child.idColumns().stream()
+                .<SqlExpression>map(c -> new SqlExpression.Column(child.table(), c.column())).toList(),
+                TableRef.of(child.table()), detached(node, keys), List.of(), null, null));
+    }
+
+    /** The rows a NULLIFY node detaches: children whose foreign key references a row being deleted. */
+    private SqlExpression detached(Node node, List<Object> keys) {
+        RelationshipMapping r = node.relationship();
+        return referencing(new SqlExpression.Column(r.target().table(), r.remoteColumn().column()),
+                r.localColumn(), node.path(), node.path().size(), keys);
     }
 
     /** The condition matching the rows reached by the first {@code depth} relationships of {@code path}. */

@@ -30,7 +30,8 @@ import java.util.Set;
  * objects of reads back the written rows' ids ({@code RETURNING}; H2: {@code OLD}/{@code FINAL TABLE}):
  * held objects of deleted rows leave the session, held children detached from a deleted parent lose the
  * foreign key, and once every statement succeeded loaded collections of the session's objects drop the
- * objects that left. A rollback undoes all of it.
+ * objects that left. A rollback undoes all of it. Where UPDATE returns no rows (MariaDB) a NULLIFY statement is
+ * preceded by {@code SELECT <ids> ... FOR UPDATE} of the rows it detaches, when the session holds objects of them.
  */
 public final class KeyDeletes {
     private final MappingRegistry registry;
@@ -60,7 +61,12 @@ public final class KeyDeletes {
         List<WriteStep> steps = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += chunkSize) {
             List<Object> chunk = List.copyOf(keys.subList(from, Math.min(keys.size(), from + chunkSize)));
-            for (KeyDeleteTree.Node node : tree.nodes()) steps.add(step(tree, node, chunk, undo, removed));
+            for (KeyDeleteTree.Node node : tree.nodes()) {
+                if (node.kind() == KeyDeleteTree.Kind.NULLIFY && !renderer.dialect().returning().fromUpdate()) {
+                    steps.add(lockDetached(tree, node, chunk, undo));
+                }
+                steps.add(step(tree, node, chunk, undo, removed));
+            }
         }
         return new Planned(new FlushPlan(steps, undo, () -> HeldCollections.dropRemoved(identityMap, removed, undo)),
                 mapping.table());
@@ -100,7 +106,9 @@ public final class KeyDeletes {
         Step step = new Step(kind, List.of(), entity.type(), table);
         step.renderer = () -> {
             // Decided when its turn comes: only rows the session may hold objects of are read back.
-            boolean held = !links && identityMap.holds(entity.type());
+            // Where UPDATE returns no rows, a NULLIFY's held rows were read by its lockDetached step.
+            boolean held = !links && identityMap.holds(entity.type())
+                    && (kind != WriteStep.Kind.UPDATE || renderer.dialect().returning().fromUpdate());
             step.returned = held ? entity.idColumns().stream().<Class<?>>map(c -> c.type().databaseClass()).toList() : List.of();
             step.outcome = !held ? (count, rows) -> { } : (count, rows) -> {
                 for (Object[] row : rows) {
@@ -114,6 +122,29 @@ public final class KeyDeletes {
             return sql.withOrigin(StatementOrigin.flushStep(kind.name(), entity.type()));
         };
         return step;
+    }
+
+    /**
+     * Where UPDATE returns no rows (MariaDB), before a NULLIFY statement: when the session holds objects of the
+     * children, {@code SELECT <ids> ... FOR UPDATE} of the rows it will detach locks them and names the held ones,
+     * which lose their foreign key as PostgreSQL's {@code RETURNING} would tell; the UPDATE that follows
+     * ({@link #step}) then returns nothing. The step counts as the UPDATE's (its origin is the UPDATE flush step).
+     */
+    private WriteStep lockDetached(KeyDeleteTree tree, KeyDeleteTree.Node node, List<Object> keys, Deque<Runnable> undo) {
+        EntityMapping entity = node.entity();
+        Step lock = new Step(WriteStep.Kind.UPDATE, List.of(), entity.type(), entity.table());
+        lock.renderer = () -> {
+            if (!identityMap.holds(entity.type())) return null; // nothing held: the UPDATE alone
+            lock.returned = entity.idColumns().stream().<Class<?>>map(c -> c.type().databaseClass()).toList();
+            lock.outcome = (count, rows) -> {
+                for (Object[] row : rows) {
+                    EntityState state = heldState(entity, row);
+                    if (state != null) detach(state, node.relationship(), undo);
+                }
+            };
+            return renderer.render(tree.lockDetached(node, keys));
+        };
+        return lock;
     }
 
     private EntityState heldState(EntityMapping entity, Object[] row) {

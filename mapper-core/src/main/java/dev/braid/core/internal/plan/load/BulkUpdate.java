@@ -14,6 +14,8 @@ import dev.braid.query.Query;
 import dev.braid.statement.RenderedSql;
 import dev.braid.statement.StatementOrigin;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -26,20 +28,23 @@ import java.util.List;
  * {@code RETURNING} on PostgreSQL, {@code FINAL TABLE} on H2), and {@link #apply} copies them into the
  * held objects and their snapshots, so their fields match the rows and no UPDATE of those columns
  * follows at the next flush. The values come from the database, so increments and the column's own
- * rounding are exactly what it stored.
+ * rounding are exactly what it stored. Where the dialect's UPDATE returns no rows (MariaDB) the held objects'
+ * rows are locked, updated by key and read back instead: see {@link KeyLockedUpdate} ({@link #locked()}).
  */
 public final class BulkUpdate {
     private final EntityMapping mapping;
     private final RenderedSql plain;
     private final java.util.function.Supplier<RenderedSql> returning; // rendered when asked: MariaDB's UPDATE returns nothing
+    private final @Nullable KeyLockedUpdate locked; // where UPDATE returns no rows: lock, update by key, re-read
     private final List<ColumnMapping> returned; // id columns, then the written columns (assigned, version)
     private final List<Class<?>> returnedTypes;
 
     private BulkUpdate(EntityMapping mapping, RenderedSql plain, java.util.function.Supplier<RenderedSql> returning,
-                       List<ColumnMapping> returned) {
+                       @Nullable KeyLockedUpdate locked, List<ColumnMapping> returned) {
         this.mapping = mapping;
         this.plain = plain;
         this.returning = returning;
+        this.locked = locked;
         this.returned = returned;
         this.returnedTypes = returned.stream().<Class<?>>map(c -> c.type().databaseClass()).toList();
     }
@@ -76,7 +81,17 @@ public final class BulkUpdate {
                 returned.stream().map(ColumnMapping::column).toList());
         java.util.function.Supplier<RenderedSql> returning =
                 () -> planner.renderer().render(returningStatement).withOrigin(origin);
-        return new BulkUpdate(mapping, plain, returning, List.copyOf(returned));
+        KeyLockedUpdate locked = planner.renderer().dialect().returning().fromUpdate() ? null
+                : new KeyLockedUpdate(planner.renderer(), mapping, set, where, returned, origin);
+        return new BulkUpdate(mapping, plain, returning, locked, List.copyOf(returned));
+    }
+
+    /**
+     * How held objects are refreshed where the dialect's UPDATE returns no rows (MariaDB): lock the matching keys,
+     * update them, read them back. Null where {@link #returningRows()} serves.
+     */
+    public @Nullable KeyLockedUpdate locked() {
+        return locked;
     }
 
     /** Whether the updated rows must be read back: only when the session holds objects of the entity. */
@@ -98,7 +113,7 @@ public final class BulkUpdate {
         return returning.get();
     }
 
-    /** The driver classes of {@link #returningRows()}'s columns. */
+    /** The driver classes of {@link #returningRows()}'s columns, and of {@link KeyLockedUpdate#rereads}'. */
     public List<Class<?>> returnedTypes() {
         return returnedTypes;
     }
