@@ -2,6 +2,8 @@ package dev.braid.reactive.internal.exec;
 
 import dev.braid.error.ErrorCode;
 import dev.braid.error.MapperException;
+import dev.braid.statement.RenderedSql;
+import dev.braid.statement.StatementOrigin;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -10,6 +12,7 @@ import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The statement fence without a database: writes outlive their caller's cancel, and the close orders the end. */
 class StatementFenceTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final RenderedSql SQL = new RenderedSql("SELECT 1", List.of(), StatementOrigin.of(StatementOrigin.Kind.SESSION));
 
     @Test
     void aCancelledWriteRunsToItsEndAndTheCloseWaitsForIt() {
@@ -60,7 +64,7 @@ class StatementFenceTest {
                             + " start more work from an operation that was cancelled");
                 })
                 .verify(TIMEOUT);
-        StepVerifier.create(StatementFence.read(Flux.defer(() -> Flux.just(sent.incrementAndGet())))
+        StepVerifier.create(StatementFence.read(SQL, Flux.defer(() -> Flux.just(sent.incrementAndGet())))
                         .contextWrite(fence.context()))
                 .expectErrorMatches(e -> e instanceof MapperException m && m.code() == ErrorCode.BRAID_SESSION_CLOSED)
                 .verify(TIMEOUT);
@@ -74,7 +78,7 @@ class StatementFenceTest {
         StatementFence.write(server.asMono().doOnNext(n -> finished.set(true))).subscribe().dispose();
         server.tryEmitValue(1L);
         assertThat(finished).isTrue();
-        StepVerifier.create(StatementFence.read(Flux.just(1, 2))).expectNext(1, 2).verifyComplete();
+        StepVerifier.create(StatementFence.read(SQL, Flux.just(1, 2))).expectNext(1, 2).verifyComplete();
     }
 
     @Test
