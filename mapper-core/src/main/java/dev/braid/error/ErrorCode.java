@@ -14,7 +14,7 @@ public enum ErrorCode {
     BRAID_NON_UNIQUE_RESULT,
     /** A value could not be converted between Java and the database. */
     BRAID_CONVERSION,
-    /** A session was used by two operations at once. */
+    /** An operation was issued to a session while a windowed stream of it was running (other overlapping use is queued). */
     BRAID_SESSION_BUSY,
     /** A session was used after its scope ended. */
     BRAID_SESSION_CLOSED,

@@ -1,6 +1,10 @@
 package dev.braid.error;
 
-/** A session was used by two operations at once, which would corrupt its connection or identity map. */
+/**
+ * An operation was issued to a session while a windowed stream of it ({@code select(...).stream(window)}) was
+ * running: such a stream does not read its result into memory, so nothing else can use the connection until it
+ * ends. Other overlapping operations wait in the session's queue instead.
+ */
 public final class SessionBusyException extends MapperException {
     /**
      * An error with code {@link ErrorCode#BRAID_SESSION_BUSY}.

@@ -3,8 +3,8 @@ package dev.braid.reactive;
 import dev.braid.core.internal.hydrate.EntityHydrator;
 import dev.braid.core.internal.identity.IdentityMap;
 import dev.braid.core.internal.plan.flush.UnitOfWork;
-import dev.braid.core.internal.plan.load.ExplicitLoad;
-import dev.braid.core.internal.plan.load.LoadNode;
+import dev.braid.core.internal.meta.RelationshipMapping;
+import dev.braid.core.internal.relation.RelationInternals;
 import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.core.internal.plan.load.WriteOnlyQuery;
 import dev.braid.core.internal.plan.raw.RawStatement;
@@ -28,21 +28,19 @@ import reactor.core.publisher.Mono;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * A session on one connection: the {@link Session} API as a facade. Each operation passes the
- * {@link SessionGate} (one at a time, on an active transaction) and is handed to the part that does it:
+ * {@link SessionGate} (queued, one at a time, on an active transaction) and is handed to the part that does it:
  * {@link SessionTransaction} (flushes, commit, rollback, savepoints, release), {@link SessionQueries}
  * (queries, projections, bulk writes by filter), {@link SessionSql} (raw SQL), {@link RowReader}
- * ({@code get}, refresh), {@link GraphLoader} (explicit loads), {@link MergeExecutor}; plans come from mapper-core.
+ * ({@code get}, refresh), {@link CoalescedLoads} (explicit loads, merged per path), {@link MergeExecutor}; plans come from mapper-core.
  */
 final class DefaultSession implements Session {
     private final MappingRegistry registry;
     private final QueryPlanner planner;
-    private final GraphLoader graphLoader;
     private final IdentityMap identityMap;
     private final EntityHydrator hydrator;
     private final UnitOfWork unitOfWork;
@@ -54,6 +52,7 @@ final class DefaultSession implements Session {
     private final SessionSql sql;
     private final CountedWrites counted;
     private final SessionUpserts upserts;
+    private final CoalescedLoads loads;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
                    StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, boolean external,
@@ -62,7 +61,7 @@ final class DefaultSession implements Session {
         this.hydrator = new EntityHydrator(identityMap);
         this.registry = registry;
         this.planner = planner;
-        this.graphLoader = new GraphLoader(planner, executor);
+        GraphLoader graphLoader = new GraphLoader(planner, executor);
         this.unitOfWork = new UnitOfWork(registry, identityMap, renderer, hooks.values());
         this.transaction = new SessionTransaction(connection, executor, flushExecutor, unitOfWork, transactional, external, tx,
                 hooks.beforeFlush());
@@ -73,6 +72,7 @@ final class DefaultSession implements Session {
         this.sql = new SessionSql(registry, planner, executor, graphLoader, gate, identityMap, hydrator);
         this.counted = new CountedWrites(unitOfWork, transaction);
         this.upserts = new SessionUpserts(registry, renderer, executor, identityMap, gate);
+        this.loads = new CoalescedLoads(registry, planner, graphLoader, identityMap, hydrator, gate);
     }
 
     @Override
@@ -134,13 +134,19 @@ final class DefaultSession implements Session {
 
     @Override
     public Mono<Void> load(Collection<?> entities, Relation<?, ?>... path) {
-        Mono<Void> load = active("load " + List.of(path), () -> {
-            List<LoadNode> nodes = ExplicitLoad.plan(registry, planner.loads(), identityMap, entities, path);
-            return transaction.autoflush().then(graphLoader.load(transaction.connection(), identityMap, hydrator,
-                    entities, nodes, Set.of()));
-        });
+        Require.argument(path.length > 0, "load(...) needs a relationship, e.g. session.load(author, Author_.books)");
+        Mono<Void> load = loads.load(entities, path);
         // Under a budget, its loads are marked explicit: repeated, they are the N+1 the budget's error names.
         return transaction.fence().meter() == null ? load : load.contextWrite(StatementMeter.EXPLICIT_LOAD);
+    }
+
+    @Override
+    public <E, T> Mono<T> fetch(E owner, Relation<E, T> relation) {
+        return Mono.defer(() -> {
+            RelationshipMapping r = relationship(owner, relation, false);
+            return loads.load(List.of(owner), new Relation<?, ?>[] {relation}).then(Mono.fromCallable(() ->
+                    relation.targetType().cast(RelationInternals.peekReference(r.wrapperOf(owner)))));
+        });
     }
 
     @Override
@@ -155,6 +161,31 @@ final class DefaultSession implements Session {
     /** Starts the session's budget (see {@link SessionBudgets}); a session that has one already keeps it. */
     void adoptBudget(@Nullable StatementMeter meter) {
         if (meter != null && transaction.fence().meter() == null) transaction.fence().meter(meter);
+    }
+
+    @Override
+    public <E, T> Mono<List<T>> fetchAll(E owner, Relation<E, T> relation) {
+        return Mono.defer(() -> {
+            RelationshipMapping r = relationship(owner, relation, true);
+            return loads.load(List.of(owner), new Relation<?, ?>[] {relation}).then(Mono.fromCallable(() -> {
+                List<T> targets = new java.util.ArrayList<>();
+                for (Object target : RelationInternals.peekCollection(r.wrapperOf(owner))) {
+                    targets.add(relation.targetType().cast(target));
+                }
+                return List.copyOf(targets);
+            }));
+        });
+    }
+
+    private RelationshipMapping relationship(Object owner, Relation<?, ?> relation, boolean collection) {
+        Require.nonNull(owner, "owner");
+        RelationshipMapping r = registry.entity(relation.ownerType()).requireRelationship(relation.name());
+        if (r.isCollection() != collection) {
+            throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_ARGUMENT, (collection ? "fetchAll" : "fetch")
+                    + "(owner, " + relation + "): " + relation + (collection ? " holds one object" : " is a collection")
+                    + ". Fix: use " + (collection ? "fetch" : "fetchAll") + "(owner, " + relation + ")");
+        }
+        return r;
     }
 
     @Override

@@ -10,14 +10,20 @@ import reactor.core.publisher.Mono;
  * changed and deleted since the last flush, and the queries that read through it ({@link Queries}).
  *
  * <p>Obtain one from {@link Mapper#withSession} or {@link Mapper#inTransaction}; it is valid until
- * that scope ends. A session runs one operation at a time: start the next when the previous one
- * has completed (chain with {@code then}, {@code flatMap}, {@code concatMap}); overlapping use fails
- * with {@code BRAID_SESSION_BUSY} instead of corrupting the connection. Nothing here blocks.
+ * that scope ends. A session takes overlapping operations ({@code zip}, {@code merge}, {@code flatMap} over
+ * one session): they wait in a queue and run one after another on its connection, in the order they were
+ * issued. An operation holds the session until its last signal has reached its subscriber, so what the
+ * subscriber issues in reaction runs after it (and explicit loads issued meanwhile are merged, see
+ * {@link #load(Object, Relation[])}). A query that operations wait behind reads the rest of its rows into
+ * memory so they can run, even when they were issued from inside its stream ({@code concatMap(row ->
+ * session.get(...))}); a windowed stream ({@link Select#stream(int)}) does not, and refuses operations
+ * issued while it runs with {@code BRAID_SESSION_BUSY}. Nothing here blocks.
  *
  * <p>Errors arrive through the returned publishers, not as thrown exceptions. Besides those each method
- * names, any of them can fail with {@code BRAID_SESSION_BUSY} (overlapping use), {@code BRAID_SESSION_CLOSED}
- * (used after its scope ended), {@code BRAID_SESSION_INACTIVE} (a flush failed in this transaction: roll
- * back), {@code BRAID_BUDGET} (its {@linkplain #budget(int) statement budget} is spent), {@code BRAID_UNMAPPED} (an object of an unmapped class) and the database errors of the statements
+ * names, any of them can fail with {@code BRAID_SESSION_CLOSED} (used after its scope ended, or still
+ * waiting when it ended), {@code BRAID_SESSION_BUSY} (issued while a windowed stream runs),
+ * {@code BRAID_SESSION_INACTIVE} (a flush failed in this transaction: roll back), {@code BRAID_BUDGET} (its
+ * {@linkplain #budget(int) statement budget} is spent), {@code BRAID_UNMAPPED} (an object of an unmapped class) and the database errors of the statements
  * it sends ({@code DatabaseException} and its subclasses, such as {@code ConstraintViolationException}).
  */
 public interface Session extends Queries {
@@ -155,6 +161,12 @@ public interface Session extends Queries {
      * Loads a relationship path of an object explicitly, e.g. {@code session.load(author, Author_.books)}:
      * one query per relationship per chunk of keys. Relationships already loaded are left as they are.
      *
+     * <p>Loads are coalesced: loads of the same path issued before the first of them starts (while the session
+     * is busy, for instance from a {@code flatMap} over a query's rows or over a collected list) run together as
+     * one load of all their objects, so {@code Flux.fromIterable(authors).flatMap(a -> session.load(a,
+     * Author_.books))} sends the statements of {@code session.load(authors, Author_.books)}. A caller that
+     * cancels leaves the batch without cancelling the others.
+     *
      * @param entity an object in this session
      * @param path   the relationships from the object's class, each starting at the previous one's target
      * @return completes when loaded; errors with {@code BRAID_ENTITY_STATE} when the object is not in this
@@ -170,6 +182,33 @@ public interface Session extends Queries {
      * @return completes when loaded; errors as {@link #load(Object, Relation[])}
      */
     Mono<Void> load(java.util.Collection<?> entities, Relation<?, ?>... path);
+
+    /**
+     * The object a to-one relationship refers to, loaded if it is not yet: {@code session.fetch(book, Book_.author)}.
+     * Coalesced as {@link #load(Object, Relation[])} is: fetches of one relationship issued together cost one
+     * selectin query per chunk of keys.
+     *
+     * @param owner    an object in this session
+     * @param relation a many-to-one or one-to-one of the owner's class
+     * @param <E>      the owner type
+     * @param <T>      the target type
+     * @return the related object, empty when there is none; {@code BRAID_ARGUMENT} for a collection (use
+     *         {@link #fetchAll}), errors as {@link #load(Object, Relation[])} otherwise
+     */
+    <E, T> Mono<T> fetch(E owner, Relation<E, T> relation);
+
+    /**
+     * The objects a to-many relationship holds, loaded if it is not yet: {@code session.fetchAll(author, Author_.books)}.
+     * Coalesced as {@link #load(Object, Relation[])} is.
+     *
+     * @param owner    an object in this session
+     * @param relation a one-to-many or many-to-many of the owner's class
+     * @param <E>      the owner type
+     * @param <T>      the target type
+     * @return a snapshot of the collection, in its order; {@code BRAID_ARGUMENT} for a to-one relationship (use
+     *         {@link #fetch}), errors as {@link #load(Object, Relation[])} otherwise
+     */
+    <E, T> Mono<java.util.List<T>> fetchAll(E owner, Relation<E, T> relation);
 
     /**
      * Reads an object's row again and overwrites its attributes (discarding its unflushed changes);

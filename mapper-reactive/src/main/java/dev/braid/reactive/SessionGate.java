@@ -7,18 +7,19 @@ import reactor.core.publisher.Mono;
 import java.util.function.Supplier;
 
 /**
- * What every operation of a session passes first: the {@link OperationGuard} (one operation at a time)
+ * What every operation of a session passes first: the {@link OperationQueue} (one operation at a time, in order)
  * and, for operations that use the connection, the check that the transaction is still active. Shared by
  * the parts of a session ({@link DefaultSession}, {@link SessionQueries}, {@link SessionSql}). Every operation
  * runs with the session's {@link StatementFence} in its context: a write whose caller cancels finishes, and
  * the session's cleanup waits for it.
  */
 final class SessionGate {
-    private final OperationGuard guard = new OperationGuard();
+    private final OperationQueue guard;
     private final SessionTransaction transaction;
 
     SessionGate(SessionTransaction transaction) {
         this.transaction = transaction;
+        this.guard = new OperationQueue(transaction::awaitCleanup);
     }
 
     SessionTransaction transaction() {
@@ -41,12 +42,23 @@ final class SessionGate {
         }).contextWrite(transaction.fence().context());
     }
 
+    /**
+     * A windowed stream through the guard, on an active transaction: operations issued while it runs fail with
+     * {@code BRAID_SESSION_BUSY} (it does not read its result into memory to let them run).
+     */
+    <T> Flux<T> windowedFlux(String operation, Supplier<Flux<T>> body) {
+        return guard.windowed(operation, () -> {
+            transaction.requireActive();
+            return body.get();
+        }).contextWrite(transaction.fence().context());
+    }
+
     /** An operation through the guard that does not need an active transaction (rollback, expunge). */
     <T> Mono<T> guarded(String operation, Supplier<Mono<T>> body) {
         return guard.mono(operation, body).contextWrite(transaction.fence().context());
     }
 
-    /** Later operations fail: the session is closed. */
+    /** Waiting and later operations fail: the session is closed. */
     void close() {
         guard.close();
     }

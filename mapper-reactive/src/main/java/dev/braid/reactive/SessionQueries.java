@@ -84,7 +84,7 @@ final class SessionQueries {
 
     /** The query's results read window by window (a cursor, or keyset windows). */
     <T> Flux<T> streamWindows(Query<T> query, int window) {
-        return gate.activeFlux("stream " + query.entityType().getSimpleName(), () ->
+        return gate.windowedFlux("stream " + query.entityType().getSimpleName(), () ->
                 transaction.autoflush().thenMany(new WindowedStream<>(transaction.connection(), planner, executor,
                         graphLoader, transaction.transactional(), query, window, transaction.nextName("braid_cursor_"),
                         transaction::afterCancel).flux()));

@@ -151,6 +151,7 @@ public final class StatementRecorder {
 
     /** Forgets recorded statements, transaction and savepoint events (armed failures stay armed). */
     public void clear() {
+        overlaps.clear();
         statements.clear();
         sent.clear();
         transactionEvents.clear();
@@ -165,6 +166,20 @@ public final class StatementRecorder {
     }
 
     private volatile java.util.function.IntConsumer hook;
+
+    // Statements running per connection (started, their results not consumed yet), and overlaps seen.
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> running =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> overlaps = new CopyOnWriteArrayList<>();
+
+    /**
+     * Statements that started on a connection while another statement on the same connection was still running
+     * (started, and its results not consumed yet, as r2dbc-proxy's {@code afterQuery} tells), with the SQL of the
+     * one that started; empty when the connection always ran one statement at a time.
+     */
+    public List<String> overlaps() {
+        return List.copyOf(overlaps);
+    }
 
     /**
      * Calls {@code hook} with the running statement count just before each statement is sent, on the
@@ -217,9 +232,19 @@ public final class StatementRecorder {
                 sqls.add(query.getQuery());
             }
             sent.addAll(sqls);
+            if (running.computeIfAbsent(execInfo.getConnectionInfo().getConnectionId(),
+                    id -> new java.util.concurrent.atomic.AtomicInteger()).getAndIncrement() > 0) {
+                overlaps.addAll(sqls);
+            }
             statements.addAll(numberMarkers ? sqls.stream().map(StatementRecorder::numbered).toList() : sqls);
             java.util.function.IntConsumer h = hook;
             if (h != null) h.accept(statements.size());
+        }
+
+        @Override
+        public void afterQuery(QueryExecutionInfo execInfo) {
+            java.util.concurrent.atomic.AtomicInteger count = running.get(execInfo.getConnectionInfo().getConnectionId());
+            if (count != null) count.decrementAndGet();
         }
 
         @Override

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * One session's objects: one object per row (by key), and the state of every object the session
  * tracks (by object identity, so user-defined equals/hashCode never matter). Not thread-safe: a
- * session runs one operation at a time.
+ * session runs its operations one at a time (queued).
  *
  * <p>Objects are filed per entity type by id value ({@link KeyTable}); an object's state is found
  * through its current id, and pending objects without an id through a small identity map. Only when
