@@ -160,6 +160,15 @@ public class BraidVsR2dbcBenchmark {
         return db.hand.pageOfAuthors(db.randomPageStart()).block();
     }
 
+    /**
+     * W7: the W4 page with each author's books loaded by its own {@code session.load} in a {@code flatMap}; the
+     * session coalesces the 100 loads into W4's selectin query. Compare with {@link #w4PageBraid}.
+     */
+    @Benchmark
+    public long w7PageCoalescedLoadsBraid(Db db) {
+        return db.braid.pageOfAuthorsLoadedOneByOne(db.randomPageStart()).block();
+    }
+
     @Benchmark
     public long w5CascadeInsertBraid(Db db, Inserted cleanUp) {
         return db.braid.insertAuthorsWithBooks(1000, "w5 author ").block();

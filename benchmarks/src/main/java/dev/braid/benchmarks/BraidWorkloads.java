@@ -90,6 +90,20 @@ public final class BraidWorkloads {
                 .reduce(0L, BraidWorkloads::authorChecksum);
     }
 
+    /**
+     * W7: the page of W4 read first, then each author's books loaded by its own {@code session.load(...)} inside
+     * a {@code flatMap} (the natural reactive code, e.g. a GraphQL resolver per author). The session coalesces
+     * the concurrent loads into chunked selectin queries, so it sends what W4 sends; compare with
+     * {@link #pageOfAuthors(long)}.
+     */
+    public Mono<Long> pageOfAuthorsLoadedOneByOne(long first) {
+        return mapper.withSession(s -> s.select(Author.class).where(AUTHOR_ID.between(first, first + 99))
+                        .orderBy(AUTHOR_ID.asc()).all().collectList()
+                        .flatMapMany(authors -> reactor.core.publisher.Flux.fromIterable(authors)
+                                .flatMap(a -> s.load(a, AUTHOR_BOOKS).thenReturn(a))))
+                .reduce(0L, BraidWorkloads::authorChecksum);
+    }
+
     /** W5: one transaction inserting {@code count} authors with 10 books each; returns the keys assigned. */
     public Mono<Long> insertAuthorsWithBooks(int count, String prefix) {
         List<Author> authors = new ArrayList<>(count);

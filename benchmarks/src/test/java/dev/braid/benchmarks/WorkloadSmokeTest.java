@@ -40,6 +40,10 @@ class WorkloadSmokeTest {
                     .isEqualTo(counted(db, "W3 hand-written", () -> hand.usersWithGroups().block()));
             assertThat(counted(db, "W4 braid", () -> braid.pageOfAuthors(101).block()))
                     .isEqualTo(counted(db, "W4 hand-written", () -> hand.pageOfAuthors(101).block()));
+            // W7: 100 concurrent session.load calls over W4's page are coalesced into W4's selectin statements.
+            assertThat(counted(db, "W7 braid coalesced loads", () -> braid.pageOfAuthorsLoadedOneByOne(101).block()))
+                    .isEqualTo(hand.pageOfAuthors(101).block());
+            assertThat(statements.get("W7 braid coalesced loads")).isEqualTo(statements.get("W4 braid"));
             // The read-only variants compute the same results.
             assertThat(counted(db, "W1 braid read-only", () -> braid.readAllBooks(true).block()))
                     .isEqualTo(hand.readAllBooks().block());
