@@ -102,6 +102,19 @@ class H2StatementBudgetTest {
     }
 
     @Test
+    void theSameLoadsIssuedWithFlatMapAreCoalescedIntoOneSelectinWithinTheBudget() {
+        List<AuthorView> authors = client.get().uri("/api/demo/coalesced").exchange()
+                .expectStatus().isOk()
+                .expectBodyList(AuthorView.class).returnResult().getResponseBody();
+
+        assertThat(authors).extracting(AuthorView::name).containsExactly("Austen", "Eliot", "Woolf", "Tolstoy", "Nobody");
+        assertThat(authors).extracting(a -> a.books().size()).containsExactly(1, 1, 1, 1, 0);
+        // One query, then the five authors' books in one selectin statement (the N+1 endpoint sends 1 + 5).
+        assertThat(log.entries()).containsExactly("SELECT authors.id, authors.name FROM authors ORDER BY authors.id",
+                BOOKS);
+    }
+
+    @Test
     void eachRequestHasItsOwnBudget() {
         for (int i = 0; i < 3; i++) {
             client.get().uri("/api/authors?size=10").exchange().expectStatus().isOk();
