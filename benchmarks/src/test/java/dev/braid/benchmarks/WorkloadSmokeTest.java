@@ -101,6 +101,7 @@ class WorkloadSmokeTest {
         expected.put("W6 braid read first", 3L); // the authors, their books by the authors' keys, the authors
         expected.put("W6 braid loaded", 4L); // the authors, their books, the books by id, the authors
         expected.put("W6 braid bulk", 2L);
+        expected.put("W7 braid coalesced loads", 2L); // the page, then its 100 loads as one selectin query
         assertThat(statements).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
