@@ -22,8 +22,9 @@ class PairedRatiosTest {
         // Tiny data, two rounds: proves the harness runs every workload and its variants agree
         // (a checksum mismatch throws); the numbers themselves mean nothing at this size.
         List<String> rows = PairedRatios.run("h2", 120, 2);
-        assertThat(rows).hasSize(8);
+        assertThat(rows).hasSize(9);
         assertThat(rows.get(0)).startsWith("| W1 read 100,000 books | H2 | ").matches(".*\\d\\.\\d\\dx \\(.*");
+        assertThat(rows.get(8)).startsWith("| W7 page of 100 authors, books by 100 flatMap loads (vs W4 selectin) | H2 | ");
         assertThat(rows.get(4)).startsWith("| W5 insert 1,000 authors x 10 books | H2 | ").endsWith(" |");
         assertThat(rows.get(5)).startsWith("| W6 delete them by key (deleteByKeys, cascade) | H2 | ");
         assertThat(rows.get(6)).startsWith("| W6 read first, then delete() each | H2 | ");
@@ -32,7 +33,7 @@ class PairedRatiosTest {
     @Test
     void everyWorkloadRunsPairedOnMariaDbWithEqualChecksums() {
         List<String> rows = PairedRatios.run("mariadb", 120, 2);
-        assertThat(rows).hasSize(8);
+        assertThat(rows).hasSize(9);
         assertThat(rows.get(0)).startsWith("| W1 read 100,000 books | MariaDB | ").matches(".*\\d\\.\\d\\dx \\(.*");
         assertThat(rows.get(4)).startsWith("| W5 insert 1,000 authors x 10 books | MariaDB | ").endsWith(" |");
         assertThat(rows.get(7)).startsWith("| W6 with `delete()` (bulk) | MariaDB | ");
