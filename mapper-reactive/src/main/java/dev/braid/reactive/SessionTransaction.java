@@ -156,22 +156,7 @@ final class SessionTransaction {
                             "the flush was cancelled"));
         }
         // Without a surrounding transaction each flush is atomic on its own.
-        return awaitCleanup().then(Mono.defer(() -> (flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty())
-                        .then(Mono.defer(() -> {
-                            flushTransactionOpen = true;
-                            return tx.begin();
-                        }))))
-                .then(flushExecutor.execute(connection, plan, counts))
-                .then(tx.commit())
-                .doOnSuccess(v -> {
-                    flushTransactionOpen = false;
-                    plan.complete();
-                })
-                .doOnCancel(plan::abort) // the commit may not have happened: the objects must not claim it did
-                .onErrorResume(error -> {
-                    plan.abort();
-                    return rollbackQuietly().then(Mono.error(error));
-                });
+        return ownTransaction(flushExecutor.execute(connection, plan, counts), plan::complete, plan::abort);
     }
 
     /**
@@ -194,18 +179,28 @@ final class SessionTransaction {
             return work.apply(this::uncommittedWrite);
         }
         java.util.Deque<Runnable> undo = new java.util.ArrayDeque<>();
-        Runnable abort = () -> FlushPlan.undoOnly(undo).abort();
-        return Mono.defer(() -> (flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty())
+        return ownTransaction(Mono.defer(() -> work.apply(undo::addAll)), undo::clear, () -> FlushPlan.undoOnly(undo).abort());
+    }
+
+    /**
+     * Without a surrounding transaction: {@code work} (a flush, or statements that must be atomic) in a transaction
+     * of its own, after the write a cancelled operation left running and after rolling back a flush transaction it
+     * left open. {@code committed} runs once COMMIT succeeded; {@code abort} (undoing the work's effects on objects)
+     * on error or cancel, since the commit may not have happened.
+     */
+    private <T> Mono<T> ownTransaction(Mono<T> work, Runnable committed, Runnable abort) {
+        return awaitCleanup().then(Mono.defer(() -> (flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty())
                         .then(Mono.defer(() -> {
                             flushTransactionOpen = true;
                             return tx.begin();
-                        })))
-                .then(work.apply(undo::addAll))
-                .flatMap(result -> tx.commit().doOnSuccess(v -> {
+                        }))))
+                .then(work.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
+                .flatMap(result -> tx.commit().then(Mono.fromRunnable(() -> {
                     flushTransactionOpen = false;
-                    undo.clear();
-                }).thenReturn(result))
-                .doOnCancel(abort) // the commit may not have happened: the objects must not claim it did
+                    committed.run();
+                })).thenReturn(result))
+                .flatMap(Mono::justOrEmpty)
+                .doOnCancel(abort)
                 .onErrorResume(error -> {
                     abort.run();
                     return rollbackQuietly().then(Mono.error(error));
