@@ -237,6 +237,14 @@ public interface Dialect {
     default Optional<Cursors> cursors() { return Optional.empty(); }
 
     /**
+     * Where the write-ahead log stands on a primary and on its streaming replicas, for read-your-writes routing
+     * ({@code Mapper.builder(...).replicas(...)}).
+     *
+     * @return the replication positions; empty (the default) when the dialect cannot read them
+     */
+    default Optional<Replication> replication() { return Optional.empty(); }
+
+    /**
      * Database sequences (DDL and drawing values), for sequence keys with pooled allocation.
      *
      * @return the sequences; by default the SQL standard's {@code NEXT VALUE FOR}

@@ -48,5 +48,7 @@ public enum ErrorCode {
     /** A session was opened inside another session's work on the same mapper (a pool-starvation deadlock in waiting). */
     BRAID_NESTED_SESSION,
     /** A session's statement budget was spent: the next statement was refused, unsent (an N+1 guard). */
-    BRAID_BUDGET
+    BRAID_BUDGET,
+    /** A read-only session ({@code mapper.readOnly(...)}, possibly on a replica) was asked to write: nothing was sent. */
+    BRAID_READ_ONLY
 }

@@ -64,7 +64,7 @@ final class DefaultSession implements Session {
         GraphLoader graphLoader = new GraphLoader(planner, executor);
         this.unitOfWork = new UnitOfWork(registry, identityMap, renderer, hooks.values());
         this.transaction = new SessionTransaction(connection, executor, flushExecutor, unitOfWork, transactional, external, tx,
-                hooks.beforeFlush());
+                hooks.beforeFlush(), hooks.replicas());
         this.gate = new SessionGate(transaction);
         this.rows = new RowReader(connection, planner, executor, graphLoader, identityMap, hydrator);
         this.merger = new MergeExecutor(registry, planner, rows, graphLoader, transaction, identityMap, hydrator, unitOfWork);
@@ -155,6 +155,12 @@ final class DefaultSession implements Session {
         StatementMeter current = transaction.fence().meter();
         transaction.fence().meter(new StatementMeter(statements, "session.budget(" + statements + ")",
                 current == null ? null : current.sink()));
+        return this;
+    }
+
+    /** Makes this a read-only session: every write is refused, unsent, with {@code BRAID_READ_ONLY}. */
+    DefaultSession readOnly() {
+        transaction.fence().readOnly();
         return this;
     }
 

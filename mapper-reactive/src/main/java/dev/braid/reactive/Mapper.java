@@ -62,7 +62,7 @@ public final class Mapper {
         ConnectionSource connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
         this.budgets = new SessionBudgets(builder.statementBudget);
         this.sessions = new SessionFactory(registry, dialect, executor, connections, builder.clock, builder.entityListeners,
-                budgets);
+                budgets, Replicas.of(builder.replicas, builder.replicaOptions, dialect, executor));
         this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor, sessions::schemaReplaced);
         this.scopeKey = new Object();
         this.independent = false;
@@ -153,6 +153,41 @@ public final class Mapper {
                 DefaultSession::closeAfterSuccess,
                 (session, error) -> session.closeAfterFailure(),
                 DefaultSession::closeAfterFailure)));
+    }
+
+    /**
+     * Runs {@code work} with a read-only session: reads as in {@link #withSession}, on a replica when the mapper has
+     * replicas ({@link MapperBuilder#replicas}), never older than the subscriber's last write (its
+     * {@link ReadYourWrites}, else this mapper's last commit): the read waits up to
+     * {@link ReplicaOptions#readYourWritesWait()} for a replica to replay it, then runs on the primary. Without
+     * replicas it runs on the primary. The session refuses writes: a flush with pending changes, a bulk update or
+     * delete, an upsert or a raw write fails with {@code BRAID_READ_ONLY}, and nothing is sent. Inside a transaction
+     * managed elsewhere ({@link MapperBuilder#externalTransactions}) the work joins it, as {@link #withSession}
+     * does, so it sees that transaction's writes.
+     *
+     * @param work what to read with the session; its publisher's values are the result
+     * @param <T>  the type of values the work emits
+     * @return the work's values; errors as {@link #withSession}, or with {@code BRAID_READ_ONLY}
+     */
+    public <T> Flux<T> readOnly(Function<Session, ? extends Publisher<T>> work) {
+        String operation = "mapper.readOnly(...)";
+        return joinedOr(operation, false, work, scoped(operation, Flux.usingWhen(
+                sessions.openReadOnly(operation),
+                session -> Flux.defer(() -> Flux.from(work.apply(session))).concatWith(session.flushAtEnd()),
+                DefaultSession::closeAfterSuccess,
+                (session, error) -> session.closeAfterFailure(),
+                DefaultSession::closeAfterFailure)));
+    }
+
+    /**
+     * {@link #readOnly} for work that yields at most one value.
+     *
+     * @param work what to read with the session
+     * @param <T>  the type of the value
+     * @return the work's value, or empty; errors as {@link #readOnly}
+     */
+    public <T> Mono<T> readOnlyMono(Function<Session, Mono<T>> work) {
+        return readOnly(work).singleOrEmpty();
     }
 
     /**

@@ -28,6 +28,8 @@ public final class MapperBuilder {
     java.time.Clock clock = java.time.Clock.systemUTC();
     final List<EntityEvents.Registration> entityListeners = new ArrayList<>();
     int statementBudget = -1;
+    final List<ConnectionFactory> replicas = new ArrayList<>();
+    ReplicaOptions replicaOptions = ReplicaOptions.defaults();
 
     MapperBuilder(ConnectionFactory connectionFactory, MappingRegistry registry) {
         this.connectionFactory = Require.nonNull(connectionFactory, "connectionFactory");
@@ -180,6 +182,39 @@ public final class MapperBuilder {
     public MapperBuilder statementBudget(int statements) {
         Require.argument(statements >= 0, "statementBudget(n) takes n >= 0, was " + statements);
         this.statementBudget = statements;
+        return this;
+    }
+
+    /**
+     * Streaming replicas of the primary (the connection factory given to {@link Mapper#builder}; pool each with
+     * r2dbc-pool): {@link Mapper#readOnly} sessions and {@link Select#readOnly()} queries outside a transaction read
+     * from one of them, never older than the reader's last write ({@link ReadYourWrites}); everything else runs on
+     * the primary. After a session that wrote, Braid asks the primary for its log position (one statement) so that
+     * later reads can wait for it. Needs a dialect that reads log positions ({@link Dialect#replication()}:
+     * PostgreSQL).
+     *
+     * @param replicas the replicas' connection factories, at least one
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when none is given or one is null
+     */
+    public MapperBuilder replicas(ConnectionFactory... replicas) {
+        Require.argument(replicas != null && replicas.length > 0, "replicas(...) needs at least one connection factory");
+        for (ConnectionFactory replica : replicas) {
+            this.replicas.add(Require.nonNull(replica, "replica"));
+        }
+        return this;
+    }
+
+    /**
+     * How reads are routed to the replicas: maximum lag, read-your-writes wait, checks (default
+     * {@link ReplicaOptions#defaults()}).
+     *
+     * @param options the options
+     * @return this builder
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when null
+     */
+    public MapperBuilder replicaOptions(ReplicaOptions options) {
+        this.replicaOptions = Require.nonNull(options, "options");
         return this;
     }
 

@@ -50,6 +50,11 @@ final class RowReader {
         this.hydrator = hydrator;
     }
 
+    /** This reader on another connection (a replica's, for read-only results). */
+    RowReader on(Connection other) {
+        return new RowReader(other, planner, executor, graphLoader, identityMap, hydrator);
+    }
+
     /**
      * {@code session.get}: the held object without SQL (none when it is deleted), else the row read
      * after {@code before} (the autoflush), planned as a query: JOINED defaults join in the statement,

@@ -29,9 +29,12 @@ final class SessionFactory {
     private final ConnectionSource connections;
     private final SessionHooks hooks;
     private final SessionBudgets budgets;
+    private final @Nullable ReplicaReads replicas;
 
     SessionFactory(MappingRegistry registry, Dialect dialect, StatementExecutor executor, ConnectionSource connections,
-                   java.time.Clock clock, java.util.List<EntityEvents.Registration> listeners, SessionBudgets budgets) {
+                   java.time.Clock clock, java.util.List<EntityEvents.Registration> listeners, SessionBudgets budgets,
+                   @Nullable ReplicaReads replicas) {
+        this.replicas = replicas;
         this.registry = registry;
         this.dialect = dialect;
         this.planner = new QueryPlanner(registry, dialect);
@@ -39,7 +42,7 @@ final class SessionFactory {
         this.executor = executor;
         this.flushExecutor = new FlushExecutor(executor);
         this.connections = connections;
-        this.hooks = SessionHooks.of(registry, clock, listeners, renderer, executor);
+        this.hooks = SessionHooks.of(registry, clock, listeners, renderer, executor, replicas);
         this.budgets = budgets;
     }
 
@@ -52,6 +55,21 @@ final class SessionFactory {
             DefaultSession session = new DefaultSession(connection, registry, planner, renderer, executor,
                     flushExecutor, transactional, false, new TransactionControl(connection, executor, dialect, isolation),
                     hooks);
+            session.adoptBudget(budgets.meterFor(context));
+            return session;
+        }));
+    }
+
+    /**
+     * A read-only session (writes refused, unsent) without a transaction: on a replica that has replayed the
+     * subscriber's last write when the mapper has replicas, else (or when none can serve it in time) on the primary.
+     */
+    Mono<DefaultSession> openReadOnly(String operation) {
+        Mono<Connection> primary = connections.acquire(operation);
+        Mono<Connection> connection = replicas == null ? primary : replicas.connection(operation, primary);
+        return Mono.deferContextual(context -> connection.map(c -> {
+            DefaultSession session = new DefaultSession(c, registry, planner, renderer, executor, flushExecutor, false,
+                    false, new TransactionControl(c, executor, dialect, null), hooks).readOnly();
             session.adoptBudget(budgets.meterFor(context));
             return session;
         }));

@@ -20,15 +20,17 @@ import java.util.function.Consumer;
  * @param beforeFlush callbacks and sequence keys before each flush is planned, or null when there are none
  * @param afterLoad  called for every object a load registers in a session, or null when nothing listens
  * @param sequences  the mapper's pool of drawn sequence key blocks
+ * @param replicas   the mapper's replicas and commit positions, or null when it has no replicas
  */
 record SessionHooks(ValueGeneration values, @Nullable BeforeFlush beforeFlush, @Nullable Consumer<Object> afterLoad,
-                    SequencePool sequences) {
+                    SequencePool sequences, @Nullable ReplicaReads replicas) {
 
     static SessionHooks of(MappingRegistry registry, Clock clock, List<EntityEvents.Registration> listeners,
-                           SqlRenderer renderer, StatementExecutor executor) {
+                           SqlRenderer renderer, StatementExecutor executor, @Nullable ReplicaReads replicas) {
         EntityEvents events = new EntityEvents(registry, listeners);
         SequencePool sequences = new SequencePool(renderer, executor);
         BeforeFlush before = BeforeFlush.of(registry, events.hasBeforeFlush() ? events : null, sequences);
-        return new SessionHooks(new ValueGeneration(clock), before, events.hasAfterLoad() ? events::afterLoad : null, sequences);
+        return new SessionHooks(new ValueGeneration(clock), before, events.hasAfterLoad() ? events::afterLoad : null, sequences,
+                replicas);
     }
 }

@@ -77,6 +77,14 @@ final class SessionQueries {
     private <T> Flux<T> select(Query<T> query, boolean readOnly) {
         return gate.activeFlux("select " + query.entityType().getSimpleName(), () -> {
             SelectPlan plan = planner.select(query);
+            ReplicaReads replicas = transaction.replicas();
+            if (readOnly && replicas != null && !transaction.transactional()) {
+                // Outside a transaction every flush has committed: a replica that replayed them serves the read.
+                return transaction.autoflush().then(transaction.recordPosition())
+                        .thenMany(replicas.read("select " + query.entityType().getSimpleName() + " readOnly()",
+                                connection -> rows.on(connection).readOnly(plan, query.entityType()),
+                                () -> rows.readOnly(plan, query.entityType())));
+            }
             return transaction.autoflush().thenMany(readOnly ? rows.readOnly(plan, query.entityType())
                     : rows.tracked(plan, query.entityType()));
         });

@@ -49,12 +49,17 @@ final class SessionTransaction {
     private volatile Mono<Void> pendingCleanup = Mono.empty();
     // A write whose caller cancelled runs to its end: cleanup waits for it, so the ROLLBACK cannot overtake it.
     private final StatementFence fence = new StatementFence();
+    // The mapper's replicas (for the commit positions of this session's writes), or null; and the writes whose
+    // position was last recorded.
+    private final @Nullable ReplicaReads replicas;
+    private volatile long writesRecorded;
     // Savepoint and cursor names: unique within this session's connection, which is all they need.
     private final AtomicInteger names = new AtomicInteger();
 
     SessionTransaction(Connection connection, StatementExecutor executor, FlushExecutor flushExecutor,
                        UnitOfWork unitOfWork, boolean transactional, boolean external, TransactionControl tx,
-                       dev.braid.reactive.internal.flush.@Nullable BeforeFlush beforeFlush) {
+                       dev.braid.reactive.internal.flush.@Nullable BeforeFlush beforeFlush, @Nullable ReplicaReads replicas) {
+        this.replicas = replicas;
         this.planning = new FlushPlanning(connection, unitOfWork, beforeFlush);
         this.connection = connection;
         this.external = external;
@@ -76,6 +81,23 @@ final class SessionTransaction {
 
     boolean transactional() {
         return transactional;
+    }
+
+    /** The mapper's replicas, or null when it has none. */
+    @Nullable ReplicaReads replicas() {
+        return replicas;
+    }
+
+    /**
+     * With replicas, after this session wrote: records the primary's log position (see {@link WritePositions}), so
+     * that later reads on replicas wait for these writes. Run after each commit's last write has ended.
+     */
+    Mono<Void> recordPosition() {
+        return Mono.defer(() -> {
+            long writes = fence.writes();
+            if (replicas == null || writes == writesRecorded) return Mono.<Void>empty();
+            return replicas.positions().record(connection).doOnSuccess(v -> writesRecorded = writes);
+        });
     }
 
     /** A name unique on this connection, e.g. for a cursor or a savepoint. */
@@ -147,6 +169,9 @@ final class SessionTransaction {
         if (plan.isEmpty()) {
             return Mono.empty();
         }
+        if (fence.isReadOnly()) {
+            return Mono.error(StatementFence.readOnlyRefusal(null));
+        }
         // A write left running by a cancelled operation finishes first (its statement must not overlap ours).
         if (transactional) {
             return awaitCleanup().then(flushExecutor.execute(connection, plan, counts))
@@ -175,6 +200,9 @@ final class SessionTransaction {
      * @param work the statements, given where to push the undo of what they change on the session's objects
      */
     <T> Mono<T> atomic(java.util.function.Function<java.util.function.Consumer<java.util.Deque<Runnable>>, Mono<T>> work) {
+        if (fence.isReadOnly()) {
+            return Mono.error(StatementFence.readOnlyRefusal(null));
+        }
         if (transactional) {
             return work.apply(this::uncommittedWrite);
         }
@@ -219,6 +247,7 @@ final class SessionTransaction {
         return autoflush()
                 .then(tx.commit())
                 .doOnSuccess(v -> completeUncommitted())
+                .then(recordPosition())
                 .then(tx.begin());
     }
 
@@ -287,7 +316,10 @@ final class SessionTransaction {
     // the ROLLBACK would be skipped and the connection released inside a transaction.
     /** Rolls the scope's transaction back (quietly) and undoes its flushes' effects on objects. */
     Mono<Void> rollbackScope() {
-        return endStatements().then(tx.settled()).then(rollbackQuietly()).then(Mono.fromRunnable(this::undoUncommitted));
+        return endStatements().then(tx.settled()).then(rollbackQuietly()).then(Mono.fromRunnable(() -> {
+            undoUncommitted();
+            writesRecorded = fence.writes(); // rolled back: no position to wait for
+        }));
     }
 
     /** After a failed session without a transaction: rolls back a flush transaction left open. */
@@ -298,7 +330,7 @@ final class SessionTransaction {
 
     /** Resets the connection's isolation level if needed and closes it (returns it to its pool). */
     Mono<Void> release() {
-        return endStatements().then(tx.settled()).then(tx.resetIsolation())
+        return endStatements().then(tx.settled()).then(recordPosition()).then(tx.resetIsolation())
                 .then(Mono.defer(() -> Mono.from(connection.close()))).onErrorResume(e -> {
                     LOG.warn("Closing the connection failed", e);
                     return Mono.empty();

@@ -39,6 +39,11 @@ public final class StatementFence {
 
     private record State(Mono<Void> lastWrite, boolean closed) { }
 
+    // Writes started under this fence (for read-your-writes: a session that wrote reports its commit's position).
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    // A read-only session's fence refuses every write, unsent.
+    private volatile boolean readOnly;
+
     // The session's statement budget, or null (then statements pay only this field's read).
     private volatile @Nullable StatementMeter meter;
 
@@ -50,6 +55,21 @@ public final class StatementFence {
     /** The session's statement budget, or null. */
     public @Nullable StatementMeter meter() {
         return meter;
+    }
+
+    /** From now on every write under this fence is refused, unsent, with {@code BRAID_READ_ONLY}. */
+    public void readOnly() {
+        this.readOnly = true;
+    }
+
+    /** Whether writes are refused ({@link #readOnly()}). */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** How many writes have started under this fence. */
+    public long writes() {
+        return writes.get();
     }
 
     /** The context that fences the statements started under it. */
@@ -85,6 +105,7 @@ public final class StatementFence {
     static <T> Mono<T> write(@Nullable RenderedSql sql, Mono<T> write) {
         return Mono.deferContextual(view -> {
             @Nullable StatementFence fence = view.getOrDefault(StatementFence.class, null);
+            if (fence != null && fence.readOnly) return Mono.error(readOnlyRefusal(sql));
             if (fence != null && sql != null && fence.meter != null && !fence.state.get().closed()) {
                 MapperException refused = fence.charge(sql, view);
                 if (refused != null) return Mono.error(refused);
@@ -123,8 +144,19 @@ public final class StatementFence {
         while (true) {
             State current = state.get();
             if (current.closed()) return false;
-            if (state.compareAndSet(current, new State(write, false))) return true;
+            if (state.compareAndSet(current, new State(write, false))) {
+                writes.incrementAndGet();
+                return true;
+            }
         }
+    }
+
+    /** The error of a write in a read-only session: nothing was sent. */
+    public static MapperException readOnlyRefusal(@Nullable RenderedSql sql) {
+        return new MapperException(ErrorCode.BRAID_READ_ONLY, "A read-only session (mapper.readOnly(...), whose reads"
+                + " may run on a replica) was asked to write" + (sql == null ? "" : " (" + sql.sql() + ")")
+                + "; nothing was sent. Fix: write in mapper.inTransaction(...) or mapper.withSession(...), and keep"
+                + " mapper.readOnly(...) for reads");
     }
 
     private static MapperException closed() {

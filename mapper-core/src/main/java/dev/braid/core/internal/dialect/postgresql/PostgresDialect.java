@@ -40,6 +40,7 @@ public final class PostgresDialect implements Dialect {
 
     private final KeyAllocation keys = new PostgresSequenceKeys(IDENTIFIERS);
     private final Sequences sequences = new PostgresSequences(IDENTIFIERS);
+    private static final Optional<dev.braid.dialect.Replication> REPLICATION = Optional.of(new PostgresReplication());
     private final Optional<Cursors> cursors = Optional.of(new PostgresCursors(IDENTIFIERS));
 
     private final dev.braid.dialect.TypeSupport types = new PostgresTypes(this);
@@ -112,6 +113,9 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public Optional<Cursors> cursors() { return cursors; }
+
+    @Override
+    public Optional<dev.braid.dialect.Replication> replication() { return REPLICATION; }
 
     // jsonb, arrays and enum types: see PostgresTypes.
     @Override
