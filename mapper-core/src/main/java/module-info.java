@@ -38,5 +38,7 @@ module dev.braid.core {
     provides dev.braid.dialect.Dialect with
             dev.braid.core.internal.dialect.h2.H2Dialect,
             dev.braid.core.internal.dialect.postgresql.PostgresDialect,
-            dev.braid.core.internal.dialect.mariadb.MariaDbDialect;
+            dev.braid.core.internal.dialect.mariadb.MariaDbDialect,
+            dev.braid.core.internal.dialect.postgresql.CockroachDialect,
+            dev.braid.core.internal.dialect.postgresql.YugabyteDialect;
 }

@@ -37,6 +37,66 @@ public interface Dialect {
     static Dialect mariadb() { return Dialects.named("MariaDB"); }
 
     /**
+     * The PostgreSQL dialect's variant for CockroachDB: the same wire protocol and SQL, with fallbacks where
+     * CockroachDB lacks what the PostgreSQL dialect uses (see {@code CockroachDialect}).
+     *
+     * @return the CockroachDB dialect, found with {@link java.util.ServiceLoader}
+     */
+    static Dialect cockroachdb() { return Dialects.named("CockroachDB"); }
+
+    /**
+     * The PostgreSQL dialect's variant for YugabyteDB's YSQL API (PostgreSQL 11.2 or 15 based).
+     *
+     * @return the YugabyteDB dialect, found with {@link java.util.ServiceLoader}
+     */
+    static Dialect yugabytedb() { return Dialects.named("YugabyteDB"); }
+
+    /**
+     * The dialect for a server as it describes itself: the first registered dialect that
+     * {@link #servesServer(String, String) serves} the version string (CockroachDB's {@code version()} starts with
+     * "CockroachDB", YugabyteDB's contains "-YB-"), else {@link #forProductName(String)}. Pure: reads no database.
+     * r2dbc-postgresql names all three "PostgreSQL"; only the version tells them apart.
+     *
+     * @param productName   the driver's product name ({@code ConnectionFactoryMetadata.getName()})
+     * @param serverVersion the server's full version string: the result of {@link #serverVersionQuery()} where the
+     *                      product's dialect has one, else {@code ConnectionMetadata.getDatabaseVersion()}; may be empty
+     * @return the dialect for that server
+     * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} as {@link #forProductName(String)}
+     */
+    static Dialect forServer(String productName, String serverVersion) {
+        return Dialects.forServer(productName, serverVersion);
+    }
+
+    /**
+     * Whether this dialect is the one for a server with this product name and version string; used by
+     * {@link #forServer(String, String)} before product names are compared. By default false: a dialect chosen by
+     * product name alone.
+     *
+     * @param productName   the driver's product name (never null)
+     * @param serverVersion the server's version string (never null, possibly empty)
+     * @return true when this dialect serves that server
+     */
+    default boolean servesServer(String productName, String serverVersion) { return false; }
+
+    /**
+     * The query whose single value is the server's full version string, where the driver's
+     * {@code ConnectionMetadata.getDatabaseVersion()} does not tell variants apart (PostgreSQL family:
+     * {@code SELECT version()}, as CockroachDB and YugabyteDB report a PostgreSQL version there).
+     *
+     * @return the query; empty (the default) when the driver's version string suffices
+     */
+    default Optional<String> serverVersionQuery() { return Optional.empty(); }
+
+    /**
+     * How often {@code Mapper.inTransaction(work)} (without options) runs the work again after a serialization
+     * failure or deadlock: 0 by default; more for databases where SQLSTATE 40001 is routine, such as CockroachDB
+     * (SERIALIZABLE by default) and YugabyteDB, whose documentation asks clients to retry.
+     *
+     * @return retries of a transaction without explicit options
+     */
+    default int defaultTransactionRetries() { return 0; }
+
+    /**
      * The dialect for an R2DBC {@code ConnectionFactoryMetadata.getName()} such as "H2" or "PostgreSQL".
      *
      * @param productName the driver's product name (any case)

@@ -28,6 +28,15 @@ final class Dialects {
         throw dev.braid.core.internal.util.Require.bug("Built-in dialect " + name + " not registered in META-INF/services");
     }
 
+    static Dialect forServer(String productName, String serverVersion) {
+        String name = productName == null ? "" : productName;
+        String version = serverVersion == null ? "" : serverVersion;
+        for (Dialect d : Loaded.ALL) {
+            if (d.servesServer(name, version)) return d;
+        }
+        return forProductName(productName);
+    }
+
     static Dialect forProductName(String productName) {
         String name = productName == null ? "" : productName;
         for (Dialect d : Loaded.ALL) {

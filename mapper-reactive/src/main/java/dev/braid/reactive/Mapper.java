@@ -206,6 +206,9 @@ public final class Mapper {
      * changes are flushed and the transaction committed when its publisher completes; rolled back when
      * it errors or is cancelled (a disconnecting client, {@code timeout}, {@code take}). The connection
      * is released exactly once in every case.
+     * Where the dialect retries by default ({@link Dialect#defaultTransactionRetries()}: CockroachDB, YugabyteDB),
+     * serialization failures are retried and the values buffered as with
+     * {@link TransactionOptions#retrySerializationFailures(int)}.
      *
      * @param work what to do in the transaction; its publisher's values are the result
      * @param <T>  the type of values the work emits
@@ -214,7 +217,9 @@ public final class Mapper {
      *         connection broke during COMMIT), after rolling back
      */
     public <T> Flux<T> inTransaction(Function<Session, ? extends Publisher<T>> work) {
-        return inTransaction(TransactionOptions.defaults(), work);
+        // CockroachDB and YugabyteDB: serialization failures are routine, retried by default (values then buffered).
+        return inTransaction(TransactionOptions.defaults().retrySerializationFailures(dialect.defaultTransactionRetries()),
+                work);
     }
 
     /**

@@ -237,4 +237,27 @@ public final class MapperBuilder {
     public Mapper build() {
         return new Mapper(this);
     }
+
+    /**
+     * The mapper, with the dialect chosen from the server itself where none was set: opens one connection,
+     * reads its version string (on the PostgreSQL family with {@code SELECT version()}), picks the dialect with
+     * {@link Dialect#forServer(String, String)} (CockroachDB and YugabyteDB, which r2dbc-postgresql also names
+     * "PostgreSQL", get their variants), closes the connection, then builds. A dialect set with
+     * {@link #dialect(Dialect)} wins and no connection is opened. The builder is left as it was.
+     *
+     * @return the mapper, once the server has answered
+     * @throws dev.braid.error.MapperException (in the Mono) {@code BRAID_ARGUMENT} when no dialect serves the
+     *         server; the driver's error when no connection could be opened or the version query failed
+     */
+    public reactor.core.publisher.Mono<Mapper> buildForServer() {
+        if (dialect != null) return reactor.core.publisher.Mono.fromCallable(this::build);
+        return ServerDialect.detect(connectionFactory).map(detected -> {
+            dialect = detected;
+            try {
+                return build();
+            } finally {
+                dialect = null;
+            }
+        });
+    }
 }

@@ -19,12 +19,13 @@ import java.util.Set;
 /**
  * PostgreSQL 12 and later: RETURNING clauses, identity keys allocated ahead from their sequence, many-row
  * writes and IN lists over array binds, server-side cursors for streams. Registered in
- * {@code META-INF/services}; use {@link Dialect#postgresql()}.
+ * {@code META-INF/services}; use {@link Dialect#postgresql()}. Not final: {@link CockroachDialect} and
+ * {@link YugabyteDialect} are this dialect with fallbacks where those servers lack a PostgreSQL feature.
  */
-public final class PostgresDialect implements Dialect {
+public class PostgresDialect implements Dialect {
 
     // PostgreSQL's reserved key words (and those that cannot be column or table names).
-    private static final Identifiers IDENTIFIERS = new Identifiers(Set.of(
+    static final Identifiers IDENTIFIERS = new Identifiers(Set.of(
             "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization",
             "binary", "both", "case", "cast", "check", "collate", "collation", "column", "concurrently",
             "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
@@ -38,7 +39,7 @@ public final class PostgresDialect implements Dialect {
             "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
             "where", "window", "with"));
 
-    private final KeyAllocation keys = new PostgresSequenceKeys(IDENTIFIERS);
+    private final KeyAllocation keys = new PostgresSequenceKeys(IDENTIFIERS, true);
     private final Sequences sequences = new PostgresSequences(IDENTIFIERS);
     private static final Optional<dev.braid.dialect.Replication> REPLICATION = Optional.of(new PostgresReplication());
     private final Optional<Cursors> cursors = Optional.of(new PostgresCursors(IDENTIFIERS));
@@ -53,6 +54,11 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public boolean serves(String productName) { return productName.toLowerCase(java.util.Locale.ROOT).contains("postgres"); }
+
+    // r2dbc-postgresql's getDatabaseVersion() is the server_version parameter ("15.4"), which CockroachDB and
+    // YugabyteDB also fill with a PostgreSQL version; version() names them.
+    @Override
+    public Optional<String> serverVersionQuery() { return Optional.of("SELECT version()"); }
 
     @Override
     public String bindMarker(int index) { return "$" + index; }
