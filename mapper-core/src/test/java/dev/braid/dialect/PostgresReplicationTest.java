@@ -40,8 +40,10 @@ class PostgresReplicationTest {
     }
 
     @Test
-    void h2AndMariaDbCannotReadLogPositions() {
+    void onlyPostgreSqlReadsLogPositions() {
         assertThat(Dialect.h2().replication()).isEmpty();
         assertThat(Dialect.mariadb().replication()).isEmpty();
+        assertThat(Dialect.cockroachdb().replication()).isEmpty();
+        assertThat(Dialect.yugabytedb().replication()).isEmpty();
     }
 }

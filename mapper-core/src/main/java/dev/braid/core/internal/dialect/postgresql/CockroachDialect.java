@@ -62,4 +62,8 @@ public final class CockroachDialect extends PostgresDialect {
 
     @Override
     public int defaultTransactionRetries() { return 5; }
+
+    // CockroachDB has no write-ahead log positions to wait for (its follower reads are bounded-staleness reads): replicas(...) is refused with this dialect.
+    @Override
+    public Optional<dev.braid.dialect.Replication> replication() { return Optional.empty(); }
 }

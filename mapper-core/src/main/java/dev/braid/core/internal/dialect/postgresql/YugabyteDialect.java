@@ -1,5 +1,7 @@
 package dev.braid.core.internal.dialect.postgresql;
 
+import java.util.Optional;
+
 import dev.braid.dialect.Dialect;
 import dev.braid.dialect.KeyAllocation;
 
@@ -34,4 +36,8 @@ public final class YugabyteDialect extends PostgresDialect {
 
     @Override
     public int defaultTransactionRetries() { return 5; }
+
+    // YugabyteDB has no PostgreSQL WAL (pg_current_wal_insert_lsn, pg_last_wal_replay_lsn); its read replicas are not streaming standbys: replicas(...) is refused with this dialect.
+    @Override
+    public Optional<dev.braid.dialect.Replication> replication() { return Optional.empty(); }
 }

@@ -1,0 +1,248 @@
+package dev.braid.reactive;
+
+import dev.braid.error.ErrorCode;
+import dev.braid.error.MapperException;
+import dev.braid.reactive.graph.GraphModel;
+import dev.braid.reactive.graph.Writer;
+import dev.braid.reactive.graph.Writer_;
+import dev.braid.testkit.PooledDatabase;
+import dev.braid.testkit.PostgresReplicaPair;
+import dev.braid.testkit.StatementRecorder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replica routing on a real primary and streaming standby (started by {@link PostgresReplicaPair}): read-only work
+ * on the replica, writes on the primary, read-your-writes while the replica's replay is paused or catching up,
+ * tokens carried between mappers ("requests"), lag and failover. Every statement each server received is asserted;
+ * after each test, the replica has received only SELECTs and no transaction.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReplicaRoutingTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String STATE = "SELECT pg_last_wal_replay_lsn()::text, CASE WHEN pg_last_wal_receive_lsn() ="
+            + " pg_last_wal_replay_lsn() THEN 0 ELSE COALESCE(CAST(EXTRACT(EPOCH FROM clock_timestamp() -"
+            + " pg_last_xact_replay_timestamp()) * 1000 AS bigint), 0) END";
+    private static final String POSITION = "SELECT pg_current_wal_insert_lsn()::text";
+    private static final String WRITERS = "SELECT authors.id, authors.name FROM authors ORDER BY authors.id";
+    private static final String INSERT = "INSERT INTO authors (name) VALUES ($1) RETURNING id";
+
+    private PostgresReplicaPair pair;
+    private StatementRecorder primary;
+    private StatementRecorder replica;
+    private PooledDatabase primaryPool;
+    private PooledDatabase replicaPool;
+
+    @BeforeAll
+    void servers() {
+        pair = PostgresReplicaPair.shared();
+        primary = StatementRecorder.wrap(pair.primaryFactory());
+        replica = StatementRecorder.wrap(pair.replicaFactory());
+        primaryPool = PooledDatabase.over(primary);
+        replicaPool = PooledDatabase.over(replica);
+    }
+
+    @AfterAll
+    void close() {
+        primaryPool.close();
+        replicaPool.close();
+    }
+
+    private Mapper mapper(ReplicaOptions options) {
+        return Mapper.builder(primaryPool.pool(), GraphModel.registry()).replicas(replicaPool.pool()).replicaOptions(options).build();
+    }
+
+    @BeforeEach
+    void freshSchema() {
+        pair.resumeReplay();
+        Mapper plain = Mapper.builder(primaryPool.pool(), GraphModel.registry()).build();
+        plain.schema().dropAll().then(plain.schema().createAll()).block(TIMEOUT);
+        plain.inTransaction(s -> s.addAll(List.of(new Writer("Jane Austen"), new Writer("Leo Tolstoy")))).blockLast(TIMEOUT);
+        pair.awaitReplicaCaughtUp();
+        primary.clear();
+        replica.clear();
+    }
+
+    @AfterEach
+    void replicaOnlyRead() {
+        pair.resumeReplay();
+        assertThat(replica.statements()).allMatch(sql -> sql.startsWith("SELECT "), "only SELECTs reach the replica");
+        assertThat(replica.transactionEvents()).isEmpty();
+        primaryPool.awaitAllReleased(TIMEOUT);
+        replicaPool.awaitAllReleased(TIMEOUT);
+    }
+
+    private static List<String> names(Mapper mapper) {
+        return mapper.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).all().map(w -> w.name)).collectList().block(TIMEOUT);
+    }
+
+    private static Mono<Writer> add(Session s, String name) {
+        return s.add(new Writer(name));
+    }
+
+    @Test
+    void readOnlyWorkReadsFromTheReplicaAndAFreshAnswerIsReused() {
+        Mapper mapper = mapper(ReplicaOptions.defaults().checkInterval(Duration.ofSeconds(30)));
+
+        assertThat(names(mapper)).containsExactly("Jane Austen", "Leo Tolstoy");
+        assertThat(names(mapper)).containsExactly("Jane Austen", "Leo Tolstoy");
+
+        assertThat(replica.statements()).containsExactly(STATE, WRITERS, WRITERS);
+        assertThat(primary.statements()).isEmpty();
+    }
+
+    @Test
+    void writesGoToThePrimaryWhichReportsItsPositionAfterTheCommit() {
+        Mapper mapper = mapper(ReplicaOptions.defaults());
+
+        mapper.inTransaction(s -> add(s, "Nikolai Gogol")).blockLast(TIMEOUT);
+
+        assertThat(primary.statements()).containsExactly(INSERT, POSITION);
+        assertThat(primary.transactionEvents()).containsExactly("begin", "commit");
+        assertThat(replica.statements()).isEmpty();
+        // A session that wrote nothing asks for nothing.
+        mapper.inTransaction(s -> s.select(Writer.class).all()).blockLast(TIMEOUT);
+        assertThat(primary.statements()).containsExactly(INSERT, POSITION, "SELECT authors.id, authors.name FROM authors");
+    }
+
+    @Test
+    void aReadAfterOwnWriteWaitsForTheReplicaThenTakesThePrimary() {
+        Mapper mapper = mapper(ReplicaOptions.defaults().readYourWritesWait(Duration.ofMillis(300)).pollInterval(Duration.ofMillis(20)));
+        pair.pauseReplay();
+        mapper.inTransaction(s -> add(s, "Nikolai Gogol")).blockLast(TIMEOUT);
+        primary.clear();
+
+        long start = System.nanoTime();
+        assertThat(names(mapper)).containsExactly("Jane Austen", "Leo Tolstoy", "Nikolai Gogol");
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(waitedMs).isGreaterThanOrEqualTo(300);
+        assertThat(primary.statements()).containsExactly(WRITERS);
+        assertThat(replica.statements()).hasSizeGreaterThan(2).containsOnly(STATE);
+        // The replica as such never had the row.
+        assertThat(pair.sql(true, "SELECT count(*) FROM authors WHERE name = 'Nikolai Gogol'")).isEqualTo("0");
+    }
+
+    @Test
+    void aReadAfterOwnWriteIsServedByTheReplicaOnceItReplayedIt() {
+        Mapper mapper = mapper(ReplicaOptions.defaults().readYourWritesWait(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)));
+        pair.pauseReplay();
+        mapper.inTransaction(s -> add(s, "Nikolai Gogol")).blockLast(TIMEOUT);
+        primary.clear();
+
+        Mono<List<String>> read = mapper.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).all().map(w -> w.name))
+                .collectList();
+        StepVerifier.create(read)
+                .then(() -> Mono.delay(Duration.ofMillis(200)).doOnNext(t -> pair.resumeReplay()).subscribe())
+                .expectNext(List.of("Jane Austen", "Leo Tolstoy", "Nikolai Gogol"))
+                .verifyComplete();
+
+        assertThat(primary.statements()).isEmpty();
+        assertThat(replica.statements()).last().isEqualTo(WRITERS);
+        assertThat(replica.statements().subList(0, replica.statements().size() - 1)).hasSizeGreaterThan(1).containsOnly(STATE);
+    }
+
+    @Test
+    void aTokenCarriesTheWriteToAnotherMapper() {
+        Mapper service1 = mapper(ReplicaOptions.defaults());
+        Mapper service2 = mapper(ReplicaOptions.defaults().readYourWritesWait(Duration.ofMillis(100)));
+        pair.pauseReplay();
+        ReadYourWrites request1 = ReadYourWrites.start();
+        service1.inTransaction(s -> add(s, "Nikolai Gogol")).contextWrite(request1.context()).blockLast(TIMEOUT);
+        String token = request1.token();
+        assertThat(token).isNotNull();
+        primary.clear();
+        replica.clear();
+
+        // Another instance that knows nothing of the write reads the replica's older state...
+        assertThat(names(service2)).containsExactly("Jane Austen", "Leo Tolstoy");
+        assertThat(replica.statements()).containsExactly(STATE, WRITERS);
+        // ... unless the request carries the writer's token: then it never reads older than the write.
+        List<String> withToken = service2.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).all().map(w -> w.name))
+                .contextWrite(ReadYourWrites.after(token).context()).collectList().block(TIMEOUT);
+        assertThat(withToken).containsExactly("Jane Austen", "Leo Tolstoy", "Nikolai Gogol");
+        assertThat(primary.statements()).containsExactly(WRITERS);
+    }
+
+    @Test
+    void aReplicaLaggingBeyondTheBoundIsSkipped() throws InterruptedException {
+        Mapper mapper = mapper(ReplicaOptions.defaults().maxLag(Duration.ofMillis(200)).checkInterval(Duration.ZERO));
+        pair.pauseReplay();
+        // Written around Braid, so no read waits for it: only the lag keeps reads off the replica.
+        pair.sql(false, "INSERT INTO authors (name) VALUES ('Nikolai Gogol') RETURNING id");
+        Thread.sleep(400);
+
+        List<String> read = mapper.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).all().map(w -> w.name))
+                .contextWrite(ReadYourWrites.start().context()).collectList().block(TIMEOUT);
+
+        assertThat(read).containsExactly("Jane Austen", "Leo Tolstoy", "Nikolai Gogol");
+        assertThat(replica.statements()).containsExactly(STATE);
+        assertThat(primary.statements()).containsExactly(WRITERS);
+    }
+
+    @Test
+    void aStoppedReplicaIsSkippedAndLeftAloneThenUsedAgain() {
+        Mapper mapper = mapper(ReplicaOptions.defaults().downFor(Duration.ofMillis(500)));
+        pair.stopReplica();
+        try {
+            assertThat(names(mapper)).containsExactly("Jane Austen", "Leo Tolstoy");
+            assertThat(names(mapper)).containsExactly("Jane Austen", "Leo Tolstoy");
+            assertThat(primary.statements()).containsExactly(WRITERS, WRITERS);
+            assertThat(replica.statements()).isEmpty();
+        } finally {
+            pair.startReplica();
+        }
+        primary.clear();
+        Mono.delay(Duration.ofMillis(600)).block();
+
+        assertThat(names(mapper)).containsExactly("Jane Austen", "Leo Tolstoy");
+        assertThat(replica.statements()).containsExactly(STATE, WRITERS);
+        assertThat(primary.statements()).isEmpty();
+    }
+
+    @Test
+    void readOnlyQueriesOfASessionGoToTheReplicaAfterItsOwnFlushAndStayOnThePrimaryInATransaction() {
+        Mapper mapper = mapper(ReplicaOptions.defaults().readYourWritesWait(Duration.ofSeconds(10)));
+
+        List<String> read = mapper.withSession(s -> add(s, "Nikolai Gogol").then(s.flush())
+                .thenMany(s.select(Writer.class).orderBy(Writer_.id.asc()).readOnly().all().map(w -> w.name))).collectList().block(TIMEOUT);
+
+        assertThat(read).containsExactly("Jane Austen", "Leo Tolstoy", "Nikolai Gogol");
+        assertThat(primary.statements()).containsExactly(INSERT, POSITION);
+        assertThat(replica.statements()).last().isEqualTo(WRITERS);
+        assertThat(replica.statements()).filteredOn(sql -> !sql.equals(STATE)).hasSize(1);
+        primary.clear();
+        replica.clear();
+
+        List<String> inTransaction = mapper.inTransaction(s -> add(s, "Anton Chekhov")
+                .thenMany(s.select(Writer.class).orderBy(Writer_.id.asc()).readOnly().all().map(w -> w.name))).collectList().block(TIMEOUT);
+
+        assertThat(inTransaction).containsExactly("Jane Austen", "Leo Tolstoy", "Nikolai Gogol", "Anton Chekhov");
+        assertThat(primary.statements()).containsExactly(INSERT, WRITERS, POSITION);
+        assertThat(replica.statements()).isEmpty();
+    }
+
+    @Test
+    void aReadOnlySessionOnTheReplicaRefusesWritesUnsent() {
+        Mapper mapper = mapper(ReplicaOptions.defaults());
+
+        StepVerifier.create(mapper.readOnly(s -> add(s, "Nikolai Gogol")))
+                .expectNextCount(1)
+                .verifyErrorSatisfies(e -> assertThat(((MapperException) e).code()).isEqualTo(ErrorCode.BRAID_READ_ONLY));
+
+        assertThat(replica.statements()).containsExactly(STATE);
+        assertThat(primary.statements()).isEmpty();
+        assertThat(pair.sql(false, "SELECT count(*) FROM authors")).isEqualTo("2");
+    }
+}
