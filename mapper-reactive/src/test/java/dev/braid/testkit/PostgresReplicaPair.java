@@ -1,14 +1,9 @@
 package dev.braid.testkit;
 
-import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionFactories;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.opentest4j.TestAbortedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,17 +12,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-
-import static io.r2dbc.spi.ConnectionFactoryOptions.CONNECT_TIMEOUT;
-import static io.r2dbc.spi.ConnectionFactoryOptions.DATABASE;
-import static io.r2dbc.spi.ConnectionFactoryOptions.DRIVER;
-import static io.r2dbc.spi.ConnectionFactoryOptions.HOST;
-import static io.r2dbc.spi.ConnectionFactoryOptions.PORT;
-import static io.r2dbc.spi.ConnectionFactoryOptions.USER;
 
 /**
  * A real PostgreSQL 15 primary and a streaming hot standby of it, for replica-routing tests; started once per JVM on
@@ -50,7 +37,6 @@ public final class PostgresReplicaPair {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresReplicaPair.class);
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Duration BLOCK = Duration.ofSeconds(60);
 
     private final Path baseDir;
     private final LocalPgCluster primary;
@@ -63,8 +49,8 @@ public final class PostgresReplicaPair {
         this.baseDir = baseDir;
         this.primary = primary;
         this.replica = replica;
-        this.primaryFactory = factory(primary.port(), DATABASE_NAME);
-        this.replicaFactory = factory(replica.port(), DATABASE_NAME);
+        this.primaryFactory = BlockingSql.factory(primary.port(), DATABASE_NAME);
+        this.replicaFactory = BlockingSql.factory(replica.port(), DATABASE_NAME);
     }
 
     /** The JVM's pair, started on the first call; aborts the calling test if {@value #SKIP_PROPERTY}{@code =true}. */
@@ -144,8 +130,8 @@ public final class PostgresReplicaPair {
     /** Waits until the standby has replayed everything the primary had written when this was called. */
     public void awaitReplicaCaughtUp() {
         String lsn = Objects.requireNonNull(sql(false, "SELECT pg_current_wal_lsn()::text"));
-        await("standby replayed up to " + lsn + " (is replay paused?)", () -> "true".equals(query(replicaFactory,
-                "SELECT (pg_last_wal_replay_lsn() >= $1::pg_lsn)::text", lsn)));
+        await("standby replayed up to " + lsn + " (is replay paused?)", () -> "true".equals(
+                BlockingSql.query(replicaFactory, "SELECT (pg_last_wal_replay_lsn() >= $1::pg_lsn)::text", lsn)));
     }
 
     /**
@@ -154,7 +140,7 @@ public final class PostgresReplicaPair {
      * Errors (an {@link io.r2dbc.spi.R2dbcException} with the SQLSTATE) propagate.
      */
     public String sql(boolean onReplica, String sql) {
-        return query(onReplica ? replicaFactory : primaryFactory, sql);
+        return BlockingSql.query(onReplica ? replicaFactory : primaryFactory, sql);
     }
 
     /**
@@ -170,7 +156,7 @@ public final class PostgresReplicaPair {
 
     @Override
     public String toString() {
-        return "primary " + primary + ", standby " + replica;
+        return primary + ", " + replica + " (its hot standby)";
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -206,7 +192,7 @@ public final class PostgresReplicaPair {
             primary.appendConfig("pg_hba.conf", "local all all trust", "host all all 127.0.0.1/32 trust",
                     "local replication all trust", "host replication all 127.0.0.1/32 trust");
             primary.start();
-            query(factory(primaryPort, "postgres"), "CREATE DATABASE " + DATABASE_NAME);
+            BlockingSql.query(BlockingSql.factory(primaryPort, "postgres"), "CREATE DATABASE " + DATABASE_NAME);
 
             replica.run("pg_basebackup", "-h", "127.0.0.1", "-p", Integer.toString(primaryPort), "-U", "postgres",
                     "-D", replica.dataDir().toString(), "-R", "-X", "stream", "-c", "fast", "--no-sync");
@@ -226,73 +212,23 @@ public final class PostgresReplicaPair {
 
     /** Waits until the standby accepts connections to {@link #database()} and says it is in recovery. */
     private void awaitStandbyAnswers() {
-        await("standby answering in recovery", () -> "true".equals(ping(true, DATABASE_NAME)));
+        await("standby answering in recovery",
+                () -> "true".equals(BlockingSql.query(replicaFactory, "SELECT pg_is_in_recovery()::text")));
     }
 
     /** Writes a probe row on the primary and waits until the standby shows it: streaming works end to end. */
     private void awaitProbeReplicated() {
         String token = UUID.randomUUID().toString();
-        ConnectionFactory primaryAdmin = factory(primary.port(), "postgres");
-        query(primaryAdmin, "CREATE TABLE IF NOT EXISTS braid_kit_probe (token text)");
-        query(primaryAdmin, "INSERT INTO braid_kit_probe (token) VALUES ($1)", token);
-        ConnectionFactory replicaAdmin = factory(replica.port(), "postgres");
+        ConnectionFactory primaryAdmin = BlockingSql.factory(primary.port(), "postgres");
+        BlockingSql.query(primaryAdmin, "CREATE TABLE IF NOT EXISTS braid_kit_probe (token text)");
+        BlockingSql.query(primaryAdmin, "INSERT INTO braid_kit_probe (token) VALUES ($1)", token);
+        ConnectionFactory replicaAdmin = BlockingSql.factory(replica.port(), "postgres");
         await("probe row replicated", () -> token.equals(
-                query(replicaAdmin, "SELECT token FROM braid_kit_probe WHERE token = $1", token)));
-    }
-
-    /** {@code pg_is_in_recovery()} of one server's {@code database} as text, or null while it does not answer. */
-    private String ping(boolean onReplica, String database) {
-        try {
-            return query(factory((onReplica ? replica : primary).port(), database), "SELECT pg_is_in_recovery()::text");
-        } catch (RuntimeException notYet) {
-            return null;
-        }
+                BlockingSql.query(replicaAdmin, "SELECT token FROM braid_kit_probe WHERE token = $1", token)));
     }
 
     private void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        RuntimeException last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) return;
-            } catch (RuntimeException e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(20); // test setup code: polling a server is fine here
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Timed out after " + WAIT.toSeconds() + " s waiting for: " + what + "\n"
-                + primary.logTail() + "\n" + replica.logTail(), last);
-    }
-
-    private static ConnectionFactory factory(int port, String database) {
-        return ConnectionFactories.get(ConnectionFactoryOptions.builder()
-                .option(DRIVER, "postgresql")
-                .option(HOST, "127.0.0.1")
-                .option(PORT, port)
-                .option(USER, "postgres")
-                .option(DATABASE, database)
-                .option(CONNECT_TIMEOUT, Duration.ofSeconds(5))
-                .build());
-    }
-
-    /** Runs {@code sql} with {@code binds} ($1, $2, ...) on a fresh connection; the first row's first column as text. */
-    private static String query(ConnectionFactory factory, String sql, Object... binds) {
-        List<Optional<String>> values = Mono.usingWhen(Mono.from(factory.create()),
-                (Connection c) -> {
-                    var statement = c.createStatement(sql);
-                    for (int i = 0; i < binds.length; i++) statement.bind(i, binds[i]);
-                    return Flux.from(statement.execute())
-                            .concatMap(r -> r.map((row, md) -> Optional.ofNullable(row.get(0)).map(String::valueOf)))
-                            .collectList();
-                },
-                Connection::close)
-            .block(BLOCK);
-        return values == null || values.isEmpty() ? null : values.get(0).orElse(null);
+        BlockingSql.await(what, WAIT, condition, () -> primary.logTail() + "\n" + replica.logTail());
     }
 
     /** The shutdown hook: stops both servers at once and deletes their directories. */
