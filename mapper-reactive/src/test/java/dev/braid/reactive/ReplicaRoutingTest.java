@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
@@ -144,7 +145,7 @@ class ReplicaRoutingTest {
         Mono<List<String>> read = mapper.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).all().map(w -> w.name))
                 .collectList();
         StepVerifier.create(read)
-                .then(() -> Mono.delay(Duration.ofMillis(200)).doOnNext(t -> pair.resumeReplay()).subscribe())
+                .then(() -> Mono.delay(Duration.ofMillis(200), Schedulers.boundedElastic()).doOnNext(t -> pair.resumeReplay()).subscribe())
                 .expectNext(List.of("Jane Austen", "Leo Tolstoy", "Nikolai Gogol"))
                 .verifyComplete();
 
