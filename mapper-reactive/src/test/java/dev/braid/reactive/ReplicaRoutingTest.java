@@ -101,6 +101,13 @@ class ReplicaRoutingTest {
 
         assertThat(replica.statements()).containsExactly(STATE, WRITERS, WRITERS);
         assertThat(primary.statements()).isEmpty();
+        // A readOnly() query in a read-only session stays on the session's replica connection: no second one (which,
+        // with state checks before every routing, would show as a second check).
+        replica.clear();
+        Mapper checking = mapper(ReplicaOptions.defaults().checkInterval(Duration.ZERO));
+        assertThat(checking.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).readOnly().all().map(w -> w.name))
+                .collectList().block(TIMEOUT)).containsExactly("Jane Austen", "Leo Tolstoy");
+        assertThat(replica.statements()).containsExactly(STATE, WRITERS);
     }
 
     @Test
