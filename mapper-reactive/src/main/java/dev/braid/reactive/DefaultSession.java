@@ -324,6 +324,15 @@ final class DefaultSession implements Session {
         identityMap.clear();
     }
 
+    /**
+     * After an external transaction committed, on its connection (still the transaction manager's): with replicas,
+     * records the primary's log position of the session's writes, so reads wait for them (see
+     * {@link WritePositions}); otherwise, or when nothing was written, nothing.
+     */
+    Mono<Void> recordExternalCommit() {
+        return transaction.recordPosition();
+    }
+
     Mono<Void> closeAfterSuccess() {
         return release();
     }

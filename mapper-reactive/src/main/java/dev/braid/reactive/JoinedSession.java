@@ -69,7 +69,9 @@ final class JoinedSession implements TransactionParticipant {
 
     @Override
     public Mono<Void> afterCompletion(boolean committed) {
-        return Mono.fromRunnable(() -> session.endExternal(committed));
+        // After a commit its log position advances the reader's ReadYourWrites, as a commit of Braid's own does.
+        return Mono.<Void>fromRunnable(() -> session.endExternal(committed))
+                .then(committed ? session.recordExternalCommit() : Mono.empty());
     }
 
     /** The error of {@code session.commit()}/{@code rollback()} in a session that joined a transaction managed elsewhere. */

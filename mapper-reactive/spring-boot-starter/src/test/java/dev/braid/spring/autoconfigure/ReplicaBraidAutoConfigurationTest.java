@@ -13,7 +13,10 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 import java.time.Duration;
 import java.util.List;
@@ -64,12 +67,13 @@ class ReplicaBraidAutoConfigurationTest {
     }
 
     @Test
-    void theMapperReadsFromThePooledReplicaAndReadsItsOwnWritesOnThePrimary() {
+    void theMapperReadsFromThePooledReplicaAndReadsItsOwnWritesOnThePrimaryIncludingSpringTransactions() {
         PostgresReplicaPair pair = PostgresReplicaPair.shared();
         pair.resetSchema();
         AtomicReference<List<ConnectionFactory>> pools = new AtomicReference<>();
         try {
-            runner.withUserConfiguration(ScanHere.class)
+            runner.withConfiguration(AutoConfigurations.of(R2dbcTransactionManagerAutoConfiguration.class))
+                    .withUserConfiguration(ScanHere.class)
                     .withPropertyValues("spring.r2dbc.url=" + url(pair.primaryPort()),
                             "spring.r2dbc.pool.initial-size=1", "spring.r2dbc.pool.max-size=3",
                             "braid.schema.create-missing=true",
@@ -90,17 +94,27 @@ class ReplicaBraidAutoConfigurationTest {
                             ReadYourWrites writer = ReadYourWrites.start();
                             mapper.inTransactionMono(s -> s.add(new StarterItem("written"))).contextWrite(writer.context())
                                     .block(TIMEOUT);
-                            assertThat(writer.token()).isNotNull();
+                            String ownTransaction = writer.token();
+                            assertThat(ownTransaction).isNotNull();
+                            // A commit of Spring's transaction manager (the session joined it) advances it too.
+                            TransactionalOperator spring = TransactionalOperator.create(
+                                    context.getBean(ReactiveTransactionManager.class));
+                            mapper.withSessionMono(s -> s.add(new StarterItem("in Spring's transaction")))
+                                    .as(spring::transactional).contextWrite(writer.context()).block(TIMEOUT);
+                            assertThat(Long.compareUnsigned(Long.parseUnsignedLong(writer.token(), 16),
+                                    Long.parseUnsignedLong(ownTransaction, 16))).isPositive();
 
                             // A reader that wrote nothing reads the replica, which has not replayed the write.
                             assertThat(names(mapper, ReadYourWrites.start())).isEmpty();
                             // The writer waits 200 ms for the replica, then reads the primary.
-                            assertThat(names(mapper, ReadYourWrites.after(writer.token()))).containsExactly("written");
+                            assertThat(names(mapper, ReadYourWrites.after(writer.token())))
+                                    .containsExactlyInAnyOrder("written", "in Spring's transaction");
                         } finally {
                             pair.resumeReplay();
                         }
                         pair.awaitReplicaCaughtUp();
-                        assertThat(names(mapper, ReadYourWrites.start())).containsExactly("written");
+                        assertThat(names(mapper, ReadYourWrites.start()))
+                                .containsExactlyInAnyOrder("written", "in Spring's transaction");
                     });
             assertThat(((ConnectionPool) pools.get().get(0)).isDisposed()).as("closed with the context").isTrue();
         } finally {
