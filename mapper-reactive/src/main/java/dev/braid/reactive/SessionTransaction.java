@@ -99,9 +99,14 @@ final class SessionTransaction {
      * that later reads on replicas wait for these writes. Run after each commit's last write has ended.
      */
     Mono<Void> recordPosition() {
+        return recordPosition(false);
+    }
+
+    /** {@link #recordPosition()}; {@code always}: also when Braid wrote nothing (others may have, in a managed transaction). */
+    Mono<Void> recordPosition(boolean always) {
         return Mono.defer(() -> {
             long writes = fence.writes();
-            if (replicas == null || writes == writesRecorded) return Mono.<Void>empty();
+            if (replicas == null || (!always && writes == writesRecorded)) return Mono.<Void>empty();
             return replicas.positions().record(connection).doOnSuccess(v -> writesRecorded = writes);
         });
     }
