@@ -157,6 +157,28 @@ abstract class SessionQueueContract extends QueueTestBase {
         assertOneStatementAtATime();
     }
 
+    @Test
+    void aQueryCancelledDuringItsAutoflushLetsTheFlushFinishAndTheTransactionCommit() {
+        reactor.core.publisher.Sinks.One<Boolean> cancel = reactor.core.publisher.Sinks.one();
+        recorder().clear();
+        // Cancel the query exactly when its autoflush sends the INSERT (before it reaches the database).
+        recorder().beforeEachStatement(count -> {
+            if (count == 1) cancel.tryEmitValue(true);
+        });
+        StepVerifier.create(mapper.inTransaction(s -> s.add(new Writer("Brontë"))
+                        .thenMany(s.select(Writer.class).all().takeUntilOther(cancel.asMono()).count())
+                        .then(s.select(Writer.class).where(Writer_.name.eq("Brontë")).count())))
+                .expectNext(1L)
+                .verifyComplete();
+
+        assertThat(recorder().statements()).hasSize(2);
+        assertThat(recorder().statements().get(0)).isEqualTo(h2() ? "SELECT id FROM FINAL TABLE (INSERT INTO authors (name) VALUES ($1))"
+                : "INSERT INTO authors (name) VALUES ($1) RETURNING id");
+        assertThat(recorder().statements().get(1)).isEqualTo("SELECT COUNT(*) FROM authors WHERE authors.name = $1");
+        assertThat(recorder().transactionEvents()).containsExactly("begin", "commit");
+        assertThat(count("authors")).isEqualTo(1);
+    }
+
     /** {@code op}, cancelled when a timer of {@code delay} ms (0: no cancel) fires first; records completion. */
     private static <T> Mono<?> maybeCancelled(Mono<T> op, int delay, List<String> completed, String name) {
         Mono<Object> tracked = op.doOnSuccess(v -> completed.add(name)).map(v -> (Object) v);
