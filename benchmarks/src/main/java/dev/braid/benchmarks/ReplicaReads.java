@@ -1,0 +1,187 @@
+package dev.braid.benchmarks;
+
+import dev.braid.reactive.Mapper;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Replica routing measured (issue 21), on a PostgreSQL primary and a streaming standby of it, in paired rounds as
+ * {@link PairedRatios} does: each round runs the primary-only mapper and the routed one (same pools, same process,
+ * the order alternating), and the table gives the medians over the rounds, and for a ratio the median of the
+ * per-round ratios with its middle half in brackets (the noise).
+ * <ol>
+ *   <li>Read throughput: N concurrent readers, each reading random pages of 100 authors with their books
+ *       ({@code mapper.readOnly}, books by selectin) for the round's time; pages read per second.</li>
+ *   <li>Read-your-writes: one reader adds an author ({@code inTransaction}) then reads it back
+ *       ({@code readOnly}) under one {@code ReadYourWrites}; latency of the pair and of the read alone, and
+ *       whether the replica served the read (after waiting for its replay) or the primary did.</li>
+ * </ol>
+ * The machine's CPU use per round is read from {@code /proc/stat}: on one machine both servers share its cores,
+ * so this does not show what a replica on its own machine adds.
+ *
+ * <pre>
+ * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar dev.braid.benchmarks.ReplicaReads \
+ *     PRIMARY_URL REPLICA_URL [rounds] [seconds-per-round]
+ * </pre>
+ * URLs as {@code r2dbc:postgresql://postgres@host:port/db}; schema {@value ReplicaBench#SCHEMA} is (re)created on
+ * the primary. The test kit's pair: {@code ReplicaReadsOnKit} (benchmarks' tests). Defaults: 10 rounds of 3 s.
+ */
+public final class ReplicaReads {
+    private ReplicaReads() {}
+
+    /** What to run: {@code rounds} measured after {@code warmUp}, each {@code round} long per mapper, the reader counts, and the writes a round. */
+    record Settings(int rounds, int warmUp, Duration round, List<Integer> readers, int writesPerRound) {}
+
+    /** The markdown tables and what each server served (data reads) under each mapper. */
+    record Result(String table, long aloneReplicaReads, long routedReplicaReads, long routedPrimaryReads,
+                  long writes, long writesReadOnReplica, long writesReadOnPrimary, long probes) {}
+
+    public static void main(String[] args) {
+        if (args.length < 2) {
+            System.err.println("Usage: ReplicaReads PRIMARY_URL REPLICA_URL [rounds] [seconds-per-round]");
+            System.exit(2);
+        }
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        Duration round = Duration.ofMillis(args.length > 3 ? (long) (Double.parseDouble(args[3]) * 1000) : 3000);
+        try (ReplicaBench bench = new ReplicaBench(args[0], args[1], 10_000, 10)) {
+            System.out.println(run(bench, new Settings(rounds, 2, round, List.of(16, 64), 40)).table());
+        }
+    }
+
+    static Result run(ReplicaBench bench, Settings s) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Load average before: %s; %d rounds of %d ms"
+                + " after %d warm-up rounds, %d cores%n%n", loadAverage(), s.rounds(), s.round().toMillis(), s.warmUp(),
+                Runtime.getRuntime().availableProcessors()));
+        out.append("| readers | primary alone, pages/s | primary + replica, pages/s | routed / alone (middle half)"
+                + " | machine CPU busy, alone / routed (this JVM) |\n| --- | --- | --- | --- | --- |\n");
+        bench.resetCounts();
+        long[] replicaReadsBy = new long[2];
+        long routedPrimaryReads = 0;
+        for (int readers : s.readers()) {
+            double[][] perSecond = new double[2][s.rounds()];
+            double[][] busy = new double[2][s.rounds()];
+            double[][] jvm = new double[2][s.rounds()];
+            for (int round = -s.warmUp(); round < s.rounds(); round++) {
+                for (int k = 0; k < 2; k++) {
+                    int v = Math.floorMod(k + round, 2); // 0 alone, 1 routed; who goes first alternates
+                    Mapper mapper = v == 0 ? bench.alone : bench.routed;
+                    long replicaBefore = bench.replicaReads.get();
+                    long primaryBefore = bench.primaryReads.get();
+                    Cpu before = Cpu.now();
+                    long t0 = System.nanoTime();
+                    long pages = ReplicaWorkloads.readFor(mapper, readers, s.round().toNanos(), bench.authors, round);
+                    long elapsed = System.nanoTime() - t0;
+                    Cpu after = Cpu.now();
+                    replicaReadsBy[v] += bench.replicaReads.get() - replicaBefore;
+                    if (v == 1) routedPrimaryReads += bench.primaryReads.get() - primaryBefore;
+                    if (round < 0) continue;
+                    perSecond[v][round] = pages / (elapsed / 1e9);
+                    busy[v][round] = after.busyShare(before);
+                    jvm[v][round] = after.jvmShare(before, elapsed);
+                }
+            }
+            out.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %s / %s (%s / %s) |%n", readers,
+                    PairedRatios.median(perSecond[0]), PairedRatios.median(perSecond[1]),
+                    PairedRatios.ratio(perSecond[1], perSecond[0]), percent(busy[0]), percent(busy[1]),
+                    percent(jvm[0]), percent(jvm[1])));
+        }
+        long probesBefore = bench.replicaProbes.get();
+        Writes writes = readYourWrites(bench, s);
+        long probes = bench.replicaProbes.get() - probesBefore;
+        out.append("\n| add an author, then read it back (one reader) | primary alone | primary + replica |\n"
+                + "| --- | --- | --- |\n");
+        out.append(row("write + read: median / p95 ms", writes.total));
+        out.append(row("the read after the write: median / p95 ms", writes.read));
+        out.append(row("the write (commit; routed: + position query): median / p95 ms", writes.write));
+        out.append(String.format(Locale.ROOT, "| reads served by the replica | 0 of %d | %d of %d (%d on the primary"
+                        + " after the wait), %.1f replay polls a read |%n", writes.count, writes.onReplica, writes.count,
+                writes.onPrimary, probes / (double) writes.count));
+        return new Result(out.toString(), replicaReadsBy[0], replicaReadsBy[1], routedPrimaryReads, writes.count,
+                writes.onReplica, writes.onPrimary, probes);
+    }
+
+    /** Latencies (ns) per mapper (0 alone, 1 routed) and where the routed reads ran. */
+    private record Writes(List<List<Long>> total, List<List<Long>> read, List<List<Long>> write, long count,
+                          long onReplica, long onPrimary) {}
+
+    private static Writes readYourWrites(ReplicaBench bench, Settings s) {
+        List<List<Long>> total = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Long>> read = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Long>> write = List.of(new ArrayList<>(), new ArrayList<>());
+        long count = 0;
+        long onReplica = 0;
+        long onPrimary = 0;
+        for (int round = -s.warmUp(); round < s.rounds(); round++) {
+            for (int k = 0; k < 2; k++) {
+                int v = Math.floorMod(k + round, 2);
+                Mapper mapper = v == 0 ? bench.alone : bench.routed;
+                long replicaBefore = bench.replicaReads.get();
+                long primaryBefore = bench.primaryReads.get();
+                for (int i = 0; i < s.writesPerRound(); i++) {
+                    long[] nanos = ReplicaWorkloads.writeThenRead(mapper, "ryw " + v + " " + round + " " + i);
+                    if (round < 0) continue;
+                    write.get(v).add(nanos[0]);
+                    read.get(v).add(nanos[1]);
+                    total.get(v).add(nanos[0] + nanos[1]);
+                }
+                if (v == 1 && round >= 0) {
+                    count += s.writesPerRound();
+                    onReplica += bench.replicaReads.get() - replicaBefore;
+                    onPrimary += bench.primaryReads.get() - primaryBefore;
+                }
+            }
+        }
+        return new Writes(total, read, write, count, onReplica, onPrimary);
+    }
+
+    private static String row(String what, List<List<Long>> nanos) {
+        return String.format(Locale.ROOT, "| %s | %s | %s |%n", what, latency(nanos.get(0)), latency(nanos.get(1)));
+    }
+
+    static String latency(List<Long> nanos) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) return "-";
+        double median = PairedRatios.median(Arrays.stream(sorted).asDoubleStream().toArray());
+        long p95 = sorted[Math.max(0, (int) Math.ceil(0.95 * sorted.length) - 1)];
+        return String.format(Locale.ROOT, "%.2f / %.2f", median / 1e6, p95 / 1e6);
+    }
+
+    private static String percent(double[] shares) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * PairedRatios.median(shares));
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** The machine's busy and total CPU ticks ({@code /proc/stat}; zeros elsewhere) and this JVM's CPU time. */
+    private record Cpu(long busy, long total, long jvmNanos) {
+        static Cpu now() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < f.length && i <= 8; i++) total += Long.parseLong(f[i]);
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                return new Cpu(total - idle, total, jvm);
+            } catch (java.io.IOException | RuntimeException e) {
+                return new Cpu(0, 0, jvm);
+            }
+        }
+
+        double busyShare(Cpu before) {
+            return total == before.total ? 0 : (busy - before.busy) / (double) (total - before.total);
+        }
+
+        double jvmShare(Cpu before, long wallNanos) {
+            return (jvmNanos - before.jvmNanos) / (double) wallNanos / Runtime.getRuntime().availableProcessors();
+        }
+    }
+}
