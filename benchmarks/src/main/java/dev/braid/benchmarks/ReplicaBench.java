@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A PostgreSQL primary and a streaming standby of it, set up for {@link ReplicaReads}: the benchmark's authors and
  * books (10 a author, {@link BenchSchema}) written to schema {@value #SCHEMA} on the primary and awaited on the
- * standby; one connection pool per server; two mappers over the same pools, {@link #alone} (the primary only) and
- * {@link #routed} (the standby as its replica). Each pool counts the data reads it serves ({@code SELECT}s that are
+ * standby; one connection pool per server; mappers over the same pools, {@link #alone} (the primary only),
+ * {@link #routed} (the standby as its replica) and {@link #routedPolling1ms}. Each pool counts the data reads it serves ({@code SELECT}s that are
  * not replication probes), and the standby's pool also the replay-position probes Braid sends it.
  * Set-up code: blocks.
  */
@@ -33,8 +33,10 @@ final class ReplicaBench implements AutoCloseable {
     final ConnectionPool replica;
     /** Reads on the primary only (no replicas). */
     final Mapper alone;
-    /** Reads on the replica, read-your-writes per {@link ReplicaOptions#defaults()}. */
+    /** Reads on the replica, read-your-writes per {@link ReplicaOptions#defaults()} (polled every 5 ms). */
     final Mapper routed;
+    /** As {@link #routed}, but a read waiting for its write's replay asks the replica every millisecond. */
+    final Mapper routedPolling1ms;
     final AtomicLong primaryReads = new AtomicLong();
     final AtomicLong replicaReads = new AtomicLong();
     final AtomicLong replicaProbes = new AtomicLong();
@@ -59,6 +61,8 @@ final class ReplicaBench implements AutoCloseable {
         MappingRegistry registry = MappingRegistry.builder().entity(Author.class, Book.class).build();
         this.alone = Mapper.builder(primary, registry).build();
         this.routed = Mapper.builder(primary, registry).replicas(replica).replicaOptions(ReplicaOptions.defaults()).build();
+        this.routedPolling1ms = Mapper.builder(primary, registry).replicas(replica)
+                .replicaOptions(ReplicaOptions.defaults().pollInterval(Duration.ofMillis(1))).build();
         try {
             BenchDatabase.run(primary, BenchSchema.statements("postgresql", authors, 0).toArray(String[]::new));
             awaitReplayed(Duration.ofMinutes(2));

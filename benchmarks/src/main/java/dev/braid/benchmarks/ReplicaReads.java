@@ -39,7 +39,10 @@ public final class ReplicaReads {
     /** What to run: {@code rounds} measured after {@code warmUp}, each {@code round} long per mapper, the reader counts, and the writes a round. */
     record Settings(int rounds, int warmUp, Duration round, List<Integer> readers, int writesPerRound) {}
 
-    /** The markdown tables and what each server served (data reads) under each mapper. */
+    /**
+     * The markdown tables; the data reads the replica served under the primary-only and the routed mapper, and the
+     * primary under the routed one; the writes per mapper, and where the two routed mappers read them back.
+     */
     record Result(String table, long aloneReplicaReads, long routedReplicaReads, long routedPrimaryReads,
                   long writes, long writesReadOnReplica, long writesReadOnPrimary, long probes) {}
 
@@ -92,57 +95,67 @@ public final class ReplicaReads {
                     PairedRatios.ratio(perSecond[1], perSecond[0]), percent(busy[0]), percent(busy[1]),
                     percent(jvm[0]), percent(jvm[1])));
         }
-        long probesBefore = bench.replicaProbes.get();
-        Writes writes = readYourWrites(bench, s);
-        long probes = bench.replicaProbes.get() - probesBefore;
-        out.append("\n| add an author, then read it back (one reader) | primary alone | primary + replica |\n"
-                + "| --- | --- | --- |\n");
+        List<Mapper> mappers = List.of(bench.alone, bench.routed, bench.routedPolling1ms);
+        Writes writes = readYourWrites(bench, s, mappers);
+        out.append("\n| add an author, then read it back (one reader) | primary alone | primary + replica"
+                + " | primary + replica, `pollInterval` 1 ms |\n| --- | --- | --- | --- |\n");
         out.append(row("write + read: median / p95 ms", writes.total));
         out.append(row("the read after the write: median / p95 ms", writes.read));
-        out.append(row("the write (commit; routed: + position query): median / p95 ms", writes.write));
-        out.append(String.format(Locale.ROOT, "| reads served by the replica | 0 of %d | %d of %d (%d on the primary"
-                        + " after the wait), %.1f replay polls a read |%n", writes.count, writes.onReplica, writes.count,
-                writes.onPrimary, probes / (double) writes.count));
+        out.append(row("the write (routed: + the position query): median / p95 ms", writes.write));
+        out.append(String.format(Locale.ROOT, "| reads served by the replica | 0 of %d |", writes.count));
+        for (int v = 1; v < mappers.size(); v++) {
+            out.append(String.format(Locale.ROOT, " %d of %d (%d by the primary after the wait), %.1f replay-position queries"
+                    + " a read (1: no wait) |", writes.onReplica[v], writes.count, writes.onPrimary[v], writes.probes[v] / (double) writes.count));
+        }
+        out.append('\n');
         return new Result(out.toString(), replicaReadsBy[0], replicaReadsBy[1], routedPrimaryReads, writes.count,
-                writes.onReplica, writes.onPrimary, probes);
+                writes.onReplica[1] + writes.onReplica[2], writes.onPrimary[1] + writes.onPrimary[2],
+                writes.probes[1] + writes.probes[2]);
     }
 
-    /** Latencies (ns) per mapper (0 alone, 1 routed) and where the routed reads ran. */
+    /** Latencies (ns) per mapper, and per mapper where its reads after the writes ran and the replay polls sent. */
     private record Writes(List<List<Long>> total, List<List<Long>> read, List<List<Long>> write, long count,
-                          long onReplica, long onPrimary) {}
+                          long[] onReplica, long[] onPrimary, long[] probes) {}
 
-    private static Writes readYourWrites(ReplicaBench bench, Settings s) {
-        List<List<Long>> total = List.of(new ArrayList<>(), new ArrayList<>());
-        List<List<Long>> read = List.of(new ArrayList<>(), new ArrayList<>());
-        List<List<Long>> write = List.of(new ArrayList<>(), new ArrayList<>());
-        long count = 0;
-        long onReplica = 0;
-        long onPrimary = 0;
+    private static Writes readYourWrites(ReplicaBench bench, Settings s, List<Mapper> mappers) {
+        int n = mappers.size();
+        List<List<Long>> total = new ArrayList<>();
+        List<List<Long>> read = new ArrayList<>();
+        List<List<Long>> write = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            total.add(new ArrayList<>());
+            read.add(new ArrayList<>());
+            write.add(new ArrayList<>());
+        }
+        long[] onReplica = new long[n];
+        long[] onPrimary = new long[n];
+        long[] probes = new long[n];
         for (int round = -s.warmUp(); round < s.rounds(); round++) {
-            for (int k = 0; k < 2; k++) {
-                int v = Math.floorMod(k + round, 2);
-                Mapper mapper = v == 0 ? bench.alone : bench.routed;
+            for (int k = 0; k < n; k++) {
+                int v = Math.floorMod(k + round, n); // rotate who goes first
                 long replicaBefore = bench.replicaReads.get();
                 long primaryBefore = bench.primaryReads.get();
+                long probesBefore = bench.replicaProbes.get();
                 for (int i = 0; i < s.writesPerRound(); i++) {
-                    long[] nanos = ReplicaWorkloads.writeThenRead(mapper, "ryw " + v + " " + round + " " + i);
+                    long[] nanos = ReplicaWorkloads.writeThenRead(mappers.get(v), "ryw " + v + " " + round + " " + i);
                     if (round < 0) continue;
                     write.get(v).add(nanos[0]);
                     read.get(v).add(nanos[1]);
                     total.get(v).add(nanos[0] + nanos[1]);
                 }
-                if (v == 1 && round >= 0) {
-                    count += s.writesPerRound();
-                    onReplica += bench.replicaReads.get() - replicaBefore;
-                    onPrimary += bench.primaryReads.get() - primaryBefore;
-                }
+                if (round < 0) continue;
+                onReplica[v] += bench.replicaReads.get() - replicaBefore;
+                onPrimary[v] += bench.primaryReads.get() - primaryBefore;
+                probes[v] += bench.replicaProbes.get() - probesBefore;
             }
         }
-        return new Writes(total, read, write, count, onReplica, onPrimary);
+        return new Writes(total, read, write, (long) s.rounds() * s.writesPerRound(), onReplica, onPrimary, probes);
     }
 
     private static String row(String what, List<List<Long>> nanos) {
-        return String.format(Locale.ROOT, "| %s | %s | %s |%n", what, latency(nanos.get(0)), latency(nanos.get(1)));
+        StringBuilder row = new StringBuilder("| ").append(what).append(" |");
+        for (List<Long> mapper : nanos) row.append(' ').append(latency(mapper)).append(" |");
+        return row.append('\n').toString();
     }
 
     static String latency(List<Long> nanos) {
