@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A PostgreSQL primary and a streaming standby of it, set up for {@link ReplicaReads}: the benchmark's authors and
  * books (10 a author, {@link BenchSchema}) written to schema {@value #SCHEMA} on the primary and awaited on the
  * standby; one connection pool per server; mappers over the same pools, {@link #alone} (the primary only),
- * {@link #routed} (the standby as its replica) and {@link #routedPolling1ms}. Each pool counts the data reads it serves ({@code SELECT}s that are
- * not replication probes), and the standby's pool also the replay-position probes Braid sends it.
+ * {@link #routed} (the standby as its replica) and {@link #routedPolling1ms}. Each pool counts the data reads it
+ * serves ({@code SELECT}s that are not replication probes), and the standby's pool also the replay-position probes
+ * Braid sends it.
  * Set-up code: blocks.
  */
 final class ReplicaBench implements AutoCloseable {

@@ -36,7 +36,10 @@ import java.util.Locale;
 public final class ReplicaReads {
     private ReplicaReads() {}
 
-    /** What to run: {@code rounds} measured after {@code warmUp}, each {@code round} long per mapper, the reader counts, and the writes a round. */
+    /**
+     * What to run: {@code rounds} measured after {@code warmUp}, each {@code round} long per mapper and reader count,
+     * and {@code writesPerRound} write-then-read pairs per mapper and round.
+     */
     record Settings(int rounds, int warmUp, Duration round, List<Integer> readers, int writesPerRound) {}
 
     /**
@@ -65,36 +68,8 @@ public final class ReplicaReads {
         out.append("| readers | primary alone, pages/s | primary + replica, pages/s | routed / alone (middle half)"
                 + " | machine CPU busy, alone / routed (this JVM) |\n| --- | --- | --- | --- | --- |\n");
         bench.resetCounts();
-        long[] replicaReadsBy = new long[2];
-        long routedPrimaryReads = 0;
-        for (int readers : s.readers()) {
-            double[][] perSecond = new double[2][s.rounds()];
-            double[][] busy = new double[2][s.rounds()];
-            double[][] jvm = new double[2][s.rounds()];
-            for (int round = -s.warmUp(); round < s.rounds(); round++) {
-                for (int k = 0; k < 2; k++) {
-                    int v = Math.floorMod(k + round, 2); // 0 alone, 1 routed; who goes first alternates
-                    Mapper mapper = v == 0 ? bench.alone : bench.routed;
-                    long replicaBefore = bench.replicaReads.get();
-                    long primaryBefore = bench.primaryReads.get();
-                    Cpu before = Cpu.now();
-                    long t0 = System.nanoTime();
-                    long pages = ReplicaWorkloads.readFor(mapper, readers, s.round().toNanos(), bench.authors, round);
-                    long elapsed = System.nanoTime() - t0;
-                    Cpu after = Cpu.now();
-                    replicaReadsBy[v] += bench.replicaReads.get() - replicaBefore;
-                    if (v == 1) routedPrimaryReads += bench.primaryReads.get() - primaryBefore;
-                    if (round < 0) continue;
-                    perSecond[v][round] = pages / (elapsed / 1e9);
-                    busy[v][round] = after.busyShare(before);
-                    jvm[v][round] = after.jvmShare(before, elapsed);
-                }
-            }
-            out.append(String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %s / %s (%s / %s) |%n", readers,
-                    PairedRatios.median(perSecond[0]), PairedRatios.median(perSecond[1]),
-                    PairedRatios.ratio(perSecond[1], perSecond[0]), percent(busy[0]), percent(busy[1]),
-                    percent(jvm[0]), percent(jvm[1])));
-        }
+        long[] reads = new long[3]; // on the replica by the primary-only and the routed mapper, on the primary by the routed
+        for (int readers : s.readers()) out.append(throughput(bench, s, readers, reads));
         List<Mapper> mappers = List.of(bench.alone, bench.routed, bench.routedPolling1ms);
         Writes writes = readYourWrites(bench, s, mappers);
         out.append("\n| add an author, then read it back (one reader) | primary alone | primary + replica"
@@ -104,13 +79,44 @@ public final class ReplicaReads {
         out.append(row("the write (routed: + the position query): median / p95 ms", writes.write));
         out.append(String.format(Locale.ROOT, "| reads served by the replica | 0 of %d |", writes.count));
         for (int v = 1; v < mappers.size(); v++) {
-            out.append(String.format(Locale.ROOT, " %d of %d (%d by the primary after the wait), %.1f replay-position queries"
-                    + " a read (1: no wait) |", writes.onReplica[v], writes.count, writes.onPrimary[v], writes.probes[v] / (double) writes.count));
+            out.append(String.format(Locale.ROOT, " %d of %d (%d by the primary after the wait), %.1f replay-position"
+                    + " queries a read (1: no wait) |", writes.onReplica[v], writes.count, writes.onPrimary[v],
+                    writes.probes[v] / (double) writes.count));
         }
         out.append('\n');
-        return new Result(out.toString(), replicaReadsBy[0], replicaReadsBy[1], routedPrimaryReads, writes.count,
+        return new Result(out.toString(), reads[0], reads[1], reads[2], writes.count,
                 writes.onReplica[1] + writes.onReplica[2], writes.onPrimary[1] + writes.onPrimary[2],
                 writes.probes[1] + writes.probes[2]);
+    }
+
+    /** The throughput row of {@code readers} readers; adds the data reads each server served to {@code reads}. */
+    private static String throughput(ReplicaBench bench, Settings s, int readers, long[] reads) {
+        double[][] perSecond = new double[2][s.rounds()];
+        double[][] busy = new double[2][s.rounds()];
+        double[][] jvm = new double[2][s.rounds()];
+        for (int round = -s.warmUp(); round < s.rounds(); round++) {
+            for (int k = 0; k < 2; k++) {
+                int v = Math.floorMod(k + round, 2); // 0 alone, 1 routed; who goes first alternates
+                long replicaBefore = bench.replicaReads.get();
+                long primaryBefore = bench.primaryReads.get();
+                Cpu before = Cpu.now();
+                long t0 = System.nanoTime();
+                long pages = ReplicaWorkloads.readFor(v == 0 ? bench.alone : bench.routed, readers, s.round().toNanos(),
+                        bench.authors, round);
+                long elapsed = System.nanoTime() - t0;
+                Cpu after = Cpu.now();
+                reads[v] += bench.replicaReads.get() - replicaBefore;
+                if (v == 1) reads[2] += bench.primaryReads.get() - primaryBefore;
+                if (round < 0) continue;
+                perSecond[v][round] = pages / (elapsed / 1e9);
+                busy[v][round] = after.busyShare(before);
+                jvm[v][round] = after.jvmShare(before, elapsed);
+            }
+        }
+        return String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %s / %s (%s / %s) |%n", readers,
+                PairedRatios.median(perSecond[0]), PairedRatios.median(perSecond[1]),
+                PairedRatios.ratio(perSecond[1], perSecond[0]), percent(busy[0]), percent(busy[1]), percent(jvm[0]),
+                percent(jvm[1]));
     }
 
     /** Latencies (ns) per mapper, and per mapper where its reads after the writes ran and the replay polls sent. */
@@ -177,7 +183,8 @@ public final class ReplicaReads {
     /** The machine's busy and total CPU ticks ({@code /proc/stat}; zeros elsewhere) and this JVM's CPU time. */
     private record Cpu(long busy, long total, long jvmNanos) {
         static Cpu now() {
-            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
             try {
                 String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
                 long total = 0;

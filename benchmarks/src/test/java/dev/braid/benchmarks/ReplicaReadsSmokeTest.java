@@ -28,7 +28,7 @@ class ReplicaReadsSmokeTest {
             assertThat(result.aloneReplicaReads()).isZero();
             assertThat(result.routedReplicaReads()).isPositive().isEven();
             assertThat(result.routedPrimaryReads()).isZero();
-            // Every read after a write by the two routed mappers ran once, on the replica or (after the wait) on the primary.
+            // Every read after a write by the two routed mappers ran once: on the replica, or on the primary after the wait.
             assertThat(result.writes()).isEqualTo(5);
             assertThat(result.writesReadOnReplica() + result.writesReadOnPrimary()).isEqualTo(10);
             assertThat(result.writesReadOnReplica()).isPositive();
