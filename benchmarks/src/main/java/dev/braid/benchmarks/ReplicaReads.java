@@ -1,12 +1,9 @@
 package dev.braid.benchmarks;
 
-import dev.braid.reactive.Mapper;
-
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -68,25 +65,12 @@ public final class ReplicaReads {
         out.append("| readers | primary alone, pages/s | primary + replica, pages/s | routed / alone (middle half)"
                 + " | machine CPU busy, alone / routed (this JVM) |\n| --- | --- | --- | --- | --- |\n");
         bench.resetCounts();
-        long[] reads = new long[3]; // on the replica by the primary-only and the routed mapper, on the primary by the routed
+        long[] reads = new long[3]; // on the replica by the primary-only, by the routed mapper; on the primary by the routed
         for (int readers : s.readers()) out.append(throughput(bench, s, readers, reads));
-        List<Mapper> mappers = List.of(bench.alone, bench.routed, bench.routedPolling1ms);
-        Writes writes = readYourWrites(bench, s, mappers);
-        out.append("\n| add an author, then read it back (one reader) | primary alone | primary + replica"
-                + " | primary + replica, `pollInterval` 1 ms |\n| --- | --- | --- | --- |\n");
-        out.append(row("write + read: median / p95 ms", writes.total));
-        out.append(row("the read after the write: median / p95 ms", writes.read));
-        out.append(row("the write (routed: + the position query): median / p95 ms", writes.write));
-        out.append(String.format(Locale.ROOT, "| reads served by the replica | 0 of %d |", writes.count));
-        for (int v = 1; v < mappers.size(); v++) {
-            out.append(String.format(Locale.ROOT, " %d of %d (%d by the primary after the wait), %.1f replay-position"
-                    + " queries a read (1: no wait) |", writes.onReplica[v], writes.count, writes.onPrimary[v],
-                    writes.probes[v] / (double) writes.count));
-        }
-        out.append('\n');
-        return new Result(out.toString(), reads[0], reads[1], reads[2], writes.count,
-                writes.onReplica[1] + writes.onReplica[2], writes.onPrimary[1] + writes.onPrimary[2],
-                writes.probes[1] + writes.probes[2]);
+        ReadAfterWrite writes = ReadAfterWrite.measure(bench, s.rounds(), s.warmUp(), s.writesPerRound());
+        out.append('\n').append(writes.table()).append("\nLoad average after: ").append(loadAverage()).append('\n');
+        return new Result(out.toString(), reads[0], reads[1], reads[2], writes.count(), writes.onReplica(),
+                writes.onPrimary(), writes.probes());
     }
 
     /** The throughput row of {@code readers} readers; adds the data reads each server served to {@code reads}. */
@@ -117,51 +101,6 @@ public final class ReplicaReads {
                 PairedRatios.median(perSecond[0]), PairedRatios.median(perSecond[1]),
                 PairedRatios.ratio(perSecond[1], perSecond[0]), percent(busy[0]), percent(busy[1]), percent(jvm[0]),
                 percent(jvm[1]));
-    }
-
-    /** Latencies (ns) per mapper, and per mapper where its reads after the writes ran and the replay polls sent. */
-    private record Writes(List<List<Long>> total, List<List<Long>> read, List<List<Long>> write, long count,
-                          long[] onReplica, long[] onPrimary, long[] probes) {}
-
-    private static Writes readYourWrites(ReplicaBench bench, Settings s, List<Mapper> mappers) {
-        int n = mappers.size();
-        List<List<Long>> total = new ArrayList<>();
-        List<List<Long>> read = new ArrayList<>();
-        List<List<Long>> write = new ArrayList<>();
-        for (int v = 0; v < n; v++) {
-            total.add(new ArrayList<>());
-            read.add(new ArrayList<>());
-            write.add(new ArrayList<>());
-        }
-        long[] onReplica = new long[n];
-        long[] onPrimary = new long[n];
-        long[] probes = new long[n];
-        for (int round = -s.warmUp(); round < s.rounds(); round++) {
-            for (int k = 0; k < n; k++) {
-                int v = Math.floorMod(k + round, n); // rotate who goes first
-                long replicaBefore = bench.replicaReads.get();
-                long primaryBefore = bench.primaryReads.get();
-                long probesBefore = bench.replicaProbes.get();
-                for (int i = 0; i < s.writesPerRound(); i++) {
-                    long[] nanos = ReplicaWorkloads.writeThenRead(mappers.get(v), "ryw " + v + " " + round + " " + i);
-                    if (round < 0) continue;
-                    write.get(v).add(nanos[0]);
-                    read.get(v).add(nanos[1]);
-                    total.get(v).add(nanos[0] + nanos[1]);
-                }
-                if (round < 0) continue;
-                onReplica[v] += bench.replicaReads.get() - replicaBefore;
-                onPrimary[v] += bench.primaryReads.get() - primaryBefore;
-                probes[v] += bench.replicaProbes.get() - probesBefore;
-            }
-        }
-        return new Writes(total, read, write, (long) s.rounds() * s.writesPerRound(), onReplica, onPrimary, probes);
-    }
-
-    private static String row(String what, List<List<Long>> nanos) {
-        StringBuilder row = new StringBuilder("| ").append(what).append(" |");
-        for (List<Long> mapper : nanos) row.append(' ').append(latency(mapper)).append(" |");
-        return row.append('\n').toString();
     }
 
     static String latency(List<Long> nanos) {
