@@ -3,8 +3,6 @@ package dev.braid.reactive;
 import dev.braid.core.internal.hydrate.EntityHydrator;
 import dev.braid.core.internal.identity.IdentityMap;
 import dev.braid.core.internal.plan.flush.UnitOfWork;
-import dev.braid.core.internal.meta.RelationshipMapping;
-import dev.braid.core.internal.relation.RelationInternals;
 import dev.braid.core.internal.plan.load.QueryPlanner;
 import dev.braid.core.internal.plan.load.WriteOnlyQuery;
 import dev.braid.core.internal.plan.raw.RawStatement;
@@ -53,6 +51,7 @@ final class DefaultSession implements Session {
     private final CountedWrites counted;
     private final SessionUpserts upserts;
     private final CoalescedLoads loads;
+    private final SessionFetches fetches;
 
     DefaultSession(Connection connection, MappingRegistry registry, QueryPlanner planner, SqlRenderer renderer,
                    StatementExecutor executor, FlushExecutor flushExecutor, boolean transactional, boolean external,
@@ -73,6 +72,7 @@ final class DefaultSession implements Session {
         this.counted = new CountedWrites(unitOfWork, transaction);
         this.upserts = new SessionUpserts(registry, renderer, executor, identityMap, gate);
         this.loads = new CoalescedLoads(registry, planner, graphLoader, identityMap, hydrator, gate);
+        this.fetches = new SessionFetches(registry, loads);
     }
 
     @Override
@@ -142,11 +142,7 @@ final class DefaultSession implements Session {
 
     @Override
     public <E, T> Mono<T> fetch(E owner, Relation<E, T> relation) {
-        return Mono.defer(() -> {
-            RelationshipMapping r = relationship(owner, relation, false);
-            return loads.load(List.of(owner), new Relation<?, ?>[] {relation}).then(Mono.fromCallable(() ->
-                    relation.targetType().cast(RelationInternals.peekReference(r.wrapperOf(owner)))));
-        });
+        return fetches.one(owner, relation);
     }
 
     @Override
@@ -171,27 +167,7 @@ final class DefaultSession implements Session {
 
     @Override
     public <E, T> Mono<List<T>> fetchAll(E owner, Relation<E, T> relation) {
-        return Mono.defer(() -> {
-            RelationshipMapping r = relationship(owner, relation, true);
-            return loads.load(List.of(owner), new Relation<?, ?>[] {relation}).then(Mono.fromCallable(() -> {
-                List<T> targets = new java.util.ArrayList<>();
-                for (Object target : RelationInternals.peekCollection(r.wrapperOf(owner))) {
-                    targets.add(relation.targetType().cast(target));
-                }
-                return List.copyOf(targets);
-            }));
-        });
-    }
-
-    private RelationshipMapping relationship(Object owner, Relation<?, ?> relation, boolean collection) {
-        Require.nonNull(owner, "owner");
-        RelationshipMapping r = registry.entity(relation.ownerType()).requireRelationship(relation.name());
-        if (r.isCollection() != collection) {
-            throw new dev.braid.error.MapperException(dev.braid.error.ErrorCode.BRAID_ARGUMENT, (collection ? "fetchAll" : "fetch")
-                    + "(owner, " + relation + "): " + relation + (collection ? " holds one object" : " is a collection")
-                    + ". Fix: use " + (collection ? "fetch" : "fetchAll") + "(owner, " + relation + ")");
-        }
-        return r;
+        return fetches.all(owner, relation);
     }
 
     @Override
@@ -281,7 +257,7 @@ final class DefaultSession implements Session {
 
     @Override
     public <T> Flux<T> nested(Function<Session, ? extends Publisher<T>> work) {
-        return Flux.defer(() -> transaction.inSavepoint(
+        return Flux.defer(() -> Savepoints.around(transaction,
                 Flux.defer(() -> Flux.from(work.apply(this))).concatWith(flushAtEnd())));
     }
 

@@ -3,7 +3,6 @@ package dev.braid.reactive;
 import org.jspecify.annotations.Nullable;
 
 import dev.braid.core.internal.util.Require;
-import dev.braid.error.DatabaseException;
 import dev.braid.error.NestedSessionException;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.core.internal.plan.schema.SchemaPlanner;
@@ -14,7 +13,6 @@ import io.r2dbc.spi.ConnectionFactory;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -252,11 +250,7 @@ public final class Mapper {
         if (options.retries() == 0) {
             return joinedOr(operation, true, work, scoped(operation, once));
         }
-        return joinedOr(operation, true, work, scoped(operation, once.collectList()
-                .retryWhen(Retry.backoff(options.retries(), options.backoff())
-                        .filter(this::isSerializationFailure)
-                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
-                .flatMapIterable(values -> values)));
+        return joinedOr(operation, true, work, scoped(operation, TransactionRetries.retried(once, options, dialect)));
     }
 
     /**
@@ -300,18 +294,6 @@ public final class Mapper {
         return inTransaction(options, work).singleOrEmpty();
     }
 
-    // A serialization failure, deadlock or lock timeout, as the dialect's error classifier reads the SQLSTATE and error number.
-    private boolean isSerializationFailure(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof DatabaseException db && dialect.errors().kind(db.sqlState()).isRetryable()) {
-                return true;
-            }
-            if (t instanceof io.r2dbc.spi.R2dbcException r && dialect.errors().kind(r.getSqlState(), r.getErrorCode()).isRetryable()) {
-                return true; // the driver's error, the cause: its vendor code tells what its SQLSTATE does not (MariaDB 1205)
-            }
-        }
-        return false;
-    }
 
     /**
      * Runs {@code scope} with this mapper's context key set to {@code operation}, after checking the

@@ -74,6 +74,11 @@ final class SessionTransaction {
         return connection;
     }
 
+    /** How the session's driver errors read as Braid's. */
+    dev.braid.reactive.internal.exec.ErrorTranslator errors() {
+        return executor.errors();
+    }
+
     /** Orders this session's statements against the end of its transaction (see {@link StatementFence}). */
     StatementFence fence() {
         return fence;
@@ -269,37 +274,21 @@ final class SessionTransaction {
                 .then(tx.begin());
     }
 
+    /** The flushes in this transaction whose effects are not committed yet. */
+    int uncommittedFlushes() {
+        return uncommitted.size();
+    }
+
     /**
-     * {@link Session#nested}: {@code work} (which ends with its own flush) inside a savepoint, set
-     * after flushing what is pending; on failure only the savepoint rolls back and the objects revert.
+     * After rolling back to a savepoint set when {@code flushesBefore} flushes were uncommitted: undoes what the
+     * later flushes did to objects, reverts the objects to the database, and makes the transaction active again.
      */
-    <T> Flux<T> inSavepoint(Flux<T> work) {
-        if (!transactional) {
-            return Flux.error(new MapperException(ErrorCode.BRAID_ENTITY_STATE, "nested(...) needs a transaction"
-                    + " to set a savepoint in. Fix: use mapper.inTransaction(...)"));
+    void undoFlushesAfter(int flushesBefore) {
+        while (uncommitted.size() > flushesBefore) {
+            uncommitted.remove(uncommitted.size() - 1).abort();
         }
-        requireActive();
-        String savepoint = nextName("braid_sp_");
-        int flushesBefore = uncommitted.size();
-        // Flush first, so everything unflushed when the savepoint rolls back is the nested work's own.
-        return autoflush()
-                .then(Mono.defer(() -> Mono.from(connection.createSavepoint(savepoint))))
-                .onErrorMap(e -> executor.errors().exception(e, "SAVEPOINT " + savepoint))
-                .thenMany(work)
-                .concatWith(Mono.defer(() -> Mono.from(connection.releaseSavepoint(savepoint)))
-                        .onErrorMap(e -> executor.errors().exception(e, "RELEASE SAVEPOINT " + savepoint))
-                        .then(Mono.empty()))
-                .onErrorResume(error -> Mono.defer(() -> Mono.from(connection.rollbackTransactionToSavepoint(savepoint)))
-                        .onErrorMap(e -> executor.errors().exception(e, "ROLLBACK TO SAVEPOINT " + savepoint))
-                        .then(Mono.fromRunnable(() -> {
-                            // Undo what the flushes inside the savepoint did to objects; the outer work goes on.
-                            while (uncommitted.size() > flushesBefore) {
-                                uncommitted.remove(uncommitted.size() - 1).abort();
-                            }
-                            unitOfWork.revertToDatabase();
-                            failedFlush = null;
-                        }))
-                        .then(Mono.error(error)));
+        unitOfWork.revertToDatabase();
+        failedFlush = null;
     }
 
     /** Begins the scope's transaction. */

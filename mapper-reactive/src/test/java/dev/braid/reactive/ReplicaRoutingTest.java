@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import java.time.Duration;
@@ -144,7 +145,7 @@ class ReplicaRoutingTest {
         Mono<List<String>> read = mapper.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).all().map(w -> w.name))
                 .collectList();
         StepVerifier.create(read)
-                .then(() -> Mono.delay(Duration.ofMillis(200)).doOnNext(t -> pair.resumeReplay()).subscribe())
+                .then(() -> Mono.delay(Duration.ofMillis(200), Schedulers.boundedElastic()).doOnNext(t -> pair.resumeReplay()).subscribe())
                 .expectNext(List.of("Jane Austen", "Leo Tolstoy", "Nikolai Gogol"))
                 .verifyComplete();
 
@@ -244,5 +245,49 @@ class ReplicaRoutingTest {
         assertThat(replica.statements()).containsExactly(STATE);
         assertThat(primary.statements()).isEmpty();
         assertThat(pair.sql(false, "SELECT count(*) FROM authors")).isEqualTo("2");
+    }
+
+    @Test
+    void aReadCancelledWhileWaitingForReplayReturnsItsReplicaConnection() {
+        Mapper mapper = mapper(ReplicaOptions.defaults().readYourWritesWait(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)));
+        pair.pauseReplay();
+        mapper.inTransaction(s -> add(s, "Nikolai Gogol")).blockLast(TIMEOUT);
+        primary.clear();
+
+        StepVerifier.create(mapper.readOnly(s -> s.select(Writer.class).all()).timeout(Duration.ofMillis(300)))
+                .verifyError(java.util.concurrent.TimeoutException.class);
+
+        assertThat(replicaPool.awaitAllReleased(TIMEOUT)).isTrue();
+        assertThat(replica.statements()).hasSizeGreaterThan(2).containsOnly(STATE);
+        assertThat(primary.statements()).isEmpty();
+    }
+
+    @Test
+    void concurrentReadersEachReadTheirOwnWriteWhileReplayIsHeldBackAndResumed() {
+        Mapper mapper = mapper(ReplicaOptions.defaults().readYourWritesWait(Duration.ofMillis(150)).pollInterval(Duration.ofMillis(5)));
+        int readers = 16;
+        int rounds = 5;
+        java.util.concurrent.atomic.AtomicInteger ownWriteMissing = new java.util.concurrent.atomic.AtomicInteger();
+        for (int round = 0; round < rounds; round++) {
+            if (round % 2 == 0) pair.pauseReplay(); else pair.resumeReplay();
+            int r = round;
+            reactor.core.publisher.Flux.range(0, readers).flatMap(i -> {
+                ReadYourWrites reader = ReadYourWrites.start();
+                String name = "reader " + i + " round " + r;
+                return mapper.inTransaction(s -> add(s, name))
+                        .then(mapper.readOnlyMono(s -> s.select(Writer.class).where(Writer_.name.eq(name)).count()))
+                        .doOnNext(found -> { if (found != 1L) ownWriteMissing.incrementAndGet(); })
+                        .contextWrite(reader.context());
+            }, readers).blockLast(TIMEOUT);
+        }
+        pair.resumeReplay();
+
+        assertThat(ownWriteMissing).hasValue(0);
+        assertThat(pair.sql(false, "SELECT count(*) FROM authors")).isEqualTo(String.valueOf(2 + readers * rounds));
+        // Rounds with replay running were served by the replica, rounds with it paused by the primary after the wait.
+        assertThat(replica.statements()).filteredOn(sql -> sql.startsWith("SELECT count(*)") || sql.startsWith("SELECT COUNT(*)"))
+                .isNotEmpty();
+        assertThat(primary.statements()).filteredOn(sql -> sql.startsWith("SELECT count(*)") || sql.startsWith("SELECT COUNT(*)"))
+                .isNotEmpty();
     }
 }
