@@ -21,10 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A PostgreSQL primary and a streaming standby of it, set up for {@link ReplicaReads}: the benchmark's authors and
  * books (10 a author, {@link BenchSchema}) written to schema {@value #SCHEMA} on the primary and awaited on the
  * standby; one connection pool per server; mappers over the same pools, {@link #alone} (the primary only),
- * {@link #routed} (the standby as its replica) and {@link #routedPolling1ms}. Each pool counts the data reads it
- * serves ({@code SELECT}s that are not replication probes), and the standby's pool also the replay-position probes
- * Braid sends it.
- * Set-up code: blocks.
+ * {@link #routed} (the standby as its replica), {@link #routedPolling1ms} and {@link #onStandby}. Each pool counts
+ * the data reads it serves ({@code SELECT}s that are not replication probes), and the standby's pool also the
+ * replay-position probes Braid sends it. Set-up code: blocks.
  */
 final class ReplicaBench implements AutoCloseable {
     static final String SCHEMA = "braid_bench";
@@ -38,6 +37,8 @@ final class ReplicaBench implements AutoCloseable {
     final Mapper routed;
     /** As {@link #routed}, but a read waiting for its write's replay asks the replica every millisecond. */
     final Mapper routedPolling1ms;
+    /** A plain mapper (no replicas) on the standby's pool: its reads go there without routing. */
+    final Mapper onStandby;
     final AtomicLong primaryReads = new AtomicLong();
     final AtomicLong replicaReads = new AtomicLong();
     final AtomicLong replicaProbes = new AtomicLong();
@@ -64,6 +65,7 @@ final class ReplicaBench implements AutoCloseable {
         this.routed = Mapper.builder(primary, registry).replicas(replica).replicaOptions(ReplicaOptions.defaults()).build();
         this.routedPolling1ms = Mapper.builder(primary, registry).replicas(replica)
                 .replicaOptions(ReplicaOptions.defaults().pollInterval(Duration.ofMillis(1))).build();
+        this.onStandby = Mapper.builder(replica, registry).build();
         try {
             BenchDatabase.run(primary, BenchSchema.statements("postgresql", authors, 0).toArray(String[]::new));
             awaitReplayed(Duration.ofMinutes(2));

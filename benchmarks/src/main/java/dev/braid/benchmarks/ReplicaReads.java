@@ -1,5 +1,7 @@
 package dev.braid.benchmarks;
 
+import dev.braid.reactive.Mapper;
+
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import java.util.Locale;
  * per-round ratios with its middle half in brackets (the noise).
  * <ol>
  *   <li>Read throughput: N concurrent readers, each reading random pages of 100 authors with their books
- *       ({@code mapper.readOnly}, books by selectin) for the round's time; pages read per second.</li>
+ *       ({@code mapper.readOnly}, books by selectin) for the round's time; pages read per second. A third mapper,
+ *       a plain one on the standby, separates the routing's own cost from the two servers' difference.</li>
  *   <li>Read-your-writes: one reader adds an author ({@code inTransaction}) then reads it back
  *       ({@code readOnly}) under one {@code ReadYourWrites}; latency of the pair and of the read alone, and
  *       whether the replica served the read (after waiting for its replay) or the primary did.</li>
@@ -62,8 +65,10 @@ public final class ReplicaReads {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Load average before: %s; %d rounds of %d ms"
                 + " after %d warm-up rounds, %d cores%n%n", loadAverage(), s.rounds(), s.round().toMillis(), s.warmUp(),
                 Runtime.getRuntime().availableProcessors()));
-        out.append("| readers | primary alone, pages/s | primary + replica, pages/s | routed / alone (middle half)"
-                + " | machine CPU busy, alone / routed (this JVM) |\n| --- | --- | --- | --- | --- |\n");
+        out.append("| readers | primary alone, pages/s | primary + replica (routed), pages/s | routed / alone (middle half)"
+                + " | the standby directly (no routing), pages/s | routed / standby directly (middle half)"
+                + " | machine CPU busy: alone / routed / standby (this JVM's share) |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- |\n");
         bench.resetCounts();
         long[] reads = new long[3]; // on the replica by the primary-only, by the routed mapper; on the primary by the routed
         for (int readers : s.readers()) out.append(throughput(bench, s, readers, reads));
@@ -73,23 +78,28 @@ public final class ReplicaReads {
                 writes.onPrimary(), writes.probes());
     }
 
-    /** The throughput row of {@code readers} readers; adds the data reads each server served to {@code reads}. */
+    /**
+     * The throughput row of {@code readers} readers, rotating the primary-only mapper (0), the routed one (1) and a
+     * plain mapper on the standby (2, no routing); adds the data reads the replica served under 0 and 1, and the
+     * primary under 1, to {@code reads}.
+     */
     private static String throughput(ReplicaBench bench, Settings s, int readers, long[] reads) {
-        double[][] perSecond = new double[2][s.rounds()];
-        double[][] busy = new double[2][s.rounds()];
-        double[][] jvm = new double[2][s.rounds()];
+        List<Mapper> mappers = List.of(bench.alone, bench.routed, bench.onStandby);
+        int n = mappers.size();
+        double[][] perSecond = new double[n][s.rounds()];
+        double[][] busy = new double[n][s.rounds()];
+        double[][] jvm = new double[n][s.rounds()];
         for (int round = -s.warmUp(); round < s.rounds(); round++) {
-            for (int k = 0; k < 2; k++) {
-                int v = Math.floorMod(k + round, 2); // 0 alone, 1 routed; who goes first alternates
+            for (int k = 0; k < n; k++) {
+                int v = Math.floorMod(k + round, n); // rotate who goes first
                 long replicaBefore = bench.replicaReads.get();
                 long primaryBefore = bench.primaryReads.get();
                 Cpu before = Cpu.now();
                 long t0 = System.nanoTime();
-                long pages = ReplicaWorkloads.readFor(v == 0 ? bench.alone : bench.routed, readers, s.round().toNanos(),
-                        bench.authors, round);
+                long pages = ReplicaWorkloads.readFor(mappers.get(v), readers, s.round().toNanos(), bench.authors, round);
                 long elapsed = System.nanoTime() - t0;
                 Cpu after = Cpu.now();
-                reads[v] += bench.replicaReads.get() - replicaBefore;
+                if (v < 2) reads[v] += bench.replicaReads.get() - replicaBefore;
                 if (v == 1) reads[2] += bench.primaryReads.get() - primaryBefore;
                 if (round < 0) continue;
                 perSecond[v][round] = pages / (elapsed / 1e9);
@@ -97,10 +107,11 @@ public final class ReplicaReads {
                 jvm[v][round] = after.jvmShare(before, elapsed);
             }
         }
-        return String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %s / %s (%s / %s) |%n", readers,
-                PairedRatios.median(perSecond[0]), PairedRatios.median(perSecond[1]),
-                PairedRatios.ratio(perSecond[1], perSecond[0]), percent(busy[0]), percent(busy[1]), percent(jvm[0]),
-                percent(jvm[1]));
+        return String.format(Locale.ROOT, "| %d | %.0f | %.0f | %s | %.0f | %s | %s / %s / %s (%s / %s / %s) |%n",
+                readers, PairedRatios.median(perSecond[0]), PairedRatios.median(perSecond[1]),
+                PairedRatios.ratio(perSecond[1], perSecond[0]), PairedRatios.median(perSecond[2]),
+                PairedRatios.ratio(perSecond[1], perSecond[2]), percent(busy[0]), percent(busy[1]), percent(busy[2]),
+                percent(jvm[0]), percent(jvm[1]), percent(jvm[2]));
     }
 
     static String latency(List<Long> nanos) {

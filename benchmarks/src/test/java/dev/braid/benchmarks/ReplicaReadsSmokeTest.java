@@ -32,7 +32,8 @@ class ReplicaReadsSmokeTest {
             assertThat(result.writes()).isEqualTo(5);
             assertThat(result.writesReadOnReplica() + result.writesReadOnPrimary()).isEqualTo(10);
             assertThat(result.writesReadOnReplica()).isPositive();
-            assertThat(result.table()).contains("| 4 | ", "| reads served by the replica | 0 of 5 | ");
+            assertThat(result.table()).contains("| 4 | ", "| reads served by the replica | 0 of 5 | ",
+                    "| reads that waited for the replay");
             assertThat(bench.single("SELECT count(*) FROM authors WHERE name LIKE 'ryw %'")).isEqualTo(15);
         }
     }
