@@ -12,9 +12,9 @@ import java.util.Locale;
 
 /**
  * Replica routing measured (issue 21), on a PostgreSQL primary and a streaming standby of it, in paired rounds as
- * {@link PairedRatios} does: each round runs the primary-only mapper and the routed one (same pools, same process,
- * the order alternating), and the table gives the medians over the rounds, and for a ratio the median of the
- * per-round ratios with its middle half in brackets (the noise).
+ * {@link PairedRatios} does: each round runs the primary-only mapper and the routed one (same pools of 10
+ * connections a server, same process, the order rotating), and the tables give medians over the rounds, and for a
+ * ratio the median of the per-round ratios with its middle half in brackets (the noise).
  * <ol>
  *   <li>Read throughput: N concurrent readers, each reading random pages of 100 authors with their books
  *       ({@code mapper.readOnly}, books by selectin) for the round's time; pages read per second. A third mapper,
@@ -31,7 +31,13 @@ import java.util.Locale;
  *     PRIMARY_URL REPLICA_URL [rounds] [seconds-per-round]
  * </pre>
  * URLs as {@code r2dbc:postgresql://postgres@host:port/db}; schema {@value ReplicaBench#SCHEMA} is (re)created on
- * the primary. The test kit's pair: {@code ReplicaReadsOnKit} (benchmarks' tests). Defaults: 10 rounds of 3 s.
+ * the primary. Defaults: 10 rounds of 3 s. On the test kit's pair (both servers on this machine):
+ * <pre>
+ * mvn -o -q -pl mapper-core/processor,mapper-core,mapper-reactive,benchmarks -am test-compile \
+ *     dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/test-classes:benchmarks/target/classes:$(cat \
+ *     benchmarks/target/test-classpath.txt) dev.braid.benchmarks.ReplicaReadsOnKit [rounds] [seconds-per-round]
+ * </pre>
  */
 public final class ReplicaReads {
     private ReplicaReads() {}
