@@ -300,6 +300,11 @@ final class DefaultSession implements Session {
         identityMap.clear();
     }
 
+    /** With replicas, after this session wrote: records the primary's log position (see {@link WritePositions}). */
+    Mono<Void> recordPosition() {
+        return transaction.recordPosition();
+    }
+
     Mono<Void> closeAfterSuccess() {
         return release();
     }

@@ -69,7 +69,9 @@ final class JoinedSession implements TransactionParticipant {
 
     @Override
     public Mono<Void> afterCompletion(boolean committed) {
-        return Mono.fromRunnable(() -> session.endExternal(committed));
+        // With replicas, a committed transaction's log position is read on its connection, still held here.
+        return Mono.fromRunnable(() -> session.endExternal(committed))
+                .then(committed ? session.recordPosition() : Mono.<Void>empty());
     }
 
     /** The error of {@code session.commit()}/{@code rollback()} in a session that joined a transaction managed elsewhere. */

@@ -78,8 +78,9 @@ final class SessionQueries {
         return gate.activeFlux("select " + query.entityType().getSimpleName(), () -> {
             SelectPlan plan = planner.select(query);
             ReplicaReads replicas = transaction.replicas();
-            if (readOnly && replicas != null && !transaction.transactional()) {
-                // Outside a transaction every flush has committed: a replica that replayed them serves the read.
+            if (readOnly && replicas != null && !transaction.transactional() && !transaction.fence().isReadOnly()) {
+                // Outside a transaction every flush has committed: a replica that replayed them serves the read (a
+                // read-only session is on its replica already).
                 return transaction.autoflush().then(transaction.recordPosition())
                         .thenMany(replicas.read("select " + query.entityType().getSimpleName() + " readOnly()",
                                 connection -> rows.on(connection).readOnly(plan, query.entityType()),

@@ -28,7 +28,9 @@ public interface TransactionParticipant {
 
     /**
      * Ends the session: after a commit its flushed objects count as persistent; after a rollback what its
-     * flushes did to objects (generated keys, states) is undone. The session is closed afterwards.
+     * flushes did to objects (generated keys, states) is undone. The session is closed afterwards. With
+     * replicas, after a commit that wrote, the primary's log position is read on the connection (still open) and
+     * advances the subscriber's {@link ReadYourWrites}.
      *
      * @param committed whether the transaction committed
      * @return completes when done (never errors)

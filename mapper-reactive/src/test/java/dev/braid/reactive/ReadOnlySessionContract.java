@@ -116,4 +116,21 @@ abstract class ReadOnlySessionContract extends MapperTestBase {
                         + " to keep reads on replicas from being older than the reader's writes; " + mapper.dialect().name()
                         + " has none (Dialect.replication() is empty). Fix: use replicas with PostgreSQL, or leave them out");
     }
+
+    @Test
+    void streamsInWindowsAsWithSessionDoes() {
+        StepVerifier.create(mapper.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).stream(2).map(w -> w.name)))
+                .expectNext("Jane Austen", "Leo Tolstoy", "Nobody")
+                .verifyComplete();
+
+        if (postgres()) {
+            // The cursor's DECLARE and CLOSE write nothing: allowed, inside the stream's own transaction.
+            assertThat(recorder().statements()).containsExactly("DECLARE braid_cursor_1 NO SCROLL CURSOR FOR " + WRITERS,
+                    "FETCH FORWARD 2 FROM braid_cursor_1", "FETCH FORWARD 2 FROM braid_cursor_1", "CLOSE braid_cursor_1");
+            assertThat(recorder().transactionEvents()).containsExactly("begin", "commit");
+        } else {
+            assertThat(recorder().statements()).hasSize(2).allMatch(sql -> sql.startsWith("SELECT authors.id, authors.name FROM authors"));
+            assertThat(recorder().transactionEvents()).isEmpty();
+        }
+    }
 }

@@ -78,8 +78,10 @@ class ReplicaRoutingTest {
     @AfterEach
     void replicaOnlyRead() {
         pair.resumeReplay();
-        assertThat(replica.statements()).allMatch(sql -> sql.startsWith("SELECT "), "only SELECTs reach the replica");
-        assertThat(replica.transactionEvents()).isEmpty();
+        assertThat(replica.statements()).allMatch(sql -> sql.matches("^(SELECT|DECLARE|FETCH|CLOSE) .*"),
+                "only reads reach the replica");
+        assertThat(String.join("", replica.transactionEvents())).as("only a stream's read-only transactions")
+                .matches("(begincommit)*");
         primaryPool.awaitAllReleased(TIMEOUT);
         replicaPool.awaitAllReleased(TIMEOUT);
     }
@@ -101,6 +103,13 @@ class ReplicaRoutingTest {
 
         assertThat(replica.statements()).containsExactly(STATE, WRITERS, WRITERS);
         assertThat(primary.statements()).isEmpty();
+        // A readOnly() query in a read-only session stays on the session's replica connection: no second one (which,
+        // with state checks before every routing, would show as a second check).
+        replica.clear();
+        Mapper checking = mapper(ReplicaOptions.defaults().checkInterval(Duration.ZERO));
+        assertThat(checking.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).readOnly().all().map(w -> w.name))
+                .collectList().block(TIMEOUT)).containsExactly("Jane Austen", "Leo Tolstoy");
+        assertThat(replica.statements()).containsExactly(STATE, WRITERS);
     }
 
     @Test
@@ -289,5 +298,20 @@ class ReplicaRoutingTest {
                 .isNotEmpty();
         assertThat(primary.statements()).filteredOn(sql -> sql.startsWith("SELECT count(*)") || sql.startsWith("SELECT COUNT(*)"))
                 .isNotEmpty();
+    }
+
+    @Test
+    void aStreamReadsTheReplicaThroughACursorInItsOwnTransaction() {
+        Mapper mapper = mapper(ReplicaOptions.defaults());
+
+        StepVerifier.create(mapper.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).stream(1).map(w -> w.name)))
+                .expectNext("Jane Austen", "Leo Tolstoy")
+                .verifyComplete();
+
+        assertThat(replica.statements()).containsExactly(STATE, "DECLARE braid_cursor_1 NO SCROLL CURSOR FOR " + WRITERS,
+                "FETCH FORWARD 1 FROM braid_cursor_1", "FETCH FORWARD 1 FROM braid_cursor_1",
+                "FETCH FORWARD 1 FROM braid_cursor_1", "CLOSE braid_cursor_1");
+        assertThat(replica.transactionEvents()).containsExactly("begin", "commit");
+        assertThat(primary.statements()).isEmpty();
     }
 }

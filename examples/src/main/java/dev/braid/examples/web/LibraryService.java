@@ -28,7 +28,7 @@ import java.util.Map;
 import static dev.braid.query.Functions.count;
 
 /**
- * Every use of Braid in the service, in Spring-managed transactions.
+ * Every use of Braid in the service: writes in Spring-managed transactions, reads on read-only sessions.
  *
  * <ul>
  *   <li><b>Writes</b> are {@code @Transactional} methods that use {@code mapper.withSession(...)}: the starter makes
@@ -37,19 +37,22 @@ import static dev.braid.query.Functions.count;
  *       are set when {@code withSession} emits; {@link AuditLog} then writes with {@code DatabaseClient} in the
  *       same transaction. Spring commits when the returned publisher completes and rolls back when it errors or
  *       is cancelled (a client that goes away): Braid's rows and the audit rows together.</li>
- *   <li><b>Reads that return one answer</b> are {@code @Transactional(readOnly = true)}, as a Spring user
- *       expects: their statements (a count and a page, a row and its books) run on one connection in one
- *       transaction, and Spring's read-only flag reaches the driver. A plain {@code withSession} would work as
- *       well (one connection, each statement in auto-commit) and saves the BEGIN and COMMIT round trips.</li>
+ *   <li><b>Reads</b> use {@code mapper.readOnly(...)} and no Spring transaction: with replicas
+ *       ({@code braid.replicas.urls}) they run on a replica that has replayed the client's last write (its
+ *       {@code ReadYourWrites}, put in the request's context by {@link ReadYourWritesFilter}), else on the primary
+ *       after {@code braid.replicas.read-your-writes-wait}; without replicas on the primary. Their statements (a
+ *       count and a page, a row and its books) run on one connection, each in auto-commit, and the session refuses
+ *       writes ({@code BRAID_READ_ONLY}). Inside a Spring transaction {@code readOnly} would join it instead (the
+ *       primary), so these methods are not {@code @Transactional}.</li>
  *   <li><b>The stream</b> ({@link #streamAuthors()}) has no annotation: outside a Spring transaction Braid
  *       runs it on a session of its own and manages what it needs itself (on PostgreSQL a server-side cursor in
  *       a transaction Braid begins and ends, on H2 and MariaDB keyset pages in auto-commit). A client that disconnects
- *       cancels it: the cursor is closed, the transaction rolled back, the connection goes back to the pool.
- *       {@code @Transactional(readOnly = true)} would work as well (the cursor would use Spring's
- *       transaction); it only adds Spring's transaction around the same statements.</li>
+ *       cancels it: the cursor is closed, the transaction rolled back, the connection goes back to the pool. It
+ *       stays on {@code withSession} (the primary): a read-only session refuses the cursor's {@code DECLARE} on
+ *       PostgreSQL ({@code BRAID_READ_ONLY}).</li>
  * </ul>
  *
- * Entities never leave this class: results are DTO records, built inside the transaction.
+ * Entities never leave this class: results are DTO records, built inside the session's work or right after it.
  */
 @Service
 public class LibraryService {
@@ -64,9 +67,8 @@ public class LibraryService {
     // ------------------------------------------------------------------------------------------------ authors
 
     /** A page of authors in id order, their books loaded with one selectin query for the whole page. */
-    @Transactional(readOnly = true)
     public Mono<Page<AuthorView>> authors(int page, int size) {
-        return mapper.withSessionMono(s -> s.select(Author.class).count()
+        return mapper.readOnlyMono(s -> s.select(Author.class).count()
                 .flatMap(total -> s.select(Author.class)
                         .orderBy(Author_.id.asc())
                         .limit(size)
@@ -84,7 +86,7 @@ public class LibraryService {
      * GROUP BY ...}), no book loaded.
      */
     public Flux<AuthorBookCount> bookCounts() {
-        return mapper.withSession(s -> s.select(Author_.id, Author_.name, count(Book_.id).as("books"))
+        return mapper.readOnly(s -> s.select(Author_.id, Author_.name, count(Book_.id).as("books"))
                 .leftJoin(Author_.books)
                 .groupBy(Author_.id, Author_.name)
                 .orderBy(count(Book_.id).desc(), Author_.id.asc())
@@ -92,9 +94,8 @@ public class LibraryService {
                 .all());
     }
 
-    @Transactional(readOnly = true)
     public Mono<AuthorView> author(long id) {
-        return mapper.withSessionMono(s -> findAuthor(s, id)).map(AuthorView::of);
+        return mapper.readOnlyMono(s -> findAuthor(s, id)).map(AuthorView::of);
     }
 
     /** The author and their books (cascade save-update), then an audit row: one transaction. */
@@ -183,9 +184,8 @@ public class LibraryService {
     // ------------------------------------------------------------------------------------------------ books
 
     /** A page of books in id order, each with its author from the same statement (a LEFT OUTER JOIN). */
-    @Transactional(readOnly = true)
     public Mono<Page<BookView>> books(int page, int size) {
-        return mapper.withSessionMono(s -> s.select(Book.class).count()
+        return mapper.readOnlyMono(s -> s.select(Book.class).count()
                 .flatMap(total -> s.select(Book.class)
                         .orderBy(Book_.id.asc())
                         .limit(size)
@@ -197,9 +197,8 @@ public class LibraryService {
                         .map(items -> new Page<>(items, page, size, total))));
     }
 
-    @Transactional(readOnly = true)
     public Mono<BookView> book(long id) {
-        return mapper.withSessionMono(s -> findBook(s, id)).map(BookView::of);
+        return mapper.readOnlyMono(s -> findBook(s, id)).map(BookView::of);
     }
 
     /** A book for an existing author: {@code new Book(title, author)} sets author_id at the flush. */

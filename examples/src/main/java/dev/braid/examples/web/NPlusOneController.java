@@ -32,7 +32,7 @@ public class NPlusOneController {
     /** Every author with their books, one load per author: the N+1 pattern. */
     @GetMapping("/n-plus-one")
     public Mono<List<AuthorView>> authorsOneLoadEach() {
-        return mapper.withSession(s -> s.select(Author.class).orderBy(Author_.id.asc()).all().collectList()
+        return mapper.readOnly(s -> s.select(Author.class).orderBy(Author_.id.asc()).all().collectList()
                 .flatMapMany(authors -> Flux.fromIterable(authors)
                         .concatMap(author -> s.load(author, Author_.books).thenReturn(author))))
                 .map(AuthorView::of)
@@ -46,7 +46,7 @@ public class NPlusOneController {
      */
     @GetMapping("/coalesced")
     public Mono<List<AuthorView>> authorsLoadedConcurrently() {
-        return mapper.withSession(s -> s.select(Author.class).orderBy(Author_.id.asc()).all().collectList()
+        return mapper.readOnly(s -> s.select(Author.class).orderBy(Author_.id.asc()).all().collectList()
                 .flatMapMany(authors -> Flux.fromIterable(authors)
                         .flatMap(author -> s.load(author, Author_.books).thenReturn(author))))
                 .map(AuthorView::of)

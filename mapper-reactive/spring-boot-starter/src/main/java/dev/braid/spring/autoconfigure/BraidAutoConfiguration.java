@@ -1,9 +1,11 @@
 package dev.braid.spring.autoconfigure;
 
+import dev.braid.error.MapperException;
 import dev.braid.mapping.MappingRegistry;
 import dev.braid.reactive.ExecutionListener;
 import dev.braid.reactive.Mapper;
 import dev.braid.reactive.MapperBuilder;
+import dev.braid.reactive.ReplicaOptions;
 import dev.braid.spring.transaction.SpringTransactions;
 import io.r2dbc.spi.ConnectionFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -64,24 +67,47 @@ public class BraidAutoConfiguration {
     }
 
     /**
+     * The pools of {@code braid.replicas.urls} (none when it is empty), disposed with the context.
+     *
+     * @param properties the braid.* properties
+     * @param r2dbc      Boot's spring.r2dbc.* properties (pool settings, credentials), when Boot bound them
+     * @return the replicas' pools
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public BraidReplicaPools braidReplicaPools(BraidProperties properties, ObjectProvider<R2dbcProperties> r2dbc) {
+        return new BraidReplicaPools(properties.getReplicas().getUrls(), r2dbc.getIfAvailable());
+    }
+
+    /**
      * The mapper over Boot's connection factory, with {@code braid.fetch-size}, {@code braid.acquire-timeout},
-     * every {@link ExecutionListener} bean (in their {@code @Order}) as listeners, and, unless
-     * {@code braid.spring-transactions=false}, joining Spring-managed transactions ({@link SpringTransactions}).
+     * the replicas of {@code braid.replicas.*} for {@code mapper.readOnly(...)}, every {@link ExecutionListener}
+     * bean (in their {@code @Order}) as listeners, and, unless {@code braid.spring-transactions=false}, joining
+     * Spring-managed transactions ({@link SpringTransactions}).
      *
      * @param connectionFactory Boot's connection factory (pooled when r2dbc-pool is present)
      * @param registry          the mapping
      * @param properties        the braid.* properties
+     * @param replicas          the replicas' pools
      * @param listeners         the listener beans
      * @param customizers       the {@link MapperBuilderCustomizer} beans, applied last (in their {@code @Order})
      * @return the mapper
+     * @throws MapperException {@code BRAID_ARGUMENT} when replicas are configured on a database without
+     *         replication positions (only PostgreSQL has them)
      */
     @Bean
     @ConditionalOnMissingBean
     public Mapper braidMapper(ConnectionFactory connectionFactory, MappingRegistry registry,
-                              BraidProperties properties, ObjectProvider<ExecutionListener> listeners,
+                              BraidProperties properties, BraidReplicaPools replicas,
+                              ObjectProvider<ExecutionListener> listeners,
                               ObjectProvider<MapperBuilderCustomizer> customizers) {
         MapperBuilder builder = Mapper.builder(connectionFactory, registry)
                 .acquireTimeout(properties.getAcquireTimeout());
+        if (!replicas.factories().isEmpty()) {
+            builder.replicas(replicas.factories().toArray(ConnectionFactory[]::new))
+                    .replicaOptions(ReplicaOptions.defaults().maxLag(properties.getReplicas().getMaxLag())
+                            .readYourWritesWait(properties.getReplicas().getReadYourWritesWait()));
+        }
         if (properties.getFetchSize() != null) {
             builder.fetchSize(properties.getFetchSize());
         }
@@ -90,7 +116,15 @@ public class BraidAutoConfiguration {
             builder.externalTransactions(new SpringTransactions());
         }
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (MapperException e) {
+            if (replicas.factories().isEmpty()) throw e;
+            throw new MapperException(e.code(), "braid.replicas.urls names " + replicas.factories().size()
+                    + " replica(s), and the mapper could not use them: "
+                    + e.getMessage().replaceFirst("^\\[" + e.code() + "\\] ", "")
+                    + " (to run without replicas, remove braid.replicas.urls)", e);
+        }
     }
 
     /**
@@ -104,7 +138,7 @@ public class BraidAutoConfiguration {
     @Bean
     @ConditionalOnProperty(name = "braid.schema.create-missing", havingValue = "true")
     public BraidSchemaInitializer braidSchemaInitializer(Mapper mapper, ObjectProvider<BraidSqlLogging> sqlLogging) {
-        sqlLogging.ifAvailable(logging -> { }); // with braid.sql-logging, the level is set first: the DDL is logged // with braid.sql-logging, the level is set first: the DDL is logged
+        sqlLogging.ifAvailable(logging -> { }); // with braid.sql-logging, the level is set first: the DDL is logged
         return new BraidSchemaInitializer(mapper);
     }
 

@@ -1,5 +1,6 @@
 package dev.braid.spring.autoconfigure;
 
+import dev.braid.reactive.ReplicaOptions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -55,6 +56,9 @@ public class BraidProperties {
 
     /** Schema management at startup. */
     private final Schema schema = new Schema();
+
+    /** Streaming replicas of the database, for read-only work (mapper.readOnly). */
+    private final Replicas replicas = new Replicas();
 
     /**
      * Whether sessions join Spring-managed transactions.
@@ -147,6 +151,13 @@ public class BraidProperties {
      */
     public Schema getSchema() { return schema; }
 
+    /**
+     * Streaming replicas for read-only work.
+     *
+     * @return the replica settings
+     */
+    public Replicas getReplicas() { return replicas; }
+
     /** The {@code braid.schema.*} properties. */
     public static class Schema {
 
@@ -169,5 +180,71 @@ public class BraidProperties {
          * @param createMissing true to create missing tables
          */
         public void setCreateMissing(boolean createMissing) { this.createMissing = createMissing; }
+    }
+
+    /**
+     * The {@code braid.replicas.*} properties: streaming replicas of the {@code spring.r2dbc.url} database that
+     * {@code mapper.readOnly(...)} reads from (PostgreSQL only), each pooled like Boot's own connection factory.
+     */
+    public static class Replicas {
+
+        /**
+         * R2DBC URLs of streaming replicas of the primary database, e.g.
+         * r2dbc:postgresql://reader@replica-1:5432/app. Each is pooled with r2dbc-pool using the spring.r2dbc.pool.*
+         * settings; spring.r2dbc.username and password apply to a URL without a user. Empty: no replicas, every
+         * read runs on the primary.
+         */
+        private List<String> urls = new ArrayList<>();
+
+        /** A replica whose replay lags further behind the primary is skipped. */
+        private Duration maxLag = ReplicaOptions.defaults().maxLag();
+
+        /**
+         * The longest a read waits for a replica to replay the reader's last write (its ReadYourWrites token)
+         * before it runs on the primary; 0 goes to the primary at once.
+         */
+        private Duration readYourWritesWait = ReplicaOptions.defaults().readYourWritesWait();
+
+        /**
+         * The replicas' R2DBC URLs.
+         *
+         * @return the URLs (mutable, bound by Spring)
+         */
+        public List<String> getUrls() { return urls; }
+
+        /**
+         * Sets the replicas' R2DBC URLs.
+         *
+         * @param urls one URL per replica
+         */
+        public void setUrls(List<String> urls) { this.urls = urls; }
+
+        /**
+         * The maximum replay lag of a replica that reads may use.
+         *
+         * @return the lag
+         */
+        public Duration getMaxLag() { return maxLag; }
+
+        /**
+         * Sets the maximum replay lag of a replica that reads may use.
+         *
+         * @param maxLag a non-negative duration
+         */
+        public void setMaxLag(Duration maxLag) { this.maxLag = maxLag; }
+
+        /**
+         * The longest wait for a replica to replay the reader's last write.
+         *
+         * @return the wait
+         */
+        public Duration getReadYourWritesWait() { return readYourWritesWait; }
+
+        /**
+         * Sets the longest wait for a replica to replay the reader's last write.
+         *
+         * @param readYourWritesWait a non-negative duration
+         */
+        public void setReadYourWritesWait(Duration readYourWritesWait) { this.readYourWritesWait = readYourWritesWait; }
     }
 }

@@ -31,9 +31,10 @@ class BraidStarterSupportTest {
         List<String> found = names.results().map(m -> m.group(1)).toList();
         assertThat(found).contains("braid.entities", "braid.fetch-size", "braid.acquire-timeout", "braid.fail-fast",
                 "braid.sql-logging", "braid.schema.create-missing", "braid.observations.enabled",
-                "braid.spring-transactions");
+                "braid.spring-transactions", "braid.replicas.urls", "braid.replicas.max-lag",
+                "braid.replicas.read-your-writes-wait");
         assertThat(json).contains("\"defaultValue\": \"30s\"");
-        assertThat(Pattern.compile("\"description\"").matcher(json).results().count()).isEqualTo(8);
+        assertThat(Pattern.compile("\"description\"").matcher(json).results().count()).isEqualTo(11);
     }
 
     @Test

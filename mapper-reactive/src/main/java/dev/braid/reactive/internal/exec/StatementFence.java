@@ -3,6 +3,7 @@ package dev.braid.reactive.internal.exec;
 import dev.braid.error.ErrorCode;
 import dev.braid.error.MapperException;
 import dev.braid.statement.RenderedSql;
+import dev.braid.statement.StatementOrigin;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,6 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class StatementFence {
     private static final State OPEN = new State(Mono.empty(), false);
+    // Statements of these origins read; executed (not queried), they are a stream's DECLARE and CLOSE.
+    private static final java.util.Set<StatementOrigin.Kind> READ_ORIGINS = java.util.EnumSet.of(StatementOrigin.Kind.QUERY,
+            StatementOrigin.Kind.PROJECTION, StatementOrigin.Kind.COUNT, StatementOrigin.Kind.EXISTS,
+            StatementOrigin.Kind.RELATIONSHIP_LOAD, StatementOrigin.Kind.CURSOR);
 
     private final Context context = Context.of(StatementFence.class, this);
     // The last write (statements run one at a time, so at most this one is still running) and whether the
@@ -67,7 +72,7 @@ public final class StatementFence {
         return readOnly;
     }
 
-    /** How many writes have started under this fence. */
+    /** How many writes have started under this fence (a stream's DECLARE and CLOSE are not counted). */
     public long writes() {
         return writes.get();
     }
@@ -105,13 +110,18 @@ public final class StatementFence {
     static <T> Mono<T> write(@Nullable RenderedSql sql, Mono<T> write) {
         return Mono.deferContextual(view -> {
             @Nullable StatementFence fence = view.getOrDefault(StatementFence.class, null);
-            if (fence != null && fence.readOnly) return Mono.error(readOnlyRefusal(sql));
+            // A stream's cursor (DECLARE, CLOSE: executed, with a query's origin) writes nothing: a read-only session
+            // may open one, on a replica too.
+            boolean writes = sql == null || !READ_ORIGINS.contains(sql.origin().kind());
+            if (fence != null && fence.readOnly && writes) {
+                return Mono.error(readOnlyRefusal(sql));
+            }
             if (fence != null && sql != null && fence.meter != null && !fence.state.get().closed()) {
                 MapperException refused = fence.charge(sql, view);
                 if (refused != null) return Mono.error(refused);
             }
             Mono<T> running = write.cache();
-            if (fence != null && !fence.record(running.then().onErrorResume(e -> Mono.empty()))) {
+            if (fence != null && !fence.record(running.then().onErrorResume(e -> Mono.empty()), writes)) {
                 return Mono.error(closed());
             }
             // This subscriber keeps the write going; the caller gets its value or error through the cache.
@@ -140,12 +150,12 @@ public final class StatementFence {
     }
 
     // Records the write as the last one, unless the fence is closed: atomic with close().
-    private boolean record(Mono<Void> write) {
+    private boolean record(Mono<Void> write, boolean writes) {
         while (true) {
             State current = state.get();
             if (current.closed()) return false;
             if (state.compareAndSet(current, new State(write, false))) {
-                writes.incrementAndGet();
+                if (writes) this.writes.incrementAndGet();
                 return true;
             }
         }
