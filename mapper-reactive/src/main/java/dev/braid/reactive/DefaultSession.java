@@ -300,9 +300,12 @@ final class DefaultSession implements Session {
         identityMap.clear();
     }
 
-    /** With replicas, after this session wrote: records the primary's log position (see {@link WritePositions}). */
-    Mono<Void> recordPosition() {
-        return transaction.recordPosition();
+    /**
+     * With replicas, after the external transaction this session joined committed: records the primary's log
+     * position (see {@link WritePositions}), also when Braid wrote nothing in it (the transaction's other writers did).
+     */
+    Mono<Void> recordExternalCommit() {
+        return transaction.recordPosition(true);
     }
 
     Mono<Void> closeAfterSuccess() {

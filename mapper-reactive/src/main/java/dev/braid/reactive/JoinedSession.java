@@ -71,7 +71,7 @@ final class JoinedSession implements TransactionParticipant {
     public Mono<Void> afterCompletion(boolean committed) {
         // With replicas, a committed transaction's log position is read on its connection, still held here.
         return Mono.fromRunnable(() -> session.endExternal(committed))
-                .then(committed ? session.recordPosition() : Mono.<Void>empty());
+                .then(committed ? session.recordExternalCommit() : Mono.<Void>empty());
     }
 
     /** The error of {@code session.commit()}/{@code rollback()} in a session that joined a transaction managed elsewhere. */

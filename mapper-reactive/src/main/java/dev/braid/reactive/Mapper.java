@@ -159,9 +159,10 @@ public final class Mapper {
      * {@link ReadYourWrites}, else this mapper's last commit): the read waits up to
      * {@link ReplicaOptions#readYourWritesWait()} for a replica to replay it, then runs on the primary. Without
      * replicas it runs on the primary. The session refuses writes: a flush with pending changes, a bulk update or
-     * delete, an upsert or a raw write fails with {@code BRAID_READ_ONLY}, and nothing is sent. Inside a transaction
-     * managed elsewhere ({@link MapperBuilder#externalTransactions}) the work joins it, as {@link #withSession}
-     * does, so it sees that transaction's writes.
+     * delete, an upsert or a raw write (also one read for its rows, such as {@code UPDATE ... RETURNING}) fails with
+     * {@code BRAID_READ_ONLY}, and nothing is sent. Inside a transaction managed elsewhere
+     * ({@link MapperBuilder#externalTransactions}) the work joins it, as {@link #withSession} does, so it sees that
+     * transaction's writes; there it runs in the transaction's session, and its writes are not refused.
      *
      * @param work what to read with the session; its publisher's values are the result
      * @param <T>  the type of values the work emits

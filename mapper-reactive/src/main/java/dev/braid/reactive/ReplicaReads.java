@@ -46,6 +46,6 @@ final class ReplicaReads {
     }
 
     private static Mono<Void> close(Connection connection) {
-        return Mono.from(connection.close()).onErrorResume(e -> Mono.empty());
+        return Mono.defer(() -> Mono.from(connection.close())).onErrorResume(e -> Mono.empty());
     }
 }

@@ -7,24 +7,30 @@ import dev.braid.reactive.internal.route.ReplicaState;
 import dev.braid.statement.RenderedSql;
 import dev.braid.statement.StatementOrigin;
 import io.r2dbc.spi.Connection;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chooses a replica connection for a read that must see a given log position, or none (the read then runs on the
  * primary). Replicas are tried in turn from a rotating start: one left alone after a failure, or lagging beyond
- * {@link ReplicaOptions#maxLag()} by a fresh answer, is skipped; one that cannot be reached is left alone for
- * {@link ReplicaOptions#downFor()}. A replica is asked for its state ({@link Replication#replicaStateSql()}) only
- * when its last answer is older than {@link ReplicaOptions#checkInterval()} or had not replayed the position the
- * read needs; a read whose position it has not replayed asks again every {@link ReplicaOptions#pollInterval()}
- * until it has, or until {@link ReplicaOptions#readYourWritesWait()} is over: then the primary serves the read.
- * Waiting never blocks a thread (a timer between polls), and a connection taken for a read that is cancelled or
- * not used goes back to its pool.
+ * {@link ReplicaOptions#maxLag()} by a fresh answer, is skipped; one that cannot be reached, or does not answer its
+ * check in time, is left alone for {@link ReplicaOptions#downFor()}. A replica is asked for its state
+ * ({@link Replication#replicaStateSql()}) only when its last answer is older than {@link ReplicaOptions#checkInterval()}
+ * or had not replayed the position the read needs; a read whose position it has not replayed asks again every
+ * {@link ReplicaOptions#pollInterval()} until it has, or until {@link ReplicaOptions#readYourWritesWait()} is over:
+ * then the primary serves the read. Waiting never blocks a thread (a timer between polls). A connection taken for a
+ * read is released exactly once when it is not handed over (skipped, waited out, cancelled, failed); once handed
+ * over it is the caller's.
  */
 final class ReplicaRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaRouter.class);
@@ -33,7 +39,26 @@ final class ReplicaRouter {
 
     private enum Verdict { USE, SKIP, PRIMARY, WAIT }
 
-    private record Answer(@org.jspecify.annotations.Nullable String replayed, long lagMillis) { }
+    private record Answer(@Nullable String replayed, long lagMillis) { }
+
+    /** One acquired connection until it is handed over or released, whichever comes first. */
+    private static final class Held {
+        final Connection connection;
+        private final AtomicBoolean owned = new AtomicBoolean(true);
+
+        Held(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** Gives the connection to the caller: true unless it was released already. */
+        boolean handOver() {
+            return owned.compareAndSet(true, false);
+        }
+
+        Mono<Void> release() {
+            return Mono.defer(() -> owned.compareAndSet(true, false) ? close(connection) : Mono.<Void>empty());
+        }
+    }
 
     private final List<Replica> replicas;
     private final Replication replication;
@@ -44,7 +69,7 @@ final class ReplicaRouter {
 
     ReplicaRouter(List<ConnectionSource> sources, Replication replication, StatementExecutor executor,
                   ReplicaOptions options) {
-        this.replicas = new java.util.ArrayList<>();
+        this.replicas = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             replicas.add(new Replica(sources.get(i), new ReplicaState("replica " + (i + 1), options.maxLag().toMillis(),
                     options.checkInterval().toNanos(), options.downFor().toNanos())));
@@ -69,65 +94,75 @@ final class ReplicaRouter {
         Mono<Connection> nextReplica = Mono.defer(() -> attempt(start, tried + 1, required, operation));
         if (!replica.state().usable(System.nanoTime())) return nextReplica;
         return replica.source().acquire(operation)
-                .map(java.util.Optional::of)
+                .map(connection -> Optional.of(new Held(connection)))
                 .onErrorResume(e -> {
                     unreachable(replica, e);
-                    return Mono.just(java.util.Optional.empty());
+                    return Mono.just(Optional.empty());
                 })
-                .flatMap(acquired -> {
-                    if (acquired.isEmpty()) return nextReplica;
-                    Connection connection = acquired.get();
-                    return verdict(replica, connection, required)
-                            .doOnCancel(() -> releaseLater(connection))
-                            .flatMap(verdict -> switch (verdict) {
-                                case USE -> Mono.just(connection);
-                                case PRIMARY -> release(connection).then(Mono.<Connection>empty());
-                                default -> release(connection).then(nextReplica);
-                            });
+                .flatMap(acquired -> acquired.isEmpty() ? nextReplica : decide(replica, acquired.get(), required, nextReplica));
+    }
+
+    // The held connection goes to the caller (USE), or is released before the primary or the next replica is tried;
+    // released too when the caller cancels before it was handed over.
+    private Mono<Connection> decide(Replica replica, Held held, long required, Mono<Connection> nextReplica) {
+        return verdict(replica, held.connection, required)
+                .flatMap(verdict -> switch (verdict) {
+                    case USE -> held.handOver() ? Mono.just(held.connection) : Mono.<Connection>empty();
+                    case PRIMARY -> held.release().then(Mono.<Connection>empty());
+                    default -> held.release().then(nextReplica);
                 })
-                .doOnDiscard(Connection.class, ReplicaRouter::releaseLater);
+                .doOnCancel(() -> held.release().subscribe())
+                .doOnError(e -> held.release().subscribe());
     }
 
     // Whether the replica can serve a read of `required`: from its last answer if that is fresh, else asked.
     private Mono<Verdict> verdict(Replica replica, Connection connection, long required) {
         if (!replica.state().needsCheck(required, System.nanoTime())) return Mono.just(Verdict.USE);
         long deadline = System.nanoTime() + options.readYourWritesWait().toNanos();
-        return check(replica, connection, required).flatMap(v -> v == Verdict.WAIT ? poll(replica, connection, required, deadline)
-                : Mono.just(v));
+        return check(replica, connection, required, deadline)
+                .flatMap(v -> v == Verdict.WAIT ? poll(replica, connection, required, deadline) : Mono.just(v));
     }
 
     private Mono<Verdict> poll(Replica replica, Connection connection, long required, long deadline) {
         if (System.nanoTime() - deadline >= 0) return Mono.just(Verdict.PRIMARY);
         return Mono.delay(options.pollInterval())
-                .then(check(replica, connection, required))
+                .then(check(replica, connection, required, deadline))
                 .flatMap(v -> v == Verdict.WAIT ? poll(replica, connection, required, deadline) : Mono.just(v));
     }
 
-    private Mono<Verdict> check(Replica replica, Connection connection, long required) {
-        return executor.query(connection, stateSql, row -> new Answer(row.get(0, String.class),
-                        orZero(row.get(1, Long.class))))
-                .single()
-                .map(answer -> {
-                    String replayed = answer.replayed();
-                    if (replayed == null) {
-                        LOG.warn("{} replays no log (it is not a replica, or was promoted): reads skip it", replica.state());
-                        replica.state().down(System.nanoTime());
-                        return Verdict.SKIP;
-                    }
-                    replica.state().answered(replication.parsePosition(replayed), answer.lagMillis(), System.nanoTime());
-                    if (!replica.state().withinLag()) {
-                        LOG.debug("{} lags {} ms behind the primary: reads skip it", replica.state(), answer.lagMillis());
-                        return Verdict.SKIP;
-                    }
-                    return replica.state().replayed(required) ? Verdict.USE : Verdict.WAIT;
-                })
-                .onErrorResume(e -> {
-                    unreachable(replica, e);
-                    return Mono.just(Verdict.SKIP);
-                });
+    // One question to the replica; one that does not answer within the read's remaining wait (at least the acquire
+    // timeout) counts as unreachable.
+    private Mono<Verdict> check(Replica replica, Connection connection, long required, long deadline) {
+        return Mono.defer(() -> {
+            long askedAt = System.nanoTime();
+            Duration limit = options.acquireTimeout().plusNanos(Math.max(0, deadline - askedAt));
+            return executor.query(connection, stateSql, row -> new Answer(row.get(0, String.class), orZero(row.get(1, Long.class))))
+                    .single()
+                    .timeout(limit)
+                    .map(answer -> verdictOf(replica, answer, required, askedAt))
+                    .onErrorResume(e -> {
+                        unreachable(replica, e);
+                        return Mono.just(Verdict.SKIP);
+                    });
+        });
     }
 
-    private static long orZero(@org.jspecify.annotations.Nullable Long value) {
+    private Verdict verdictOf(Replica replica, Answer answer, long required, long askedAt) {
+        String replayed = answer.replayed();
+        if (replayed == null) {
+            LOG.warn("{} replays no log (it is not a replica, or was promoted): reads skip it", replica.state());
+            replica.state().down(System.nanoTime());
+            return Verdict.SKIP;
+        }
+        replica.state().answered(replication.parsePosition(replayed), answer.lagMillis(), askedAt);
+        if (answer.lagMillis() > options.maxLag().toMillis()) {
+            LOG.debug("{} lags {} ms behind the primary: reads skip it", replica.state(), answer.lagMillis());
+            return Verdict.SKIP;
+        }
+        return Long.compareUnsigned(replication.parsePosition(replayed), required) >= 0 ? Verdict.USE : Verdict.WAIT;
+    }
+
+    private static long orZero(@Nullable Long value) {
         return value == null ? 0 : value;
     }
 
@@ -136,17 +171,13 @@ final class ReplicaRouter {
         boolean busy = error instanceof ConnectionUnavailableException && error.getCause() instanceof TimeoutException;
         if (!busy) replica.state().down(System.nanoTime());
         LOG.warn("{} could not serve a read{}: {}", replica.state(), busy ? "" : " and is left alone for "
-                + options.downFor(), error.getMessage());
+                + options.downFor(), error.toString());
     }
 
-    private static Mono<Void> release(Connection connection) {
-        return Mono.from(connection.close()).onErrorResume(e -> {
+    private static Mono<Void> close(Connection connection) {
+        return Mono.defer(() -> Mono.from(connection.close())).onErrorResume(e -> {
             LOG.warn("Releasing a replica connection failed", e);
             return Mono.empty();
         });
-    }
-
-    private static void releaseLater(Connection connection) {
-        release(connection).subscribe();
     }
 }

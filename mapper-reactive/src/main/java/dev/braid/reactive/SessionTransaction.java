@@ -41,8 +41,8 @@ final class SessionTransaction {
     private final TransactionControl tx;
     // Flushes whose effects are not committed yet: undone if the transaction rolls back.
     private final List<FlushPlan> uncommitted = new ArrayList<>();
-    // A non-transactional session wraps each flush in its own transaction; true while one is open.
-    private volatile boolean flushTransactionOpen;
+    // A non-transactional session wraps each flush in its own transaction (see FlushTransactions).
+    private final FlushTransactions own;
     // Set when a flush failed inside the transaction: the database may hold part of it, so the
     // transaction can only roll back (SQLAlchemy's "inactive transaction").
     private volatile Throwable failedFlush;
@@ -68,6 +68,7 @@ final class SessionTransaction {
         this.unitOfWork = unitOfWork;
         this.transactional = transactional;
         this.tx = tx;
+        this.own = new FlushTransactions(tx);
     }
 
     Connection connection() {
@@ -98,9 +99,14 @@ final class SessionTransaction {
      * that later reads on replicas wait for these writes. Run after each commit's last write has ended.
      */
     Mono<Void> recordPosition() {
+        return recordPosition(false);
+    }
+
+    /** {@link #recordPosition()}; {@code always}: also when Braid wrote nothing (others may have, in a managed transaction). */
+    Mono<Void> recordPosition(boolean always) {
         return Mono.defer(() -> {
             long writes = fence.writes();
-            if (replicas == null || writes == writesRecorded) return Mono.<Void>empty();
+            if (replicas == null || (!always && writes == writesRecorded)) return Mono.<Void>empty();
             return replicas.positions().record(connection).doOnSuccess(v -> writesRecorded = writes);
         });
     }
@@ -215,29 +221,9 @@ final class SessionTransaction {
         return ownTransaction(Mono.defer(() -> work.apply(undo::addAll)), undo::clear, () -> FlushPlan.undoOnly(undo).abort());
     }
 
-    /**
-     * Without a surrounding transaction: {@code work} (a flush, or statements that must be atomic) in a transaction
-     * of its own, after the write a cancelled operation left running and after rolling back a flush transaction it
-     * left open. {@code committed} runs once COMMIT succeeded; {@code abort} (undoing the work's effects on objects)
-     * on error or cancel, since the commit may not have happened.
-     */
+    // Without a surrounding transaction: work in a transaction of its own, after the write a cancelled operation left.
     private <T> Mono<T> ownTransaction(Mono<T> work, Runnable committed, Runnable abort) {
-        return awaitCleanup().then(Mono.defer(() -> (flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty())
-                        .then(Mono.defer(() -> {
-                            flushTransactionOpen = true;
-                            return tx.begin();
-                        }))))
-                .then(work.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()))
-                .flatMap(result -> tx.commit().then(Mono.fromRunnable(() -> {
-                    flushTransactionOpen = false;
-                    committed.run();
-                })).thenReturn(result))
-                .flatMap(Mono::justOrEmpty)
-                .doOnCancel(abort)
-                .onErrorResume(error -> {
-                    abort.run();
-                    return rollbackQuietly().then(Mono.error(error));
-                });
+        return own.run(awaitCleanup(), work, committed, abort);
     }
 
     /** {@link Session#commit()}: flush, commit and begin the next transaction (without one: flush). */
@@ -305,7 +291,7 @@ final class SessionTransaction {
     // the ROLLBACK would be skipped and the connection released inside a transaction.
     /** Rolls the scope's transaction back (quietly) and undoes its flushes' effects on objects. */
     Mono<Void> rollbackScope() {
-        return endStatements().then(tx.settled()).then(rollbackQuietly()).then(Mono.fromRunnable(() -> {
+        return endStatements().then(tx.settled()).then(own.rollbackQuietly()).then(Mono.fromRunnable(() -> {
             undoUncommitted();
             writesRecorded = fence.writes(); // rolled back: no position to wait for
         }));
@@ -314,7 +300,7 @@ final class SessionTransaction {
     /** After a failed session without a transaction: rolls back a flush transaction left open. */
     Mono<Void> endFailedFlush() {
         return endStatements().then(tx.settled())
-                .then(Mono.defer(() -> flushTransactionOpen ? rollbackQuietly() : Mono.<Void>empty()));
+                .then(Mono.defer(() -> own.open() ? own.rollbackQuietly() : Mono.<Void>empty()));
     }
 
     /** Resets the connection's isolation level if needed and closes it (returns it to its pool). */
@@ -348,15 +334,5 @@ final class SessionTransaction {
             uncommitted.get(i).abort();
         }
         uncommitted.clear();
-    }
-
-    // A rollback that fails must not hide the error that caused it: log it and go on to release.
-    private Mono<Void> rollbackQuietly() {
-        return tx.rollback()
-                .doOnSuccess(v -> flushTransactionOpen = false)
-                .onErrorResume(e -> {
-                    LOG.warn("Rollback failed; the connection is closed anyway", e);
-                    return Mono.empty();
-                });
     }
 }

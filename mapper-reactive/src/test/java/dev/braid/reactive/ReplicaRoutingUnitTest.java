@@ -63,6 +63,23 @@ class ReplicaRoutingUnitTest {
     }
 
     @Test
+    void anOlderQuestionsAnswerNeverReplacesANewerOne() {
+        state.answered(900, 0, 20 * MS);
+        state.answered(500, 500, 10 * MS); // asked earlier, answered later
+        assertThat(state.replayed(900)).isTrue();
+        assertThat(state.withinLag()).isTrue();
+    }
+
+    @Test
+    void anAnswerToAQuestionAskedBeforeTheReplicaWentDownIsIgnored() {
+        state.down(10 * MS);
+        state.answered(900, 0, 5 * MS); // asked before the failure
+        assertThat(state.needsCheck(0, 5011 * MS)).as("after its down time it is asked again").isTrue();
+        state.answered(900, 0, 5020 * MS);
+        assertThat(state.needsCheck(900, 5021 * MS)).isFalse();
+    }
+
+    @Test
     void readYourWritesTokensRoundTripAndOnlyMoveForward() {
         ReadYourWrites writes = ReadYourWrites.start();
         assertThat(writes.token()).isNull();

@@ -139,6 +139,15 @@ public final class StatementFence {
             @Nullable StatementFence fence = view.getOrDefault(StatementFence.class, null);
             if (fence == null) return read;
             if (fence.state.get().closed()) return Flux.error(closed());
+            // Raw SQL read for its rows may still write (UPDATE ... RETURNING): refused in a read-only session, and
+            // counted, so read-your-writes waits for it.
+            if (sql.origin().kind() == StatementOrigin.Kind.RAW_SQL && RawVerbs.mayWrite(sql.sql())) {
+                if (!fence.readOnly) {
+                    fence.writes.incrementAndGet();
+                } else if (!RawVerbs.beginsAsRead(sql.sql())) {
+                    return Flux.error(readOnlyRefusal(sql));
+                }
+            }
             MapperException refused = fence.meter == null ? null : fence.charge(sql, view);
             return refused == null ? read : Flux.error(refused);
         });
