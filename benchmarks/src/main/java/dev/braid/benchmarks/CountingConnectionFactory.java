@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Counts the statements sent (each {@code execute()}, each statement of a batch) and nothing else.
@@ -25,10 +26,17 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CountingConnectionFactory implements ConnectionFactory {
     private final ConnectionFactory delegate;
     private final AtomicLong statements;
+    private final Predicate<String> counted;
 
     CountingConnectionFactory(ConnectionFactory delegate, AtomicLong statements) {
+        this(delegate, statements, sql -> true);
+    }
+
+    /** Counts only the statements whose SQL {@code counted} accepts. */
+    CountingConnectionFactory(ConnectionFactory delegate, AtomicLong statements, Predicate<String> counted) {
         this.delegate = delegate;
         this.statements = statements;
+        this.counted = counted;
     }
 
     @Override
@@ -50,7 +58,7 @@ final class CountingConnectionFactory implements ConnectionFactory {
 
         @Override
         public Statement createStatement(String sql) {
-            return new CountingStatement(c.createStatement(sql));
+            return new CountingStatement(c.createStatement(sql), counted.test(sql));
         }
 
         @Override
@@ -61,7 +69,7 @@ final class CountingConnectionFactory implements ConnectionFactory {
 
                 @Override
                 public Batch add(String sql) {
-                    size++;
+                    if (counted.test(sql)) size++;
                     batch.add(sql);
                     return this;
                 }
@@ -94,14 +102,16 @@ final class CountingConnectionFactory implements ConnectionFactory {
 
     private final class CountingStatement implements Statement {
         private final Statement s;
+        private final boolean count;
 
-        CountingStatement(Statement s) {
+        CountingStatement(Statement s, boolean count) {
             this.s = s;
+            this.count = count;
         }
 
         @Override
         public Publisher<? extends Result> execute() {
-            statements.incrementAndGet();
+            if (count) statements.incrementAndGet();
             return s.execute();
         }
 
