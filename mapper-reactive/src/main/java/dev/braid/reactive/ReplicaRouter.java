@@ -60,6 +60,9 @@ final class ReplicaRouter {
         }
     }
 
+    // Acquisitions tried again after a failure that is not a busy pool's timeout (stale connections of a restarted server).
+    private static final int STALE_RETRIES = 3;
+
     private final List<Replica> replicas;
     private final Replication replication;
     private final StatementExecutor executor;
@@ -93,7 +96,10 @@ final class ReplicaRouter {
         Replica replica = replicas.get((start + tried) % replicas.size());
         Mono<Connection> nextReplica = Mono.defer(() -> attempt(start, tried + 1, required, operation));
         if (!replica.state().usable(System.nanoTime())) return nextReplica;
+        // A pool hands out a connection of a restarted replica, fails its validation and discards it: the next ones
+        // may be stale too, so a failed acquisition is tried again at once (a busy pool's timeout is not).
         return replica.source().acquire(operation)
+                .retryWhen(reactor.util.retry.Retry.max(STALE_RETRIES).filter(e -> !busy(e)))
                 .map(connection -> Optional.of(new Held(connection)))
                 .onErrorResume(e -> {
                     unreachable(replica, e);
@@ -168,10 +174,16 @@ final class ReplicaRouter {
 
     // A replica whose pool is only busy is not left alone: the next read may find a free connection.
     private void unreachable(Replica replica, Throwable error) {
-        boolean busy = error instanceof ConnectionUnavailableException && error.getCause() instanceof TimeoutException;
+        Throwable cause = reactor.core.Exceptions.unwrap(error);
+        if (reactor.core.Exceptions.isRetryExhausted(error) && error.getCause() != null) cause = error.getCause();
+        boolean busy = busy(cause);
         if (!busy) replica.state().down(System.nanoTime());
         LOG.warn("{} could not serve a read{}: {}", replica.state(), busy ? "" : " and is left alone for "
-                + options.downFor(), error.toString());
+                + options.downFor(), cause.toString());
+    }
+
+    private static boolean busy(Throwable error) {
+        return error instanceof ConnectionUnavailableException && error.getCause() instanceof TimeoutException;
     }
 
     private static Mono<Void> close(Connection connection) {
