@@ -28,6 +28,12 @@ public record ReplicaOptions(Duration maxLag, Duration readYourWritesWait, Durat
     /**
      * Checks the durations.
      *
+     * @param maxLag             a replica whose replay lags further behind the primary is skipped
+     * @param readYourWritesWait the longest a read waits for a replica to replay the reader's last write
+     * @param pollInterval       how often a waiting read asks the replica again
+     * @param checkInterval      how long a replica's answer is trusted
+     * @param downFor            how long a replica that could not be reached is left alone
+     * @param acquireTimeout     the longest a read waits for a replica connection
      * @throws dev.braid.error.MapperException {@code BRAID_ARGUMENT} when one is null or negative, or the poll
      *         interval, down time or acquire timeout is zero
      */
