@@ -154,19 +154,9 @@ final class SessionTransaction {
         return Mono.defer(() -> pendingCleanup).then(fence.close());
     }
 
-    /**
-     * Flush before a query so it never returns results that contradict pending changes (autoflush). Inside a
-     * transaction the flush runs to its end even when the query is cancelled (a cut-short flush would leave the
-     * transaction inactive, for changes the query's caller did not even make): the cancel only stops the waiting,
-     * and the session's next use waits for the flush.
-     */
+    /** Flush before a query so it never returns results that contradict pending changes (autoflush). */
     Mono<Void> autoflush() {
-        return awaitCleanup().then(Mono.deferContextual(context -> {
-            if (!transactional) return flush();
-            Mono<Void> running = flush().cache();
-            running.subscribe(null, e -> { }, null, reactor.util.context.Context.of(context));
-            return running.doOnCancel(() -> afterCancel(running));
-        }));
+        return awaitCleanup().then(Mono.defer(this::flush));
     }
 
     /** Plans a flush and runs it (in its own transaction when the session has none). */
