@@ -60,7 +60,7 @@ public final class Mapper {
         ConnectionSource connections = new ConnectionSource(connectionFactory, builder.acquireTimeout);
         this.budgets = new SessionBudgets(builder.statementBudget);
         this.sessions = new SessionFactory(registry, dialect, executor, connections, builder.clock, builder.entityListeners,
-                budgets, Replicas.of(builder.replicas, builder.replicaOptions, dialect, executor));
+                budgets, Replicas.of(builder.replicas, builder.replicaOptions, dialect, executor, connections));
         this.schema = new DefaultSchema(connections, new SchemaPlanner(registry, dialect), executor, sessions::schemaReplaced);
         this.scopeKey = new Object();
         this.independent = false;

@@ -15,7 +15,7 @@ final class Replicas {
     private Replicas() {}
 
     static @Nullable ReplicaReads of(List<ConnectionFactory> factories, ReplicaOptions options, Dialect dialect,
-                                     StatementExecutor executor) {
+                                     StatementExecutor executor, ConnectionSource primary) {
         if (factories.isEmpty()) return null;
         Replication replication = dialect.replication().orElseThrow(() -> new MapperException(ErrorCode.BRAID_ARGUMENT,
                 "Mapper.builder(...).replicas(...) needs a dialect that reads log positions, to keep reads on replicas"
@@ -24,6 +24,6 @@ final class Replicas {
         List<ConnectionSource> sources = factories.stream()
                 .map(factory -> new ConnectionSource(factory, options.acquireTimeout())).toList();
         return new ReplicaReads(new ReplicaRouter(sources, replication, executor, options),
-                new WritePositions(replication, executor));
+                new WritePositions(replication, executor, primary));
     }
 }

@@ -27,10 +27,12 @@ final class WritePositions {
     private final StatementExecutor executor;
     private final RenderedSql positionSql;
     private final AtomicLong latest = new AtomicLong();
+    private final ConnectionSource primary;
 
-    WritePositions(Replication replication, StatementExecutor executor) {
+    WritePositions(Replication replication, StatementExecutor executor, ConnectionSource primary) {
         this.replication = replication;
         this.executor = executor;
+        this.primary = primary;
         this.positionSql = new RenderedSql(replication.commitPositionSql(), List.of(),
                 StatementOrigin.of(StatementOrigin.Kind.SESSION));
     }
@@ -42,19 +44,26 @@ final class WritePositions {
     }
 
     /**
-     * Asks {@code connection} (on the primary, after the commit) for the log position and records it. A failure is
-     * logged, not raised: the commit happened; reads then wait for an older position, or the mapper's latest.
+     * Asks {@code connection} (on the primary, after the commit) for the log position and records it. When that
+     * fails (the connection broke right after COMMIT), a fresh primary connection is asked: any position read after
+     * the commit is at or past it. A second failure is logged, not raised: the commit happened; reads then wait for
+     * an older position, or the mapper's latest.
      */
     Mono<Void> record(Connection connection) {
-        return Mono.deferContextual(context -> executor.query(connection, positionSql, row -> row.get(0, String.class))
-                .next()
-                .doOnNext(text -> advance(replication.parsePosition(text), ReadYourWrites.in(context)))
+        return Mono.deferContextual(context -> position(connection)
+                .onErrorResume(first -> Mono.usingWhen(primary.acquire("the log position after a commit"), this::position,
+                        c -> Mono.defer(() -> Mono.from(c.close()))))
+                .doOnNext(position -> advance(position, ReadYourWrites.in(context)))
                 .then()
                 .onErrorResume(e -> {
                     LOG.warn("Reading the log position after a commit failed; reads of this write may see a replica"
                             + " that has not replayed it", e);
                     return Mono.empty();
                 }));
+    }
+
+    private Mono<Long> position(Connection connection) {
+        return executor.query(connection, positionSql, row -> row.get(0, String.class)).next().map(replication::parsePosition);
     }
 
     private void advance(long position, @Nullable ReadYourWrites reader) {

@@ -118,6 +118,21 @@ class ReplicaFailureTest {
         assertThat(names(mapper, reader)).as("own committed write").containsExactly("Jane Austen", "Leo Tolstoy", "Nikolai Gogol");
     }
 
+    @Test
+    void aPositionQueryThatFailsAfterTheCommitIsAskedAgainOnAFreshPrimaryConnection() {
+        Mapper mapper = mapper(ReplicaOptions.defaults().readYourWritesWait(Duration.ofMillis(200)));
+        pair.pauseReplay();
+        ReadYourWrites reader = ReadYourWrites.start();
+        primary.failNextMatching("pg_current_wal_insert_lsn");
+
+        mapper.inTransaction(s -> s.add(new Writer("Nikolai Gogol"))).contextWrite(reader.context()).blockLast(TIMEOUT);
+
+        assertThat(primary.pendingFailures()).isZero();
+        assertThat(primary.statements()).containsExactly("INSERT INTO authors (name) VALUES ($1) RETURNING id", POSITION, POSITION);
+        assertThat(reader.token()).as("the second answer advanced the reader").isNotNull();
+        assertThat(names(mapper, reader)).containsExactly("Jane Austen", "Leo Tolstoy", "Nikolai Gogol");
+    }
+
     // 2. Raw UPDATE ... RETURNING in a read-only session is not refused: sent to the replica (which errors).
     @Test
     void readOnlySessionSendsRawReturningWriteToReplica() {
