@@ -160,12 +160,13 @@ final class ReplicaRouter {
             replica.state().down(System.nanoTime());
             return Verdict.SKIP;
         }
-        replica.state().answered(replication.parsePosition(replayed), answer.lagMillis(), askedAt);
+        long position = replication.parsePosition(replayed);
+        replica.state().answered(position, answer.lagMillis(), askedAt);
         if (answer.lagMillis() > options.maxLag().toMillis()) {
             LOG.debug("{} lags {} ms behind the primary: reads skip it", replica.state(), answer.lagMillis());
             return Verdict.SKIP;
         }
-        return Long.compareUnsigned(replication.parsePosition(replayed), required) >= 0 ? Verdict.USE : Verdict.WAIT;
+        return Long.compareUnsigned(position, required) >= 0 ? Verdict.USE : Verdict.WAIT;
     }
 
     private static long orZero(@Nullable Long value) {

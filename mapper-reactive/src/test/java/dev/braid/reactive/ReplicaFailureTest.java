@@ -5,9 +5,6 @@ import dev.braid.error.MapperException;
 import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Writer;
 import dev.braid.reactive.graph.Writer_;
-import dev.braid.testkit.PooledDatabase;
-import dev.braid.testkit.PostgresReplicaPair;
-import dev.braid.testkit.StatementRecorder;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryMetadata;
@@ -33,43 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another replica is tried. Every test also checks that no error was dropped (a connection closed twice throws
  * one) and that both pools are idle afterwards.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReplicaFailureTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private PostgresReplicaPair pair;
-    private StatementRecorder primary;
-    private StatementRecorder replica;
-    private PooledDatabase primaryPool;
-    private PooledDatabase replicaPool;
-    private static final String POSITION = "SELECT pg_current_wal_insert_lsn()::text";
+class ReplicaFailureTest extends ReplicaTestBase {
     private final List<Throwable> dropped = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    void servers() {
-        pair = PostgresReplicaPair.shared();
-        primary = StatementRecorder.wrap(pair.primaryFactory());
-        replica = StatementRecorder.wrap(pair.replicaFactory());
-        primaryPool = PooledDatabase.over(primary);
-        replicaPool = PooledDatabase.over(replica);
+    void watchDroppedErrors() {
         Hooks.onErrorDropped(dropped::add);
     }
 
     @AfterAll
-    void close() {
+    void stopWatching() {
         Hooks.resetOnErrorDropped();
-        primaryPool.close();
-        replicaPool.close();
     }
 
     @BeforeEach
-    void freshSchema() {
-        pair.resumeReplay();
-        Mapper plain = Mapper.builder(primaryPool.pool(), GraphModel.registry()).build();
-        plain.schema().dropAll().then(plain.schema().createAll()).block(TIMEOUT);
-        plain.inTransaction(s -> s.addAll(List.of(new Writer("Jane Austen"), new Writer("Leo Tolstoy")))).blockLast(TIMEOUT);
-        pair.awaitReplicaCaughtUp();
-        primary.clear();
-        replica.clear();
+    void clearDropped() {
         dropped.clear();
     }
 
@@ -82,9 +57,6 @@ class ReplicaFailureTest {
         assertThat(replica.statements()).noneMatch(sql -> sql.strip().matches("(?is)^(insert|update|delete|merge)\\b.*"));
     }
 
-    private Mapper mapper(ReplicaOptions options) {
-        return Mapper.builder(primaryPool.pool(), GraphModel.registry()).replicas(replicaPool.pool()).replicaOptions(options).build();
-    }
 
     private static List<String> names(Mapper mapper, ReadYourWrites reader) {
         return mapper.readOnly(s -> s.select(Writer.class).orderBy(Writer_.id.asc()).all().map(w -> w.name))

@@ -2,18 +2,11 @@ package dev.braid.reactive;
 
 import dev.braid.error.ErrorCode;
 import dev.braid.error.MapperException;
-import dev.braid.reactive.graph.GraphModel;
 import dev.braid.reactive.graph.Writer;
 import dev.braid.reactive.graph.Writer_;
-import dev.braid.testkit.PooledDatabase;
 import dev.braid.testkit.PostgresReplicaPair;
-import dev.braid.testkit.StatementRecorder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
@@ -29,51 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tokens carried between mappers ("requests"), lag and failover. Every statement each server received is asserted;
  * after each test, the replica has received only SELECTs and no transaction.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReplicaRoutingTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String STATE = "SELECT pg_last_wal_replay_lsn()::text, CASE WHEN pg_last_wal_receive_lsn() ="
-            + " pg_last_wal_replay_lsn() THEN 0 ELSE COALESCE(CAST(EXTRACT(EPOCH FROM clock_timestamp() -"
-            + " pg_last_xact_replay_timestamp()) * 1000 AS bigint), 0) END";
-    private static final String POSITION = "SELECT pg_current_wal_insert_lsn()::text";
+class ReplicaRoutingTest extends ReplicaTestBase {
     private static final String WRITERS = "SELECT authors.id, authors.name FROM authors ORDER BY authors.id";
     private static final String INSERT = "INSERT INTO authors (name) VALUES ($1) RETURNING id";
 
-    private PostgresReplicaPair pair;
-    private StatementRecorder primary;
-    private StatementRecorder replica;
-    private PooledDatabase primaryPool;
-    private PooledDatabase replicaPool;
 
-    @BeforeAll
-    void servers() {
-        pair = PostgresReplicaPair.shared();
-        primary = StatementRecorder.wrap(pair.primaryFactory());
-        replica = StatementRecorder.wrap(pair.replicaFactory());
-        primaryPool = PooledDatabase.over(primary);
-        replicaPool = PooledDatabase.over(replica);
-    }
 
-    @AfterAll
-    void close() {
-        primaryPool.close();
-        replicaPool.close();
-    }
 
-    private Mapper mapper(ReplicaOptions options) {
-        return Mapper.builder(primaryPool.pool(), GraphModel.registry()).replicas(replicaPool.pool()).replicaOptions(options).build();
-    }
 
-    @BeforeEach
-    void freshSchema() {
-        pair.resumeReplay();
-        Mapper plain = Mapper.builder(primaryPool.pool(), GraphModel.registry()).build();
-        plain.schema().dropAll().then(plain.schema().createAll()).block(TIMEOUT);
-        plain.inTransaction(s -> s.addAll(List.of(new Writer("Jane Austen"), new Writer("Leo Tolstoy")))).blockLast(TIMEOUT);
-        pair.awaitReplicaCaughtUp();
-        primary.clear();
-        replica.clear();
-    }
 
     @AfterEach
     void replicaOnlyRead() {

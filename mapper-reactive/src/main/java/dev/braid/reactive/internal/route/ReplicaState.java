@@ -90,12 +90,6 @@ public final class ReplicaState {
         known.set(new Known(null, now + downForNanos));
     }
 
-    /** The lag of the last answer, in milliseconds (0 without one). */
-    public long lagMillis() {
-        Answer answer = known.get().answer();
-        return answer == null ? 0 : answer.lagMillis();
-    }
-
     private @Nullable Answer fresh(Known current, long now) {
         Answer answer = current.answer();
         return answer != null && now - answer.askedAt() < checkIntervalNanos ? answer : null;
